@@ -1,0 +1,105 @@
+// swift-tools-version: 6.1
+// Sundial: the TICK stack's store, processing engine and control plane in one Swift package.
+// The module map is in docs/ARCHITECTURE.md; a lower layer never imports a higher one.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let httpTypes: Target.Dependency = .product(name: "HTTPTypes", package: "swift-http-types")
+
+let package = Package(
+    name: "sundial",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sundial", targets: ["sundial"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // Layer 1: languages and formats.
+        .target(
+            name: "SundialConfig",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 2: process-wide pieces the services share.
+        .target(name: "DataDirectory", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(
+            name: "ServerLogging",
+            dependencies: [hummingbird, logging],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 5: the three HTTP services.
+        .target(
+            name: "StoreService",
+            dependencies: [hummingbird, httpTypes, logging, "ServerLogging"],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TaskService",
+            dependencies: [hummingbird, httpTypes, logging, "ServerLogging"],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ControlService",
+            dependencies: [hummingbird, httpTypes, logging, "ServerLogging"],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        // Layer 6: the composition root.
+        .executableTarget(
+            name: "sundial",
+            dependencies: [
+                "SundialConfig", "DataDirectory", "ServerLogging", "StoreService", "TaskService", "ControlService",
+                hummingbird, logging,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SundialConfigTests",
+            dependencies: ["SundialConfig"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServerLoggingTests",
+            dependencies: ["ServerLogging", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StoreServiceTests",
+            dependencies: ["StoreService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TaskServiceTests",
+            dependencies: ["TaskService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ControlServiceTests",
+            dependencies: ["ControlService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,43 @@
+public import Hummingbird
+public import Logging
+internal import ServerLogging
+
+/// The embedded InfluxDB-compatible store's HTTP service (`:8086`): InfluxDB 1.x API and the 2.x compatibility
+/// surface. This step serves `/ping`; `/write` and `/query` arrive with the storage engine and InfluxQL.
+public enum StoreService {
+    /// The InfluxDB version clients see in `X-Influxdb-Version`; clients gate features on 1.x vs 2.x.
+    public static let influxDBVersion = "1.8.10"
+
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+
+        public init(host: String = "127.0.0.1", port: Int = 8086) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// The router with every store route and the store's common headers; used as is by in-process tests.
+    public static func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: InfluxHeadersMiddleware())
+        router.addRoutes(PingRoutes.collection())
+        return router
+    }
+
+    public static func makeApplication(
+        configuration: Configuration,
+        logger: Logger
+    ) -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: nil
+            ),
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,105 @@
+/// Applies a parsed TOML document to a default `SundialConfiguration`, key by key, collecting a diagnostic for
+/// every value of the wrong type and every key or section Sundial does not know.
+struct ConfigDecoder {
+    private(set) var configuration = SundialConfiguration()
+    private(set) var diagnostics: [ConfigDiagnostic] = []
+    private(set) var origins = ValueOrigins()
+    private let locator: TOMLKeyLocator
+
+    init(locator: TOMLKeyLocator) {
+        self.locator = locator
+    }
+
+    mutating func decode(_ root: [TOMLEntry]) {
+        let topLevel = SundialConfiguration.sections[0]
+        for entry in root {
+            if let binding = SundialConfiguration.sections.first(where: { !$0.name.isEmpty && $0.name == entry.key }) {
+                decodeSection(binding, entry.value)
+            } else if KapacitorSections.acceptedWithoutChecks.contains(entry.key) {
+                continue
+            } else {
+                assign(entry.key, entry.value, binding: topLevel, index: 0)
+            }
+        }
+    }
+
+    private mutating func decodeSection(_ binding: SectionBinding, _ value: TOMLNode) {
+        switch (binding.isArray, value) {
+        case (false, .table(let entries)):
+            for entry in entries { assign(entry.key, entry.value, binding: binding, index: 0) }
+        case (true, .array(let elements)) where elements.allSatisfy({ $0.tableEntries != nil }):
+            for element in elements {
+                let index = binding.count(configuration)
+                binding.appendDefault(&configuration)
+                for entry in element.tableEntries! { assign(entry.key, entry.value, binding: binding, index: index) }
+            }
+        case (true, .table):
+            report(
+                .error, at: lineOf(section: binding.name, index: 0, key: nil), binding.label,
+                "must be an array of tables: write [[\(binding.name)]] instead of [\(binding.name)]"
+            )
+        default:
+            let expected = binding.isArray ? "an array of tables ([[\(binding.name)]])" : "a table ([\(binding.name)])"
+            report(
+                .error, at: lineOf(section: "", index: 0, key: binding.name), binding.name,
+                "expected \(expected), got \(value.displayText)"
+            )
+        }
+    }
+
+    private mutating func assign(_ key: String, _ value: TOMLNode, binding: SectionBinding, index: Int) {
+        let origin = lineOf(section: binding.name, index: index, key: key)
+        let subject = binding.label.isEmpty ? key : "\(binding.label) \(key)"
+        switch binding.assign(key, value, index, &configuration) {
+        case .assigned:
+            origins.record(origin, section: binding.name, index: index, key: key)
+        case .unknownKey where binding.name.isEmpty && value.tableEntries != nil:
+            report(.warning, at: lineOf(section: key, index: 0, key: nil), "[\(key)]", "unknown section, ignored")
+        case .unknownKey:
+            let hint = KeySuggestion.nearest(to: key, among: binding.keyNames).map { " (did you mean \"\($0)\"?)" }
+            report(.warning, at: origin, subject, "unknown key, ignored" + (hint ?? ""))
+        case .mismatch(let expectation):
+            report(.error, at: origin, subject, "expected \(expectation), got \(value.displayText)")
+        case .elementOutOfRange:
+            break  // only environment variables address list elements
+        }
+    }
+
+    private func lineOf(section: String, index: Int, key: String?) -> ConfigDiagnostic.Origin {
+        let line = key.map { locator.line(section: section, index: index, key: $0) }
+            ?? locator.headerLine(section: section, index: index)
+        return line.map { .line($0) } ?? .unplaced
+    }
+
+    private mutating func report(
+        _ severity: ConfigDiagnostic.Severity,
+        at origin: ConfigDiagnostic.Origin,
+        _ subject: String,
+        _ message: String
+    ) {
+        diagnostics.append(ConfigDiagnostic(severity: severity, origin: origin, subject: subject, message: message))
+    }
+}
+
+/// Suggests the known key a misspelt one was probably meant to be.
+enum KeySuggestion {
+    /// The known key within two edits of `key`, if there is one.
+    static func nearest(to key: String, among known: [String]) -> String? {
+        known.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+
+    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs)
+        let b = Array(rhs)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

@@ -1,0 +1,49 @@
+/// Checks the merged configuration (file, then environment) for values that are well-typed but unusable,
+/// pointing each problem at the line or variable that set the value.
+struct ConfigValidator {
+    let configuration: SundialConfiguration
+    let origins: ValueOrigins
+    let locator: TOMLKeyLocator?
+
+    func diagnostics() -> [ConfigDiagnostic] {
+        var found: [ConfigDiagnostic] = []
+        for binding in SundialConfiguration.sections {
+            for index in 0..<binding.count(configuration) {
+                for problem in binding.problems(configuration, index) {
+                    found.append(error(binding, index, problem.key, problem.message))
+                }
+            }
+        }
+        return found + influxDBClusterProblems()
+    }
+
+    /// Kapacitor's rules across `[[influxdb]]` elements: unique names, and exactly one default when several are on.
+    private func influxDBClusterProblems() -> [ConfigDiagnostic] {
+        let binding = SundialConfiguration.sections.first { $0.name == "influxdb" }!
+        let clusters = configuration.influxdb
+        var found: [ConfigDiagnostic] = []
+        var seen: Set<String> = []
+        for (index, cluster) in clusters.enumerated() where !seen.insert(cluster.name).inserted {
+            found.append(error(binding, index, "name", "duplicate name \(TOMLLiteral.quoted(cluster.name))"))
+        }
+        let enabled = clusters.indices.filter { clusters[$0].enabled }
+        let defaults = enabled.filter { clusters[$0].isDefault }
+        if defaults.count > 1 {
+            found.append(error(binding, defaults[1], "default", "more than one enabled [[influxdb]] is the default"))
+        } else if enabled.count > 1 && defaults.isEmpty {
+            found.append(
+                error(binding, enabled[0], "default", "several [[influxdb]] are enabled; set default = true on one")
+            )
+        }
+        return found
+    }
+
+    private func error(_ binding: SectionBinding, _ index: Int, _ key: String, _ message: String) -> ConfigDiagnostic {
+        var origin = origins.origin(section: binding.name, index: index, key: key)
+        if origin == .unplaced, let line = locator?.headerLine(section: binding.name, index: index) {
+            origin = .line(line)
+        }
+        let subject = binding.label.isEmpty ? key : "\(binding.label) \(key)"
+        return ConfigDiagnostic(severity: .error, origin: origin, subject: subject, message: message)
+    }
+}

@@ -1,0 +1,115 @@
+/// A Swift type a config key can hold: how it is read from TOML and from an environment variable, and written back.
+protocol ConfigValue {
+    /// What the key expects, for `expected <expectation>, got <value>` messages: "a string", "an array of strings".
+    static var expectation: String { get }
+    init?(toml: TOMLNode)
+    init?(environment text: String)
+    var tomlLiteral: String { get }
+}
+
+extension String: ConfigValue {
+    static var expectation: String { "a string" }
+    init?(toml: TOMLNode) {
+        guard case .string(let text) = toml else { return nil }
+        self = text
+    }
+    init?(environment text: String) { self = text }
+    var tomlLiteral: String { TOMLLiteral.quoted(self) }
+}
+
+extension Bool: ConfigValue {
+    static var expectation: String { "a boolean (true or false)" }
+    init?(toml: TOMLNode) {
+        guard case .boolean(let value) = toml else { return nil }
+        self = value
+    }
+    /// Accepts what Go's `strconv.ParseBool` accepts, since Kapacitor reads its environment with it.
+    init?(environment text: String) {
+        switch text {
+        case "1", "t", "T", "true", "TRUE", "True": self = true
+        case "0", "f", "F", "false", "FALSE", "False": self = false
+        default: return nil
+        }
+    }
+    var tomlLiteral: String { String(self) }
+}
+
+extension Int: ConfigValue {
+    static var expectation: String { "an integer" }
+    init?(toml: TOMLNode) {
+        guard case .integer(let value) = toml else { return nil }
+        self = value
+    }
+    init?(environment text: String) { self.init(text) }
+    var tomlLiteral: String { String(self) }
+}
+
+extension Array: ConfigValue where Element == String {
+    static var expectation: String { "an array of strings" }
+    init?(toml: TOMLNode) {
+        guard case .array(let elements) = toml else { return nil }
+        var strings: [String] = []
+        for element in elements {
+            guard case .string(let text) = element else { return nil }
+            strings.append(text)
+        }
+        self = strings
+    }
+    /// A whole list from one variable is comma-separated, as Kapacitor's environment reader splits it.
+    init?(environment text: String) {
+        self = text.isEmpty ? [] : text.split(separator: ",").map { String($0) }
+    }
+    var tomlLiteral: String { TOMLLiteral.array(self) }
+}
+
+/// A table of string arrays, such as `[influxdb.subscriptions]` (database → retention policies).
+extension Dictionary: ConfigValue where Key == String, Value == [String] {
+    static var expectation: String { "a table of string arrays" }
+    init?(toml: TOMLNode) {
+        guard let entries = toml.tableEntries else { return nil }
+        var result: [String: [String]] = [:]
+        for entry in entries {
+            guard let list = [String](toml: entry.value) else { return nil }
+            result[entry.key] = list
+        }
+        self = result
+    }
+    init?(environment text: String) { nil }
+    var tomlLiteral: String {
+        let pairs = keys.sorted().map { "\(TOMLLiteral.quoted($0)) = \(self[$0]!.tomlLiteral)" }
+        return "{ " + pairs.joined(separator: ", ") + " }"
+    }
+}
+
+extension ConfigDuration: ConfigValue {
+    static var expectation: String { "a duration such as \"10s\" or \"1m30s\"" }
+    init?(toml: TOMLNode) {
+        switch toml {
+        case .string(let text): self.init(parsing: text)
+        case .integer(0): self.init(nanoseconds: 0)
+        default: return nil
+        }
+    }
+    init?(environment text: String) { self.init(parsing: text) }
+    var tomlLiteral: String { TOMLLiteral.quoted(description) }
+}
+
+extension ListenAddress: ConfigValue {
+    static var expectation: String { "an address such as \":9092\" or \"127.0.0.1:9092\"" }
+    init?(toml: TOMLNode) {
+        guard case .string(let text) = toml else { return nil }
+        self.init(parsing: text)
+    }
+    init?(environment text: String) { self.init(parsing: text) }
+    var tomlLiteral: String { TOMLLiteral.quoted(description) }
+}
+
+extension LogLevelSetting: ConfigValue {
+    static var expectation: String { "one of \"debug\", \"info\", \"warn\", \"error\", \"off\"" }
+    init?(toml: TOMLNode) {
+        guard case .string(let text) = toml else { return nil }
+        self.init(parsing: text)
+    }
+    init?(environment text: String) { self.init(parsing: text) }
+    var tomlLiteral: String { TOMLLiteral.quoted(rawValue) }
+}

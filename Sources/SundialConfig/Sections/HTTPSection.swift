@@ -1,0 +1,30 @@
+/// `[http]`: the tasks service's (Kapacitor API) listener, with Kapacitor's keys and defaults.
+public struct HTTPSection: Sendable, ConfigSection {
+    public var bindAddress = ListenAddress(host: "", port: 9092)
+    public var authEnabled = false
+    public var logEnabled = true
+    public var writeTracing = false
+    public var pprofEnabled = false
+    public var httpsEnabled = false
+    public var httpsCertificate = "/etc/ssl/kapacitor.pem"
+    public var httpsPrivateKey = ""
+    public var shutdownTimeout = ConfigDuration.seconds(10)
+    public var sharedSecret = ""
+
+    public init() {}
+
+    static var keys: [ConfigKey<HTTPSection>] {
+        [
+            .value("bind-address", \.bindAddress),
+            .value("auth-enabled", \.authEnabled),
+            .value("log-enabled", \.logEnabled),
+            .value("write-tracing", \.writeTracing),
+            .value("pprof-enabled", \.pprofEnabled),
+            .value("https-enabled", \.httpsEnabled),
+            .value("https-certificate", \.httpsCertificate),
+            .value("https-private-key", \.httpsPrivateKey),
+            .value("shutdown-timeout", \.shutdownTimeout),
+            .value("shared-secret", \.sharedSecret, isSecret: true),
+        ]
+    }
+}

@@ -1,0 +1,39 @@
+/// `[store]`: Sundial's embedded InfluxDB-compatible store (the `:8086` service).
+public struct StoreSection: Sendable, ConfigSection {
+    public var enabled = true
+    public var bindAddress = ListenAddress(host: "", port: 8086)
+    public var authEnabled = false
+    /// How long the write-ahead log may wait to share one fsync among concurrent writers; 0 syncs at once.
+    public var walFsyncDelay = ConfigDuration(nanoseconds: 0)
+    public var cacheMaxMemorySize = 1_073_741_824
+    public var maxSeriesPerDatabase = 1_000_000
+    public var maxValuesPerTag = 100_000
+
+    public init() {}
+
+    static var keys: [ConfigKey<StoreSection>] {
+        [
+            .value("enabled", \.enabled),
+            .value("bind-address", \.bindAddress),
+            .value("auth-enabled", \.authEnabled),
+            .value("wal-fsync-delay", \.walFsyncDelay),
+            .value("cache-max-memory-size", \.cacheMaxMemorySize),
+            .value("max-series-per-database", \.maxSeriesPerDatabase),
+            .value("max-values-per-tag", \.maxValuesPerTag),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        var problems: [ConfigProblem] = []
+        if cacheMaxMemorySize <= 0 {
+            problems.append(ConfigProblem(key: "cache-max-memory-size", message: "must be a positive number of bytes"))
+        }
+        if maxSeriesPerDatabase < 0 {
+            problems.append(ConfigProblem(key: "max-series-per-database", message: "must be 0 (no limit) or more"))
+        }
+        if maxValuesPerTag < 0 {
+            problems.append(ConfigProblem(key: "max-values-per-tag", message: "must be 0 (no limit) or more"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,31 @@
+/// Sundial's whole configuration: a superset of `kapacitor.conf` plus the `[store]` and `[control]` sections.
+///
+/// Built by `ConfigLoader` from defaults, then the file, then the environment; the command line applies its
+/// flags on top by setting these properties.
+public struct SundialConfiguration: Sendable {
+    public var global = GlobalSettings()
+    public var http = HTTPSection()
+    /// Remote InfluxDB clusters for the tasks service; empty means it uses the embedded store.
+    public var influxdb: [InfluxDBSection] = []
+    public var storage = StorageSection()
+    public var task = TaskSection()
+    public var logging = LoggingSection()
+    public var store = StoreSection()
+    public var control = ControlSection()
+
+    public init() {}
+
+    /// The sections in the order the file and `sundial config` list them. The top level comes first, unnamed.
+    static var sections: [SectionBinding] {
+        [
+            .single("", \.global),
+            .single("http", \.http),
+            .array("influxdb", \.influxdb),
+            .single("storage", \.storage),
+            .single("task", \.task),
+            .single("logging", \.logging),
+            .single("store", \.store),
+            .single("control", \.control),
+        ]
+    }
+}

@@ -1,0 +1,11 @@
+import Hummingbird
+
+/// `GET|HEAD /kapacitor/v1/ping`: Kapacitor's liveness check, 204 with no body.
+enum PingRoutes {
+    static func collection() -> RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.get("ping") { _, _ in Response(status: .noContent) }
+        routes.head("ping") { _, _ in Response(status: .noContent) }
+        return routes
+    }
+}

@@ -1,0 +1,45 @@
+public import Hummingbird
+public import Logging
+internal import ServerLogging
+
+/// The Kapacitor-compatible processing service's HTTP API (`:9092`, base `/kapacitor/v1`). This step serves
+/// `ping`; tasks, templates, write and topics arrive with the TICKscript and stream-engine work.
+public enum TaskService {
+    /// The Kapacitor version clients see in `X-Kapacitor-Version`.
+    public static let kapacitorVersion = "1.7.7"
+
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+
+        public init(host: String = "127.0.0.1", port: Int = 9092) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public static func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: KapacitorHeadersMiddleware())
+        // Kapacitor serves the same API under `v1preview`; clients of either spelling keep working.
+        for base in ["/kapacitor/v1", "/kapacitor/v1preview"] {
+            router.addRoutes(PingRoutes.collection(), atPath: RouterPath(base))
+        }
+        return router
+    }
+
+    public static func makeApplication(
+        configuration: Configuration,
+        logger: Logger
+    ) -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: nil
+            ),
+            logger: logger
+        )
+    }
+}

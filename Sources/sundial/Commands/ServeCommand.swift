@@ -1,0 +1,57 @@
+import ArgumentParser
+import DataDirectory
+import Foundation
+import Logging
+import ServiceLifecycle
+import SundialConfig
+
+/// `sundial serve`: starts the store, tasks and control services in one process over one data directory.
+///
+/// Only wiring happens here: configuration is loaded and checked, the data directory locked, logging set up, and
+/// the services handed to a `ServiceGroup` that stops them gracefully on SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the store (:8086), tasks (:9092) and control (:8888) services.",
+        discussion: """
+            Values come from the defaults, then the config file, then the environment, then these flags; \
+            later ones win. Stop the server with Ctrl-C or SIGTERM: requests in flight finish and files are \
+            closed within 5 seconds. Only one server may use a data directory at a time.
+            """
+    )
+
+    @OptionGroup var configFile: ConfigFileOption
+    @OptionGroup var overrides: ServeOverrides
+
+    func run() async throws {
+        let loaded = configFile.load()
+        DiagnosticPrinter.printToStandardError(loaded.diagnostics)
+        guard !loaded.hasErrors else { throw ExitCode.failure }
+        var configuration = loaded.configuration
+        try overrides.apply(to: &configuration)
+        let problems = ConfigLoader.validate(configuration)
+        DiagnosticPrinter.printToStandardError(problems)
+        guard problems.isEmpty else { throw ExitCode.failure }
+
+        let logger = try LoggingSetup.bootstrap(configuration.logging)
+        let dataDirectory: DataDirectory
+        do {
+            dataDirectory = try DataDirectory.open(path: configuration.global.dataDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let assembly = ServiceAssembly(configuration: configuration, dataDirectory: dataDirectory)
+        logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
+        let group = ServiceGroup(configuration: assembly.groupConfiguration(logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            logger.error("\(error)")
+            FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        logger.info("Sundial stopped")
+        withExtendedLifetime(dataDirectory) {}
+    }
+}

@@ -1,0 +1,93 @@
+import ControlService
+import DataDirectory
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import StoreService
+import SundialConfig
+import TaskService
+import UnixSignals
+
+/// Turns a configuration into the services `sundial serve` runs, each named so a failure says which one.
+struct ServiceAssembly {
+    let configuration: SundialConfiguration
+    let dataDirectory: DataDirectory
+
+    /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
+    static let gracefulShutdownLimit = Duration.seconds(4)
+    static let cancellationLimit = Duration.seconds(1)
+
+    /// One line for the start-up log: what listens where, and the data directory.
+    var summary: String {
+        var parts: [String] = []
+        if configuration.store.enabled { parts.append("store on \(configuration.store.bindAddress)") }
+        parts.append("tasks on \(configuration.http.bindAddress)")
+        if configuration.control.enabled { parts.append("control on \(configuration.control.bindAddress)") }
+        return parts.joined(separator: ", ") + "; data in \(dataDirectory.path)"
+    }
+
+    func groupConfiguration(logger: Logger) -> ServiceGroupConfiguration {
+        var group = ServiceGroupConfiguration(
+            services: services().map { service in
+                .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+            },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            cancellationSignals: [],
+            logger: logger
+        )
+        group.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
+        group.maximumCancellationDuration = Self.cancellationLimit
+        return group
+    }
+
+    private func services() -> [any Service] {
+        var services: [any Service] = []
+        if configuration.store.enabled {
+            let address = configuration.store.bindAddress
+            let application = StoreService.makeApplication(
+                configuration: .init(host: address.bindHost, port: address.port),
+                logger: Logger(label: "store")
+            )
+            services.append(NamedService(name: "store", address: address, wrapped: application))
+        }
+        let tasksAddress = configuration.http.bindAddress
+        let tasks = TaskService.makeApplication(
+            configuration: .init(host: tasksAddress.bindHost, port: tasksAddress.port),
+            logger: Logger(label: "tasks")
+        )
+        services.append(NamedService(name: "tasks", address: tasksAddress, wrapped: tasks))
+        if configuration.control.enabled {
+            let address = configuration.control.bindAddress
+            let application = ControlService.makeApplication(
+                configuration: .init(host: address.bindHost, port: address.port),
+                logger: Logger(label: "control")
+            )
+            services.append(NamedService(name: "control", address: address, wrapped: application))
+        }
+        return services
+    }
+}
+
+/// Runs a service and, if it fails, rethrows the failure with the service's name and address attached.
+struct NamedService: Service {
+    let name: String
+    let address: ListenAddress
+    let wrapped: any Service
+
+    func run() async throws {
+        do {
+            try await wrapped.run()
+        } catch {
+            throw ServiceStartError(name: name, address: address, underlying: error)
+        }
+    }
+}
+
+/// A service stopped with an error; the message names it (`store service on :8086 failed: Address already in use`).
+struct ServiceStartError: Error, CustomStringConvertible {
+    let name: String
+    let address: ListenAddress
+    let underlying: any Error
+
+    var description: String { "\(name) service on \(address) failed: \(underlying)" }
+}
