@@ -40,10 +40,23 @@ public enum ConfigLoader {
         var overrides = EnvironmentOverrides()
         overrides.apply(environment, to: &configuration, origins: &origins)
         let validator = ConfigValidator(configuration: configuration, origins: origins, locator: locator)
-        return ConfigLoadResult(
-            configuration: configuration,
-            diagnostics: decoder.diagnostics + overrides.diagnostics + validator.diagnostics()
-        )
+        let diagnostics = decoder.diagnostics + overrides.diagnostics + validator.diagnostics()
+        return ConfigLoadResult(configuration: configuration, diagnostics: inReadingOrder(diagnostics))
+    }
+
+    /// File positions first, by line, as a user reads the file; then environment variables; then the rest.
+    private static func inReadingOrder(_ diagnostics: [ConfigDiagnostic]) -> [ConfigDiagnostic] {
+        func rank(_ diagnostic: ConfigDiagnostic) -> (Int, Int) {
+            switch diagnostic.origin {
+            case .line(let line), .lineColumn(let line, _): (0, line)
+            case .environment, .file: (1, 0)
+            case .unplaced: (2, 0)
+            }
+        }
+        return diagnostics.enumerated().sorted { lhs, rhs in
+            let (left, right) = (rank(lhs.element), rank(rhs.element))
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     /// Re-checks a configuration after command-line flags changed it; problems have no file position.

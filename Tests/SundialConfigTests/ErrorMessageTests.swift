@@ -1,0 +1,114 @@
+import Testing
+
+@testable import SundialConfig
+
+/// Every message a user can get from a config file, with its exact text and line.
+@Suite struct ErrorMessageTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let text: String
+        let expected: [String]
+        var testDescription: String { expected.first ?? text }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            text: "[[influxdb]]\n  name = \"a\"\n\n\n\n\n  urls = \"http://x\"\n",
+            expected: ["line 7: [[influxdb]] urls: expected an array of strings, got \"http://x\""]
+        ),
+        Case(text: "data_dir = 5\n", expected: ["line 1: data_dir: expected a string, got 5"]),
+        Case(
+            text: "[http]\nlog-enabled = \"yes\"\n",
+            expected: ["line 2: [http] log-enabled: expected a boolean (true or false), got \"yes\""]
+        ),
+        Case(
+            text: "[http]\nbind-address = \"nine\"\n",
+            expected: ["line 2: [http] bind-address: expected an address such as \":9092\" or \"127.0.0.1:9092\", got \"nine\""]
+        ),
+        Case(
+            text: "[http]\nshutdown-timeout = \"10x\"\n",
+            expected: ["line 2: [http] shutdown-timeout: expected a duration such as \"10s\" or \"1m30s\", got \"10x\""]
+        ),
+        Case(
+            text: "[store]\nmax-series-per-database = \"many\"\n",
+            expected: ["line 2: [store] max-series-per-database: expected an integer, got \"many\""]
+        ),
+        Case(
+            text: "[logging]\nlevel = \"LOUD\"\n",
+            expected: [
+                "line 2: [logging] level: expected one of \"debug\", \"info\", \"warn\", \"error\", \"off\", got \"LOUD\""
+            ]
+        ),
+        Case(
+            text: "[http]\nbind-adress = \":9092\"\n",
+            expected: ["line 2: warning: [http] bind-adress: unknown key, ignored (did you mean \"bind-address\"?)"]
+        ),
+        Case(text: "colour = \"blue\"\n", expected: ["line 1: warning: colour: unknown key, ignored"]),
+        Case(text: "\n[mystery]\na = 1\n", expected: ["line 2: warning: [mystery]: unknown section, ignored"]),
+        Case(
+            text: "[influxdb]\nname = \"x\"\n",
+            expected: ["line 1: [[influxdb]]: must be an array of tables: write [[influxdb]] instead of [influxdb]"]
+        ),
+        Case(text: "http = 5\n", expected: ["line 1: http: expected a table ([http]), got 5"]),
+        Case(
+            text: "[[influxdb]]\nurls = [\"ftp://x\"]\n",
+            expected: ["line 2: [[influxdb]] urls: expected an http:// or https:// URL, got \"ftp://x\""]
+        ),
+        Case(
+            text: "[[influxdb]]\nsubscription-protocol = \"gopher\"\n",
+            expected: [
+                "line 2: [[influxdb]] subscription-protocol: expected one of \"http\", \"https\", \"udp\", got \"gopher\""
+            ]
+        ),
+        Case(
+            text: "[[influxdb]]\nname = \"a\"\ndefault = true\n[[influxdb]]\nname = \"a\"\n",
+            expected: ["line 5: [[influxdb]] name: duplicate name \"a\""]
+        ),
+        Case(
+            text: "[[influxdb]]\nname = \"a\"\n[[influxdb]]\nname = \"b\"\n",
+            expected: ["line 1: [[influxdb]] default: several [[influxdb]] are enabled; set default = true on one"]
+        ),
+        Case(
+            text: "[[influxdb]]\nname = \"a\"\ndefault = true\n[[influxdb]]\nname = \"b\"\ndefault = true\n",
+            expected: ["line 6: [[influxdb]] default: more than one enabled [[influxdb]] is the default"]
+        ),
+        Case(
+            text: "[control]\nbasepath = \"chronograf\"\n",
+            expected: ["line 2: [control] basepath: invalid basepath, must follow format \"/mybasepath\""]
+        ),
+        Case(
+            text: "[http]\nbind-address = \n",
+            expected: ["line 2, column 16: invalid TOML: Error while parsing key-value pair: expected value, saw '\\n'"]
+        ),
+        Case(
+            text: "[store]\ncache-max-memory-size = 0\n",
+            expected: ["line 2: [store] cache-max-memory-size: must be a positive number of bytes"]
+        ),
+        Case(text: "data_dir = \"\"\n", expected: ["line 1: data_dir: must not be empty"]),
+    ]
+
+    @Test(arguments: cases)
+    func messageAndLine(_ testCase: Case) {
+        let result = ConfigLoader.parse(testCase.text, environment: [:])
+        #expect(result.diagnostics.map(\.description) == testCase.expected)
+    }
+
+    @Test func everyProblemInOneFileIsReportedInLineOrder() {
+        let text = """
+            data_dir = 5
+            [http]
+              bind-adress = ":9092"
+              log-enabled = "yes"
+            [[influxdb]]
+              urls = "http://x"
+              timeout = "10x"
+            """
+        let result = ConfigLoader.parse(text, environment: [:])
+        #expect(result.diagnostics.map(\.description) == [
+            "line 1: data_dir: expected a string, got 5",
+            "line 3: warning: [http] bind-adress: unknown key, ignored (did you mean \"bind-address\"?)",
+            "line 4: [http] log-enabled: expected a boolean (true or false), got \"yes\"",
+            "line 6: [[influxdb]] urls: expected an array of strings, got \"http://x\"",
+            "line 7: [[influxdb]] timeout: expected a duration such as \"10s\" or \"1m30s\", got \"10x\"",
+        ])
+    }
+}
