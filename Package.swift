@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskServiceTests",
-            dependencies: ["TaskService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["TaskService", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         .testTarget(
