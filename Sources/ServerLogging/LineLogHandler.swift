@@ -2,7 +2,7 @@ internal import Foundation
 public import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A swift-log handler that writes one plain line per message:

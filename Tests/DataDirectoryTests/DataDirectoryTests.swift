@@ -25,8 +25,9 @@ import Testing
             Issue.record("a second open of a locked directory succeeded")
         } catch {
             #expect(error.kind == .inUse)
-            #expect(error.message == "data directory \(first.path) is in use by another sundial process (pid \(getpid())); "
-                + "stop it or choose another --data-dir")
+            #expect(
+                error.message == "data directory \(first.path) is in use by another sundial process (pid \(getpid())); "
+                    + "stop it or choose another --data-dir")
         }
     }
 

@@ -97,8 +97,9 @@ import Testing
         var configuration = SundialConfiguration()
         configuration.control.basePath = "no-slash"
         let problems = ConfigLoader.validate(configuration)
-        #expect(problems.map(\.description) == [
-            "[control] basepath: invalid basepath, must follow format \"/mybasepath\""
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "[control] basepath: invalid basepath, must follow format \"/mybasepath\""
+            ])
     }
 }

@@ -43,9 +43,10 @@ import Testing
 
     @Test func anIndexFurtherPastTheEndIsAnError() {
         let result = ConfigLoader.parse("", environment: ["KAPACITOR_INFLUXDB_2_USERNAME": "u"])
-        #expect(result.diagnostics.map(\.description) == [
-            "environment KAPACITOR_INFLUXDB_2_USERNAME: [[influxdb]]: element 2 does not exist (there are 0)"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "environment KAPACITOR_INFLUXDB_2_USERNAME: [[influxdb]]: element 2 does not exist (there are 0)"
+            ])
     }
 
     @Test func aWholeListIsCommaSeparated() {
@@ -55,16 +56,18 @@ import Testing
 
     @Test func badValuesNameTheVariable() {
         let result = ConfigLoader.parse("", environment: ["KAPACITOR_HTTP_LOG_ENABLED": "maybe"])
-        #expect(result.diagnostics.map(\.description) == [
-            "environment KAPACITOR_HTTP_LOG_ENABLED: [http] log-enabled: expected a boolean (true or false), got \"maybe\""
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "environment KAPACITOR_HTTP_LOG_ENABLED: [http] log-enabled: expected a boolean (true or false), got \"maybe\""
+            ])
     }
 
     @Test func validationProblemsPointAtTheVariableThatSetTheValue() {
         let result = ConfigLoader.parse("", environment: ["KAPACITOR_INFLUXDB_0_URLS_0": "ftp://x"])
-        #expect(result.diagnostics.map(\.description) == [
-            "environment KAPACITOR_INFLUXDB_0_URLS_0: [[influxdb]] urls: expected an http:// or https:// URL, got \"ftp://x\""
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "environment KAPACITOR_INFLUXDB_0_URLS_0: [[influxdb]] urls: expected an http:// or https:// URL, got \"ftp://x\""
+            ])
     }
 
     @Test func variablesThatNameNoKeyAreIgnored() {
@@ -90,8 +93,9 @@ import Testing
 
     @Test func aBadChronografPortIsAnError() {
         let result = ConfigLoader.parse("", environment: ["PORT": "eighty"])
-        #expect(result.diagnostics.map(\.description) == [
-            "environment PORT: [control] bind-address: expected a port number, got \"eighty\""
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "environment PORT: [control] bind-address: expected a port number, got \"eighty\""
+            ])
     }
 }

@@ -103,12 +103,13 @@ import Testing
               timeout = "10x"
             """
         let result = ConfigLoader.parse(text, environment: [:])
-        #expect(result.diagnostics.map(\.description) == [
-            "line 1: data_dir: expected a string, got 5",
-            "line 3: warning: [http] bind-adress: unknown key, ignored (did you mean \"bind-address\"?)",
-            "line 4: [http] log-enabled: expected a boolean (true or false), got \"yes\"",
-            "line 6: [[influxdb]] urls: expected an array of strings, got \"http://x\"",
-            "line 7: [[influxdb]] timeout: expected a duration such as \"10s\" or \"1m30s\", got \"10x\"",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "line 1: data_dir: expected a string, got 5",
+                "line 3: warning: [http] bind-adress: unknown key, ignored (did you mean \"bind-address\"?)",
+                "line 4: [http] log-enabled: expected a boolean (true or false), got \"yes\"",
+                "line 6: [[influxdb]] urls: expected an array of strings, got \"http://x\"",
+                "line 7: [[influxdb]] timeout: expected a duration such as \"10s\" or \"1m30s\", got \"10x\"",
+            ])
     }
 }

@@ -66,7 +66,8 @@ struct ConfigDecoder {
     }
 
     private func lineOf(section: String, index: Int, key: String?) -> ConfigDiagnostic.Origin {
-        let line = key.map { locator.line(section: section, index: index, key: $0) }
+        let line =
+            key.map { locator.line(section: section, index: index, key: $0) }
             ?? locator.headerLine(section: section, index: index)
         return line.map { .line($0) } ?? .unplaced
     }

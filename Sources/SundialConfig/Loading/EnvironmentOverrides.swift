@@ -112,10 +112,22 @@ struct EnvironmentOverrides {
                 report(variable, "[control] \(key)", "expected a port number, got \(TOMLLiteral.quoted(text))")
             }
         }
-        set("RESOURCES_PATH", "resources-path") { text, control in control.resourcesPath = text; return true }
-        set("CANNED_PATH", "canned-path") { text, control in control.cannedPath = text; return true }
-        set("BASE_PATH", "basepath") { text, control in control.basePath = text; return true }
-        set("HOST", "bind-address") { text, control in control.bindAddress.host = text; return true }
+        set("RESOURCES_PATH", "resources-path") { text, control in
+            control.resourcesPath = text
+            return true
+        }
+        set("CANNED_PATH", "canned-path") { text, control in
+            control.cannedPath = text
+            return true
+        }
+        set("BASE_PATH", "basepath") { text, control in
+            control.basePath = text
+            return true
+        }
+        set("HOST", "bind-address") { text, control in
+            control.bindAddress.host = text
+            return true
+        }
         set("PORT", "bind-address") { text, control in
             guard let port = Int(text), (0...65535).contains(port) else { return false }
             control.bindAddress.port = port

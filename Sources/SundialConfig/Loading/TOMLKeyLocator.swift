@@ -120,11 +120,21 @@ private struct LineState {
                     continue
                 }
             case .none:
-                if rest.hasPrefix("\"\"\"") { string = .multiLineBasic; index = line.index(index, offsetBy: 3); continue }
-                if rest.hasPrefix("'''") { string = .multiLineLiteral; index = line.index(index, offsetBy: 3); continue }
+                if rest.hasPrefix("\"\"\"") {
+                    string = .multiLineBasic
+                    index = line.index(index, offsetBy: 3)
+                    continue
+                }
+                if rest.hasPrefix("'''") {
+                    string = .multiLineLiteral
+                    index = line.index(index, offsetBy: 3)
+                    continue
+                }
                 switch rest.first! {
                 case "#": return
-                case "\"", "'": index = Self.endOfSingleLineString(line, from: index); continue
+                case "\"", "'":
+                    index = Self.endOfSingleLineString(line, from: index)
+                    continue
                 case "[", "{": bracketDepth += 1
                 case "]", "}": bracketDepth = max(0, bracketDepth - 1)
                 default: break

@@ -9,8 +9,7 @@ struct SectionBinding {
     /// Adds an element with default values (array sections only).
     let appendDefault: (inout SundialConfiguration) -> Void
     let assign: (_ key: String, _ value: TOMLNode, _ index: Int, inout SundialConfiguration) -> Assignment
-    let assignFromEnvironment:
-        (_ key: String, _ element: Int?, _ text: String, _ index: Int, inout SundialConfiguration) -> Assignment
+    let assignFromEnvironment: (_ key: String, _ element: Int?, _ text: String, _ index: Int, inout SundialConfiguration) -> Assignment
     let problems: (SundialConfiguration, _ index: Int) -> [ConfigProblem]
     /// `key = literal` lines of one element, secrets masked.
     let renderedLines: (SundialConfiguration, _ index: Int) -> [String]
@@ -30,7 +29,7 @@ struct SectionBinding {
 
     static func single<S: ConfigSection>(
         _ name: String,
-        _ property: WritableKeyPath<SundialConfiguration, S> 
+        _ property: WritableKeyPath<SundialConfiguration, S>
     ) -> SectionBinding {
         SectionBinding(
             name: name,
@@ -51,7 +50,7 @@ struct SectionBinding {
 
     static func array<S: ConfigSection>(
         _ name: String,
-        _ property: WritableKeyPath<SundialConfiguration, [S]> 
+        _ property: WritableKeyPath<SundialConfiguration, [S]>
     ) -> SectionBinding {
         SectionBinding(
             name: name,

@@ -29,7 +29,9 @@ struct ServiceAssembly {
     func groupConfiguration(logger: Logger) -> ServiceGroupConfiguration {
         var group = ServiceGroupConfiguration(
             services: services().map { service in
-                .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+                .init(
+                    service: service, successTerminationBehavior: .gracefullyShutdownGroup,
+                    failureTerminationBehavior: .gracefullyShutdownGroup)
             },
             gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [],
