@@ -45,6 +45,8 @@ class SundialServer:
     store_port: int = field(default_factory=free_port)
     tasks_port: int = field(default_factory=free_port)
     control_port: int = field(default_factory=free_port)
+    # Services whose listen address the harness passes as a flag; leave one out to test the file or environment.
+    address_flags: tuple = ("store", "tasks", "control")
     process: subprocess.Popen = None
 
     @property
@@ -60,14 +62,9 @@ class SundialServer:
         return f"http://127.0.0.1:{self.control_port}"
 
     def command(self) -> list:
-        return [
-            binary_path(), "serve",
-            "--data-dir", str(self.data_dir),
-            "--store-bind-address", f"127.0.0.1:{self.store_port}",
-            "--tasks-bind-address", f"127.0.0.1:{self.tasks_port}",
-            "--control-bind-address", f"127.0.0.1:{self.control_port}",
-            *self.extra_args,
-        ]
+        ports = {"store": self.store_port, "tasks": self.tasks_port, "control": self.control_port}
+        addresses = [[f"--{name}-bind-address", f"127.0.0.1:{ports[name]}"] for name in self.address_flags]
+        return [binary_path(), "serve", "--data-dir", str(self.data_dir), *sum(addresses, []), *self.extra_args]
 
     def start(self, wait: bool = True) -> "SundialServer":
         environment = {**os.environ, **self.env}
