@@ -28,7 +28,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
+        // Layer 0: the shared vocabulary.
+        .target(name: "TimeSeries", exclude: ["README.md"], swiftSettings: strictSettings),
         // Layer 1: languages and formats.
+        .target(name: "LineProtocol", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "SundialConfig",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
@@ -80,6 +83,8 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries"], swiftSettings: strictSettings),
+        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "TimeSeries"], swiftSettings: strictSettings),
         .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerLoggingTests",
