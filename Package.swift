@@ -31,6 +31,7 @@ let package = Package(
         // Layer 0: the shared vocabulary.
         .target(name: "TimeSeries", exclude: ["README.md"], swiftSettings: strictSettings),
         // Layer 1: languages and formats.
+        .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "LineProtocol", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "SundialConfig",
@@ -85,6 +86,7 @@ let package = Package(
         ),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries"], swiftSettings: strictSettings),
         .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "TimeSeries"], swiftSettings: strictSettings),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strictSettings),
         .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerLoggingTests",
@@ -108,3 +110,23 @@ let package = Package(
         ),
     ]
 )
+
+// Benchmarks (ordo-one/benchmark) exist only when SUNDIAL_BENCHMARKS is set, so CI's build never compiles them.
+// Run: SUNDIAL_BENCHMARKS=1 swift package benchmark --target LineProtocolBenchmarks --no-progress
+if Context.environment["SUNDIAL_BENCHMARKS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]))
+    let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("LineProtocolBenchmarks", ["LineProtocol", "TimeSeries"])
+    ]
+    for (name, dependencies) in benchmarkTargets {
+        package.targets.append(
+            .executableTarget(
+                name: name,
+                dependencies: dependencies + [.product(name: "Benchmark", package: "benchmark")],
+                path: "Benchmarks/\(name)",
+                swiftSettings: strictSettings,
+                plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+            )
+        )
+    }
+}

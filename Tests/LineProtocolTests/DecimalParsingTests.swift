@@ -52,3 +52,25 @@ import Testing
         }
     }
 }
+
+@Suite struct EiselLemireTests {
+    @Test func agreesWithTheStandardLibraryAcrossTheExponentRange() {
+        var random = SeededGenerator(seed: 12)
+        var decided = 0
+        for _ in 0..<50_000 {
+            let mantissa = random.next() >> UInt64.random(in: 0...63, using: &random)
+            let exponent = Int.random(in: -340...300, using: &random)
+            guard let value = EiselLemire.double(mantissa: mantissa, exponent: exponent, isNegative: false) else { continue }
+            decided += 1
+            #expect(value == Double("\(mantissa)e\(exponent)"), "\(mantissa)e\(exponent)")
+        }
+        #expect(decided > 40_000)
+    }
+
+    @Test func tableEndsAreNormalised() {
+        #expect(PowersOfTen.table.count == EiselLemire.maximumExponent - EiselLemire.minimumExponent + 1)
+        #expect(PowersOfTen.table.allSatisfy { $0.high >> 63 == 1 })
+        let one = PowersOfTen.table[-EiselLemire.minimumExponent]
+        #expect(one.high == 1 << 63 && one.low == 0)
+    }
+}

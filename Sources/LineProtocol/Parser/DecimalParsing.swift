@@ -33,19 +33,33 @@ enum DecimalParsing {
     }
 
     /// Go's `ParseFloat` on decimal text: `[-]digits[.digits][(e|E)[+|-]digits]`, at least one mantissa digit.
-    /// Exactly representable cases take Clinger's fast path; the rest go to `strtod` for correct rounding.
+    /// Exactly representable cases take Clinger's fast path, up to 19 digits Eisel-Lemire; what is left (longer
+    /// mantissas, ambiguous roundings, overflow and underflow) goes to `strtod`.
     static func double(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         guard let shape = DecimalShape(text) else { return nil }
-        if shape.mantissaDigits <= 15 && abs(shape.exponent) <= 22 {
-            let mantissa = Double(shape.mantissa)
-            let scaled = shape.exponent < 0 ? mantissa / powersOfTen[-shape.exponent] : mantissa * powersOfTen[shape.exponent]
-            return shape.isNegative ? -scaled : scaled
+        if let value = double(
+            mantissa: shape.mantissa, digits: shape.mantissaDigits, exponent: shape.exponent, isNegative: shape.isNegative)
+        {
+            return value
         }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
             for (offset, byte) in text.enumerated() { buffer[offset] = CChar(bitPattern: byte) }
             buffer[text.count] = 0
             return strtod(buffer.baseAddress!, nil)
         }
+    }
+
+    /// mantissa × 10^exponent when it can be computed exactly and fast: nil when `digits` > 19 (the mantissa was
+    /// truncated) or Eisel-Lemire cannot decide the rounding.
+    @inline(__always)
+    static func double(mantissa: UInt64, digits: Int, exponent: Int, isNegative: Bool) -> Double? {
+        if digits <= 15 && exponent >= -22 && exponent <= 22 {
+            let value = Double(mantissa)
+            let scaled = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+            return isNegative ? -scaled : scaled
+        }
+        guard digits <= 19 else { return nil }
+        return EiselLemire.double(mantissa: mantissa, exponent: exponent, isNegative: isNegative)
     }
 
     private static let powersOfTen: [Double] = (0...22).map { exponent in

@@ -4,6 +4,52 @@ public import TimeSeries
 extension LineProtocolParser {
     /// Scans a number from `start` to the next comma, space or line end, and decodes it.
     static func scanNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(ParseFailure) -> (Int, ParsedFieldValue) {
+        if let (valueEnd, value) = scanPlainDecimal(input, start, end) { return (valueEnd, .float(value)) }
+        return try scanAnyNumber(input, start, end)
+    }
+
+    /// The common case in one pass: `[-]digits[.digits]` then a comma, space or line end. Every such text is a
+    /// valid float to InfluxDB too. Returns nil for anything else, which `scanAnyNumber` then checks in full.
+    @inline(__always)
+    private static func scanPlainDecimal(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Double)? {
+        var index = start
+        let isNegative = input[index] == ASCII.minus
+        if isNegative { index += 1 }
+        var mantissa: UInt64 = 0
+        var significantDigits = 0
+        var exponent = 0
+        var digitCount = 0
+        var sawPoint = false
+        while index < end {
+            let byte = input[index]
+            if ASCII.isDigit(byte) {
+                digitCount += 1
+                if mantissa != 0 || byte != ASCII.zero {
+                    guard significantDigits < 19 else { return nil }
+                    mantissa = mantissa &* 10 &+ UInt64(byte &- ASCII.zero)
+                    significantDigits += 1
+                }
+                if sawPoint { exponent -= 1 }
+            } else if byte == ASCII.dot && !sawPoint {
+                sawPoint = true
+            } else if byte == ASCII.comma || byte == ASCII.space {
+                break
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digitCount > 0 else { return nil }
+        guard let value = DecimalParsing.double(mantissa: mantissa, digits: significantDigits, exponent: exponent, isNegative: isNegative)
+        else { return nil }
+        return (index, value)
+    }
+
+    /// Any number InfluxDB accepts, with its exact errors: integers (`7i`), unsigned (`7u`), exponents, and the
+    /// malformed cases.
+    private static func scanAnyNumber(_ input: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(ParseFailure) -> (
+        Int, ParsedFieldValue
+    ) {
         var index = start
         var isInteger = false
         var isUnsigned = false

@@ -1,5 +1,9 @@
 public import TimeSeries
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Parses InfluxDB line protocol from a byte buffer, one callback per point, with InfluxDB 1.x's rules and errors.
 ///
 /// The parser is a reusable value: its scratch arrays (tags, fields, the series key of lines whose tags arrive
@@ -89,7 +93,21 @@ public struct LineProtocolParser {
 
     /// The end of the line starting at `position` (its newline, or the end of input), and how many newlines
     /// inside quoted string values it stepped over. Quotes count only in the field section, after a `=`.
+    ///
+    /// Most lines hold neither quotes nor backslashes; for them the first newline ends the line, found with
+    /// `memchr`. Only lines holding either are walked byte by byte.
     static func scanLine(_ input: UnsafeBufferPointer<UInt8>, from position: Int) -> (end: Int, quotedNewlines: Int) {
+        let base = input.baseAddress! + position
+        let remaining = input.count - position
+        let newline = memchr(base, Int32(ASCII.newline), remaining).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+        let candidateLength = newline ?? remaining
+        if memchr(base, Int32(ASCII.quote), candidateLength) == nil && memchr(base, Int32(ASCII.backslash), candidateLength) == nil {
+            return (position + candidateLength, 0)
+        }
+        return scanQuotedLine(input, from: position)
+    }
+
+    private static func scanQuotedLine(_ input: UnsafeBufferPointer<UInt8>, from position: Int) -> (end: Int, quotedNewlines: Int) {
         var index = position
         var isQuoted = false
         var isInFields = false
