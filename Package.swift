@@ -30,8 +30,10 @@ let package = Package(
     targets: [
         // Layer 0: the shared vocabulary.
         .target(name: "TimeSeries", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "FileIO", exclude: ["README.md"], swiftSettings: strictSettings),
         // Layer 1: languages and formats.
         .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "WriteAheadLog", dependencies: ["FileIO"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "LineProtocol", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "SundialConfig",
@@ -84,9 +86,15 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // Test support, used only by test targets.
+        .target(name: "SundialTesting", dependencies: ["FileIO"], exclude: ["README.md"], swiftSettings: strictSettings),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries"], swiftSettings: strictSettings),
-        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "TimeSeries"], swiftSettings: strictSettings),
-        .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LineProtocolTests", dependencies: ["LineProtocol", "TimeSeries", "SundialTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression", "SundialTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WriteAheadLogTests", dependencies: ["WriteAheadLog", "FileIO", "SundialTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerLoggingTests",

@@ -1,3 +1,4 @@
+import SundialTesting
 import Testing
 
 @testable import Compression

@@ -1,4 +1,4 @@
-public import TimeSeries
+import TimeSeries
 
 /// Numeric field values (`1`, `-1.5e3`, `7i`, `7u`) and timestamps, checked with InfluxDB's rules.
 extension LineProtocolParser {

@@ -1,0 +1,94 @@
+/// Every file operation the storage engine and the write-ahead log perform, behind one small protocol, so tests can
+/// make any single call fail (short writes, fsync errors, ENOSPC, EIO) and check that nothing acknowledged is lost.
+public protocol FileSystem: Sendable {
+    /// Opens `path` for appending, creating it if missing.
+    func openForAppending(_ path: String) throws(FileIOError) -> any WritableFile
+    /// Creates `path` empty (truncating an existing file) for writing.
+    func create(_ path: String) throws(FileIOError) -> any WritableFile
+    func openForReading(_ path: String) throws(FileIOError) -> any ReadableFile
+    /// Atomically replaces `destination` with `source`.
+    func rename(_ source: String, to destination: String) throws(FileIOError)
+    func remove(_ path: String) throws(FileIOError)
+    /// Creates the directory and any missing parents.
+    func createDirectory(_ path: String) throws(FileIOError)
+    /// Names (not paths) of the entries in a directory, sorted.
+    func contentsOfDirectory(_ path: String) throws(FileIOError) -> [String]
+    /// Makes renames and creations inside the directory durable.
+    func syncDirectory(_ path: String) throws(FileIOError)
+    func fileExists(_ path: String) -> Bool
+}
+
+/// A file being written. Data is durable only after `sync()` returns.
+public protocol WritableFile: AnyObject, Sendable {
+    var path: String { get }
+    /// Bytes in the file, including what this handle wrote.
+    var size: Int { get }
+    func write(_ bytes: UnsafeRawBufferPointer) throws(FileIOError)
+    func sync() throws(FileIOError)
+    func truncate(to size: Int) throws(FileIOError)
+    func close() throws(FileIOError)
+}
+
+/// A file being read at explicit offsets.
+public protocol ReadableFile: AnyObject, Sendable {
+    var path: String { get }
+    var size: Int { get }
+    /// Reads exactly `count` bytes at `offset`; throws if the file is shorter.
+    func read(at offset: Int, count: Int) throws(FileIOError) -> [UInt8]
+    func close() throws(FileIOError)
+}
+
+extension WritableFile {
+    public func write(_ bytes: [UInt8]) throws(FileIOError) {
+        do {
+            try bytes.withUnsafeBytes { raw in try write(raw) }
+        } catch let error as FileIOError {
+            throw error
+        } catch {
+            throw FileIOError(operation: .write, path: path, code: 5)
+        }
+    }
+}
+
+extension ReadableFile {
+    public func readAll() throws(FileIOError) -> [UInt8] {
+        try read(at: 0, count: size)
+    }
+}
+
+/// A file operation that failed, with the system's error number.
+public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Operation: String, Sendable {
+        case open, create, write, sync, truncate, close, read, rename, remove, createDirectory, list, syncDirectory
+    }
+
+    public let operation: Operation
+    public let path: String
+    /// The errno value (EIO 5, ENOSPC 28, ...).
+    public let code: Int32
+    /// Set for a write that stored only part of its bytes before failing.
+    public var bytesWritten: Int?
+
+    public init(operation: Operation, path: String, code: Int32, bytesWritten: Int? = nil) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+        self.bytesWritten = bytesWritten
+    }
+
+    public var description: String {
+        "\(operation.rawValue) \(path): \(FileIOError.describe(code))"
+    }
+
+    static func describe(_ code: Int32) -> String {
+        switch code {
+        case 2: "no such file or directory"
+        case 5: "input/output error"
+        case 13: "permission denied"
+        case 17: "file exists"
+        case 20: "not a directory"
+        case 28: "no space left on device"
+        default: "error \(code)"
+        }
+    }
+}
