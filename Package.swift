@@ -41,7 +41,13 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
-        // Layer 2: process-wide pieces the services share.
+        // Layer 2: the storage engine and process-wide pieces the services share.
+        .target(
+            name: "Storage",
+            dependencies: ["TimeSeries", "LineProtocol", "Compression", "WriteAheadLog", "FileIO"],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "DataDirectory", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "ServerLogging",
@@ -94,6 +100,11 @@ let package = Package(
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "WriteAheadLogTests", dependencies: ["WriteAheadLog", "FileIO", "SundialTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "TimeSeries", "LineProtocol", "FileIO", "SundialTesting"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "FileIOTests", dependencies: ["FileIO", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
         .testTarget(

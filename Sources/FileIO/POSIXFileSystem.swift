@@ -23,7 +23,7 @@ public struct POSIXFileSystem: FileSystem {
     }
 
     public func remove(_ path: String) throws(FileIOError) {
-        if unlink(path) != 0 && errno != ENOENT { throw FileIOError(operation: .remove, path: path, code: errno) }
+        if Glibc.remove(path) != 0 && errno != ENOENT { throw FileIOError(operation: .remove, path: path, code: errno) }
     }
 
     public func createDirectory(_ path: String) throws(FileIOError) {

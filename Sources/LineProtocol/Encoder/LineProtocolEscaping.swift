@@ -32,15 +32,15 @@ public enum LineProtocolEscaping {
         return String(decoding: result, as: UTF8.self)
     }
 
-    static func escapeMeasurement(_ text: String, into output: inout [UInt8]) {
+    public static func escapeMeasurement(_ text: String, into output: inout [UInt8]) {
         escape(text, into: &output) { $0 == ASCII.comma || $0 == ASCII.space }
     }
 
-    static func escapeKey(_ text: String, into output: inout [UInt8]) {
+    public static func escapeKey(_ text: String, into output: inout [UInt8]) {
         escape(text, into: &output) { $0 == ASCII.comma || $0 == ASCII.space || $0 == ASCII.equals }
     }
 
-    static func escapeString(_ text: String, into output: inout [UInt8]) {
+    public static func escapeString(_ text: String, into output: inout [UInt8]) {
         escape(text, into: &output) { $0 == ASCII.quote || $0 == ASCII.backslash }
     }
 

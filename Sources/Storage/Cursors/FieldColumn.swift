@@ -1,0 +1,94 @@
+public import TimeSeries
+
+/// Time-sorted values of one series field: what reads return and what TSM blocks hold.
+public struct FieldColumn: Sendable, Equatable {
+    public enum Values: Sendable, Equatable {
+        case floats([Double])
+        case integers([Int64])
+        case unsigneds([UInt64])
+        case booleans([Bool])
+        case strings([String])
+    }
+
+    public let type: FieldType
+    public var times: [Int64]
+    public var values: Values
+
+    public init(type: FieldType, times: [Int64], values: Values) {
+        self.type = type
+        self.times = times
+        self.values = values
+    }
+
+    public static func empty(_ type: FieldType) -> FieldColumn {
+        switch type {
+        case .float: FieldColumn(type: type, times: [], values: .floats([]))
+        case .integer: FieldColumn(type: type, times: [], values: .integers([]))
+        case .unsigned: FieldColumn(type: type, times: [], values: .unsigneds([]))
+        case .boolean: FieldColumn(type: type, times: [], values: .booleans([]))
+        case .string: FieldColumn(type: type, times: [], values: .strings([]))
+        }
+    }
+
+    public var count: Int { times.count }
+
+    public func value(at index: Int) -> FieldValue {
+        switch values {
+        case .floats(let array): .float(array[index])
+        case .integers(let array): .integer(array[index])
+        case .unsigneds(let array): .unsigned(array[index])
+        case .booleans(let array): .boolean(array[index])
+        case .strings(let array): .string(array[index])
+        }
+    }
+
+    /// The slice of values at `range` of indices.
+    func slice(_ range: Range<Int>) -> FieldColumn {
+        let values: Values =
+            switch self.values {
+            case .floats(let array): .floats(Array(array[range]))
+            case .integers(let array): .integers(Array(array[range]))
+            case .unsigneds(let array): .unsigneds(Array(array[range]))
+            case .booleans(let array): .booleans(Array(array[range]))
+            case .strings(let array): .strings(Array(array[range]))
+            }
+        return FieldColumn(type: type, times: Array(times[range]), values: values)
+    }
+
+    /// Merges sorted columns of one type; for equal times the column later in `columns` wins (newer data).
+    static func merge(_ columns: [FieldColumn], type: FieldType) -> FieldColumn {
+        let nonEmpty = columns.filter { $0.count > 0 }
+        if nonEmpty.isEmpty { return .empty(type) }
+        if nonEmpty.count == 1 { return nonEmpty[0] }
+        var entries: [(time: Int64, source: Int, index: Int)] = []
+        for (source, column) in nonEmpty.enumerated() {
+            for (index, time) in column.times.enumerated() { entries.append((time, source, index)) }
+        }
+        entries.sort { ($0.time, $0.source) < ($1.time, $1.source) }
+        var kept: [(source: Int, index: Int)] = []
+        var times: [Int64] = []
+        for entry in entries {
+            if times.last == entry.time {
+                kept[kept.count - 1] = (entry.source, entry.index)
+            } else {
+                times.append(entry.time)
+                kept.append((entry.source, entry.index))
+            }
+        }
+        return FieldColumn(type: type, times: times, values: gather(kept, from: nonEmpty, type: type))
+    }
+
+    private static func gather(_ kept: [(source: Int, index: Int)], from columns: [FieldColumn], type: FieldType) -> Values {
+        func pick<T>(_ extract: (Values) -> [T]?) -> [T] {
+            let arrays = columns.map { extract($0.values) ?? [] }
+            return kept.map { arrays[$0.source][$0.index] }
+        }
+        switch type {
+        case .float: return .floats(pick { if case .floats(let a) = $0 { a } else { nil } })
+        case .integer: return .integers(pick { if case .integers(let a) = $0 { a } else { nil } })
+        case .unsigned: return .unsigneds(pick { if case .unsigneds(let a) = $0 { a } else { nil } })
+        case .boolean: return .booleans(pick { if case .booleans(let a) = $0 { a } else { nil } })
+        case .string: return .strings(pick { if case .strings(let a) = $0 { a } else { nil } })
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import LineProtocol
+public import TimeSeries
+
+/// Reading back: what exists (measurements, series, fields) and the values of one series field, merged from TSM
+/// files, the cache being flushed and the cache, newest winning on equal times.
+extension StorageEngine {
+    public func measurementNames(database: String) throws -> [String] {
+        try withLock {
+            guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            return state.index.measurements.filter { !$0.series.isEmpty }.map(\.name).sorted()
+        }
+    }
+
+    /// Series keys (escaped line-protocol form) of a measurement, or of the whole database.
+    public func seriesKeys(database: String, measurement: String? = nil) throws -> [String] {
+        try withLock {
+            guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            let ids: [Int] =
+                if let measurement { state.index.measurement(named: measurement)?.series ?? [] } else { Array(0..<state.index.seriesCount) }
+            return ids.map { state.index.key(of: $0) }.sorted()
+        }
+    }
+
+    /// Field names and types of a measurement across all shards (a field may have different types in different shards).
+    public func fields(database: String, measurement: String) throws -> [(name: String, type: FieldType)] {
+        try withLock {
+            guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            var found: Set<String> = []
+            var result: [(name: String, type: FieldType)] = []
+            for shard in state.shards.values.sorted(by: { $0.start < $1.start }) {
+                for (fieldID, type) in shard.fieldTypes.sorted(by: { $0.key < $1.key }) {
+                    let names = state.fields.names[fieldID]
+                    if names.measurement == measurement && found.insert("\(names.field)\u{0}\(type)").inserted {
+                        result.append((names.field, type))
+                    }
+                }
+            }
+            return result.sorted { ($0.name, $0.type.rawValue) < ($1.name, $1.type.rawValue) }
+        }
+    }
+
+    /// The values of `field` of the series `seriesKey` (escaped form, `cpu,host=a`) in `range`, one column per
+    /// shard in time order.
+    public func read(
+        database: String,
+        retentionPolicy: String? = nil,
+        seriesKey: String,
+        field: String,
+        in range: ClosedRange<Int64> = Int64.min...Int64.max
+    ) throws -> [FieldColumn] {
+        var escapedField: [UInt8] = []
+        LineProtocolEscaping.escapeKey(field, into: &escapedField)
+        let tsmKey = TSMFormat.key(series: Array(seriesKey.utf8), field: escapedField)
+        let sources = try withLock { () -> [(files: [TSMReader], memory: [FieldColumn], type: FieldType?)] in
+            guard let info = meta.database(database), let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            let policy = retentionPolicy ?? info.defaultRetentionPolicy
+            guard let series = Array(seriesKey.utf8).withUnsafeBytes({ state.index.seriesID($0) }) else { return [] }
+            let measurementEnd = Array(seriesKey.utf8).withUnsafeBytes { SeriesKey.measurementEnd($0) }
+            let fieldID = Array(seriesKey.utf8.prefix(measurementEnd)).withUnsafeBytes { measurement in
+                escapedField.withUnsafeBytes { state.fieldID(measurement: measurement, field: $0) }
+            }
+            let key = SeriesFieldKey(series: series, field: fieldID)
+            return state.shards.values
+                .filter { $0.retentionPolicy == policy && $0.end > range.lowerBound && $0.start <= range.upperBound }
+                .sorted { $0.start < $1.start }
+                .map { shard in
+                    let memory = [shard.snapshot[key], shard.cache[key]].compactMap { entry -> FieldColumn? in
+                        entry?.sortAndDeduplicate()
+                        return entry?.column(in: range)
+                    }
+                    return (shard.files, memory, shard.fieldTypes[fieldID])
+                }
+        }
+        return try sources.compactMap { source in
+            guard let type = source.type else { return nil }
+            let stored = try source.files.compactMap { try $0.column(for: tsmKey, in: range) }
+            let merged = FieldColumn.merge(stored + source.memory, type: type)
+            return merged.count > 0 ? merged : nil
+        }
+    }
+
+    /// Every stored value of a database's default policy as line protocol, one line per series, field and time
+    /// (like `influx_inspect export`), for backups and for checking what survived a crash.
+    public func exportLineProtocol(database: String, emit: (String) -> Void) throws {
+        for seriesKey in try seriesKeys(database: database) {
+            let parsed = Array(seriesKey.utf8).withUnsafeBytes { SeriesKey(parsing: $0) }
+            let tags = parsed.tags.map { Tag($0.key, $0.value) }
+            for field in try fields(database: database, measurement: parsed.measurement) {
+                for column in try read(database: database, seriesKey: seriesKey, field: field.name) where column.type == field.type {
+                    for index in 0..<column.count {
+                        let point = Point(
+                            measurement: parsed.measurement, tags: tags, fields: [Field(field.name, column.value(at: index))],
+                            timestamp: column.times[index]
+                        )
+                        emit(String(decoding: LineProtocolEncoder.encode([point]).dropLast(), as: UTF8.self))
+                    }
+                }
+            }
+        }
+    }
+}

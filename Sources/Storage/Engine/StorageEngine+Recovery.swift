@@ -1,0 +1,76 @@
+import FileIO
+import TimeSeries
+import WriteAheadLog
+
+/// Start-up: open every shard's TSM files (their keys rebuild the series index and field types), then replay the
+/// WAL into the caches.
+extension StorageEngine {
+    func openShards() throws {
+        for database in meta.databases {
+            let state = DatabaseState(name: database.name)
+            databases[database.name] = state
+            for policy in database.retentionPolicies {
+                for group in policy.shardGroups {
+                    let shard = try openShard(database: state, policy: policy.name, group: group)
+                    try loadFiles(of: shard, into: state)
+                }
+            }
+        }
+    }
+
+    private func loadFiles(of shard: Shard, into state: DatabaseState) throws {
+        for name in try fileSystem.contentsOfDirectory(shard.directory) {
+            if name.hasSuffix(".tmp") {
+                // A TSM file whose writer died before the rename; its data is still in the WAL.
+                try fileSystem.remove(shard.directory + "/" + name)
+                continue
+            }
+            guard let generation = Shard.generation(of: name) else { continue }
+            let reader = try TSMReader(path: shard.directory + "/" + name, generation: generation, fileSystem: fileSystem)
+            shard.files.append(reader)
+            shard.nextGeneration = max(shard.nextGeneration, generation + 1)
+            for entry in reader.entries {
+                guard let (series, field) = TSMFormat.split(entry.key) else { continue }
+                let seriesBytes = Array(series)
+                seriesBytes.withUnsafeBytes { key in
+                    _ = state.index.addIfMissing(key)
+                    let measurement = UnsafeRawBufferPointer(rebasing: key[..<SeriesKey.measurementEnd(key)])
+                    let fieldID = Array(field).withUnsafeBytes { state.fieldID(measurement: measurement, field: $0) }
+                    shard.fieldTypes[fieldID] = entry.type
+                }
+            }
+        }
+        shard.files.sort { $0.generation < $1.generation }
+    }
+
+    /// Replays the WAL; returns what replay had to repair.
+    func replayWAL() throws -> [String] {
+        let summary = try WALReplay.replay(directory: walDirectory, fileSystem: fileSystem) { payload, _ in
+            switch try WALRecord.decode(payload) {
+            case .write(let write): try applyReplayed(write)
+            case .dropDatabase(let name, let incarnation): try removeDatabase(name, incarnation: incarnation)
+            }
+        }
+        return summary.repairs
+    }
+
+    private func applyReplayed(_ write: WALWrite) throws {
+        guard let info = meta.database(write.database), info.incarnation == write.incarnation,
+            info.retentionPolicy(write.retentionPolicy) != nil, let state = databases[write.database]
+        else { return }  // dropped (and perhaps recreated) after this write
+        var metaChanged = false
+        for point in write.points {
+            let shard = try shard(database: state, policy: write.retentionPolicy, timestamp: point.timestamp, metaChanged: &metaChanged)
+            point.seriesKey.withUnsafeBytes { key in
+                let series = state.index.addIfMissing(key)
+                let measurement = UnsafeRawBufferPointer(rebasing: key[..<SeriesKey.measurementEnd(key)])
+                for field in point.fields {
+                    let fieldID = field.key.withUnsafeBytes { state.fieldID(measurement: measurement, field: $0) }
+                    shard.fieldTypes[fieldID] = shard.fieldTypes[fieldID] ?? field.value.type
+                    shard.append(SeriesFieldKey(series: series, field: fieldID), field.value.type, point.timestamp, field.value)
+                }
+            }
+        }
+        if metaChanged { try metaStore.save(meta) }
+    }
+}

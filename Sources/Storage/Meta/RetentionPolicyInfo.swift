@@ -1,0 +1,57 @@
+/// A retention policy: how long its data lives and how its time is cut into shard groups.
+public struct RetentionPolicyInfo: Sendable, Codable, Equatable {
+    public var name: String
+    /// Nanoseconds data is kept; 0 keeps it forever.
+    public var duration: Int64
+    /// Nanoseconds each shard group spans.
+    public var shardGroupDuration: Int64
+    public var replicaN: Int
+    public var shardGroups: [ShardGroupInfo]
+
+    public init(name: String, duration: Int64 = 0, shardGroupDuration: Int64? = nil, replicaN: Int = 1) {
+        self.name = name
+        self.duration = duration
+        self.shardGroupDuration =
+            shardGroupDuration.map { max($0, ShardGroupTiming.hour) } ?? ShardGroupTiming.defaultDuration(for: duration)
+        self.replicaN = replicaN
+        self.shardGroups = []
+    }
+
+    /// The group holding `timestamp`, if one exists.
+    func group(containing timestamp: Int64) -> ShardGroupInfo? {
+        shardGroups.first { $0.start <= timestamp && timestamp < $0.end }
+    }
+}
+
+/// One time range of a retention policy and the shard that stores it (one shard per group on a single node).
+public struct ShardGroupInfo: Sendable, Codable, Equatable {
+    public var id: Int
+    /// Nanoseconds; the group holds start ..< end.
+    public var start: Int64
+    public var end: Int64
+    public var shardID: Int
+}
+
+/// InfluxDB's rules for shard group length and alignment.
+public enum ShardGroupTiming {
+    static let hour: Int64 = 3_600_000_000_000
+    static let day: Int64 = 24 * hour
+    /// Seconds from Go's zero time (0001-01-01T00:00:00Z, a Monday) to the Unix epoch; groups align to the former.
+    static let goZeroTimeOffsetSeconds: Int64 = 62_135_596_800
+
+    /// 0 (infinite) or at least 180 days → 7 days; at least 2 days → 1 day; otherwise 1 hour.
+    public static func defaultDuration(for retention: Int64) -> Int64 {
+        if retention == 0 || retention >= 180 * day { return 7 * day }
+        if retention >= 2 * day { return day }
+        return hour
+    }
+
+    /// The start of the group of length `duration` that holds `timestamp`.
+    public static func groupStart(for timestamp: Int64, duration: Int64) -> Int64 {
+        let offset = (goZeroTimeOffsetSeconds % (duration / 1_000_000_000)) * 1_000_000_000
+        let shifted = timestamp.addingReportingOverflow(offset)
+        guard !shifted.overflow else { return timestamp - ((timestamp % duration) + duration) % duration }
+        let remainder = ((shifted.partialValue % duration) + duration) % duration
+        return timestamp - remainder
+    }
+}

@@ -1,0 +1,61 @@
+import FileIO
+import TimeSeries
+
+/// The data of one shard group: an in-memory cache of recent writes, the cache being flushed (if a flush is under
+/// way), and immutable TSM files, newest generation last. Field types are fixed here, per shard.
+///
+/// Guarded by the engine's lock; TSM readers are immutable and read outside it.
+final class Shard {
+    let id: Int
+    let database: String
+    let retentionPolicy: String
+    let start: Int64
+    let end: Int64
+    let directory: String
+    var cache: [SeriesFieldKey: CacheEntry] = [:]
+    var cacheSize = 0
+    /// What a flush in progress is writing; still read until its TSM file is in `files`.
+    var snapshot: [SeriesFieldKey: CacheEntry] = [:]
+    var files: [TSMReader] = []
+    /// Field id → type, for every field this shard has stored.
+    var fieldTypes: [Int: FieldType] = [:]
+    var nextGeneration = 1
+
+    init(id: Int, database: String, retentionPolicy: String, start: Int64, end: Int64, directory: String) {
+        self.id = id
+        self.database = database
+        self.retentionPolicy = retentionPolicy
+        self.start = start
+        self.end = end
+        self.directory = directory
+    }
+
+    func append(_ key: SeriesFieldKey, _ type: FieldType, _ time: Int64, _ value: FieldValue) {
+        let entry: CacheEntry
+        if let existing = cache[key] {
+            entry = existing
+        } else {
+            entry = CacheEntry(type: type)
+            cache[key] = entry
+        }
+        let before = entry.size
+        entry.append(time, value)
+        cacheSize += entry.size - before
+    }
+
+    static func fileName(generation: Int) -> String {
+        let digits = String(generation)
+        return String(repeating: "0", count: max(0, 9 - digits.count)) + digits + ".tsm"
+    }
+
+    static func generation(of fileName: String) -> Int? {
+        guard fileName.hasSuffix(".tsm") else { return nil }
+        return Int(fileName.dropLast(4))
+    }
+}
+
+/// A series field inside one database: the key of cache entries.
+struct SeriesFieldKey: Hashable {
+    let series: Int
+    let field: Int
+}

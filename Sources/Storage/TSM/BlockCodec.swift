@@ -1,0 +1,114 @@
+import Compression
+import TimeSeries
+import WriteAheadLog
+
+/// One block of a TSM file: up to `maximumPoints` time-sorted values of one series field, compressed.
+///
+/// Layout: CRC-32C of the rest (4 bytes), type (1), count (4), timestamps length (varint), the timestamp block,
+/// the value block (encodings in `Compression`).
+enum BlockCodec {
+    static let maximumPoints = 1000
+
+    static func encode(_ column: FieldColumn) -> [UInt8] {
+        var body = BinaryWriter()
+        body.append(column.type.rawValue)
+        body.append(UInt32(column.count))
+        var timestamps: [UInt8] = []
+        column.times.withUnsafeBufferPointer { TimestampBlock.encode($0, to: &timestamps) }
+        body.appendBytes(timestamps)
+        switch column.values {
+        case .floats(let values): values.withUnsafeBufferPointer { FloatBlock.encode($0, to: &body.bytes) }
+        case .integers(let values): values.withUnsafeBufferPointer { IntegerBlock.encode($0, to: &body.bytes) }
+        case .unsigneds(let values): values.withUnsafeBufferPointer { IntegerBlock.encode($0, to: &body.bytes) }
+        case .booleans(let values): values.withUnsafeBufferPointer { BooleanBlock.encode($0, to: &body.bytes) }
+        case .strings(let values): StringBlock.encode(values, to: &body.bytes)
+        }
+        var block = BinaryWriter()
+        block.append(body.bytes.withUnsafeBytes { CRC32C.checksum($0) })
+        block.bytes.append(contentsOf: body.bytes)
+        return block.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], context: String) throws -> FieldColumn {
+        var reader = BinaryReader(bytes, context: context)
+        let checksum = try reader.read(UInt32.self)
+        let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
+        guard checksum == actual else { throw StorageError(.corruptFile, "\(context): block checksum mismatch") }
+        guard let type = FieldType(rawValue: try reader.readByte()) else {
+            throw StorageError(.corruptFile, "\(context): unknown block type")
+        }
+        let count = Int(try reader.read(UInt32.self))
+        let timestampBytes = try reader.readBytes()
+        let valueBytes = try reader.readBytes(count: bytes.count - reader.offset)
+        do {
+            var times: [Int64] = []
+            times.reserveCapacity(count)
+            try Array(timestampBytes).withUnsafeBytes { try TimestampBlock.decode($0, count: count, into: &times) }
+            return FieldColumn(type: type, times: times, values: try decodeValues(Array(valueBytes), type: type, count: count))
+        } catch let error as CompressionError {
+            throw StorageError(.corruptFile, "\(context): \(error)")
+        }
+    }
+
+    private static func decodeValues(_ bytes: [UInt8], type: FieldType, count: Int) throws -> FieldColumn.Values {
+        try bytes.withUnsafeBytes { raw in
+            switch type {
+            case .float:
+                var values: [Double] = []
+                try FloatBlock.decode(raw, count: count, into: &values)
+                return .floats(values)
+            case .integer:
+                var values: [Int64] = []
+                try IntegerBlock.decode(raw, count: count, into: &values)
+                return .integers(values)
+            case .unsigned:
+                var values: [UInt64] = []
+                try IntegerBlock.decode(raw, count: count, into: &values)
+                return .unsigneds(values)
+            case .boolean:
+                var values: [Bool] = []
+                try BooleanBlock.decode(raw, count: count, into: &values)
+                return .booleans(values)
+            case .string:
+                var values: [String] = []
+                try StringBlock.decode(raw, count: count, into: &values)
+                return .strings(values)
+            }
+        }
+    }
+}
+
+/// What a TSM index says about one block: its time range, where it is, and statistics that let aggregates over
+/// whole blocks skip decoding them. `minimum`, `maximum` and `sum` hold the bit patterns of the field's type
+/// (Double for floats, Int64 / UInt64 for integers; zero for booleans and strings).
+public struct BlockMeta: Sendable, Equatable {
+    public let minTime: Int64
+    public let maxTime: Int64
+    let offset: UInt64
+    let size: UInt32
+    public let count: UInt32
+    public let minimum: UInt64
+    public let maximum: UInt64
+    public let sum: UInt64
+
+    static let encodedSize = 52
+
+    static func statistics(of column: FieldColumn) -> (minimum: UInt64, maximum: UInt64, sum: UInt64) {
+        switch column.values {
+        case .floats(let values):
+            let finite = values
+            return (
+                (finite.min() ?? 0).bitPattern, (finite.max() ?? 0).bitPattern, finite.reduce(0, +).bitPattern
+            )
+        case .integers(let values):
+            return (
+                UInt64(bitPattern: values.min() ?? 0), UInt64(bitPattern: values.max() ?? 0),
+                UInt64(bitPattern: values.reduce(0, &+))
+            )
+        case .unsigneds(let values):
+            return (values.min() ?? 0, values.max() ?? 0, values.reduce(0, &+))
+        case .booleans, .strings:
+            return (0, 0, 0)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import FileIO
+import TimeSeries
+import WriteAheadLog
+
+/// An open TSM file: its whole index in memory, blocks read from disk on demand.
+final class TSMReader: @unchecked Sendable {
+    struct IndexEntry {
+        let key: [UInt8]
+        let type: FieldType
+        let blocks: [BlockMeta]
+    }
+
+    let path: String
+    let generation: Int
+    let size: Int
+    private let file: any ReadableFile
+    private(set) var entries: [IndexEntry] = []
+    private var lookup = ByteKeyTable(capacity: 64)
+
+    init(path: String, generation: Int, fileSystem: any FileSystem) throws {
+        self.path = path
+        self.generation = generation
+        file = try fileSystem.openForReading(path)
+        size = file.size
+        guard size >= TSMFormat.magic.count + TSMFormat.footerSize else {
+            throw StorageError(.corruptFile, "\(path): too short to be a TSM file")
+        }
+        var footer = BinaryReader(try file.read(at: size - TSMFormat.footerSize, count: TSMFormat.footerSize), context: path)
+        let indexOffset = Int(try footer.read(UInt64.self))
+        let checksum = try footer.read(UInt32.self)
+        guard Array(try footer.readBytes(count: 8)) == TSMFormat.magic, indexOffset <= size - TSMFormat.footerSize else {
+            throw StorageError(.corruptFile, "\(path): bad footer")
+        }
+        let indexBytes = try file.read(at: indexOffset, count: size - TSMFormat.footerSize - indexOffset)
+        guard indexBytes.withUnsafeBytes({ CRC32C.checksum($0) }) == checksum else {
+            throw StorageError(.corruptFile, "\(path): index checksum mismatch")
+        }
+        try parseIndex(indexBytes)
+    }
+
+    private func parseIndex(_ bytes: [UInt8]) throws {
+        var reader = BinaryReader(bytes, context: path)
+        let count = Int(try reader.read(UInt32.self))
+        entries.reserveCapacity(count)
+        for position in 0..<count {
+            let key = Array(try reader.readBytes(count: Int(try reader.read(UInt16.self))))
+            guard let type = FieldType(rawValue: try reader.readByte()) else {
+                throw StorageError(.corruptFile, "\(path): unknown field type in index")
+            }
+            let blockCount = Int(try reader.read(UInt32.self))
+            var blocks: [BlockMeta] = []
+            blocks.reserveCapacity(blockCount)
+            for _ in 0..<blockCount {
+                blocks.append(
+                    BlockMeta(
+                        minTime: try reader.read(Int64.self), maxTime: try reader.read(Int64.self),
+                        offset: try reader.read(UInt64.self), size: try reader.read(UInt32.self), count: try reader.read(UInt32.self),
+                        minimum: try reader.read(UInt64.self), maximum: try reader.read(UInt64.self), sum: try reader.read(UInt64.self)
+                    )
+                )
+            }
+            entries.append(IndexEntry(key: key, type: type, blocks: blocks))
+            key.withUnsafeBytes { lookup.insert($0, value: position) }
+        }
+    }
+
+    func entry(for key: [UInt8]) -> IndexEntry? {
+        key.withUnsafeBytes { lookup.find($0) }.map { entries[$0] }
+    }
+
+    /// The values of `key` within `range`, decoding only the blocks that overlap it.
+    func column(for key: [UInt8], in range: ClosedRange<Int64>) throws -> FieldColumn? {
+        guard let entry = entry(for: key) else { return nil }
+        var columns: [FieldColumn] = []
+        for block in entry.blocks where block.maxTime >= range.lowerBound && block.minTime <= range.upperBound {
+            let decoded = try readBlock(block)
+            let lower = decoded.times.partitioningIndex { $0 >= range.lowerBound }
+            let upper = decoded.times.partitioningIndex { $0 > range.upperBound }
+            columns.append(lower == 0 && upper == decoded.count ? decoded : decoded.slice(lower..<upper))
+        }
+        return FieldColumn.merge(columns, type: entry.type)
+    }
+
+    func readBlock(_ block: BlockMeta) throws -> FieldColumn {
+        let bytes = try file.read(at: Int(block.offset), count: Int(block.size))
+        return try BlockCodec.decode(bytes, context: "\(path) at byte \(block.offset)")
+    }
+}

@@ -1,0 +1,124 @@
+import TimeSeries
+
+/// What the storage engine writes to its write-ahead log: accepted writes, and changes that must replay in order
+/// with them (dropping a database, so a recreated database never gets the old data back).
+///
+/// Layout: one byte kind. A write: database name (varint length + UTF-8), its incarnation (varint), retention
+/// policy name, point count
+/// (varint), then per point the escaped series key (varint length + bytes), the time (ZigZag varint), the field
+/// count (varint) and per field its escaped key, a type byte (`FieldType` raw value) and the value (float: 8 bytes
+/// big-endian bits; integer: ZigZag varint; unsigned: varint; boolean: 1 byte; string: varint length + UTF-8).
+/// A drop: the database name and incarnation.
+enum WALRecord {
+    case write(WALWrite)
+    case dropDatabase(String, incarnation: Int)
+
+    static let writeKind: UInt8 = 1
+    static let dropDatabaseKind: UInt8 = 2
+
+    static func encodeDropDatabase(_ name: String, incarnation: Int) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.append(dropDatabaseKind)
+        writer.appendBytes(Array(name.utf8))
+        writer.appendVarint(UInt64(incarnation))
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> WALRecord {
+        var reader = BinaryReader(bytes, context: "WAL record")
+        switch try reader.readByte() {
+        case writeKind: return .write(try WALWrite(decoding: &reader))
+        case dropDatabaseKind:
+            let name = String(decoding: try reader.readBytes(), as: UTF8.self)
+            return .dropDatabase(name, incarnation: Int(try reader.readVarint()))
+        case let kind: throw StorageError(.corruptFile, "WAL record: unknown kind \(kind)")
+        }
+    }
+}
+
+/// Builds a write record point by point while a batch is validated.
+struct WALWriteBuilder {
+    private(set) var writer = BinaryWriter()
+    private var countOffset = 0
+    private(set) var pointCount = 0
+    private var pointsBody = BinaryWriter()
+
+    init(database: String, incarnation: Int, retentionPolicy: String) {
+        writer.append(WALRecord.writeKind)
+        writer.appendBytes(Array(database.utf8))
+        writer.appendVarint(UInt64(incarnation))
+        writer.appendBytes(Array(retentionPolicy.utf8))
+    }
+
+    mutating func beginPoint(seriesKey: UnsafeRawBufferPointer, timestamp: Int64, fieldCount: Int) {
+        pointCount += 1
+        pointsBody.appendBytes(seriesKey)
+        pointsBody.appendSignedVarint(timestamp)
+        pointsBody.appendVarint(UInt64(fieldCount))
+    }
+
+    mutating func addField(key: UnsafeRawBufferPointer, value: FieldValue) {
+        pointsBody.appendBytes(key)
+        pointsBody.append(value.type.rawValue)
+        switch value {
+        case .float(let number): pointsBody.append(number.bitPattern)
+        case .integer(let number): pointsBody.appendSignedVarint(number)
+        case .unsigned(let number): pointsBody.appendVarint(number)
+        case .boolean(let flag): pointsBody.append(UInt8(flag ? 1 : 0))
+        case .string(let text): pointsBody.appendBytes(Array(text.utf8))
+        }
+    }
+
+    /// The finished record.
+    func encoded() -> [UInt8] {
+        var result = writer
+        result.appendVarint(UInt64(pointCount))
+        result.bytes.append(contentsOf: pointsBody.bytes)
+        return result.bytes
+    }
+}
+
+/// A decoded write record, for replay.
+struct WALWrite {
+    struct Point {
+        let seriesKey: [UInt8]
+        let timestamp: Int64
+        let fields: [(key: [UInt8], value: FieldValue)]
+    }
+
+    let database: String
+    let incarnation: Int
+    let retentionPolicy: String
+    let points: [Point]
+
+    init(decoding reader: inout BinaryReader) throws {
+        database = String(decoding: try reader.readBytes(), as: UTF8.self)
+        incarnation = Int(try reader.readVarint())
+        retentionPolicy = String(decoding: try reader.readBytes(), as: UTF8.self)
+        let count = Int(try reader.readVarint())
+        var points: [Point] = []
+        for _ in 0..<count {
+            let key = Array(try reader.readBytes())
+            let timestamp = try reader.readSignedVarint()
+            let fieldCount = Int(try reader.readVarint())
+            var fields: [(key: [UInt8], value: FieldValue)] = []
+            for _ in 0..<fieldCount {
+                let fieldKey = Array(try reader.readBytes())
+                fields.append((fieldKey, try Self.readValue(&reader)))
+            }
+            points.append(Point(seriesKey: key, timestamp: timestamp, fields: fields))
+        }
+        self.points = points
+    }
+
+    private static func readValue(_ reader: inout BinaryReader) throws -> FieldValue {
+        switch FieldType(rawValue: try reader.readByte()) {
+        case .float: return .float(Double(bitPattern: try reader.read(UInt64.self)))
+        case .integer: return .integer(try reader.readSignedVarint())
+        case .unsigned: return .unsigned(try reader.readVarint())
+        case .boolean: return .boolean(try reader.readByte() != 0)
+        case .string: return .string(String(decoding: try reader.readBytes(), as: UTF8.self))
+        case nil: throw StorageError(.corruptFile, "WAL record: unknown field type")
+        }
+    }
+}
