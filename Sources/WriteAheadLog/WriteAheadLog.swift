@@ -52,7 +52,8 @@ public final class WriteAheadLog: @unchecked Sendable {
         try configuration.fileSystem.createDirectory(configuration.directory)
         let existing = try configuration.fileSystem.contentsOfDirectory(configuration.directory).compactMap(WALSegmentName.id(of:))
         writer = try SegmentWriter(configuration: configuration, id: (existing.max() ?? 0) + 1)
-        let thread = Thread { [unowned self] in self.runFlusher() }
+        // The thread keeps the log alive until `close()` stops it.
+        let thread = Thread { self.runFlusher() }
         thread.name = "sundial-wal"
         thread.start()
     }

@@ -33,6 +33,7 @@ extension StorageEngine {
             guard let policy = info.retentionPolicy(policyName) else {
                 throw StorageError(.retentionPolicyNotFound, "retention policy not found: \(policyName)")
             }
+            let metaBefore = meta
             var validator = BatchValidator(engine: self, state: state, incarnation: info.incarnation, policy: policy, now: now)
             var parser = LineProtocolParser()
             body.withUnsafeBufferPointer { buffer in
@@ -42,7 +43,16 @@ extension StorageEngine {
                     onError: { outcome.parseErrors.append($0) }
                 )
             }
-            if validator.metaChanged { try metaStore.save(meta) }
+            if validator.metaChanged {
+                do {
+                    try metaStore.save(meta)
+                } catch {
+                    // The new shard groups must not outlive a failed save: later writes would land in shards that
+                    // the next start-up cannot find.
+                    forgetShardGroups(notIn: metaBefore, database: state)
+                    throw error
+                }
+            }
             if let failure = validator.failure { throw failure }
             outcome.dropped = validator.dropped
             outcome.firstDropReason = validator.firstDropReason
@@ -65,6 +75,13 @@ extension StorageEngine {
         }
         if shouldFlush { startBackgroundFlush() }
         return outcome
+    }
+
+    /// Rolls `meta` back to `previous` and closes the shards of groups created since.
+    func forgetShardGroups(notIn previous: MetaData, database state: DatabaseState) {
+        let known = Set(previous.databases.flatMap { $0.retentionPolicies.flatMap { $0.shardGroups.map(\.shardID) } })
+        for shardID in state.shards.keys where !known.contains(shardID) { state.shards[shardID] = nil }
+        meta = previous
     }
 
     func totalCacheSize() -> Int {

@@ -78,7 +78,11 @@ public final class StorageEngine: @unchecked Sendable {
 
     /// Stops the WAL's flusher. Unflushed data stays in the WAL and replays at the next start.
     public func close() {
-        wal.close()
+        wal?.close()
+    }
+
+    deinit {
+        close()
     }
 
     func withLock<T>(_ body: () throws -> T) rethrows -> T {
