@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // Layer 0: the shared vocabulary.
@@ -58,7 +59,10 @@ let package = Package(
         // Layer 5: the three HTTP services.
         .target(
             name: "StoreService",
-            dependencies: [hummingbird, httpTypes, logging, "ServerLogging"],
+            dependencies: [
+                hummingbird, httpTypes, logging, "ServerLogging", "Storage", "TimeSeries",
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -78,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "sundial",
             dependencies: [
-                "SundialConfig", "DataDirectory", "ServerLogging", "StoreService", "TaskService", "ControlService",
+                "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreService", "TaskService", "ControlService",
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -114,7 +118,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreServiceTests",
-            dependencies: ["StoreService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "StoreService", "Storage", "SundialTesting", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,9 +1,10 @@
 public import Hummingbird
 public import Logging
 internal import ServerLogging
+public import Storage
 
 /// The embedded InfluxDB-compatible store's HTTP service (`:8086`): InfluxDB 1.x API and the 2.x compatibility
-/// surface. This step serves `/ping`; `/write` and `/query` arrive with the storage engine and InfluxQL.
+/// surface. Serves `/ping` and `/write`; `/query` arrives with InfluxQL.
 public enum StoreService {
     /// The InfluxDB version clients see in `X-Influxdb-Version`; clients gate features on 1.x vs 2.x.
     public static let influxDBVersion = "1.8.10"
@@ -11,28 +12,33 @@ public enum StoreService {
     public struct Configuration: Sendable {
         public var host: String
         public var port: Int
+        /// InfluxDB's `max-body-size`: larger request bodies get 413.
+        public var maxBodySize: Int
 
-        public init(host: String = "127.0.0.1", port: Int = 8086) {
+        public init(host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000) {
             self.host = host
             self.port = port
+            self.maxBodySize = maxBodySize
         }
     }
 
     /// The router with every store route and the store's common headers; used as is by in-process tests.
-    public static func makeRouter() -> Router<BasicRequestContext> {
+    public static func makeRouter(engine: StorageEngine, configuration: Configuration = Configuration()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: InfluxHeadersMiddleware())
         router.addRoutes(PingRoutes.collection())
+        router.addRoutes(WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize).collection())
         return router
     }
 
     public static func makeApplication(
+        engine: StorageEngine,
         configuration: Configuration,
         logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: makeRouter(),
+            router: makeRouter(engine: engine, configuration: configuration),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -16,7 +16,8 @@ import TimeSeries
             ["cpu,host=c v=4 30", "mem,host=a used=6i 30"],
         ]
         for (number, batch) in batches.enumerated() {
-            if let outcome = try? await engine.write(Array(batch.joined(separator: "\n").utf8), database: "db"), outcome.errorMessage == nil {
+            if let outcome = try? await engine.write(Array(batch.joined(separator: "\n").utf8), database: "db"), outcome.errorMessage == nil
+            {
                 acknowledged += batch
             }
             if number >= 1 { try? await engine.flush() }
@@ -60,7 +61,10 @@ import TimeSeries
                 reopened.close()
                 let missing = Set(expectedLines(acknowledged)).subtracting(stored)
                 let failed = call <= injector.operations.count ? injector.operations[call - 1] : "beyond the run"
-                #expect(missing.isEmpty, "fault \(fault) at call \(call) (\(failed)) lost \(missing.sorted()); calls: \(injector.operations.joined(separator: "; "))")
+                #expect(
+                    missing.isEmpty,
+                    "fault \(fault) at call \(call) (\(failed)) lost \(missing.sorted()); calls: \(injector.operations.joined(separator: "; "))"
+                )
             }
         }
     }

@@ -1,12 +1,17 @@
 import Hummingbird
 import HummingbirdTesting
+import Storage
+import SundialTesting
 import Testing
 
 @testable import StoreService
 
 @Suite struct PingRoutesTests {
     private func withStore(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: StoreService.makeRouter())
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        defer { engine.close() }
+        let app = Application(router: StoreService.makeRouter(engine: engine))
         try await app.test(.router, test)
     }
 

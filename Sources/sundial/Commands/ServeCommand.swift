@@ -3,6 +3,7 @@ import DataDirectory
 import Foundation
 import Logging
 import ServiceLifecycle
+import Storage
 import SundialConfig
 
 /// `sundial serve`: starts the store, tasks and control services in one process over one data directory.
@@ -41,7 +42,15 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let assembly = ServiceAssembly(configuration: configuration, dataDirectory: dataDirectory)
+        let storageEngine: StorageEngine?
+        do {
+            storageEngine = try ServiceAssembly.openStorageEngine(configuration, in: dataDirectory, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("sundial: cannot open the store in \(dataDirectory.path(of: "store")): \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        defer { storageEngine?.close() }
+        let assembly = ServiceAssembly(configuration: configuration, dataDirectory: dataDirectory, storageEngine: storageEngine)
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
         let group = ServiceGroup(configuration: assembly.groupConfiguration(logger: logger))
         do {

@@ -3,6 +3,7 @@ import DataDirectory
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Storage
 import StoreService
 import SundialConfig
 import TaskService
@@ -12,6 +13,8 @@ import UnixSignals
 struct ServiceAssembly {
     let configuration: SundialConfiguration
     let dataDirectory: DataDirectory
+    /// The embedded store's engine; nil when `[store] enabled = false`.
+    let storageEngine: StorageEngine?
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
     static let gracefulShutdownLimit = Duration.seconds(4)
@@ -44,9 +47,10 @@ struct ServiceAssembly {
 
     private func services() -> [any Service] {
         var services: [any Service] = []
-        if configuration.store.enabled {
+        if let storageEngine {
             let address = configuration.store.bindAddress
             let application = StoreService.makeApplication(
+                engine: storageEngine,
                 configuration: .init(host: address.bindHost, port: address.port),
                 logger: Logger(label: "store")
             )
@@ -92,4 +96,26 @@ struct ServiceStartError: Error, CustomStringConvertible {
     let underlying: any Error
 
     var description: String { "\(name) service on \(address) failed: \(underlying)" }
+}
+
+extension ServiceAssembly {
+    /// Opens the embedded store under `<data-dir>/store`, replaying its WAL; nil when the store is disabled.
+    static func openStorageEngine(_ configuration: SundialConfiguration, in dataDirectory: DataDirectory, logger: Logger) throws
+        -> StorageEngine?
+    {
+        guard configuration.store.enabled else { return nil }
+        let store = configuration.store
+        let engineLogger = Logger(label: "storage")
+        let engine = try StorageEngine(
+            configuration: .init(
+                directory: dataDirectory.path(of: "store"),
+                maxSeriesPerDatabase: store.maxSeriesPerDatabase,
+                maxValuesPerTag: store.maxValuesPerTag,
+                walFsyncDelay: .nanoseconds(store.walFsyncDelay.nanoseconds),
+                log: { engineLogger.warning("\($0)") }
+            )
+        )
+        for note in engine.recoveryNotes { logger.warning("\(note)") }
+        return engine
+    }
 }
