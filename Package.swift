@@ -34,11 +34,12 @@ let package = Package(
         .target(name: "FileIO", exclude: ["README.md"], swiftSettings: strictSettings),
         // Layer 1: languages and formats.
         .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "InfluxQL", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "WriteAheadLog", dependencies: ["FileIO"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "LineProtocol", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "SundialConfig",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["TimeSeries", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -56,11 +57,18 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        // Layer 3: running queries.
+        .target(
+            name: "QueryEngine",
+            dependencies: ["InfluxQL", "Storage", "TimeSeries"],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Layer 5: the three HTTP services.
         .target(
             name: "StoreService",
             dependencies: [
-                hummingbird, httpTypes, logging, "ServerLogging", "Storage", "TimeSeries",
+                hummingbird, httpTypes, logging, "ServerLogging", "Storage", "TimeSeries", "InfluxQL", "QueryEngine",
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             exclude: ["README.md"],
@@ -107,6 +115,12 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TimeSeries", "LineProtocol", "FileIO", "SundialTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "QueryEngineTests",
+            dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "FileIOTests", dependencies: ["FileIO", "SundialTesting"], swiftSettings: strictSettings),

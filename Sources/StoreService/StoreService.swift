@@ -1,10 +1,11 @@
 public import Hummingbird
 public import Logging
+internal import QueryEngine
 internal import ServerLogging
 public import Storage
 
 /// The embedded InfluxDB-compatible store's HTTP service (`:8086`): InfluxDB 1.x API and the 2.x compatibility
-/// surface. Serves `/ping` and `/write`; `/query` arrives with InfluxQL.
+/// surface. Serves `/ping`, `/write` and `/query` (the statements InfluxQL parses so far).
 public enum StoreService {
     /// The InfluxDB version clients see in `X-Influxdb-Version`; clients gate features on 1.x vs 2.x.
     public static let influxDBVersion = "1.8.10"
@@ -29,6 +30,7 @@ public enum StoreService {
         router.add(middleware: InfluxHeadersMiddleware())
         router.addRoutes(PingRoutes.collection())
         router.addRoutes(WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize).collection())
+        router.addRoutes(QueryRoutes(executor: QueryExecutor(engine: engine)).collection())
         return router
     }
 

@@ -114,3 +114,35 @@ import Testing
         }
     }
 }
+
+@Suite struct QueryRoutesTests {
+    @Test func formBodiesQueryStringsAndErrors() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        defer { engine.close() }
+        let app = Application(router: StoreService.makeRouter(engine: engine))
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/query", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "q=CREATE+DATABASE+%22my+db%22")
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "{\"results\":[{\"statement_id\":0}]}\n")
+            }
+            try await client.execute(uri: "/query?q=SHOW+DATABASES", method: .get) { response in
+                #expect(String(buffer: response.body).contains(#""values":[["my db"]]"#))
+            }
+            try await client.execute(uri: "/query", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body) == "{\"error\":\"missing required parameter \\\"q\\\"\"}\n")
+            }
+            try await client.execute(uri: "/query?q=SHOW", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).hasPrefix("{\"error\":\"error parsing query: found EOF, expected CONTINUOUS"))
+            }
+            try await client.execute(uri: "/query?q=SHOW+DATABASES", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+            }
+        }
+    }
+}

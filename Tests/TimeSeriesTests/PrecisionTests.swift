@@ -41,3 +41,13 @@ import Testing
         #expect(FieldType.unsigned.description == "unsigned")
     }
 }
+
+@Suite struct GoDurationTests {
+    @Test(arguments: [
+        (Int64(0), "0s"), (10_000_000_000, "10s"), (604_800_000_000_000, "168h0m0s"), (90_500_000_000, "1m30.5s"),
+        (250_000_000, "250ms"), (1500, "1.5µs"), (12, "12ns"), (-3_600_000_000_000, "-1h0m0s"),
+    ])
+    func formatsAsGo(_ nanoseconds: Int64, _ text: String) {
+        #expect(GoDuration.format(nanoseconds: nanoseconds) == text)
+    }
+}

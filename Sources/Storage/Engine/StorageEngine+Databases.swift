@@ -4,11 +4,22 @@ import WriteAheadLog
 
 /// Creating and dropping databases, and finding (or creating) the shard for a point's time.
 extension StorageEngine {
-    /// Creates a database with an `autogen` policy (or `policy`) if it does not exist; existing ones are kept,
-    /// as InfluxDB's `CREATE DATABASE` is idempotent.
+    /// Creates a database with an `autogen` policy (or `defaultPolicy`) if it does not exist. Creating an existing
+    /// one is fine unless `defaultPolicy` differs from its policy of that name, as in InfluxDB.
     public func createDatabase(_ name: String, defaultPolicy: RetentionPolicyInfo = RetentionPolicyInfo(name: "autogen")) throws {
         try withLock {
-            guard meta.database(name) == nil else { return }
+            if let existing = meta.database(name) {
+                if let policy = existing.retentionPolicy(defaultPolicy.name),
+                    policy.duration != defaultPolicy.duration || policy.shardGroupDuration != defaultPolicy.shardGroupDuration
+                        || policy.replicaN != defaultPolicy.replicaN
+                {
+                    throw StorageError(.invalidArgument, "retention policy conflicts with an existing policy")
+                }
+                return
+            }
+            if defaultPolicy.duration != 0 && defaultPolicy.duration < Self.minimumRetention {
+                throw StorageError(.invalidArgument, "retention policy duration must be at least 1h0m0s")
+            }
             var updated = meta
             updated.databases.append(DatabaseInfo(name: name, incarnation: updated.nextIncarnation, defaultPolicy: defaultPolicy))
             updated.nextIncarnation += 1
@@ -36,7 +47,7 @@ extension StorageEngine {
         try removeTree(dataDirectory + "/" + Self.pathComponent(name))
     }
 
-    private func removeTree(_ path: String) throws {
+    func removeTree(_ path: String) throws {
         guard fileSystem.fileExists(path) else { return }
         if let entries = try? fileSystem.contentsOfDirectory(path) {
             for entry in entries { try removeTree(path + "/" + entry) }

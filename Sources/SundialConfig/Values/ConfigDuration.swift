@@ -1,3 +1,5 @@
+internal import TimeSeries
+
 /// A span of time written the way Go's `time.ParseDuration` reads it (`"10s"`, `"1m30s"`, `"1.5h"`, `"0"`),
 /// because every duration in `kapacitor.conf` is spelled that way.
 public struct ConfigDuration: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -51,33 +53,6 @@ public struct ConfigDuration: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Go's `Duration.String()` form: `"0s"`, `"1m30s"`, `"1h0m0s"`, `"250ms"`.
     public var description: String {
-        if nanoseconds == 0 { return "0s" }
-        let sign = nanoseconds < 0 ? "-" : ""
-        let magnitude = nanoseconds.magnitude
-        if magnitude < 1_000_000_000 {
-            if magnitude < 1000 { return "\(sign)\(magnitude)ns" }
-            if magnitude < 1_000_000 { return sign + Self.decimal(magnitude, 1000) + "µs" }
-            return sign + Self.decimal(magnitude, 1_000_000) + "ms"
-        }
-        let hours = magnitude / 3_600_000_000_000
-        let minutes = magnitude / 60_000_000_000 % 60
-        let seconds = Self.decimal(magnitude % 60_000_000_000, 1_000_000_000) + "s"
-        if hours > 0 { return "\(sign)\(hours)h\(minutes)m\(seconds)" }
-        if minutes > 0 { return "\(sign)\(minutes)m\(seconds)" }
-        return sign + seconds
-    }
-
-    /// `value / unit` with the fraction written only as far as it is non-zero, as Go prints it.
-    private static func decimal(_ value: UInt64, _ unit: UInt64) -> String {
-        let whole = value / unit
-        var fraction = value % unit
-        guard fraction > 0 else { return String(whole) }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: String(unit).count - 1 - digits.count) + digits
-        while digits.hasSuffix("0") {
-            digits.removeLast()
-            fraction /= 10
-        }
-        return "\(whole).\(digits)"
+        GoDuration.format(nanoseconds: nanoseconds)
     }
 }

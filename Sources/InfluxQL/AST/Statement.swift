@@ -1,0 +1,19 @@
+/// One parsed InfluxQL statement.
+public enum Statement: Sendable, Equatable {
+    case createDatabase(CreateDatabaseStatement)
+    case dropDatabase(name: String)
+    case showDatabases
+    case createRetentionPolicy(CreateRetentionPolicyStatement)
+    case alterRetentionPolicy(AlterRetentionPolicyStatement)
+    case dropRetentionPolicy(name: String, database: String)
+    case showRetentionPolicies(database: String?)
+    case showMeasurements(ShowMeasurementsStatement)
+
+    /// Statements that change something; InfluxDB warns when they arrive in a GET request.
+    public var isMutating: Bool {
+        switch self {
+        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropRetentionPolicy: true
+        case .showDatabases, .showRetentionPolicies, .showMeasurements: false
+        }
+    }
+}

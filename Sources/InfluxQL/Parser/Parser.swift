@@ -1,0 +1,95 @@
+/// A recursive-descent InfluxQL parser with InfluxDB's error messages and positions.
+///
+/// `Parser.parse(_:)` reads every `;`-separated statement of a query; empty statements are skipped.
+public struct Parser {
+    var lexer: Lexer
+    private var lookahead: Token?
+
+    public init(_ text: String) {
+        lexer = Lexer(text)
+    }
+
+    /// Parses a whole query into its statements; the first error stops the parse.
+    public static func parse(_ text: String) throws(InfluxQLError) -> [Statement] {
+        var parser = Parser(text)
+        var statements: [Statement] = []
+        while true {
+            while parser.consume(.operator(.semicolon)) {}
+            if parser.peek().kind == .eof { return statements }
+            statements.append(try parser.parseStatement())
+            let next = parser.peek()
+            if next.kind != .eof && next.kind != .operator(.semicolon) {
+                throw InfluxQLError(found: next, expected: [";"])
+            }
+        }
+    }
+
+    static let statementStarters = ["SELECT", "DELETE", "SHOW", "CREATE", "DROP", "EXPLAIN", "GRANT", "REVOKE", "ALTER", "SET", "KILL"]
+
+    mutating func parseStatement() throws(InfluxQLError) -> Statement {
+        let token = next()
+        switch token.kind {
+        case .keyword(.create): return try parseCreate()
+        case .keyword(.drop): return try parseDrop()
+        case .keyword(.show): return try parseShow()
+        case .keyword(.alter): return try parseAlter()
+        case .illegal: throw InfluxQLError(message: token.text, position: token.position)
+        default: throw InfluxQLError(found: token, expected: Self.statementStarters)
+        }
+    }
+
+    // MARK: Tokens
+
+    mutating func peek() -> Token {
+        if let lookahead { return lookahead }
+        let token = lexer.next()
+        lookahead = token
+        return token
+    }
+
+    mutating func next() -> Token {
+        let token = peek()
+        lookahead = nil
+        return token
+    }
+
+    /// Consumes the next token if it is `kind`.
+    mutating func consume(_ kind: Token.Kind) -> Bool {
+        guard peek().kind == kind else { return false }
+        lookahead = nil
+        return true
+    }
+
+    mutating func expect(_ keyword: Keyword) throws(InfluxQLError) {
+        let token = next()
+        guard token.kind == .keyword(keyword) else { throw error(token, expected: [keyword.rawValue]) }
+    }
+
+    /// An identifier: unquoted, double-quoted, or one of the keywords InfluxDB accepts as a name where a name is
+    /// expected (none yet besides what callers pass).
+    mutating func parseIdentifier() throws(InfluxQLError) -> String {
+        let token = next()
+        guard token.kind == .identifier else { throw error(token, expected: ["identifier"]) }
+        return token.text
+    }
+
+    mutating func parseDuration() throws(InfluxQLError) -> Int64 {
+        let token = next()
+        guard token.kind == .duration, let nanoseconds = DurationLiteral.nanoseconds(token.text) else {
+            throw error(token, expected: ["duration"])
+        }
+        return nanoseconds
+    }
+
+    mutating func parseInteger() throws(InfluxQLError) -> Int {
+        let token = next()
+        guard token.kind == .integer, let value = Int(token.text) else { throw error(token, expected: ["integer"]) }
+        return value
+    }
+
+    /// Illegal tokens report their own problem; anything else is "found X, expected Y".
+    func error(_ token: Token, expected: [String]) -> InfluxQLError {
+        if token.kind == .illegal { return InfluxQLError(message: token.text, position: token.position) }
+        return InfluxQLError(found: token, expected: expected)
+    }
+}

@@ -1,0 +1,63 @@
+import InfluxQL
+import Storage
+import TimeSeries
+
+/// Database, retention-policy and measurement statements.
+extension QueryExecutor {
+    func createDatabase(_ create: CreateDatabaseStatement) throws {
+        guard let settings = create.policy else { return try engine.createDatabase(create.name) }
+        try engine.createDatabase(
+            create.name,
+            defaultPolicy: RetentionPolicyInfo(
+                name: settings.name ?? "autogen", duration: settings.duration ?? 0,
+                shardGroupDuration: settings.shardGroupDuration, replicaN: settings.replication ?? 1
+            )
+        )
+    }
+
+    func createRetentionPolicy(_ create: CreateRetentionPolicyStatement) throws {
+        let settings = create.settings
+        try engine.createRetentionPolicy(
+            RetentionPolicyInfo(
+                name: settings.name ?? "", duration: settings.duration ?? 0, shardGroupDuration: settings.shardGroupDuration,
+                replicaN: settings.replication ?? 1
+            ),
+            database: create.database, makeDefault: settings.makeDefault
+        )
+    }
+
+    func showDatabases() -> ResultSeries {
+        ResultSeries(name: "databases", columns: ["name"], values: engine.databaseNames.map { [.string($0)] })
+    }
+
+    func showRetentionPolicies(_ database: String?) throws -> ResultSeries {
+        guard let database else { throw QueryError("database name required") }
+        guard let info = engine.databaseInfo(database) else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        return ResultSeries(
+            name: nil,
+            columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],
+            values: info.retentionPolicies.map { policy in
+                [
+                    .string(policy.name), .string(GoDuration.format(nanoseconds: policy.duration)),
+                    .string(GoDuration.format(nanoseconds: policy.shardGroupDuration)), .integer(Int64(policy.replicaN)),
+                    .boolean(policy.name == info.defaultRetentionPolicy),
+                ]
+            }
+        )
+    }
+
+    func showMeasurements(_ show: ShowMeasurementsStatement, database: String?) throws -> [ResultSeries] {
+        guard let database else { throw QueryError("database name required") }
+        var names = try engine.measurementNames(database: database)
+        switch show.filter {
+        case .equals(let name): names = names.filter { $0 == name }
+        case .matches(let pattern):
+            let regex = try Regex(pattern)
+            names = names.filter { $0.contains(regex) }
+        case nil: break
+        }
+        names = Array(names.dropFirst(show.offset ?? 0).prefix(show.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
+        guard !names.isEmpty else { return [] }
+        return [ResultSeries(name: "measurements", columns: ["name"], values: names.map { [.string($0)] })]
+    }
+}

@@ -1,0 +1,95 @@
+public import InfluxQL
+public import Storage
+public import TimeSeries
+
+/// Runs parsed InfluxQL statements against the embedded store.
+///
+/// Execution stops at the first statement that fails: it gets its real error, and each later statement gets
+/// `not executed` (InfluxDB 1.x loses the real message when the failing statement is not the last one).
+public struct QueryExecutor: Sendable {
+    public let engine: StorageEngine
+
+    public init(engine: StorageEngine) {
+        self.engine = engine
+    }
+
+    /// Options of one request that statements depend on.
+    public struct Context: Sendable {
+        /// `db=` of the request: the database of statements that name none.
+        public var database: String?
+        public var retentionPolicy: String?
+        /// True for GET requests: mutating statements still run, with InfluxDB's deprecation warning.
+        public var isReadOnly: Bool
+
+        public init(database: String? = nil, retentionPolicy: String? = nil, isReadOnly: Bool = false) {
+            self.database = database
+            self.retentionPolicy = retentionPolicy
+            self.isReadOnly = isReadOnly
+        }
+    }
+
+    public func execute(_ statements: [Statement], context: Context) async -> [StatementResult] {
+        var results: [StatementResult] = []
+        var failed = false
+        for (index, statement) in statements.enumerated() {
+            guard !failed else {
+                results.append(StatementResult(statementID: index, error: "not executed"))
+                continue
+            }
+            var result: StatementResult
+            do {
+                result = try await execute(statement, id: index, context: context)
+            } catch {
+                result = StatementResult(statementID: index, error: Self.message(for: error))
+                failed = true
+            }
+            if context.isReadOnly && statement.isMutating {
+                result.messages.append(
+                    ResultMessage(
+                        level: "warning",
+                        text:
+                            "deprecated use of '\(StatementPrinter.print(statement))' in a read only context, please use a POST request instead"
+                    )
+                )
+            }
+            results.append(result)
+        }
+        return results
+    }
+
+    private func execute(_ statement: Statement, id: Int, context: Context) async throws -> StatementResult {
+        switch statement {
+        case .createDatabase(let create): try createDatabase(create)
+        case .dropDatabase(let name): try await engine.dropDatabase(name)
+        case .showDatabases: return StatementResult(statementID: id, series: [showDatabases()])
+        case .createRetentionPolicy(let create): try createRetentionPolicy(create)
+        case .alterRetentionPolicy(let alter):
+            try engine.alterRetentionPolicy(
+                alter.name, database: alter.database, duration: alter.settings.duration,
+                shardGroupDuration: alter.settings.shardGroupDuration, replicaN: alter.settings.replication,
+                makeDefault: alter.settings.makeDefault
+            )
+        case .dropRetentionPolicy(let name, let database): try engine.dropRetentionPolicy(name, database: database)
+        case .showRetentionPolicies(let database):
+            return StatementResult(statementID: id, series: [try showRetentionPolicies(database ?? context.database)])
+        case .showMeasurements(let show):
+            return StatementResult(statementID: id, series: try showMeasurements(show, database: show.database ?? context.database))
+        }
+        return StatementResult(statementID: id)
+    }
+
+    static func message(for error: any Error) -> String {
+        if let error = error as? StorageError { return error.message }
+        if let error = error as? QueryError { return error.message }
+        return "\(error)"
+    }
+}
+
+/// A statement that cannot run as asked (`database name required`).
+public struct QueryError: Error, Sendable, Equatable {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InfluxQL
+import QueryEngine
+import Storage
+import TimeSeries
+
+/// `GET|POST /query`: InfluxQL statements, `;`-separated, answered with InfluxDB's JSON. Parameters come from the
+/// query string and, for POST, also from a form body (`q`, `db`, `rp`, `epoch`, `pretty`).
+struct QueryRoutes {
+    let executor: QueryExecutor
+
+    func collection() -> RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.get("/query") { request, context in try await query(request, isReadOnly: true) }
+        routes.post("/query") { request, context in try await query(request, isReadOnly: false) }
+        for method in [HTTPRequest.Method.put, .delete, .patch] {
+            routes.on("/query", method: method) { _, _ -> Response in throw MethodNotAllowed(allowed: "GET, POST, OPTIONS") }
+        }
+        return routes
+    }
+
+    private func query(_ request: Request, isReadOnly: Bool) async throws -> Response {
+        let parameters = try await Self.parameters(of: request)
+        let pretty = parameters["pretty"] == "true"
+        guard let text = parameters["q"], !text.isEmpty else {
+            throw InfluxErrorResponse(.badRequest, "missing required parameter \"q\"")
+        }
+        let statements: [Statement]
+        do {
+            statements = try Parser.parse(text)
+        } catch {
+            throw InfluxErrorResponse(.badRequest, "error parsing query: \(error)")
+        }
+        let context = QueryExecutor.Context(
+            database: parameters["db"].flatMap { $0.isEmpty ? nil : $0 },
+            retentionPolicy: parameters["rp"].flatMap { $0.isEmpty ? nil : $0 },
+            isReadOnly: isReadOnly
+        )
+        let results = await executor.execute(statements, context: context)
+        let epoch = parameters["epoch"].map { Precision(name: $0 == "n" ? "ns" : $0) ?? .nanoseconds }
+        let body = QueryResponseEncoder.json(results, epoch: epoch, pretty: pretty) + "\n"
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// Query-string parameters, overridden by those of a `application/x-www-form-urlencoded` POST body; both
+    /// decoded as Go's `url.ParseQuery` does (`+` is a space).
+    static func parameters(of request: Request) async throws -> [String: String] {
+        var parameters: [String: String] = [:]
+        decodeForm(request.uri.query ?? "", into: &parameters)
+        guard request.method == .post,
+            request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+        else { return parameters }
+        let body = try await request.body.collect(upTo: 25_000_000)
+        decodeForm(String(buffer: body), into: &parameters)
+        return parameters
+    }
+
+    private static func decodeForm(_ text: String, into parameters: inout [String: String]) {
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let key = decodeFormComponent(parts[0]) else { continue }
+            parameters[key] = parts.count > 1 ? decodeFormComponent(parts[1]) ?? "" : ""
+        }
+    }
+
+    private static func decodeFormComponent(_ text: Substring) -> String? {
+        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import InfluxQL
+
+/// Parse errors with InfluxDB's exact text and position.
+@Suite struct ErrorMessageTests {
+    static let cases: [(String, String)] = [
+        ("", ""),
+        ("FOO", "found FOO, expected SELECT, DELETE, SHOW, CREATE, DROP, EXPLAIN, GRANT, REVOKE, ALTER, SET, KILL at line 1, char 1"),
+        ("CREATE DATABASE", "found EOF, expected identifier at line 1, char 16"),
+        ("CREATE DATABASE select", "found SELECT, expected identifier at line 1, char 17"),
+        ("CREATE DATABASE x WITH", "found EOF, expected DURATION, NAME, REPLICATION, SHARD at line 1, char 23"),
+        ("CREATE DATABASE x y", "found y, expected ; at line 1, char 19"),
+        ("CREATE FOO", "found FOO, expected CONTINUOUS, DATABASE, USER, RETENTION, SUBSCRIPTION at line 1, char 8"),
+        ("CREATE RETENTION POLICY rp ON db DURATION 1h", "found EOF, expected REPLICATION at line 1, char 45"),
+        ("CREATE RETENTION POLICY rp ON db DURATION soon REPLICATION 1", "found soon, expected duration at line 1, char 43"),
+        ("CREATE RETENTION POLICY rp ON db DURATION 1h REPLICATION 0", "invalid value 0: must be 1 <= n <= 2147483647 at line 1, char 58"),
+        ("ALTER RETENTION POLICY rp ON db", "found EOF, expected DURATION, REPLICATION, SHARD, DEFAULT at line 1, char 32"),
+        (
+            "SHOW",
+            "found EOF, expected CONTINUOUS, DATABASES, DIAGNOSTICS, FIELD, GRANTS, MEASUREMENT, MEASUREMENTS, QUERIES, RETENTION, SERIES, SHARD, SHARDS, STATS, SUBSCRIPTIONS, TAG, USERS at line 1, char 5"
+        ),
+        ("DROP DATABASE 'x'", "found 'x', expected identifier at line 1, char 15"),
+        ("SHOW DATABASES\nDROP", "found DROP, expected ; at line 2, char 1"),
+        ("CREATE DATABASE \"unterminated", "bad identifier at line 1, char 17"),
+        ("CREATE DATABASE x WITH DURATION 1.5h", "invalid duration at line 1, char 33"),
+    ]
+
+    @Test(arguments: cases)
+    func messageAndPosition(_ query: String, _ expected: String) {
+        do {
+            let statements = try Parser.parse(query)
+            #expect(expected.isEmpty, "parsed \(statements)")
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test func durationLiterals() {
+        #expect(DurationLiteral.nanoseconds("1h30m") == 5_400_000_000_000)
+        #expect(DurationLiteral.nanoseconds("10µs") == 10_000)
+        #expect(DurationLiteral.nanoseconds("2w") == 1_209_600_000_000_000)
+        #expect(DurationLiteral.nanoseconds("5x") == nil)
+        #expect(DurationLiteral.format(nanoseconds: 604_800_000_000_000) == "1w")
+        #expect(DurationLiteral.format(nanoseconds: 5_400_000_000_000) == "90m")
+        #expect(DurationLiteral.format(nanoseconds: 1_500_000_000) == "1500ms")
+    }
+}

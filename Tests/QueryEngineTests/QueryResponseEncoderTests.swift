@@ -1,0 +1,33 @@
+import Testing
+import TimeSeries
+
+@testable import QueryEngine
+
+@Suite struct QueryResponseEncoderTests {
+    @Test(arguments: [
+        (3.0, "3"), (0.5, "0.5"), (-0.0, "-0"), (1e21, "1e+21"), (1e20, "100000000000000000000"), (1e-7, "1e-7"),
+        (0.000001, "0.000001"), (123.456, "123.456"), (1.5e-7, "1.5e-7"), (-2.5e300, "-2.5e+300"), (0.1 + 0.2, "0.30000000000000004"),
+    ])
+    func floatsAsGoWritesThem(_ value: Double, _ text: String) {
+        #expect(JSONWriter.formatFloat(value) == text)
+    }
+
+    @Test func stringsAreEscapedAsGoEscapesThem() {
+        var output = ""
+        JSONWriter.writeString("a<b>&\"\\\n\u{1}", into: &output)
+        #expect(output == #""a\u003cb\u003e\u0026\"\\\n\u0001""#)
+    }
+
+    @Test func timesAreRFC3339OrEpoch() {
+        #expect(RFC3339.format(nanoseconds: 0) == "1970-01-01T00:00:00Z")
+        #expect(RFC3339.format(nanoseconds: 10) == "1970-01-01T00:00:00.00000001Z")
+        #expect(RFC3339.format(nanoseconds: 1_767_225_600_500_000_000) == "2026-01-01T00:00:00.5Z")
+        #expect(RFC3339.format(nanoseconds: -1) == "1969-12-31T23:59:59.999999999Z")
+        let series = ResultSeries(name: "m", tags: ["b": "2", "a": "1"], columns: ["time", "v"], values: [[.time(1_500_000_000), .null]])
+        let result = StatementResult(statementID: 0, series: [series])
+        #expect(
+            QueryResponseEncoder.json([result], epoch: .seconds)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","tags":{"a":"1","b":"2"},"columns":["time","v"],"values":[[1,null]]}]}]}"#
+        )
+    }
+}
