@@ -6,6 +6,8 @@ public struct StoreSection: Sendable, ConfigSection {
     /// How long the write-ahead log may wait to share one fsync among concurrent writers; 0 syncs at once.
     public var walFsyncDelay = ConfigDuration(nanoseconds: 0)
     public var cacheMaxMemorySize = 1_073_741_824
+    /// Cache bytes that start a flush to compressed files (InfluxDB's `cache-snapshot-memory-size`).
+    public var cacheSnapshotMemorySize = 26_214_400
     public var maxSeriesPerDatabase = 1_000_000
     public var maxValuesPerTag = 100_000
 
@@ -18,6 +20,7 @@ public struct StoreSection: Sendable, ConfigSection {
             .value("auth-enabled", \.authEnabled),
             .value("wal-fsync-delay", \.walFsyncDelay),
             .value("cache-max-memory-size", \.cacheMaxMemorySize),
+            .value("cache-snapshot-memory-size", \.cacheSnapshotMemorySize),
             .value("max-series-per-database", \.maxSeriesPerDatabase),
             .value("max-values-per-tag", \.maxValuesPerTag),
         ]
@@ -25,6 +28,9 @@ public struct StoreSection: Sendable, ConfigSection {
 
     func validate() -> [ConfigProblem] {
         var problems: [ConfigProblem] = []
+        if cacheSnapshotMemorySize <= 0 {
+            problems.append(ConfigProblem(key: "cache-snapshot-memory-size", message: "must be a positive number of bytes"))
+        }
         if cacheMaxMemorySize <= 0 {
             problems.append(ConfigProblem(key: "cache-max-memory-size", message: "must be a positive number of bytes"))
         }

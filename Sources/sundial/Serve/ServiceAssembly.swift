@@ -109,6 +109,7 @@ extension ServiceAssembly {
         let engine = try StorageEngine(
             configuration: .init(
                 directory: dataDirectory.path(of: "store"),
+                cacheSnapshotSize: store.cacheSnapshotMemorySize,
                 maxSeriesPerDatabase: store.maxSeriesPerDatabase,
                 maxValuesPerTag: store.maxValuesPerTag,
                 walFsyncDelay: .nanoseconds(store.walFsyncDelay.nanoseconds),

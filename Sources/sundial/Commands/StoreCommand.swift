@@ -1,0 +1,47 @@
+import ArgumentParser
+import DataDirectory
+import Foundation
+import Storage
+
+/// `sundial store …`: working with the embedded store's files directly, with no server running.
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Work with the embedded store's data directory (the server must be stopped).",
+        subcommands: [ExportCommand.self]
+    )
+}
+
+/// `sundial store export`: every stored value of a database as line protocol, like `influx_inspect export`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print every value of a database as line protocol (one line per series, field and time).",
+        discussion: "Reads the data directory of a stopped server: its WAL is replayed first, as at start-up."
+    )
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The server's data directory.", valueName: "dir"))
+    var dataDirectory = "./sundial-data"
+
+    @Option(help: ArgumentHelp("The database to export.", valueName: "name"))
+    var database: String
+
+    func run() throws {
+        let directory: DataDirectory
+        do {
+            directory = try DataDirectory.open(path: dataDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let engine = try StorageEngine(configuration: .init(directory: directory.path(of: "store")))
+        defer { engine.close() }
+        for note in engine.recoveryNotes { FileHandle.standardError.write(Data("sundial: \(note)\n".utf8)) }
+        do {
+            try engine.exportLineProtocol(database: database) { print($0) }
+        } catch let error as StorageError {
+            FileHandle.standardError.write(Data("sundial: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
