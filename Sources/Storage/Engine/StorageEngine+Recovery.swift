@@ -59,7 +59,9 @@ extension StorageEngine {
             info.retentionPolicy(write.retentionPolicy) != nil, let state = databases[write.database]
         else { return }  // dropped (and perhaps recreated) after this write
         var metaChanged = false
-        for point in write.points {
+        let policy = info.retentionPolicy(write.retentionPolicy)!
+        let cutoff = policy.duration > 0 ? configuration.clock() - policy.duration : Int64.min
+        for point in write.points where point.timestamp >= cutoff {
             let shard = try shard(database: state, policy: write.retentionPolicy, timestamp: point.timestamp, metaChanged: &metaChanged)
             point.seriesKey.withUnsafeBytes { key in
                 let series = state.index.addIfMissing(key)

@@ -1,0 +1,61 @@
+import FileIO
+import TimeSeries
+
+/// Merging a shard's TSM files into one, so reads open fewer files and overwritten values are dropped.
+///
+/// The merged file is written under a new generation and renamed into place before the files it replaces are
+/// removed, so a crash at any point leaves either the old files or the new one (or, briefly, both: they hold the
+/// same values, and reads let the newer generation win).
+extension StorageEngine {
+    /// A shard is compacted once it has this many files.
+    public static let compactionThreshold = 4
+
+    /// Compacts every shard with at least `minimumFiles` TSM files; returns how many shards were compacted.
+    @discardableResult
+    public func compact(minimumFiles: Int = compactionThreshold) throws -> Int {
+        let candidates = withLock { databases.values.flatMap { $0.shards.values.filter { $0.files.count >= minimumFiles } } }
+        for shard in candidates { try compact(shard) }
+        return candidates.count
+    }
+
+    private func compact(_ shard: Shard) throws {
+        let (inputs, generation) = withLock { () -> ([TSMReader], Int) in
+            let generation = shard.nextGeneration
+            shard.nextGeneration += 1
+            return (shard.files, generation)
+        }
+        guard inputs.count > 1 else { return }
+        let path = shard.directory + "/" + Shard.fileName(generation: generation)
+        var writer = try TSMWriter(path: path, fileSystem: fileSystem)
+        do {
+            for key in Self.mergedKeys(of: inputs) {
+                let columns = try inputs.compactMap { try $0.column(for: key, in: Int64.min...Int64.max) }
+                guard let type = columns.first?.type else { continue }
+                // Files of one shard agree on a field's type; keep values of the first type should they ever differ.
+                try writer.add(key: key, column: FieldColumn.merge(columns.filter { $0.type == type }, type: type))
+            }
+            try writer.finish()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        let merged = try TSMReader(path: path, generation: generation, fileSystem: fileSystem)
+        let replaced = Set(inputs.map(\.generation))
+        withLock {
+            shard.files.removeAll { replaced.contains($0.generation) }
+            shard.files.append(merged)
+            shard.files.sort { $0.generation < $1.generation }
+        }
+        for input in inputs { try fileSystem.remove(input.path) }
+    }
+
+    /// Every key of the files, once, in ascending byte order.
+    private static func mergedKeys(of readers: [TSMReader]) -> [[UInt8]] {
+        var seen = Set<[UInt8]>()
+        var keys: [[UInt8]] = []
+        for reader in readers {
+            for entry in reader.entries where seen.insert(entry.key).inserted { keys.append(entry.key) }
+        }
+        return keys.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+}
