@@ -5,10 +5,13 @@ enum WALRecordFrame {
     /// Larger lengths can only come from damage; replay treats them as the end of the segment.
     static let maximumPayload = 256 << 20
 
-    static func append(_ payload: UnsafeRawBufferPointer, to output: inout [UInt8]) {
-        appendLittleEndian(UInt32(payload.count), to: &output)
-        appendLittleEndian(CRC32C.checksum(payload), to: &output)
-        output.append(contentsOf: payload)
+    /// The 8 header bytes of a frame for `payload`.
+    static func header(for payload: UnsafeRawBufferPointer) -> [UInt8] {
+        var header: [UInt8] = []
+        header.reserveCapacity(headerSize)
+        appendLittleEndian(UInt32(payload.count), to: &header)
+        appendLittleEndian(CRC32C.checksum(payload), to: &header)
+        return header
     }
 
     private static func appendLittleEndian(_ value: UInt32, to output: inout [UInt8]) {

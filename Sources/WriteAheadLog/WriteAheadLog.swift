@@ -60,14 +60,17 @@ public final class WriteAheadLog: @unchecked Sendable {
 
     /// Appends one record and returns once it is on disk (written and synced).
     public func append(_ payload: [UInt8]) async throws -> WALPosition {
-        try await withCheckedThrowingContinuation { continuation in
+        // The checksum is computed before taking the lock, so appenders only contend for a copy.
+        let header = payload.withUnsafeBytes { WALRecordFrame.header(for: $0) }
+        return try await withCheckedThrowingContinuation { continuation in
             condition.lock()
             defer { condition.unlock() }
             guard !shared.isClosing else {
                 continuation.resume(throwing: FileIOError(operation: .write, path: configuration.directory, code: 9))
                 return
             }
-            payload.withUnsafeBytes { WALRecordFrame.append($0, to: &shared.pending) }
+            shared.pending.append(contentsOf: header)
+            shared.pending.append(contentsOf: payload)
             shared.waiters.append(continuation)
             condition.signal()
         }

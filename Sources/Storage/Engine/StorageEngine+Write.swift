@@ -4,9 +4,10 @@ import WriteAheadLog
 
 /// The write path: parse → validate (retention, limits, field types) → WAL (durable) → cache.
 extension StorageEngine {
-    /// One value bound for a cache, decided while validating and applied after the WAL write.
+    /// One value bound for a cache, decided while validating and applied after the WAL write. The shard is an
+    /// index into the batch's list of shards, so queuing a value retains nothing.
     struct PendingValue {
-        let shard: Shard
+        let shard: Int
         let key: SeriesFieldKey
         let type: FieldType
         let time: Int64
@@ -25,6 +26,7 @@ extension StorageEngine {
         let now = configuration.clock()
         var outcome = WriteOutcome()
         var pending: [PendingValue] = []
+        var shards: [Shard] = []
         let (record, generation) = try withLock { () throws -> ([UInt8]?, Int) in
             guard let info = meta.database(database), let state = databases[database] else {
                 throw StorageError.databaseNotFound(database)
@@ -57,6 +59,7 @@ extension StorageEngine {
             outcome.dropped = validator.dropped
             outcome.firstDropReason = validator.firstDropReason
             outcome.pointsWritten = validator.builder.pointCount
+            shards = validator.shards
             guard validator.builder.pointCount > 0 else { return (nil, flushGeneration) }
             writesInFlight[flushGeneration, default: 0] += 1
             return (validator.builder.encoded(), flushGeneration)
@@ -69,7 +72,7 @@ extension StorageEngine {
             throw StorageError(.writeFailed, "\(error)")
         }
         let shouldFlush = withLock { () -> Bool in
-            for value in pending { value.shard.append(value.key, value.type, value.time, value.value) }
+            for value in pending { shards[value.shard].append(value.key, value.type, value.time, value.value) }
             writesInFlight[generation, default: 1] -= 1
             return totalCacheSize() >= configuration.cacheSnapshotSize && !isFlushing
         }
@@ -103,6 +106,8 @@ struct BatchValidator {
     /// A failure that stops the whole batch (the shard directory could not be created).
     var failure: (any Error)?
     private let limits: SeriesIndex.Limits
+    /// The shards this batch writes to; `PendingValue.shard` indexes it.
+    private(set) var shards: [Shard] = []
     /// The fields of the point being validated; reused so validation allocates nothing per point.
     private var accepted: [(field: Int, key: Range<Int>, value: FieldValue)] = []
     private static let timeKey = Array("time".utf8)
@@ -152,13 +157,22 @@ struct BatchValidator {
             }
             accepted.append((fieldID, field.key, point.fieldValue(field.value)))
         }
+        let shardIndex: Int
+        if let last = shards.indices.last, shards[last] === shard {
+            shardIndex = last
+        } else if let found = shards.firstIndex(where: { $0 === shard }) {
+            shardIndex = found
+        } else {
+            shards.append(shard)
+            shardIndex = shards.count - 1
+        }
         builder.beginPoint(seriesKey: UnsafeRawBufferPointer(point.seriesKey), timestamp: point.timestamp, fieldCount: accepted.count)
         for field in accepted {
             shard.fieldTypes[field.field] = field.value.type
             builder.addField(key: UnsafeRawBufferPointer(point.bytes(field.key)), value: field.value)
             pending.append(
                 StorageEngine.PendingValue(
-                    shard: shard, key: SeriesFieldKey(series: series, field: field.field), type: field.value.type,
+                    shard: shardIndex, key: SeriesFieldKey(series: series, field: field.field), type: field.value.type,
                     time: point.timestamp, value: field.value
                 )
             )

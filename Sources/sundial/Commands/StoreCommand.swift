@@ -8,7 +8,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Work with the embedded store's data directory (the server must be stopped).",
-        subcommands: [ExportCommand.self]
+        subcommands: [ExportCommand.self, CompactCommand.self]
     )
 }
 
@@ -43,5 +43,32 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("sundial: \(error.message)\n".utf8))
             throw ExitCode.failure
         }
+    }
+}
+
+/// `sundial store compact`: writes the WAL's data to compressed files and merges each shard's files into one.
+struct CompactCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compact",
+        abstract: "Flush the write-ahead log to compressed files and fully compact every shard.",
+        discussion: "Reads the data directory of a stopped server. A running server does the same in the background."
+    )
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The server's data directory.", valueName: "dir"))
+    var dataDirectory = "./sundial-data"
+
+    func run() async throws {
+        let directory: DataDirectory
+        do {
+            directory = try DataDirectory.open(path: dataDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let engine = try StorageEngine(configuration: .init(directory: directory.path(of: "store")))
+        defer { engine.close() }
+        try await engine.flush()
+        let shards = try engine.compact(minimumFiles: 2)
+        print("flushed the WAL and compacted \(shards) shard(s)")
     }
 }

@@ -55,6 +55,7 @@ struct ServiceAssembly {
                 logger: Logger(label: "store")
             )
             services.append(NamedService(name: "store", address: address, wrapped: application))
+            services.append(StorageMaintenanceService(engine: storageEngine, logger: Logger(label: "storage")))
         }
         let tasksAddress = configuration.http.bindAddress
         let tasks = TaskService.makeApplication(
