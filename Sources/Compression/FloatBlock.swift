@@ -36,6 +36,7 @@ public enum FloatBlock {
                 writer.write(xor >> UInt64(trailing), bits: length)
             }
         }
+        writer.finish()
         output.append(contentsOf: writer.bytes)
     }
 

@@ -36,45 +36,30 @@ enum WALRecord {
     }
 }
 
-/// Builds a write record point by point while a batch is validated.
-struct WALWriteBuilder {
-    private(set) var writer = BinaryWriter()
-    private var countOffset = 0
-    private(set) var pointCount = 0
-    private var pointsBody = BinaryWriter()
-
-    init(database: String, incarnation: Int, retentionPolicy: String) {
+/// Writes the parts of a write record; the points themselves are encoded by `EncodedBatch`.
+enum WALWriteBuilder {
+    /// The record: kind, database, incarnation, policy, point count, then the points' encodings.
+    static func record(database: String, incarnation: Int, retentionPolicy: String, points: [ArraySlice<UInt8>]) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.bytes.reserveCapacity(points.reduce(64) { $0 + $1.count })
         writer.append(WALRecord.writeKind)
         writer.appendBytes(Array(database.utf8))
         writer.appendVarint(UInt64(incarnation))
         writer.appendBytes(Array(retentionPolicy.utf8))
+        writer.appendVarint(UInt64(points.count))
+        for point in points { writer.bytes.append(contentsOf: point) }
+        return writer.bytes
     }
 
-    mutating func beginPoint(seriesKey: UnsafeRawBufferPointer, timestamp: Int64, fieldCount: Int) {
-        pointCount += 1
-        pointsBody.appendBytes(seriesKey)
-        pointsBody.appendSignedVarint(timestamp)
-        pointsBody.appendVarint(UInt64(fieldCount))
-    }
-
-    mutating func addField(key: UnsafeRawBufferPointer, value: FieldValue) {
-        pointsBody.appendBytes(key)
-        pointsBody.append(value.type.rawValue)
+    static func appendValue(_ value: FieldValue, to writer: inout BinaryWriter) {
+        writer.append(value.type.rawValue)
         switch value {
-        case .float(let number): pointsBody.append(number.bitPattern)
-        case .integer(let number): pointsBody.appendSignedVarint(number)
-        case .unsigned(let number): pointsBody.appendVarint(number)
-        case .boolean(let flag): pointsBody.append(UInt8(flag ? 1 : 0))
-        case .string(let text): pointsBody.appendBytes(Array(text.utf8))
+        case .float(let number): writer.append(number.bitPattern)
+        case .integer(let number): writer.appendSignedVarint(number)
+        case .unsigned(let number): writer.appendVarint(number)
+        case .boolean(let flag): writer.append(UInt8(flag ? 1 : 0))
+        case .string(let text): writer.appendBytes(Array(text.utf8))
         }
-    }
-
-    /// The finished record.
-    func encoded() -> [UInt8] {
-        var result = writer
-        result.appendVarint(UInt64(pointCount))
-        result.bytes.append(contentsOf: pointsBody.bytes)
-        return result.bytes
     }
 }
 

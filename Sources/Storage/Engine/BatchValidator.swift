@@ -1,0 +1,98 @@
+import TimeSeries
+
+/// Checks each point of an encoded batch against its database's rules — retention, series limits, field types —
+/// with the engine's lock held, and lists the values to apply once the WAL has the accepted points.
+struct BatchValidator {
+    let engine: StorageEngine
+    let state: DatabaseState
+    let policy: RetentionPolicyInfo
+    let now: Int64
+    var metaChanged = false
+    var dropped = 0
+    var firstDropReason: String?
+    /// A failure that stops the whole batch (the shard directory could not be created).
+    var failure: (any Error)?
+    /// Indices of the accepted points in the batch.
+    private(set) var accepted: [Int] = []
+    /// The shards this batch writes to; `PendingValue.shard` indexes it.
+    private(set) var shards: [Shard] = []
+    private(set) var pending: [StorageEngine.PendingValue] = []
+    private let limits: SeriesIndex.Limits
+    /// The field ids of the point being validated; reused so validation allocates nothing per point.
+    private var fieldIDs: [Int] = []
+
+    init(engine: StorageEngine, state: DatabaseState, policy: RetentionPolicyInfo, now: Int64) {
+        self.engine = engine
+        self.state = state
+        self.policy = policy
+        self.now = now
+        limits = SeriesIndex.Limits(
+            maxSeries: engine.configuration.maxSeriesPerDatabase, maxValuesPerTag: engine.configuration.maxValuesPerTag
+        )
+    }
+
+    mutating func validate(_ batch: EncodedBatch) {
+        batch.arena.bytes.withUnsafeBytes { arena in
+            for index in batch.points.indices where failure == nil {
+                validate(point: index, of: batch, arena: arena)
+            }
+        }
+    }
+
+    private mutating func validate(point index: Int, of batch: EncodedBatch, arena: UnsafeRawBufferPointer) {
+        let point = batch.points[index]
+        if policy.duration > 0 && point.timestamp < now - policy.duration { return drop("points beyond retention policy") }
+        if let reason = point.dropReason { return drop(reason) }
+        let shard: Shard
+        do {
+            shard = try engine.shard(database: state, policy: policy.name, timestamp: point.timestamp, metaChanged: &metaChanged)
+        } catch {
+            failure = error
+            return
+        }
+        let seriesKey = UnsafeRawBufferPointer(rebasing: arena[point.seriesKey])
+        let series: Int
+        switch state.index.admit(seriesKey, limits: limits) {
+        case .success(let id): series = id
+        case .failure(let limit): return drop(limit.message)
+        }
+        let measurement = UnsafeRawBufferPointer(rebasing: seriesKey[..<point.measurementLength])
+        let fields = batch.fields[point.firstField..<point.firstField + point.fieldCount]
+        fieldIDs.removeAll(keepingCapacity: true)
+        for field in fields {
+            fieldIDs.append(state.fieldID(measurement: measurement, field: UnsafeRawBufferPointer(rebasing: arena[field.key])))
+        }
+        for (fieldID, field) in zip(fieldIDs, fields) {
+            if let existing = shard.fieldTypes[fieldID], existing != field.value.type {
+                let names = state.fields.names[fieldID]
+                return drop(
+                    "field type conflict: input field \(GoQuote.quote(names.field)) on measurement \(GoQuote.quote(names.measurement)) "
+                        + "is type \(field.value.type), already exists as type \(existing)"
+                )
+            }
+        }
+        let shardIndex = position(of: shard)
+        for (fieldID, field) in zip(fieldIDs, fields) {
+            shard.fieldTypes[fieldID] = field.value.type
+            pending.append(
+                StorageEngine.PendingValue(
+                    shard: shardIndex, key: SeriesFieldKey(series: series, field: fieldID), type: field.value.type,
+                    time: point.timestamp, value: field.value
+                )
+            )
+        }
+        accepted.append(index)
+    }
+
+    private mutating func position(of shard: Shard) -> Int {
+        if let last = shards.indices.last, shards[last] === shard { return last }
+        if let found = shards.firstIndex(where: { $0 === shard }) { return found }
+        shards.append(shard)
+        return shards.count - 1
+    }
+
+    private mutating func drop(_ reason: String) {
+        dropped += 1
+        if firstDropReason == nil { firstDropReason = reason }
+    }
+}
