@@ -19,17 +19,24 @@ extension StorageEngine {
     }
 
     private func compact(_ shard: Shard) throws {
-        let (inputs, generation) = withLock { () -> ([TSMReader], Int) in
+        let (inputs, generation, tombstones) = withLock { () -> ([TSMReader], Int, [Tombstone]) in
             let generation = shard.nextGeneration
             shard.nextGeneration += 1
-            return (shard.files, generation)
+            return (shard.files, generation, shard.tombstones)
         }
         guard inputs.count > 1 else { return }
         let path = shard.directory + "/" + Shard.fileName(generation: generation)
         var writer = try TSMWriter(path: path, fileSystem: fileSystem)
         do {
             for key in Self.mergedKeys(of: inputs) {
-                let columns = try inputs.compactMap { try $0.column(for: key, in: Int64.min...Int64.max) }
+                let seriesKey = TSMFormat.split(key).map { String(decoding: $0.series, as: UTF8.self) } ?? ""
+                let columns = try inputs.compactMap { input -> FieldColumn? in
+                    guard var column = try input.column(for: key, in: Int64.min...Int64.max) else { return nil }
+                    for tombstone in tombstones where tombstone.covers(seriesKey: seriesKey, generation: input.generation) {
+                        column = tombstone.filter(column)
+                    }
+                    return column.count > 0 ? column : nil
+                }
                 guard let type = columns.first?.type else { continue }
                 // Files of one shard agree on a field's type; keep values of the first type should they ever differ.
                 try writer.add(key: key, column: FieldColumn.merge(columns.filter { $0.type == type }, type: type))
@@ -41,10 +48,18 @@ extension StorageEngine {
         }
         let merged = try TSMReader(path: path, generation: generation, fileSystem: fileSystem)
         let replaced = Set(inputs.map(\.generation))
-        withLock {
+        let newest = inputs.map(\.generation).max() ?? 0
+        try withLock {
             shard.files.removeAll { replaced.contains($0.generation) }
             shard.files.append(merged)
             shard.files.sort { $0.generation < $1.generation }
+            // Tombstones over only the replaced files are now applied; later ones (a delete during this compaction,
+            // or one covering a snapshot being flushed) stay.
+            let remaining = shard.tombstones.filter { $0.maxGeneration > newest || !tombstones.contains($0) }
+            if remaining != shard.tombstones {
+                try TombstoneStore(directory: shard.directory, fileSystem: fileSystem).save(remaining)
+                shard.tombstones = remaining
+            }
         }
         for input in inputs { try fileSystem.remove(input.path) }
     }

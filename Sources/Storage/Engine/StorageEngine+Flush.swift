@@ -57,6 +57,9 @@ extension StorageEngine {
                 shard.snapshot = shard.cache
                 shard.cache = [:]
                 shard.cacheSize = 0
+                // Reserved now, so a compaction or a delete meanwhile numbers around it.
+                shard.snapshotGeneration = shard.nextGeneration
+                shard.nextGeneration += 1
                 taken.append(shard)
             }
         }
@@ -70,7 +73,7 @@ extension StorageEngine {
             let keyed = shard.snapshot.map { key, entry in
                 (TSMFormat.key(series: state.index.seriesKeys[key.series], field: state.escapedFieldKeys[key.field]), entry)
             }
-            return (keyed, shard.nextGeneration)
+            return (keyed, shard.snapshotGeneration)
         }
         guard !entries.isEmpty else { return }
         let path = shard.directory + "/" + Shard.fileName(generation: generation)
@@ -87,7 +90,6 @@ extension StorageEngine {
         let reader = try TSMReader(path: path, generation: generation, fileSystem: fileSystem)
         withLock {
             shard.files.append(reader)
-            shard.nextGeneration = generation + 1
             shard.snapshot = [:]
         }
     }

@@ -16,7 +16,7 @@ extension StorageEngine {
         try withLock {
             guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
             let ids: [Int] =
-                if let measurement { state.index.measurement(named: measurement)?.series ?? [] } else { Array(0..<state.index.seriesCount) }
+                if let measurement { state.index.measurement(named: measurement)?.series ?? [] } else { state.index.liveSeries }
             return ids.map { state.index.key(of: $0) }.sorted()
         }
     }
@@ -51,7 +51,7 @@ extension StorageEngine {
         var escapedField: [UInt8] = []
         LineProtocolEscaping.escapeKey(field, into: &escapedField)
         let tsmKey = TSMFormat.key(series: Array(seriesKey.utf8), field: escapedField)
-        let sources = try withLock { () -> [(files: [TSMReader], memory: [FieldColumn], type: FieldType?)] in
+        let sources = try withLock { () -> [ShardSources] in
             guard let info = meta.database(database), let state = databases[database] else { throw StorageError.databaseNotFound(database) }
             let policy = retentionPolicy ?? info.defaultRetentionPolicy
             guard let series = Array(seriesKey.utf8).withUnsafeBytes({ state.index.seriesID($0) }) else { return [] }
@@ -64,19 +64,44 @@ extension StorageEngine {
                 .filter { $0.retentionPolicy == policy && $0.end > range.lowerBound && $0.start <= range.upperBound }
                 .sorted { $0.start < $1.start }
                 .map { shard in
-                    let memory = [shard.snapshot[key], shard.cache[key]].compactMap { entry -> FieldColumn? in
-                        entry?.sortAndDeduplicate()
-                        return entry?.column(in: range)
+                    let tombstones = shard.tombstones.filter { $0.seriesKeys.contains(seriesKey) }
+                    var snapshot = shard.snapshot[key].map { entry -> FieldColumn in
+                        entry.sortAndDeduplicate()
+                        return entry.column(in: range)
                     }
-                    return (shard.files, memory, shard.fieldTypes[fieldID])
+                    for tombstone in tombstones where snapshot != nil && tombstone.maxGeneration >= shard.snapshotGeneration {
+                        snapshot = tombstone.filter(snapshot!)
+                    }
+                    let cache = shard.cache[key].map { entry -> FieldColumn in
+                        entry.sortAndDeduplicate()
+                        return entry.column(in: range)
+                    }
+                    return ShardSources(
+                        files: shard.files, tombstones: tombstones, memory: [snapshot, cache].compactMap { $0 },
+                        type: shard.fieldTypes[fieldID]
+                    )
                 }
         }
         return try sources.compactMap { source in
             guard let type = source.type else { return nil }
-            let stored = try source.files.compactMap { try $0.column(for: tsmKey, in: range) }
+            let stored = try source.files.compactMap { file -> FieldColumn? in
+                guard var column = try file.column(for: tsmKey, in: range) else { return nil }
+                for tombstone in source.tombstones where tombstone.maxGeneration >= file.generation {
+                    column = tombstone.filter(column)
+                }
+                return column
+            }
             let merged = FieldColumn.merge(stored + source.memory, type: type)
             return merged.count > 0 ? merged : nil
         }
+    }
+
+    /// What one shard holds for a series field, gathered under the lock and read outside it.
+    private struct ShardSources {
+        let files: [TSMReader]
+        let tombstones: [Tombstone]
+        let memory: [FieldColumn]
+        let type: FieldType?
     }
 
     /// Every stored value of a database's default policy as line protocol, one line per series, field and time

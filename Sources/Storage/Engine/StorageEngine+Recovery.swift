@@ -19,6 +19,8 @@ extension StorageEngine {
     }
 
     private func loadFiles(of shard: Shard, into state: DatabaseState) throws {
+        shard.tombstones = try TombstoneStore(directory: shard.directory, fileSystem: fileSystem).load()
+        let droppedSeries = shard.tombstones.filter(\.dropsSeries)
         for name in try fileSystem.contentsOfDirectory(shard.directory) {
             if name.hasSuffix(".tmp") {
                 // A TSM file whose writer died before the rename; its data is still in the WAL.
@@ -32,6 +34,9 @@ extension StorageEngine {
             for entry in reader.entries {
                 guard let (series, field) = TSMFormat.split(entry.key) else { continue }
                 let seriesBytes = Array(series)
+                let seriesKey = String(decoding: seriesBytes, as: UTF8.self)
+                // A series dropped after this file was written stays out of the index.
+                if droppedSeries.contains(where: { $0.covers(seriesKey: seriesKey, generation: generation) }) { continue }
                 seriesBytes.withUnsafeBytes { key in
                     _ = state.index.addIfMissing(key)
                     let measurement = UnsafeRawBufferPointer(rebasing: key[..<SeriesKey.measurementEnd(key)])
@@ -49,6 +54,7 @@ extension StorageEngine {
             switch try WALRecord.decode(payload) {
             case .write(let write): try applyReplayed(write)
             case .dropDatabase(let name, let incarnation): try removeDatabase(name, incarnation: incarnation)
+            case .delete(let delete): try apply(delete)
             }
         }
         return summary.repairs

@@ -18,17 +18,25 @@ struct SeriesIndex {
     private(set) var seriesMeasurement: [Int] = []
     private var measurementIDs: [String: Int] = [:]
     private(set) var measurements: [Measurement] = []
+    /// Series dropped from the index (DROP SERIES / DROP MEASUREMENT); their ids stay reserved for their keys.
+    private(set) var dropped: Set<Int> = []
 
-    var seriesCount: Int { seriesKeys.count }
+    var seriesCount: Int { seriesKeys.count - dropped.count }
+
+    /// Ids of every live series.
+    var liveSeries: [Int] { (0..<seriesKeys.count).filter { !dropped.contains($0) } }
 
     func seriesID(_ key: UnsafeRawBufferPointer) -> Int? {
-        table.find(key)
+        table.find(key).flatMap { dropped.contains($0) ? nil : $0 }
     }
 
     /// The id of the series, adding it if new and within `limits`; otherwise InfluxDB's limit message.
     mutating func admit(_ key: UnsafeRawBufferPointer, limits: Limits) -> Swift.Result<Int, LimitExceeded> {
-        if let id = table.find(key) { return .success(id) }
-        if limits.maxSeries > 0 && seriesKeys.count >= limits.maxSeries {
+        if let id = table.find(key) {
+            if !dropped.isEmpty && dropped.contains(id) { restore(id) }
+            return .success(id)
+        }
+        if limits.maxSeries > 0 && seriesCount >= limits.maxSeries {
             return .failure(LimitExceeded(message: "max-series-per-database limit exceeded: (\(limits.maxSeries))"))
         }
         let parsed = SeriesKey(parsing: key)
@@ -50,7 +58,32 @@ struct SeriesIndex {
 
     /// Adds a series without checking limits (start-up and replay: it was admitted before).
     mutating func addIfMissing(_ key: UnsafeRawBufferPointer) -> Int {
-        table.find(key) ?? add(key, SeriesKey(parsing: key))
+        guard let id = table.find(key) else { return add(key, SeriesKey(parsing: key)) }
+        if !dropped.isEmpty && dropped.contains(id) { restore(id) }
+        return id
+    }
+
+    /// Takes a series out of its measurement and tag lists; its data must already be deleted.
+    mutating func drop(_ id: Int) {
+        guard dropped.insert(id).inserted else { return }
+        let measurementID = seriesMeasurement[id]
+        measurements[measurementID].series.removeAll { $0 == id }
+        for (key, values) in measurements[measurementID].tags {
+            for (value, ids) in values where ids.contains(id) {
+                let remaining = ids.filter { $0 != id }
+                measurements[measurementID].tags[key]![value] = remaining.isEmpty ? nil : remaining
+            }
+            if measurements[measurementID].tags[key]!.isEmpty { measurements[measurementID].tags[key] = nil }
+        }
+    }
+
+    /// Puts a dropped series back when it is written again.
+    private mutating func restore(_ id: Int) {
+        dropped.remove(id)
+        let parsed = seriesKeys[id].withUnsafeBytes { SeriesKey(parsing: $0) }
+        let measurementID = seriesMeasurement[id]
+        measurements[measurementID].series.append(id)
+        for tag in parsed.tags { measurements[measurementID].tags[tag.key, default: [:]][tag.value, default: []].append(id) }
     }
 
     private mutating func add(_ key: UnsafeRawBufferPointer, _ parsed: SeriesKey) -> Int {

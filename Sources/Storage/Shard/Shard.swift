@@ -20,6 +20,11 @@ final class Shard {
     /// Field id → type, for every field this shard has stored.
     var fieldTypes: [Int: FieldType] = [:]
     var nextGeneration = 1
+    /// Deletes not yet compacted away; they hide values of files (and of a snapshot being flushed).
+    var tombstones: [Tombstone] = []
+
+    /// The generation reserved for the snapshot being flushed (tombstones cover it by this number).
+    var snapshotGeneration = 0
 
     init(id: Int, database: String, retentionPolicy: String, start: Int64, end: Int64, directory: String) {
         self.id = id

@@ -8,13 +8,16 @@ import TimeSeries
 /// (varint), then per point the escaped series key (varint length + bytes), the time (ZigZag varint), the field
 /// count (varint) and per field its escaped key, a type byte (`FieldType` raw value) and the value (float: 8 bytes
 /// big-endian bits; integer: ZigZag varint; unsigned: varint; boolean: 1 byte; string: varint length + UTF-8).
-/// A drop: the database name and incarnation.
+/// A drop: the database name and incarnation. A delete: database name, incarnation, min and max time (ZigZag
+/// varints), a flag byte (1 when the series leave the index), the series count and each escaped series key.
 enum WALRecord {
     case write(WALWrite)
     case dropDatabase(String, incarnation: Int)
+    case delete(WALDelete)
 
     static let writeKind: UInt8 = 1
     static let dropDatabaseKind: UInt8 = 2
+    static let deleteKind: UInt8 = 3
 
     static func encodeDropDatabase(_ name: String, incarnation: Int) -> [UInt8] {
         var writer = BinaryWriter()
@@ -31,6 +34,7 @@ enum WALRecord {
         case dropDatabaseKind:
             let name = String(decoding: try reader.readBytes(), as: UTF8.self)
             return .dropDatabase(name, incarnation: Int(try reader.readVarint()))
+        case deleteKind: return .delete(try WALDelete(decoding: &reader))
         case let kind: throw StorageError(.corruptFile, "WAL record: unknown kind \(kind)")
         }
     }
@@ -105,5 +109,49 @@ struct WALWrite {
         case .string: return .string(String(decoding: try reader.readBytes(), as: UTF8.self))
         case nil: throw StorageError(.corruptFile, "WAL record: unknown field type")
         }
+    }
+}
+
+/// A delete of series values in a time range, logged so it replays in order with the writes around it.
+struct WALDelete: Equatable {
+    let database: String
+    let incarnation: Int
+    let minTime: Int64
+    let maxTime: Int64
+    let dropsSeries: Bool
+    let seriesKeys: [String]
+
+    init(database: String, incarnation: Int, minTime: Int64, maxTime: Int64, dropsSeries: Bool, seriesKeys: [String]) {
+        self.database = database
+        self.incarnation = incarnation
+        self.minTime = minTime
+        self.maxTime = maxTime
+        self.dropsSeries = dropsSeries
+        self.seriesKeys = seriesKeys
+    }
+
+    init(decoding reader: inout BinaryReader) throws {
+        database = String(decoding: try reader.readBytes(), as: UTF8.self)
+        incarnation = Int(try reader.readVarint())
+        minTime = try reader.readSignedVarint()
+        maxTime = try reader.readSignedVarint()
+        dropsSeries = try reader.readByte() == 1
+        let count = Int(try reader.readVarint())
+        var keys: [String] = []
+        for _ in 0..<count { keys.append(String(decoding: try reader.readBytes(), as: UTF8.self)) }
+        seriesKeys = keys
+    }
+
+    func encoded() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.append(WALRecord.deleteKind)
+        writer.appendBytes(Array(database.utf8))
+        writer.appendVarint(UInt64(incarnation))
+        writer.appendSignedVarint(minTime)
+        writer.appendSignedVarint(maxTime)
+        writer.append(UInt8(dropsSeries ? 1 : 0))
+        writer.appendVarint(UInt64(seriesKeys.count))
+        for key in seriesKeys { writer.appendBytes(Array(key.utf8)) }
+        return writer.bytes
     }
 }
