@@ -8,12 +8,16 @@ public enum Statement: Sendable, Equatable {
     case dropRetentionPolicy(name: String, database: String)
     case showRetentionPolicies(database: String?)
     case showMeasurements(ShowMeasurementsStatement)
+    case dropMeasurement(name: String)
+    case deleteSeries(DeleteSeriesStatement)
+    case showSeries(ShowSeriesStatement)
 
     /// Statements that change something; InfluxDB warns when they arrive in a GET request.
     public var isMutating: Bool {
         switch self {
-        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropRetentionPolicy: true
-        case .showDatabases, .showRetentionPolicies, .showMeasurements: false
+        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropRetentionPolicy, .dropMeasurement: true
+        case .deleteSeries(let delete): delete.dropsSeries
+        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries: false
         }
     }
 }

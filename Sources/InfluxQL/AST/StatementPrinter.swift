@@ -15,6 +15,9 @@ public enum StatementPrinter {
         case .dropRetentionPolicy(let name, let database): return "DROP RETENTION POLICY \(quote(name)) ON \(quote(database))"
         case .showRetentionPolicies(let database): return "SHOW RETENTION POLICIES" + (database.map { " ON \(quote($0))" } ?? "")
         case .showMeasurements(let show): return "SHOW MEASUREMENTS" + (show.database.map { " ON \(quote($0))" } ?? "")
+        case .dropMeasurement(let name): return "DROP MEASUREMENT \(quote(name))"
+        case .deleteSeries(let delete): return delete.dropsSeries ? "DROP SERIES" : "DELETE"
+        case .showSeries: return "SHOW SERIES"
         }
     }
 

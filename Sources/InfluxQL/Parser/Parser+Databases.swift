@@ -15,6 +15,8 @@ extension Parser {
         let token = next()
         switch token.kind {
         case .keyword(.database): return .dropDatabase(name: try parseIdentifier())
+        case .keyword(.measurement): return .dropMeasurement(name: try parseIdentifier())
+        case .keyword(.series): return try parseDropSeries()
         case .keyword(.retention):
             try expect(.policy)
             let name = try parseIdentifier()

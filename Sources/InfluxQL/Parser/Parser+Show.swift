@@ -8,6 +8,17 @@ extension Parser {
             try expect(.policies)
             return .showRetentionPolicies(database: consume(.keyword(.on)) ? try parseIdentifier() : nil)
         case .keyword(.measurements): return .showMeasurements(try parseShowMeasurements())
+        case .keyword(.series): return try parseShowSeries(.series)
+        case .keyword(.field):
+            try expect(.keys)
+            return try parseShowSeries(.fieldKeys)
+        case .keyword(.tag):
+            let which = next()
+            switch which.kind {
+            case .keyword(.keys): return try parseShowSeries(.tagKeys)
+            case .keyword(.values): return try parseShowSeries(.tagValues(.among([])))
+            default: throw error(which, expected: ["KEYS", "VALUES"])
+            }
         default:
             throw error(
                 token,
@@ -28,7 +39,7 @@ extension Parser {
             switch op.kind {
             case .operator(.equal): statement.filter = .equals(try parseIdentifier())
             case .operator(.regexMatch):
-                let token = lexer.scanRegex()
+                let token = scanRegex()
                 guard token.kind == .regex else { throw error(token, expected: ["regex"]) }
                 statement.filter = .matches(token.text)
             default: throw error(op, expected: ["=", "=~"])

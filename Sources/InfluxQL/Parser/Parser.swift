@@ -33,6 +33,7 @@ public struct Parser {
         case .keyword(.drop): return try parseDrop()
         case .keyword(.show): return try parseShow()
         case .keyword(.alter): return try parseAlter()
+        case .keyword(.delete): return try parseDelete()
         case .illegal: throw InfluxQLError(message: token.text, position: token.position)
         default: throw InfluxQLError(found: token, expected: Self.statementStarters)
         }
@@ -51,6 +52,15 @@ public struct Parser {
         let token = peek()
         lookahead = nil
         return token
+    }
+
+    /// Reads a regex where the next token starts, even if it was already looked at as `/`.
+    mutating func scanRegex() -> Token {
+        if let token = lookahead {
+            lexer.rewind(to: token)
+            lookahead = nil
+        }
+        return lexer.scanRegex()
     }
 
     /// Consumes the next token if it is `kind`.

@@ -74,6 +74,10 @@ public struct QueryExecutor: Sendable {
             return StatementResult(statementID: id, series: [try showRetentionPolicies(database ?? context.database)])
         case .showMeasurements(let show):
             return StatementResult(statementID: id, series: try showMeasurements(show, database: show.database ?? context.database))
+        case .dropMeasurement(let name): try await dropMeasurement(name, database: context.database)
+        case .deleteSeries(let delete): try await deleteSeries(delete, database: context.database)
+        case .showSeries(let show):
+            return StatementResult(statementID: id, series: try showSeries(show, database: show.database ?? context.database))
         }
         return StatementResult(statementID: id)
     }

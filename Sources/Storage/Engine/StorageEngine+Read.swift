@@ -21,6 +21,14 @@ extension StorageEngine {
         }
     }
 
+    /// The series of a measurement with their tags (unescaped), sorted by key.
+    public func series(database: String, measurement: String) throws -> [(key: String, tags: [String: String])] {
+        try seriesKeys(database: database, measurement: measurement).map { key in
+            let parsed = Array(key.utf8).withUnsafeBytes { SeriesKey(parsing: $0) }
+            return (key, Dictionary(parsed.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+
     /// Field names and types of a measurement across all shards (a field may have different types in different shards).
     public func fields(database: String, measurement: String) throws -> [(name: String, type: FieldType)] {
         try withLock {

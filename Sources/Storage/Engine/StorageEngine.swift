@@ -46,7 +46,7 @@ public final class StorageEngine: @unchecked Sendable {
         }
     }
 
-    let configuration: Configuration
+    public let configuration: Configuration
     let lock = NSLock()
     var meta: MetaData
     let metaStore: MetaStore

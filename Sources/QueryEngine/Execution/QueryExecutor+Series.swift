@@ -1,0 +1,112 @@
+import InfluxQL
+import Storage
+import TimeSeries
+
+/// DROP MEASUREMENT, DROP SERIES, DELETE, and SHOW SERIES / TAG KEYS / TAG VALUES / FIELD KEYS.
+extension QueryExecutor {
+    func dropMeasurement(_ name: String, database: String?) async throws {
+        guard let database else { throw QueryError("database name required") }
+        guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        try await engine.dropMeasurement(database: database, name: name)
+    }
+
+    func deleteSeries(_ statement: DeleteSeriesStatement, database: String?) async throws {
+        guard let database else { throw QueryError("database name required") }
+        guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        let condition = try SeriesCondition(statement.condition, now: engine.configuration.clock())
+        if statement.dropsSeries && condition.hasTime { throw QueryError("DROP SERIES doesn't support time in WHERE clause") }
+        var keys: [String] = []
+        for measurement in try measurements(statement.sources, database: database) {
+            if statement.dropsSeries, let predicate = condition.predicate {
+                let fields = Set(try engine.fields(database: database, measurement: measurement).map(\.name))
+                if !TagPredicate.names(in: predicate).isDisjoint(with: fields) {
+                    throw QueryError("DROP SERIES doesn't support fields in WHERE clause")
+                }
+            }
+            keys += try matchingSeries(measurement, database: database, predicate: condition.predicate).map(\.key)
+        }
+        try await engine.deleteSeries(database: database, seriesKeys: keys, in: condition.timeRange, dropSeries: statement.dropsSeries)
+    }
+
+    func showSeries(_ statement: ShowSeriesStatement, database: String?) throws -> [ResultSeries] {
+        guard let database else { throw QueryError("database name required") }
+        guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        let condition = try SeriesCondition(statement.condition, now: engine.configuration.clock())
+        let measurements = try measurements(statement.sources, database: database)
+        switch statement.kind {
+        case .series:
+            var keys: [String] = []
+            for measurement in measurements {
+                keys += try matchingSeries(measurement, database: database, predicate: condition.predicate).map(\.key)
+            }
+            let page: [String] = Self.page(keys.sorted(), statement)
+            return page.isEmpty ? [] : [ResultSeries(name: nil, columns: ["key"], values: page.map { [ResultValue.string($0)] })]
+        case .tagKeys:
+            return try measurements.compactMap { measurement in
+                let series = try matchingSeries(measurement, database: database, predicate: condition.predicate)
+                let keys = Self.page(Set(series.flatMap(\.tags.keys)).sorted(), statement)
+                return keys.isEmpty ? nil : ResultSeries(name: measurement, columns: ["tagKey"], values: keys.map { [.string($0)] })
+            }
+        case .tagValues(let selector):
+            return try measurements.compactMap { measurement in
+                let series = try matchingSeries(measurement, database: database, predicate: condition.predicate)
+                var pairs: Set<[String]> = []
+                for entry in series {
+                    for (key, value) in entry.tags where try Self.selects(selector, key) { pairs.insert([key, value]) }
+                }
+                let rows = Self.page(pairs.sorted { $0.lexicographicallyPrecedes($1) }, statement)
+                return rows.isEmpty
+                    ? nil : ResultSeries(name: measurement, columns: ["key", "value"], values: rows.map { $0.map(ResultValue.string) })
+            }
+        case .fieldKeys:
+            return try measurements.compactMap { measurement in
+                let fields = Self.page(try engine.fields(database: database, measurement: measurement), statement)
+                return fields.isEmpty
+                    ? nil
+                    : ResultSeries(
+                        name: measurement, columns: ["fieldKey", "fieldType"],
+                        values: fields.map { [.string($0.name), .string($0.type.description)] }
+                    )
+            }
+        }
+    }
+
+    /// The measurements named or matched by FROM sources; all of the database's when there are none.
+    private func measurements(_ sources: [MeasurementSource], database: String) throws -> [String] {
+        let all = try engine.measurementNames(database: database)
+        guard !sources.isEmpty else { return all }
+        var selected: [String] = []
+        for source in sources {
+            if let name = source.name {
+                if all.contains(name) && !selected.contains(name) { selected.append(name) }
+            } else if let pattern = source.regex {
+                let regex = try Regex(pattern)
+                for name in all where name.contains(regex) && !selected.contains(name) { selected.append(name) }
+            }
+        }
+        return selected
+    }
+
+    private func matchingSeries(_ measurement: String, database: String, predicate: Expression?) throws -> [(
+        key: String, tags: [String: String]
+    )] {
+        let series = try engine.series(database: database, measurement: measurement)
+        guard let predicate else { return series }
+        return try series.filter { try TagPredicate.matches(predicate, tags: $0.tags) }
+    }
+
+    private static func selects(_ selector: ShowSeriesStatement.KeySelector, _ key: String) throws -> Bool {
+        switch selector {
+        case .equals(let name): key == name
+        case .notEquals(let name): key != name
+        case .matches(let pattern): key.contains(try Regex(pattern))
+        case .notMatches(let pattern): !key.contains(try Regex(pattern))
+        case .among(let names): names.contains(key)
+        }
+    }
+
+    private static func page<T>(_ items: [T], _ statement: ShowSeriesStatement) -> [T] {
+        let limit = statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max
+        return Array(items.dropFirst(statement.offset ?? 0).prefix(limit))
+    }
+}

@@ -1,0 +1,129 @@
+import InfluxQL
+
+/// A WHERE clause taken apart into its time range and the rest (a tag predicate), as metadata statements and
+/// DELETE use it.
+struct SeriesCondition {
+    var timeRange: ClosedRange<Int64> = Int64.min...Int64.max
+    var hasTime = false
+    /// What is left once the time comparisons are taken out; nil when nothing is.
+    var predicate: Expression?
+
+    /// Splits `expression` at its top-level ANDs. Time may only be compared there, not under an OR.
+    init(_ expression: Expression?, now: Int64) throws {
+        guard let expression else { return }
+        try add(expression, now: now)
+    }
+
+    private mutating func add(_ expression: Expression, now: Int64) throws {
+        switch expression {
+        case .parenthesized(let inner): try add(inner, now: now)
+        case .binary(.and, let left, let right):
+            try add(left, now: now)
+            try add(right, now: now)
+        case .binary(let op, let left, let right) where op.isComparison && (Self.isTime(left) || Self.isTime(right)):
+            let (value, flipped) = Self.isTime(left) ? (right, false) : (left, true)
+            try narrow(op: flipped ? Self.mirror(op) : op, to: try TimeValue.nanoseconds(of: value, now: now))
+        default:
+            if Self.mentionsTime(expression) {
+                throw QueryError("invalid time condition: time can only be compared with AND at the top level")
+            }
+            predicate = predicate.map { .binary(.and, $0, expression) } ?? expression
+        }
+    }
+
+    private mutating func narrow(op: BinaryOperator, to value: Int64) throws {
+        hasTime = true
+        var lower = timeRange.lowerBound
+        var upper = timeRange.upperBound
+        switch op {
+        case .greater: lower = max(lower, value == Int64.max ? value : value + 1)
+        case .greaterOrEqual: lower = max(lower, value)
+        case .less: upper = min(upper, value == Int64.min ? value : value - 1)
+        case .lessOrEqual: upper = min(upper, value)
+        case .equal:
+            lower = max(lower, value)
+            upper = min(upper, value)
+        default: throw QueryError("invalid time comparison operator: \(op.rawValue)")
+        }
+        // An empty range stays representable: lower > upper matches nothing.
+        timeRange = lower <= upper ? lower...upper : upper...upper
+        if lower > upper { timeRange = Int64.max...Int64.max }
+    }
+
+    private static func isTime(_ expression: Expression) -> Bool {
+        if case .variable(let variable) = expression { return variable.name.lowercased() == "time" }
+        return false
+    }
+
+    private static func mentionsTime(_ expression: Expression) -> Bool {
+        switch expression {
+        case .variable: isTime(expression)
+        case .binary(_, let left, let right): mentionsTime(left) || mentionsTime(right)
+        case .parenthesized(let inner): mentionsTime(inner)
+        default: false
+        }
+    }
+
+    private static func mirror(_ op: BinaryOperator) -> BinaryOperator {
+        switch op {
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        default: op
+        }
+    }
+}
+
+/// Evaluates the right-hand side of a time comparison: an RFC 3339 string, an integer of nanoseconds, `now()`, and
+/// sums and differences with durations.
+enum TimeValue {
+    static func nanoseconds(of expression: Expression, now: Int64) throws -> Int64 {
+        switch expression {
+        case .parenthesized(let inner): return try nanoseconds(of: inner, now: now)
+        case .string(let text):
+            guard let value = RFC3339.parse(text) else { throw QueryError("invalid time literal: '\(text)'") }
+            return value
+        case .integer(let value), .duration(let value): return value
+        case .number(let value): return Int64(value)
+        case .call("now", let arguments) where arguments.isEmpty: return now
+        case .binary(.add, let left, let right): return try nanoseconds(of: left, now: now) &+ nanoseconds(of: right, now: now)
+        case .binary(.subtract, let left, let right): return try nanoseconds(of: left, now: now) &- nanoseconds(of: right, now: now)
+        default: throw QueryError("invalid time condition")
+        }
+    }
+}
+
+/// Evaluates a tag predicate (`host = 'a' AND region =~ /us-.*/`) against one series' tags. A missing tag compares as
+/// the empty string, as in InfluxDB.
+enum TagPredicate {
+    static func matches(_ expression: Expression, tags: [String: String]) throws -> Bool {
+        switch expression {
+        case .parenthesized(let inner): return try matches(inner, tags: tags)
+        case .binary(.and, let left, let right): return try matches(left, tags: tags) && matches(right, tags: tags)
+        case .binary(.or, let left, let right): return try matches(left, tags: tags) || matches(right, tags: tags)
+        case .boolean(let value): return value
+        case .binary(let op, .variable(let variable), let value), .binary(let op, let value, .variable(let variable)):
+            let actual = tags[variable.name] ?? ""
+            switch (op, value) {
+            case (.equal, .string(let text)): return actual == text
+            case (.notEqual, .string(let text)): return actual != text
+            case (.regexMatch, .regex(let pattern)): return actual.contains(try Regex(pattern))
+            case (.regexNotMatch, .regex(let pattern)): return !actual.contains(try Regex(pattern))
+            default: throw QueryError("unsupported condition on tag \(variable.name)")
+            }
+        default:
+            throw QueryError("unsupported condition in WHERE clause")
+        }
+    }
+
+    /// Names the condition refers to.
+    static func names(in expression: Expression) -> Set<String> {
+        switch expression {
+        case .variable(let variable): [variable.name]
+        case .binary(_, let left, let right): names(in: left).union(names(in: right))
+        case .parenthesized(let inner): names(in: inner)
+        default: []
+        }
+    }
+}
