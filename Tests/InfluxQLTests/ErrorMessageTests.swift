@@ -7,18 +7,18 @@ import Testing
     static let cases: [(String, String)] = [
         ("", ""),
         ("FOO", "found FOO, expected SELECT, DELETE, SHOW, CREATE, DROP, EXPLAIN, GRANT, REVOKE, ALTER, SET, KILL at line 1, char 1"),
-        ("CREATE DATABASE", "found EOF, expected identifier at line 1, char 16"),
+        ("CREATE DATABASE", "found EOF, expected identifier at line 1, char 17"),
         ("CREATE DATABASE select", "found SELECT, expected identifier at line 1, char 17"),
-        ("CREATE DATABASE x WITH", "found EOF, expected DURATION, NAME, REPLICATION, SHARD at line 1, char 23"),
+        ("CREATE DATABASE x WITH", "found EOF, expected DURATION, NAME, REPLICATION, SHARD at line 1, char 24"),
         ("CREATE DATABASE x y", "found y, expected ; at line 1, char 19"),
         ("CREATE FOO", "found FOO, expected CONTINUOUS, DATABASE, USER, RETENTION, SUBSCRIPTION at line 1, char 8"),
-        ("CREATE RETENTION POLICY rp ON db DURATION 1h", "found EOF, expected REPLICATION at line 1, char 45"),
+        ("CREATE RETENTION POLICY rp ON db DURATION 1h", "found EOF, expected REPLICATION at line 1, char 46"),
         ("CREATE RETENTION POLICY rp ON db DURATION soon REPLICATION 1", "found soon, expected duration at line 1, char 43"),
         ("CREATE RETENTION POLICY rp ON db DURATION 1h REPLICATION 0", "invalid value 0: must be 1 <= n <= 2147483647 at line 1, char 58"),
-        ("ALTER RETENTION POLICY rp ON db", "found EOF, expected DURATION, REPLICATION, SHARD, DEFAULT at line 1, char 32"),
+        ("ALTER RETENTION POLICY rp ON db", "found EOF, expected DURATION, REPLICATION, SHARD, DEFAULT at line 1, char 33"),
         (
             "SHOW",
-            "found EOF, expected CONTINUOUS, DATABASES, DIAGNOSTICS, FIELD, GRANTS, MEASUREMENT, MEASUREMENTS, QUERIES, RETENTION, SERIES, SHARD, SHARDS, STATS, SUBSCRIPTIONS, TAG, USERS at line 1, char 5"
+            "found EOF, expected CONTINUOUS, DATABASES, DIAGNOSTICS, FIELD, GRANTS, MEASUREMENT, MEASUREMENTS, QUERIES, RETENTION, SERIES, SHARD, SHARDS, STATS, SUBSCRIPTIONS, TAG, USERS at line 1, char 6"
         ),
         ("DROP DATABASE 'x'", "found 'x', expected identifier at line 1, char 15"),
         ("SHOW DATABASES\nDROP", "found DROP, expected ; at line 2, char 1"),

@@ -77,11 +77,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("DROP SERIES", "found EOF, expected FROM, WHERE at line 1, char 12"),
-        ("DELETE", "found EOF, expected FROM, WHERE at line 1, char 7"),
-        ("SHOW TAG VALUES FROM cpu", "found EOF, expected WITH at line 1, char 25"),
-        ("SHOW TAG VALUES WITH KEY", "found EOF, expected =, !=, =~, !~, IN at line 1, char 25"),
-        ("DELETE WHERE a =", "found EOF, expected identifier, string, number, bool at line 1, char 17"),
+        ("DROP SERIES", "found EOF, expected FROM, WHERE at line 1, char 13"),
+        ("DELETE", "found EOF, expected FROM, WHERE at line 1, char 8"),
+        ("SHOW TAG VALUES FROM cpu", "found EOF, expected WITH at line 1, char 26"),
+        ("SHOW TAG VALUES WITH KEY", "found EOF, expected =, !=, =~, !~, IN at line 1, char 26"),
+        ("DELETE WHERE a =", "found EOF, expected identifier, string, number, bool at line 1, char 18"),
         ("DELETE FROM a.b.c.d", "too many segments in a.b.c.d at line 1, char 13"),
         ("DELETE WHERE a =~ 'x'", "found 'x', expected regex at line 1, char 19"),
     ])

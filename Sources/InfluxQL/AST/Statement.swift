@@ -11,13 +11,14 @@ public enum Statement: Sendable, Equatable {
     case dropMeasurement(name: String)
     case deleteSeries(DeleteSeriesStatement)
     case showSeries(ShowSeriesStatement)
+    case select(SelectStatement)
 
     /// Statements that change something; InfluxDB warns when they arrive in a GET request.
     public var isMutating: Bool {
         switch self {
         case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropRetentionPolicy, .dropMeasurement: true
         case .deleteSeries(let delete): delete.dropsSeries
-        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries: false
+        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .select: false
         }
     }
 }

@@ -18,6 +18,7 @@ public enum StatementPrinter {
         case .dropMeasurement(let name): return "DROP MEASUREMENT \(quote(name))"
         case .deleteSeries(let delete): return delete.dropsSeries ? "DROP SERIES" : "DELETE"
         case .showSeries: return "SHOW SERIES"
+        case .select: return "SELECT"
         }
     }
 

@@ -2,9 +2,10 @@
 /// `found EOF, expected FROM at line 1, char 14`.
 public struct InfluxQLError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
-    public let position: SourcePosition
+    /// Nil for the few errors InfluxDB reports without a place (`only ORDER BY time supported at this time`).
+    public let position: SourcePosition?
 
-    public init(message: String, position: SourcePosition) {
+    public init(message: String, position: SourcePosition?) {
         self.message = message
         self.position = position
     }
@@ -13,5 +14,8 @@ public struct InfluxQLError: Error, Sendable, Equatable, CustomStringConvertible
         self.init(message: "found \(token.displayText), expected \(expected.joined(separator: ", "))", position: token.position)
     }
 
-    public var description: String { "\(message) at line \(position.line), char \(position.column)" }
+    public var description: String {
+        guard let position else { return message }
+        return "\(message) at line \(position.line), char \(position.column)"
+    }
 }

@@ -34,6 +34,7 @@ public struct Parser {
         case .keyword(.show): return try parseShow()
         case .keyword(.alter): return try parseAlter()
         case .keyword(.delete): return try parseDelete()
+        case .keyword(.select): return try parseSelect()
         case .illegal: throw InfluxQLError(message: token.text, position: token.position)
         default: throw InfluxQLError(found: token, expected: Self.statementStarters)
         }

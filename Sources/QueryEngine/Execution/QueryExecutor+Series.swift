@@ -72,7 +72,7 @@ extension QueryExecutor {
     }
 
     /// The measurements named or matched by FROM sources; all of the database's when there are none.
-    private func measurements(_ sources: [MeasurementSource], database: String) throws -> [String] {
+    func measurements(_ sources: [MeasurementSource], database: String) throws -> [String] {
         let all = try engine.measurementNames(database: database)
         guard !sources.isEmpty else { return all }
         var selected: [String] = []

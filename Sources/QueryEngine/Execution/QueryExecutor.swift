@@ -78,6 +78,7 @@ public struct QueryExecutor: Sendable {
         case .deleteSeries(let delete): try await deleteSeries(delete, database: context.database)
         case .showSeries(let show):
             return StatementResult(statementID: id, series: try showSeries(show, database: show.database ?? context.database))
+        case .select(let select): return StatementResult(statementID: id, series: try self.select(select, context: context))
         }
         return StatementResult(statementID: id)
     }

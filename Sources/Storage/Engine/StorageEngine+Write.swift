@@ -29,6 +29,8 @@ extension StorageEngine {
         let batch = EncodedBatch(body, precision: precision, defaultTimestamp: precision.truncate(now))
         var outcome = WriteOutcome()
         outcome.parseErrors = batch.parseErrors
+        // Like InfluxDB, a batch with no good line is reported as its parse errors before the policy is looked up.
+        guard !batch.points.isEmpty else { return outcome }
         let validated = try withLock { try validate(batch, database: database, retentionPolicy: retentionPolicy, now: now) }
         outcome.dropped = validated.validator.dropped
         outcome.firstDropReason = validated.validator.firstDropReason

@@ -1,0 +1,74 @@
+import TimeSeries
+
+/// InfluxQL's aggregate and selector functions over the values of one bucket, in time order.
+enum Aggregation {
+    /// The result and, for selectors, the time of the selected point.
+    static func apply(_ function: String, to points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
+        guard !points.isEmpty else { return function == "count" ? (.integer(0), nil) : (.null, nil) }
+        switch function {
+        case "count": return (.integer(Int64(points.count)), nil)
+        case "first": return (result(points[0].value), points[0].time)
+        case "last": return (result(points[points.count - 1].value), points[points.count - 1].time)
+        case "min", "max": return select(function == "min", points)
+        default: break
+        }
+        let numbers = points.compactMap { number($0.value) }
+        guard !numbers.isEmpty else { return (.null, nil) }
+        let allIntegers = points.allSatisfy { if case .integer = $0.value { true } else { false } }
+        switch function {
+        case "sum":
+            if allIntegers { return (.integer(points.reduce(0) { if case .integer(let v) = $1.value { $0 &+ v } else { $0 } }), nil) }
+            return (.float(numbers.reduce(0, +)), nil)
+        case "mean": return (.float(numbers.reduce(0, +) / Double(numbers.count)), nil)
+        case "spread":
+            let spread = numbers.max()! - numbers.min()!
+            return (allIntegers ? .integer(Int64(spread)) : .float(spread), nil)
+        case "median":
+            let sorted = numbers.sorted()
+            let middle = sorted.count / 2
+            return (.float(sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2), nil)
+        case "stddev":
+            guard numbers.count > 1 else { return (.null, nil) }
+            let mean = numbers.reduce(0, +) / Double(numbers.count)
+            let variance = numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(numbers.count - 1)
+            return (.float(variance.squareRoot()), nil)
+        default: return (.null, nil)
+        }
+    }
+
+    /// min or max; ties go to the earlier point.
+    private static func select(_ isMinimum: Bool, _ points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
+        var best: (time: Int64, value: FieldValue, number: Double)?
+        for point in points {
+            let value: Double
+            switch point.value {
+            case .boolean(let flag): value = flag ? 1 : 0
+            default:
+                guard let number = number(point.value) else { continue }
+                value = number
+            }
+            if best == nil || (isMinimum ? value < best!.number : value > best!.number) { best = (point.time, point.value, value) }
+        }
+        guard let best else { return (.null, nil) }
+        return (result(best.value), best.time)
+    }
+
+    static func number(_ value: FieldValue) -> Double? {
+        switch value {
+        case .float(let number): number
+        case .integer(let number): Double(number)
+        case .unsigned(let number): Double(number)
+        default: nil
+        }
+    }
+
+    static func result(_ value: FieldValue) -> ResultValue {
+        switch value {
+        case .float(let number): .float(number)
+        case .integer(let number): .integer(number)
+        case .unsigned(let number): .unsigned(number)
+        case .string(let text): .string(text)
+        case .boolean(let flag): .boolean(flag)
+        }
+    }
+}

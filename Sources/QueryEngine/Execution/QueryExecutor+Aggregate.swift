@@ -1,0 +1,107 @@
+import InfluxQL
+import Storage
+import TimeSeries
+
+/// Aggregates over buckets: the whole time range, or `GROUP BY time(interval[, offset])` windows with fill().
+extension QueryExecutor {
+    func aggregate(_ rows: [Row], plan: SelectPlan, statement: SelectStatement, condition: SeriesCondition) throws -> [[ResultValue]] {
+        let interval = statement.dimensions.lazy.compactMap { dimension -> (Int64, Int64)? in
+            if case .time(let interval, let offset) = dimension { return (interval, offset) }
+            return nil
+        }.first
+        guard let (width, offset) = interval, width > 0 else { return wholeRange(rows, plan: plan, condition: condition) }
+        // A series with no value in the range is left out rather than shown as empty buckets, as InfluxDB does.
+        guard !rows.isEmpty else { return [] }
+        let lower = condition.timeRange.lowerBound != Int64.min ? condition.timeRange.lowerBound : rows.first?.time
+        guard let lower else { return [] }
+        let upper = condition.timeRange.upperBound != Int64.max ? condition.timeRange.upperBound : engine.configuration.clock()
+        let first = Self.bucketStart(lower, width: width, offset: offset)
+        let last = Self.bucketStart(max(upper, lower), width: width, offset: offset)
+        let count = Int((last - first) / width) + 1
+        guard count <= Self.maximumBuckets else {
+            throw QueryError("max-select-buckets limit exceeded: (\(count)/\(Self.maximumBuckets))")
+        }
+        var buckets = [[Row]](repeating: [], count: count)
+        for row in rows {
+            let index = Int((Self.bucketStart(row.time, width: width, offset: offset) - first) / width)
+            if index >= 0 && index < count { buckets[index].append(row) }
+        }
+        var output: [[ResultValue]] = []
+        var previous: [ResultValue]?
+        for (index, bucket) in buckets.enumerated() {
+            let time = first + Int64(index) * width
+            if bucket.isEmpty {
+                switch statement.fill {
+                case .none: continue
+                case .null, .linear: output.append([.time(time)] + plan.columns.map { _ in ResultValue.null })
+                case .previous: output.append([.time(time)] + (previous ?? plan.columns.map { _ in .null }))
+                case .value(let number):
+                    output.append(
+                        [.time(time)]
+                            + plan.columns.map { column in
+                                if case .aggregate("count", _) = column { return .integer(Int64(number)) }
+                                return .float(number)
+                            })
+                }
+                continue
+            }
+            let cells = plan.columns.map { column in evaluate(column, bucket).0 }
+            previous = cells
+            output.append([.time(time)] + cells)
+        }
+        if statement.fill == .linear { Self.interpolate(&output) }
+        return output
+    }
+
+    /// One row for the whole range: at the query's lower bound (epoch 0 when unbounded), or at the selected point
+    /// when the query is a single selector.
+    private func wholeRange(_ rows: [Row], plan: SelectPlan, condition: SeriesCondition) -> [[ResultValue]] {
+        guard !rows.isEmpty else { return [] }
+        var time = condition.timeRange.lowerBound == Int64.min ? 0 : condition.timeRange.lowerBound
+        let evaluated = plan.columns.map { evaluate($0, rows) }
+        if evaluated.count == 1, case .aggregate(let function, _) = plan.columns[0], SelectPlan.selectors.contains(function),
+            let selected = evaluated[0].1
+        {
+            time = selected
+        }
+        return [[.time(time)] + evaluated.map(\.0)]
+    }
+
+    private func evaluate(_ column: SelectPlan.Column, _ rows: [Row]) -> (ResultValue, Int64?) {
+        guard case .aggregate(let function, let field) = column else { return (.null, nil) }
+        let points = rows.compactMap { row in row.fields[field].map { (time: row.time, value: $0) } }
+        return Aggregation.apply(function, to: points)
+    }
+
+    static func bucketStart(_ time: Int64, width: Int64, offset: Int64) -> Int64 {
+        let shifted = time - offset
+        let remainder = ((shifted % width) + width) % width
+        return shifted - remainder + offset
+    }
+
+    /// fill(linear): numeric nulls between two values of a column get the value on the line between them.
+    private static func interpolate(_ rows: inout [[ResultValue]]) {
+        guard let width = rows.first?.count else { return }
+        for column in 1..<width {
+            var lastIndex: Int?
+            for index in rows.indices {
+                guard let value = number(rows[index][column]) else { continue }
+                if let start = lastIndex, index - start > 1, let startValue = number(rows[start][column]) {
+                    for gap in (start + 1)..<index {
+                        let fraction = Double(gap - start) / Double(index - start)
+                        rows[gap][column] = .float(startValue + (value - startValue) * fraction)
+                    }
+                }
+                lastIndex = index
+            }
+        }
+    }
+
+    private static func number(_ value: ResultValue) -> Double? {
+        switch value {
+        case .float(let number): number
+        case .integer(let number): Double(number)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import InfluxQL
+import Storage
+import TimeSeries
+
+/// SELECT: raw rows, or aggregates over the whole range or `GROUP BY time(…)` buckets, per measurement and per
+/// `GROUP BY` tag set.
+extension QueryExecutor {
+    /// One row read from storage: a time, the series it came from, and its field values.
+    struct Row {
+        let time: Int64
+        let series: Int
+        let fields: [String: FieldValue]
+    }
+
+    /// A `GROUP BY` tag set and the series in it.
+    struct SeriesGroup {
+        let tags: [String: String]
+        let series: [(key: String, tags: [String: String])]
+    }
+
+    static let maximumBuckets = 100_000
+
+    func select(_ statement: SelectStatement, context: Context) throws -> [ResultSeries] {
+        guard statement.timezone == nil else { throw QueryError("tz() is not supported yet") }
+        guard let database = statement.sources.first?.database ?? context.database else { throw QueryError("database name required") }
+        guard let info = engine.databaseInfo(database) else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        let policy = statement.sources.first?.retentionPolicy ?? context.retentionPolicy ?? info.defaultRetentionPolicy
+        guard info.retentionPolicy(policy) != nil else {
+            throw StorageError(.retentionPolicyNotFound, "retention policy not found: \(policy)")
+        }
+        let condition = try SeriesCondition(statement.condition, now: engine.configuration.clock())
+        var results: [ResultSeries] = []
+        let measurements = try measurements(statement.sources, database: database)
+        // Wildcards expand to the fields and tags of every selected measurement together, as InfluxDB does.
+        var allFields: [String: FieldType] = [:]
+        var allTagKeys: Set<String> = []
+        for measurement in measurements {
+            for field in try engine.fields(database: database, measurement: measurement) where allFields[field.name] == nil {
+                allFields[field.name] = field.type
+            }
+            allTagKeys.formUnion(try engine.series(database: database, measurement: measurement).flatMap(\.tags.keys))
+        }
+        for measurement in measurements {
+            let fields = try engine.fields(database: database, measurement: measurement)
+            let series = try engine.series(database: database, measurement: measurement)
+            let conditionNames = condition.predicate.map(TagPredicate.names) ?? []
+            let plan = try SelectPlan(
+                statement, fields: allFields.map { (name: $0.key, type: $0.value) }, tagKeys: allTagKeys, conditionNames: conditionNames
+            )
+            let predicateNeedsFields = !conditionNames.isDisjoint(with: fields.map(\.name))
+            var candidates = series
+            if let predicate = condition.predicate, !predicateNeedsFields {
+                candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags) }
+            }
+            let groups = Self.group(candidates, by: statement.dimensions)
+            let pagedGroups = groups.dropFirst(statement.seriesOffset ?? 0).prefix(
+                statement.seriesLimit.map { $0 > 0 ? $0 : Int.max } ?? Int.max)
+            let hasTagDimensions = statement.dimensions.contains { if case .time = $0 { false } else { true } }
+            for group in pagedGroups {
+                var rows = try readRows(
+                    group, plan: plan, database: database, policy: policy, condition: condition, filterFields: predicateNeedsFields)
+                var values: [[ResultValue]]
+                if plan.isAggregate {
+                    values = try aggregate(rows, plan: plan, statement: statement, condition: condition)
+                    if statement.isDescending { values.reverse() }
+                } else {
+                    // Newest first, but rows of equal time keep their series order, as InfluxDB's merge does.
+                    if statement.isDescending { rows.sort { ($1.time, $0.series) < ($0.time, $1.series) } }
+                    values = raw(rows, group, plan)
+                }
+                values = Array(values.dropFirst(statement.offset ?? 0).prefix(statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
+                guard !values.isEmpty else { continue }
+                results.append(
+                    ResultSeries(
+                        name: measurement, tags: hasTagDimensions ? group.tags : nil, columns: ["time"] + plan.names, values: values)
+                )
+            }
+        }
+        return results
+    }
+
+    /// Splits series by the `GROUP BY` tag keys (all tags for `*`); a series lacking a key groups under "".
+    static func group(_ series: [(key: String, tags: [String: String])], by dimensions: [SelectStatement.Dimension]) -> [SeriesGroup] {
+        let allKeys = Set(series.flatMap(\.tags.keys))
+        var keys: [String] = []
+        for dimension in dimensions {
+            switch dimension {
+            case .tag(let key): keys.append(key)
+            case .wildcard: keys += allKeys.sorted()
+            case .regex(let pattern):
+                if let regex = try? Regex(pattern) { keys += allKeys.filter { $0.contains(regex) }.sorted() }
+            case .time: break
+            }
+        }
+        var groups: [[String]: [(key: String, tags: [String: String])]] = [:]
+        for entry in series { groups[keys.map { entry.tags[$0] ?? "" }, default: []].append(entry) }
+        return groups.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { values in
+            SeriesGroup(tags: Dictionary(zip(keys, values), uniquingKeysWith: { first, _ in first }), series: groups[values]!)
+        }
+    }
+
+    private func readRows(
+        _ group: SeriesGroup,
+        plan: SelectPlan,
+        database: String,
+        policy: String?,
+        condition: SeriesCondition,
+        filterFields: Bool
+    ) throws -> [Row] {
+        var rows: [Row] = []
+        for (index, series) in group.series.enumerated() {
+            var byTime: [Int64: [String: FieldValue]] = [:]
+            for field in plan.fieldsToRead {
+                for column in try engine.read(
+                    database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: condition.timeRange)
+                {
+                    for position in 0..<column.count { byTime[column.times[position], default: [:]][field] = column.value(at: position) }
+                }
+            }
+            for (time, fields) in byTime {
+                if filterFields, let predicate = condition.predicate,
+                    !(try RowPredicate.matches(predicate, fields: fields, tags: series.tags))
+                {
+                    continue
+                }
+                rows.append(Row(time: time, series: index, fields: fields))
+            }
+        }
+        rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
+        return rows
+    }
+
+    private func raw(_ rows: [Row], _ group: SeriesGroup, _ plan: SelectPlan) -> [[ResultValue]] {
+        rows.compactMap { row in
+            var hasField = false
+            let cells: [ResultValue] = plan.columns.map { column in
+                guard case .raw(let name) = column else { return .null }
+                if let value = row.fields[name] {
+                    hasField = true
+                    return Aggregation.result(value)
+                }
+                return group.series[row.series].tags[name].map(ResultValue.string) ?? .null
+            }
+            return hasField ? [.time(row.time)] + cells : nil
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import InfluxQL
+import TimeSeries
+
+/// What a SELECT asks of one measurement: its output columns (wildcards expanded against the measurement's fields
+/// and tags), whether it aggregates, and which fields must be read.
+struct SelectPlan {
+    enum Column: Equatable {
+        /// A field or tag value as stored.
+        case raw(String)
+        /// `function(field)`, one value per time bucket.
+        case aggregate(function: String, field: String)
+    }
+
+    static let aggregates: Set<String> = ["count", "sum", "mean", "median", "spread", "stddev"]
+    static let selectors: Set<String> = ["min", "max", "first", "last"]
+
+    var names: [String] = []
+    var columns: [Column] = []
+    var isAggregate: Bool { columns.contains { if case .aggregate = $0 { true } else { false } } }
+    /// Fields to read: those in columns and in the WHERE clause.
+    var fieldsToRead: Set<String> = []
+
+    init(_ statement: SelectStatement, fields: [(name: String, type: FieldType)], tagKeys: Set<String>, conditionNames: Set<String>) throws
+    {
+        let fieldNames = fields.map(\.name)
+        for field in statement.fields { try add(field, fieldNames: fieldNames, tagKeys: tagKeys) }
+        guard !columns.isEmpty else { throw QueryError("at least 1 non-time field must be queried") }
+        let hasRaw = columns.contains { if case .raw = $0 { true } else { false } }
+        if isAggregate && hasRaw {
+            let selectorOnly = columns.allSatisfy { column in
+                if case .aggregate(let function, _) = column { return Self.selectors.contains(function) }
+                return true
+            }
+            let aggregateCount = columns.filter { if case .aggregate = $0 { true } else { false } }.count
+            if !selectorOnly { throw QueryError("mixing aggregate and non-aggregate queries is not supported") }
+            if aggregateCount > 1 { throw QueryError("mixing multiple selector functions with tags or fields is not supported") }
+            throw QueryError("selectors with extra fields or tags are not supported yet")
+        }
+        if !isAggregate && statement.dimensions.contains(where: { if case .time = $0 { true } else { false } }) {
+            throw QueryError("GROUP BY requires at least one aggregate function")
+        }
+        let selectedFields = columns.compactMap { column -> String? in
+            switch column {
+            case .raw(let name): fieldNames.contains(name) ? name : nil
+            case .aggregate(_, let field): field
+            }
+        }
+        if selectedFields.isEmpty && !isAggregate { throw QueryError("at least 1 non-time field must be queried") }
+        fieldsToRead = Set(selectedFields).union(conditionNames.intersection(fieldNames))
+        uniquifyNames()
+    }
+
+    private mutating func add(_ field: SelectStatement.Field, fieldNames: [String], tagKeys: Set<String>) throws {
+        switch field.expression {
+        case .variable(let variable) where variable.name.lowercased() == "time":
+            return
+        case .variable(let variable):
+            append(field.alias ?? variable.name, .raw(variable.name))
+        case .wildcard(let cast):
+            var names = cast == .tag ? [] : fieldNames
+            if cast != .field { names += tagKeys }
+            for name in names.sorted() { append(name, .raw(name)) }
+        case .call(let name, let arguments):
+            guard Self.aggregates.contains(name) || Self.selectors.contains(name) else { throw QueryError("undefined function \(name)()") }
+            guard arguments.count == 1 else {
+                throw QueryError("invalid number of arguments for \(name), expected 1, got \(arguments.count)")
+            }
+            switch arguments[0] {
+            case .variable(let variable): append(field.alias ?? name, .aggregate(function: name, field: variable.name))
+            case .wildcard:
+                for fieldName in fieldNames.sorted() { append("\(name)_\(fieldName)", .aggregate(function: name, field: fieldName)) }
+            default: throw QueryError("expected field argument in \(name)()")
+            }
+        default:
+            throw QueryError(
+                "only fields, tags, wildcards and count, sum, mean, median, spread, stddev, min, max, first, last are supported yet")
+        }
+    }
+
+    private mutating func append(_ name: String, _ column: Column) {
+        names.append(name)
+        columns.append(column)
+    }
+
+    /// InfluxDB's duplicate column names: the second `value` becomes `value_1`, and so on.
+    private mutating func uniquifyNames() {
+        var seen: [String: Int] = [:]
+        for index in names.indices {
+            let name = names[index]
+            if let count = seen[name] {
+                names[index] = "\(name)_\(count)"
+                seen[name] = count + 1
+            } else {
+                seen[name] = 1
+            }
+        }
+    }
+}

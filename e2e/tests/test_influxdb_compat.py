@@ -1,0 +1,181 @@
+"""The same requests to Debian's InfluxDB 1.6.7 and to Sundial, answers compared as JSON.
+
+Each case is (name, method, path-and-query); a write's body follows ` BODY `. Both servers get the same data first.
+Cases where Sundial deliberately differs are in DIFFERENCES with the reason, and Sundial's answer is checked against
+what it should be instead.
+
+Known difference not exercised here: when several series have a point at the very same time, InfluxDB 1.6.7 returns
+those rows in its iterator heap's order (neither key nor creation order); Sundial returns them in series-key order.
+The data below gives each series of a measurement its own timestamps.
+"""
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from harness.influxd_server import InfluxDServer
+
+SETUP_WRITES = [
+    ("db", "s", "cpu,host=a,region=west v=1,n=1i,s=\"x\",b=true 0\n"
+                "cpu,host=a,region=west v=2,n=2i,s=\"y\",b=false 10\n"
+                "cpu,host=b,region=east v=3,n=3i 12\n"
+                "cpu,host=b,region=east v=5,n=4i 25\n"
+                "cpu,host=c v=8,n=5i 40\n"
+                "mem,host=a used=7i,free=1.5 10\n"
+                "mem,host=b used=9i,free=0.5 30\n"
+                "disk,path=/ total=100i 20\n"),
+]
+
+Q = "/query?db=db&q="
+CASES = [
+    ("show databases", "GET", "/query?q=SHOW+DATABASES"),
+    ("show retention policies", "GET", Q + "SHOW RETENTION POLICIES"),
+    ("show retention policies on", "GET", "/query?q=SHOW RETENTION POLICIES ON db"),
+    ("show retention policies unknown db", "GET", "/query?q=SHOW RETENTION POLICIES ON nope"),
+    ("show retention policies no db", "GET", "/query?q=SHOW RETENTION POLICIES"),
+    ("show measurements", "GET", Q + "SHOW MEASUREMENTS"),
+    ("show measurements regex", "GET", Q + "SHOW MEASUREMENTS WITH MEASUREMENT =~ /m.*/"),
+    ("show measurements limit", "GET", Q + "SHOW MEASUREMENTS LIMIT 1 OFFSET 1"),
+    ("show series", "GET", Q + "SHOW SERIES"),
+    ("show series from", "GET", Q + "SHOW SERIES FROM cpu"),
+    ("show series where", "GET", Q + "SHOW SERIES WHERE host = 'a'"),
+    ("show tag keys", "GET", Q + "SHOW TAG KEYS"),
+    ("show tag keys from", "GET", Q + "SHOW TAG KEYS FROM cpu"),
+    ("show tag values", "GET", Q + "SHOW TAG VALUES WITH KEY = host"),
+    ("show tag values in", "GET", Q + "SHOW TAG VALUES FROM cpu WITH KEY IN (host, region)"),
+    ("show tag values regex", "GET", Q + "SHOW TAG VALUES WITH KEY =~ /reg.*/"),
+    ("show field keys", "GET", Q + "SHOW FIELD KEYS"),
+    ("show field keys from", "GET", Q + "SHOW FIELD KEYS FROM mem"),
+    ("select star", "GET", Q + "SELECT * FROM cpu"),
+    ("select field", "GET", Q + "SELECT v FROM cpu"),
+    ("select tag filter", "GET", Q + "SELECT v FROM cpu WHERE host = 'b'"),
+    ("select regex filter", "GET", Q + "SELECT v FROM cpu WHERE host =~ /a|c/"),
+    ("select field filter", "GET", Q + "SELECT v FROM cpu WHERE v > 2"),
+    ("select field and tag filter", "GET", Q + "SELECT v, n FROM cpu WHERE v >= 2 AND host != 'b'"),
+    ("select or", "GET", Q + "SELECT v FROM cpu WHERE host = 'a' OR host = 'c'"),
+    ("select string and bool fields", "GET", Q + "SELECT s, b FROM cpu"),
+    ("select string filter", "GET", Q + "SELECT s FROM cpu WHERE s = 'y'"),
+    ("select time range", "GET", Q + "SELECT v FROM cpu WHERE time > '1970-01-01T00:00:05Z' AND time <= '1970-01-01 00:00:25'"),
+    ("select time integer", "GET", Q + "SELECT v FROM cpu WHERE time >= 10000000000"),
+    ("select time now", "GET", Q + "SELECT v FROM cpu WHERE time > now() - 1h"),
+    ("select order desc limit", "GET", Q + "SELECT v FROM cpu ORDER BY time DESC LIMIT 3"),
+    ("select limit offset", "GET", Q + "SELECT v FROM cpu LIMIT 2 OFFSET 1"),
+    ("select slimit", "GET", Q + "SELECT v FROM cpu GROUP BY host SLIMIT 1 SOFFSET 1"),
+    ("select duplicate columns", "GET", Q + "SELECT v, v FROM cpu"),
+    ("select alias", "GET", Q + "SELECT v AS value FROM cpu"),
+    ("select wildcard fields only", "GET", Q + "SELECT *::field FROM cpu"),
+    ("select several measurements", "GET", Q + "SELECT * FROM cpu, mem"),
+    ("select regex measurements", "GET", Q + "SELECT * FROM /.*/ WHERE host = 'a'"),
+    ("select qualified source", "GET", "/query?q=SELECT v FROM db.autogen.cpu"),
+    ("select default rp source", "GET", "/query?q=SELECT v FROM db..cpu"),
+    ("select unknown measurement", "GET", Q + "SELECT v FROM nothing"),
+    ("count", "GET", Q + "SELECT count(v) FROM cpu"),
+    ("count star", "GET", Q + "SELECT count(*) FROM cpu"),
+    ("mean and count", "GET", Q + "SELECT mean(v), count(n) FROM cpu"),
+    ("sum integers", "GET", Q + "SELECT sum(n) FROM cpu"),
+    ("spread median stddev", "GET", Q + "SELECT spread(v), median(v), stddev(v) FROM cpu"),
+    ("max selector time", "GET", Q + "SELECT max(v) FROM cpu"),
+    ("min by host", "GET", Q + "SELECT min(v) FROM cpu GROUP BY host"),
+    ("first group by star", "GET", Q + "SELECT first(v) FROM cpu GROUP BY *"),
+    ("last with lower bound", "GET", Q + "SELECT last(v) FROM cpu WHERE time > 5s"),
+    ("mean with lower bound", "GET", Q + "SELECT mean(v) FROM cpu WHERE time > 5s"),
+    ("group by time", "GET", Q + "SELECT mean(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(10s)"),
+    ("group by time and host", "GET", Q + "SELECT mean(v) FROM cpu WHERE time >= 0 AND time < 30s GROUP BY time(10s), host"),
+    ("group by time offset", "GET", Q + "SELECT mean(v) FROM cpu WHERE time >= 5s AND time < 25s GROUP BY time(10s, 5s)"),
+    ("fill none", "GET", Q + "SELECT sum(v) FROM cpu WHERE time >= 0 AND time < 60s GROUP BY time(10s) fill(none)"),
+    ("fill value", "GET", Q + "SELECT sum(n) FROM cpu WHERE time >= 0 AND time < 60s GROUP BY time(10s) fill(7)"),
+    ("fill previous", "GET", Q + "SELECT max(v) FROM cpu WHERE time >= 0 AND time < 60s GROUP BY time(10s) fill(previous)"),
+    ("fill linear", "GET", Q + "SELECT mean(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(10s) fill(linear)"),
+    ("count fill null", "GET", Q + "SELECT count(v) FROM cpu WHERE time >= 0 AND time < 60s GROUP BY time(20s)"),
+    ("group by time desc", "GET", Q + "SELECT count(v) FROM cpu WHERE time >= 0 AND time < 20s GROUP BY time(10s) ORDER BY time DESC"),
+    ("epoch seconds", "GET", Q + "SELECT v FROM cpu&epoch=s"),
+    ("epoch ms", "GET", Q + "SELECT v FROM cpu&epoch=ms"),
+    ("pretty", "GET", Q + "SHOW MEASUREMENTS&pretty=true"),
+    ("several statements", "GET", Q + "SHOW MEASUREMENTS; SELECT count(v) FROM cpu"),
+    ("error undefined function", "GET", Q + "SELECT foo(v) FROM cpu"),
+    ("error group by without aggregate", "GET", Q + "SELECT v FROM cpu GROUP BY time(1m)"),
+    ("error mixing aggregates", "GET", Q + "SELECT mean(v), n FROM cpu"),
+    ("error no database", "GET", "/query?q=SELECT v FROM cpu"),
+    ("error unknown database", "GET", "/query?db=nope&q=SELECT v FROM cpu"),
+    ("error parse", "GET", Q + "SELECT"),
+    ("error parse show", "GET", Q + "SHOW FOO"),
+    ("error missing q", "GET", "/query?db=db"),
+    ("error order by", "GET", Q + "SELECT v FROM cpu ORDER BY v"),
+    ("create database post", "POST", "/query?q=CREATE DATABASE made"),
+    ("create database get warns", "GET", "/query?q=CREATE DATABASE made2"),
+    ("create database existing", "POST", "/query?q=CREATE DATABASE db"),
+    ("create rp", "POST", "/query?q=CREATE RETENTION POLICY week ON db DURATION 1w REPLICATION 1"),
+    ("create rp too short", "POST", "/query?q=CREATE RETENTION POLICY short ON db DURATION 30m REPLICATION 1"),
+    ("show rps after create", "GET", Q + "SHOW RETENTION POLICIES"),
+    ("alter rp", "POST", "/query?q=ALTER RETENTION POLICY week ON db DURATION 2w"),
+    ("show rps after alter", "GET", Q + "SHOW RETENTION POLICIES"),
+    ("drop rp", "POST", "/query?q=DROP RETENTION POLICY week ON db"),
+    ("write bad line", "POST", "/write?db=db BODY m v=oops 1"),
+    ("write partial", "POST", "/write?db=db BODY m v=1 1\nm v= 2"),
+    ("write type conflict", "POST", "/write?db=db BODY cpu,host=a v=1i 50"),
+    ("write no db", "POST", "/write BODY m v=1"),
+    ("write unknown db", "POST", "/write?db=nope BODY m v=1"),
+    ("write bad precision", "POST", "/write?db=db&precision=x BODY m v=1"),
+    ("write ok", "POST", "/write?db=db&precision=s BODY later v=1 100"),
+    ("read back later", "GET", Q + "SELECT * FROM later"),
+]
+
+# Cases where Sundial deliberately answers differently, with the reason.
+DIFFERENCES = {
+    "write bad precision": (
+        "InfluxDB 1.6.7 answers 500 with an empty error; Sundial gives 1.8's 400 and names the valid precisions",
+        400, {"error": 'invalid precision "x" (use n, u, ms, s, m or h)'},
+    ),
+}
+
+
+def request(base: str, method: str, target: str):
+    body = None
+    if " BODY " in target:
+        target, body = target.split(" BODY ", 1)
+        body = body.encode()
+    path, _, query = target.partition("?")
+    query = urllib.parse.quote(query, safe="=&/")
+    req = urllib.request.Request(base + path + ("?" + query if query else ""), data=body, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    from harness.sundial_server import SundialServer
+
+    base = tmp_path_factory.mktemp("compat")
+    influx = InfluxDServer(base / "influxd").start()
+    sundial = SundialServer(data_dir=base / "sundial-data", log_path=base / "sundial.log").start()
+    try:
+        for server in (influx.url, sundial.store_url):
+            assert request(server, "POST", "/query?q=CREATE DATABASE db")[0] == 200
+            for database, precision, lines in SETUP_WRITES:
+                assert request(server, "POST", f"/write?db={database}&precision={precision} BODY {lines}")[0] == 204
+        yield influx, sundial
+    finally:
+        sundial.stop()
+        influx.stop()
+
+
+@pytest.mark.parametrize("name,method,target", CASES, ids=[case[0] for case in CASES])
+def test_same_answer_as_influxdb(servers, name, method, target):
+    influx, sundial = servers
+    expected_status, expected_body = request(influx.url, method, target)
+    status, body = request(sundial.store_url, method, target)
+    if name in DIFFERENCES:
+        _, expected_status, expected_json = DIFFERENCES[name]
+        assert status == expected_status and json.loads(body) == expected_json, f"{name}: {status} {body}"
+        return
+    assert status == expected_status, f"{name}: status {status}, InfluxDB {expected_status}; body {body}"
+    if expected_body.strip():
+        assert json.loads(body) == json.loads(expected_body), f"{name}:\n sundial  {body}\n influxdb {expected_body}"
+    else:
+        assert body.strip() == ""
