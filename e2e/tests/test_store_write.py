@@ -35,6 +35,13 @@ def test_python_client_creates_writes_and_lists(server, sundial_binary):
     assert client.write_points(points, time_precision="n", batch_size=30)
     client.write_points([{"measurement": "mem", "time": 5, "fields": {"used": 1.5}}], time_precision="s")
     assert [m["name"] for m in client.get_list_measurements()] == ["cpu", "mem"]
+    counted = list(client.query("SELECT count(usage), max(count) FROM cpu").get_points())
+    assert counted == [{"time": "1970-01-01T00:00:00Z", "count": 100, "max": 99}]
+    rows = list(client.query("SELECT usage, note FROM cpu WHERE host = 'a' ORDER BY time DESC LIMIT 2", epoch="ns").get_points())
+    assert rows == [
+        {"time": 1_600_000_000_000_000_099, "usage": 49.5, "note": "n99"},
+        {"time": 1_600_000_000_000_000_098, "usage": 49.0, "note": "n98"},
+    ]
     server.stop()
     lines = export(sundial_binary, server.data_dir, "telegraf")
     assert len(lines) == 401

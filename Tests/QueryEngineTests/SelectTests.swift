@@ -1,0 +1,78 @@
+import InfluxQL
+import QueryEngine
+import Storage
+import SundialTesting
+import Testing
+import TimeSeries
+
+@testable import QueryEngine
+
+@Suite struct SelectTests {
+    private let second: Int64 = 1_000_000_000
+
+    private func engineWithData(_ directory: TemporaryDirectory) async throws -> StorageEngine {
+        let engine = try StorageEngine(configuration: .init(directory: directory.path, clock: { 3_600_000_000_000 }))
+        try engine.createDatabase("db")
+        let lines = ["m,host=a v=1,i=1i 0", "m,host=a v=3,i=2i 20", "m,host=b v=10,i=3i 5", "m,host=b v=20,i=4i 45"]
+        try await engine.write(Array(lines.joined(separator: "\n").utf8), database: "db", precision: .seconds)
+        return engine
+    }
+
+    private func run(_ query: String, _ engine: StorageEngine) async throws -> String {
+        let results = await QueryExecutor(engine: engine).execute(try Parser.parse(query), context: .init(database: "db"))
+        return QueryResponseEncoder.json(results, epoch: .seconds)
+    }
+
+    @Test func bucketsAlignToTheEpochPlusOffset() {
+        #expect(QueryExecutor.bucketStart(25 * second, width: 10 * second, offset: 0) == 20 * second)
+        #expect(QueryExecutor.bucketStart(25 * second, width: 10 * second, offset: 5 * second) == 25 * second)
+        #expect(QueryExecutor.bucketStart(-1, width: 10 * second, offset: 0) == -10 * second)
+    }
+
+    @Test func fillPreviousAndLinear() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        #expect(
+            try await run("SELECT max(v) FROM m WHERE host = 'a' AND time >= 0 AND time < 40s GROUP BY time(10s) fill(previous)", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","max"],"values":[[0,1],[10,1],[20,3],[30,3]]}]}]}"#
+        )
+        #expect(
+            try await run("SELECT mean(v) FROM m WHERE host = 'a' AND time >= 0 AND time < 30s GROUP BY time(10s) fill(linear)", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","mean"],"values":[[0,1],[10,2],[20,3]]}]}]}"#)
+    }
+
+    @Test func aggregatesKeepIntegerTypesWhereInfluxDBDoes() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        #expect(
+            try await run("SELECT sum(i), mean(i), count(i), spread(i) FROM m", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","sum","mean","count","spread"],"values":[[0,10,2.5,4,3]]}]}]}"#
+        )
+    }
+
+    @Test func rawRowsDescendingAcrossSeries() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        #expect(
+            try await run("SELECT v FROM m ORDER BY time DESC LIMIT 3", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[45,20],[20,3],[5,10]]}]}]}"#)
+    }
+
+    @Test(arguments: [
+        ("SELECT mean(v), v FROM m", "mixing aggregate and non-aggregate queries is not supported"),
+        ("SELECT max(v), min(v), host FROM m", "mixing multiple selector functions with tags or fields is not supported"),
+        ("SELECT mean(v, i) FROM m", "invalid number of arguments for mean, expected 1, got 2"),
+        ("SELECT time FROM m", "at least 1 non-time field must be queried"),
+        ("SELECT mean(v) FROM m WHERE time >= 0 GROUP BY time(1ns)", "max-select-buckets limit exceeded: (3600000000001/100000)"),
+        ("SELECT v FROM m tz('Europe/Paris')", "tz() is not supported yet"),
+    ])
+    func statementErrors(_ query: String, _ message: String) async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        #expect(try await run(query, engine) == #"{"results":[{"statement_id":0,"error":"\#(message)"}]}"#)
+    }
+}
