@@ -20,6 +20,9 @@ struct BatchValidator {
     private let limits: SeriesIndex.Limits
     /// The field ids of the point being validated; reused so validation allocates nothing per point.
     private var fieldIDs: [Int] = []
+    /// The field keys (arena ranges) and measurement that `fieldIDs` belong to.
+    private var previousFieldKeys: [Range<Int>] = []
+    private var previousMeasurement = UnsafeRawBufferPointer(start: nil, count: 0)
 
     init(engine: StorageEngine, state: DatabaseState, policy: RetentionPolicyInfo, now: Int64) {
         self.engine = engine
@@ -44,11 +47,15 @@ struct BatchValidator {
         if policy.duration > 0 && point.timestamp < now - policy.duration { return drop("points beyond retention policy") }
         if let reason = point.dropReason { return drop(reason) }
         let shard: Shard
-        do {
-            shard = try engine.shard(database: state, policy: policy.name, timestamp: point.timestamp, metaChanged: &metaChanged)
-        } catch {
-            failure = error
-            return
+        if let last = shards.last, last.start <= point.timestamp && point.timestamp < last.end {
+            shard = last  // points of a batch mostly share a shard group: skip the metadata lookup
+        } else {
+            do {
+                shard = try engine.shard(database: state, policy: policy.name, timestamp: point.timestamp, metaChanged: &metaChanged)
+            } catch {
+                failure = error
+                return
+            }
         }
         let seriesKey = UnsafeRawBufferPointer(rebasing: arena[point.seriesKey])
         let series: Int
@@ -58,10 +65,7 @@ struct BatchValidator {
         }
         let measurement = UnsafeRawBufferPointer(rebasing: seriesKey[..<point.measurementLength])
         let fields = batch.fields[point.firstField..<point.firstField + point.fieldCount]
-        fieldIDs.removeAll(keepingCapacity: true)
-        for field in fields {
-            fieldIDs.append(state.fieldID(measurement: measurement, field: UnsafeRawBufferPointer(rebasing: arena[field.key])))
-        }
+        resolveFieldIDs(fields, measurement: measurement, arena: arena)
         for (fieldID, field) in zip(fieldIDs, fields) {
             if let existing = shard.fieldTypes[fieldID], existing != field.value.type {
                 let names = state.fields.names[fieldID]
@@ -82,6 +86,27 @@ struct BatchValidator {
             )
         }
         accepted.append(index)
+    }
+
+    /// Fills `fieldIDs` for a point's fields. Consecutive points usually carry the same measurement and field keys,
+    /// so the previous point's ids are reused when its key bytes match, which is cheaper than hashing them.
+    private mutating func resolveFieldIDs(
+        _ fields: ArraySlice<EncodedBatch.FieldEntry>,
+        measurement: UnsafeRawBufferPointer,
+        arena: UnsafeRawBufferPointer
+    ) {
+        if fields.count == previousFieldKeys.count, measurement.elementsEqual(previousMeasurement),
+            zip(fields, previousFieldKeys).allSatisfy({ arena[$0.key].elementsEqual(arena[$1]) })
+        {
+            return  // fieldIDs still holds the previous point's ids
+        }
+        fieldIDs.removeAll(keepingCapacity: true)
+        previousFieldKeys.removeAll(keepingCapacity: true)
+        for field in fields {
+            fieldIDs.append(state.fieldID(measurement: measurement, field: UnsafeRawBufferPointer(rebasing: arena[field.key])))
+            previousFieldKeys.append(field.key)
+        }
+        previousMeasurement = measurement
     }
 
     private mutating func position(of shard: Shard) -> Int {

@@ -34,10 +34,12 @@ extension StorageEngine {
         let ids = Set(delete.seriesKeys.compactMap { key in Array(key.utf8).withUnsafeBytes { state.index.seriesID($0) } })
         let range = delete.minTime...delete.maxTime
         for shard in state.shards.values where shard.end > delete.minTime && shard.start <= delete.maxTime {
-            for (key, entry) in shard.cache where ids.contains(key.series) {
-                let before = entry.size
-                entry.remove(in: range)
-                shard.cacheSize -= before - entry.size
+            shard.withCache {
+                for (key, entry) in shard.cache where ids.contains(key.series) {
+                    let before = entry.size
+                    entry.remove(in: range)
+                    shard.cacheSize -= before - entry.size
+                }
             }
             guard !shard.files.isEmpty || !shard.snapshot.isEmpty else { continue }
             let tombstone = Tombstone(

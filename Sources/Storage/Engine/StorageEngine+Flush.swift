@@ -52,11 +52,16 @@ extension StorageEngine {
         writesInFlight[generation] = nil
         var taken: [Shard] = []
         for state in databases.values {
-            for shard in state.shards.values where !shard.cache.isEmpty {
-                for entry in shard.cache.values { entry.sortAndDeduplicate() }
-                shard.snapshot = shard.cache
-                shard.cache = [:]
-                shard.cacheSize = 0
+            for shard in state.shards.values {
+                let cache = shard.withCache { () -> [SeriesFieldKey: CacheEntry] in
+                    let cache = shard.cache
+                    shard.cache = [:]
+                    shard.cacheSize = 0
+                    return cache
+                }
+                guard !cache.isEmpty else { continue }
+                for entry in cache.values { entry.sortAndDeduplicate() }
+                shard.snapshot = cache
                 // Reserved now, so a compaction or a delete meanwhile numbers around it.
                 shard.snapshotGeneration = shard.nextGeneration
                 shard.nextGeneration += 1
@@ -96,13 +101,15 @@ extension StorageEngine {
 
     /// Puts a snapshot that could not be written back in front of the cache, so nothing is lost from memory.
     private func restoreSnapshot(_ shard: Shard) {
-        for (key, older) in shard.snapshot {
-            if let newer = shard.cache[key] {
-                shard.cache[key] = older.merged(withNewer: newer)
-            } else {
-                shard.cache[key] = older
+        shard.withCache {
+            for (key, older) in shard.snapshot {
+                if let newer = shard.cache[key] {
+                    shard.cache[key] = older.merged(withNewer: newer)
+                } else {
+                    shard.cache[key] = older
+                }
+                shard.cacheSize += older.size
             }
-            shard.cacheSize += older.size
         }
         shard.snapshot = [:]
     }

@@ -80,9 +80,11 @@ extension StorageEngine {
                     for tombstone in tombstones where snapshot != nil && tombstone.maxGeneration >= shard.snapshotGeneration {
                         snapshot = tombstone.filter(snapshot!)
                     }
-                    let cache = shard.cache[key].map { entry -> FieldColumn in
-                        entry.sortAndDeduplicate()
-                        return entry.column(in: range)
+                    let cache = shard.withCache {
+                        shard.cache[key].map { entry -> FieldColumn in
+                            entry.sortAndDeduplicate()
+                            return entry.column(in: range)
+                        }
                     }
                     return ShardSources(
                         files: shard.files, tombstones: tombstones, memory: [snapshot, cache].compactMap { $0 },

@@ -75,7 +75,9 @@ extension StorageEngine {
                 for field in point.fields {
                     let fieldID = field.key.withUnsafeBytes { state.fieldID(measurement: measurement, field: $0) }
                     shard.fieldTypes[fieldID] = shard.fieldTypes[fieldID] ?? field.value.type
-                    shard.append(SeriesFieldKey(series: series, field: fieldID), field.value.type, point.timestamp, field.value)
+                    shard.withCache {
+                        shard.append(SeriesFieldKey(series: series, field: fieldID), field.value.type, point.timestamp, field.value)
+                    }
                 }
             }
         }

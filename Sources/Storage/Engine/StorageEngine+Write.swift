@@ -46,9 +46,8 @@ extension StorageEngine {
             withLock { writesInFlight[validated.generation, default: 1] -= 1 }
             throw StorageError(.writeFailed, "\(error)")
         }
+        applyToCaches(validated.validator)
         let shouldFlush = withLock { () -> Bool in
-            let shards = validated.validator.shards
-            for value in validated.validator.pending { shards[value.shard].append(value.key, value.type, value.time, value.value) }
             writesInFlight[validated.generation, default: 1] -= 1
             return totalCacheSize() >= configuration.cacheSnapshotSize && !isFlushing
         }
@@ -94,7 +93,24 @@ extension StorageEngine {
         meta = previous
     }
 
+    /// Phase D: each shard's values under that shard's cache lock only, so batches for other shards — and the
+    /// validation of the next batch — go on meanwhile.
+    private func applyToCaches(_ validator: BatchValidator) {
+        let shards = validator.shards
+        if shards.count == 1 {
+            shards[0].withCache { for value in validator.pending { shards[0].append(value.key, value.type, value.time, value.value) } }
+            return
+        }
+        for (index, shard) in shards.enumerated() {
+            shard.withCache {
+                for value in validator.pending where value.shard == index { shard.append(value.key, value.type, value.time, value.value) }
+            }
+        }
+    }
+
     func totalCacheSize() -> Int {
-        databases.values.reduce(0) { sum, state in sum + state.shards.values.reduce(0) { $0 + $1.cacheSize } }
+        databases.values.reduce(0) { sum, state in
+            sum + state.shards.values.reduce(0) { total, shard in total + shard.withCache { shard.cacheSize } }
+        }
     }
 }

@@ -1,11 +1,15 @@
 import FileIO
+import Foundation
 import TimeSeries
 
 /// The data of one shard group: an in-memory cache of recent writes, the cache being flushed (if a flush is under
 /// way), and immutable TSM files, newest generation last. Field types are fixed here, per shard.
 ///
-/// Guarded by the engine's lock; TSM readers are immutable and read outside it.
-final class Shard {
+/// The cache (`cache`, `cacheSize`) is guarded by the shard's own `cacheLock`, so applying a batch to it does not
+/// hold the engine's lock; everything else is guarded by the engine's lock. Lock order: engine, then shard.
+/// TSM readers are immutable and read outside both.
+final class Shard: @unchecked Sendable {
+    private let cacheLock = NSLock()
     let id: Int
     let database: String
     let retentionPolicy: String
@@ -35,6 +39,14 @@ final class Shard {
         self.directory = directory
     }
 
+    /// Runs `body` holding the cache lock.
+    func withCache<T>(_ body: () throws -> T) rethrows -> T {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        return try body()
+    }
+
+    /// Adds a value to the cache; the caller holds the cache lock.
     func append(_ key: SeriesFieldKey, _ type: FieldType, _ time: Int64, _ value: FieldValue) {
         let entry: CacheEntry
         if let existing = cache[key] {
