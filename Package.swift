@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "DataDirectory", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "ServerLogging",
-            dependencies: [hummingbird, logging],
+            dependencies: [hummingbird, logging, "TimeSeries"],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),

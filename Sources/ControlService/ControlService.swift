@@ -22,7 +22,7 @@ public enum ControlService {
     public static func makeRouter() -> Router<ControlRequestContext> {
         let router = Router(context: ControlRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ChronografHeadersMiddleware())
+        router.add(middleware: ChronografHeaders.middleware())
         router.addRoutes(DiscoveryRoutes.collection())
         return router
     }

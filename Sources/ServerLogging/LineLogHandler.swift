@@ -1,5 +1,6 @@
 internal import Foundation
 public import Logging
+import TimeSeries
 
 #if canImport(Glibc)
     import Glibc
@@ -87,22 +88,14 @@ enum LogTimestamp {
         return format(millisecondsSinceEpoch: milliseconds)
     }
 
-    /// `2026-11-22T10:04:05.123Z`; the civil date comes from Howard Hinnant's days-from-epoch algorithm.
+    /// `2026-11-22T10:04:05.123Z`.
     static func format(millisecondsSinceEpoch: Int64) -> String {
-        let totalSeconds = millisecondsSinceEpoch / 1000
-        let days = Int((totalSeconds - (totalSeconds % 86_400 + 86_400) % 86_400) / 86_400)
-        let secondOfDay = Int((totalSeconds % 86_400 + 86_400) % 86_400)
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let millisecond = Int((millisecondsSinceEpoch % 1000 + 1000) % 1000)
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))T\(padded(secondOfDay / 3600, 2)):"
+        let totalSeconds = millisecondsSinceEpoch >= 0 ? millisecondsSinceEpoch / 1000 : (millisecondsSinceEpoch + 1) / 1000 - 1
+        let days = totalSeconds >= 0 ? totalSeconds / 86_400 : (totalSeconds + 1) / 86_400 - 1
+        let secondOfDay = Int(totalSeconds - days * 86_400)
+        let (year, month, day) = CivilDate.date(daysSinceEpoch: days)
+        let millisecond = Int(millisecondsSinceEpoch - totalSeconds * 1000)
+        return "\(padded(Int(year), 4))-\(padded(Int(month), 2))-\(padded(Int(day), 2))T\(padded(secondOfDay / 3600, 2)):"
             + "\(padded(secondOfDay / 60 % 60, 2)):\(padded(secondOfDay % 60, 2)).\(padded(millisecond, 3))Z"
     }
 

@@ -27,7 +27,7 @@ public enum StoreService {
     public static func makeRouter(engine: StorageEngine, configuration: Configuration = Configuration()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: InfluxHeadersMiddleware())
+        router.add(middleware: InfluxHeaders.middleware())
         router.addRoutes(PingRoutes.collection())
         router.addRoutes(WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize).collection())
         router.addRoutes(QueryRoutes(executor: QueryExecutor(engine: engine)).collection())

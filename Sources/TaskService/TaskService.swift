@@ -21,7 +21,7 @@ public enum TaskService {
     public static func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: KapacitorHeadersMiddleware())
+        router.add(middleware: KapacitorHeaders.middleware())
         // Kapacitor serves the same API under `v1preview`; clients of either spelling keep working.
         for base in ["/kapacitor/v1", "/kapacitor/v1preview"] {
             router.addRoutes(PingRoutes.collection(), atPath: RouterPath(base))

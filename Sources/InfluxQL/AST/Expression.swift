@@ -65,6 +65,17 @@ public enum BinaryOperator: String, Sendable, Equatable {
 
     public var isComparison: Bool { precedence == 3 }
 
+    /// The operator that keeps the meaning when the operands swap sides: `5 < x` is `x > 5`.
+    public var mirrored: BinaryOperator {
+        switch self {
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        default: self
+        }
+    }
+
     init?(_ token: Token.Kind) {
         switch token {
         case .keyword(.or): self = .or

@@ -15,7 +15,7 @@ enum RowPredicate {
         case .binary(let op, .variable(let variable), let literal):
             return try compare(op, value(of: variable.name, fields, tags), literal)
         case .binary(let op, let literal, .variable(let variable)):
-            return try compare(mirror(op), value(of: variable.name, fields, tags), literal)
+            return try compare(op.mirrored, value(of: variable.name, fields, tags), literal)
         default:
             throw QueryError("unsupported condition in WHERE clause")
         }
@@ -67,13 +67,4 @@ enum RowPredicate {
         }
     }
 
-    private static func mirror(_ op: BinaryOperator) -> BinaryOperator {
-        switch op {
-        case .greater: .less
-        case .greaterOrEqual: .lessOrEqual
-        case .less: .greater
-        case .lessOrEqual: .greaterOrEqual
-        default: op
-        }
-    }
 }

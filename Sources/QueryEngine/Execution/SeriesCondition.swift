@@ -22,7 +22,7 @@ struct SeriesCondition {
             try add(right, now: now)
         case .binary(let op, let left, let right) where op.isComparison && (Self.isTime(left) || Self.isTime(right)):
             let (value, flipped) = Self.isTime(left) ? (right, false) : (left, true)
-            try narrow(op: flipped ? Self.mirror(op) : op, to: try TimeValue.nanoseconds(of: value, now: now))
+            try narrow(op: flipped ? op.mirrored : op, to: try TimeValue.nanoseconds(of: value, now: now))
         default:
             if Self.mentionsTime(expression) {
                 throw QueryError("invalid time condition: time can only be compared with AND at the top level")
@@ -64,15 +64,6 @@ struct SeriesCondition {
         }
     }
 
-    private static func mirror(_ op: BinaryOperator) -> BinaryOperator {
-        switch op {
-        case .greater: .less
-        case .greaterOrEqual: .lessOrEqual
-        case .less: .greater
-        case .lessOrEqual: .greaterOrEqual
-        default: op
-        }
-    }
 }
 
 /// Evaluates the right-hand side of a time comparison: an RFC 3339 string, an integer of nanoseconds, `now()`, and

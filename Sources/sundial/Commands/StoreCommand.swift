@@ -10,6 +10,20 @@ struct StoreCommand: ParsableCommand {
         abstract: "Work with the embedded store's data directory (the server must be stopped).",
         subcommands: [ExportCommand.self, CompactCommand.self]
     )
+
+    /// Locks the data directory (refusing while a server runs on it) and opens its store, replaying the WAL.
+    static func openStore(_ path: String) throws -> (DataDirectory, StorageEngine) {
+        let directory: DataDirectory
+        do {
+            directory = try DataDirectory.open(path: path)
+        } catch {
+            FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let engine = try StorageEngine(configuration: .init(directory: directory.path(of: "store")))
+        for note in engine.recoveryNotes { FileHandle.standardError.write(Data("sundial: \(note)\n".utf8)) }
+        return (directory, engine)
+    }
 }
 
 /// `sundial store export`: every stored value of a database as line protocol, like `influx_inspect export`.
@@ -27,16 +41,9 @@ struct ExportCommand: ParsableCommand {
     var database: String
 
     func run() throws {
-        let directory: DataDirectory
-        do {
-            directory = try DataDirectory.open(path: dataDirectory)
-        } catch {
-            FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
-        let engine = try StorageEngine(configuration: .init(directory: directory.path(of: "store")))
+        let (directory, engine) = try StoreCommand.openStore(dataDirectory)
         defer { engine.close() }
-        for note in engine.recoveryNotes { FileHandle.standardError.write(Data("sundial: \(note)\n".utf8)) }
+        withExtendedLifetime(directory) {}
         do {
             try engine.exportLineProtocol(database: database) { print($0) }
         } catch let error as StorageError {
@@ -58,17 +65,11 @@ struct CompactCommand: AsyncParsableCommand {
     var dataDirectory = "./sundial-data"
 
     func run() async throws {
-        let directory: DataDirectory
-        do {
-            directory = try DataDirectory.open(path: dataDirectory)
-        } catch {
-            FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
-        let engine = try StorageEngine(configuration: .init(directory: directory.path(of: "store")))
+        let (directory, engine) = try StoreCommand.openStore(dataDirectory)
         defer { engine.close() }
         try await engine.flush()
         let shards = try engine.compact(minimumFiles: 2)
         print("flushed the WAL and compacted \(shards) shard(s)")
+        withExtendedLifetime(directory) {}
     }
 }
