@@ -19,6 +19,9 @@ public struct ResponseHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
+        } catch {
+            // Anything else is an internal error; it still gets the product's headers.
+            response = try HTTPError(.internalServerError).response(from: request, context: context)
         }
         stamp(request, &response)
         return response

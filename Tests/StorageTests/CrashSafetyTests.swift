@@ -4,8 +4,9 @@ import SundialTesting
 import Testing
 import TimeSeries
 
-/// SQLite-style fault injection: a write + flush cycle is run once per file call, failing that call; then the
-/// engine is reopened on a healthy file system and every acknowledged point must be there, with nothing damaged.
+/// SQLite-style fault injection: a write + flush + compaction cycle is run once per file call, failing that call;
+/// then the engine is reopened on a healthy file system and every acknowledged point must be there, with nothing
+/// damaged.
 @Suite struct CrashSafetyTests {
     /// The workload: returns the lines whose write was acknowledged.
     private func runWorkload(_ engine: StorageEngine) async -> [String] {

@@ -146,3 +146,31 @@ import Testing
         }
     }
 }
+
+@Suite struct WriteFailureTests {
+    @Test func aFailedDiskWriteAnswers500WithInfluxDBsErrorJSON() async throws {
+        let directory = TemporaryDirectory()
+        let injector = FaultInjectingFileSystem()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path, fileSystem: injector))
+        defer { engine.close() }
+        try engine.createDatabase("db")
+        // The first file call of this write creates the shard's directory; the disk is full.
+        injector.failCall(1, with: .noSpace)
+        let app = Application(router: StoreService.makeRouter(engine: engine))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/write?db=db", method: .post, body: ByteBuffer(string: "m v=1 1")) { response in
+                #expect(response.status == .internalServerError)
+                let text = String(buffer: response.body)
+                #expect(text.hasPrefix("{\"error\":\""))
+                #expect(response.headers[.init("X-Influxdb-Version")!] != nil)
+                #expect(text.contains("no space left on device"))
+            }
+            try await client.execute(uri: "/write?db=db", method: .post, body: ByteBuffer(string: "m v=2 2")) { response in
+                #expect(response.status == .noContent)
+            }
+        }
+        var lines: [String] = []
+        try engine.exportLineProtocol(database: "db") { lines.append($0) }
+        #expect(lines == ["m v=2.0 2"])
+    }
+}

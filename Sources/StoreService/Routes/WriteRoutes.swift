@@ -48,6 +48,9 @@ struct WriteRoutes {
             case .databaseNotFound: throw InfluxErrorResponse(.notFound, error.message)
             default: throw InfluxErrorResponse(.internalServerError, error.message)
             }
+        } catch {
+            // A file operation failed (disk full, I/O error): nothing of the batch was stored.
+            throw InfluxErrorResponse(.internalServerError, "\(error)")
         }
         if let message = outcome.errorMessage { throw InfluxErrorResponse(.badRequest, message) }
         return Response(status: .noContent)
