@@ -47,3 +47,40 @@ import Testing
         }
     }
 }
+
+@Suite struct InfluxEdgeRoutesTests {
+    private func withStore(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        defer { engine.close() }
+        try await Application(router: StoreService.makeRouter(engine: engine)).test(.router, test)
+    }
+
+    @Test func unknownPathsGetGosPlainText404() async throws {
+        try await withStore { client in
+            try await client.execute(uri: "/nope", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body) == "404 page not found\n")
+                #expect(response.headers[.contentType] == "text/plain; charset=utf-8")
+            }
+        }
+    }
+
+    @Test func verbosePingHealthAndPreflight() async throws {
+        try await withStore { client in
+            try await client.execute(uri: "/ping?verbose=true", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "{\"version\":\"1.8.10\"}\n")
+            }
+            try await client.execute(uri: "/ping?verbose=false", method: .get) { #expect($0.status == .noContent) }
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"status\":\"pass\""))
+            }
+            try await client.execute(uri: "/write", method: .options, headers: [.origin: "http://ui.example"]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.accessControlAllowOrigin] == "http://ui.example")
+                #expect(response.headers[.accessControlAllowMethods] == "DELETE, GET, OPTIONS, POST, PUT")
+            }
+        }
+    }
+}
