@@ -35,6 +35,7 @@ let package = Package(
         // Layer 1: languages and formats.
         .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "InfluxQL", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "TICKscript", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "WriteAheadLog", dependencies: ["FileIO"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "LineProtocol", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
@@ -118,6 +119,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL"], swiftSettings: strictSettings),
+        .testTarget(name: "TICKscriptTests", dependencies: ["TICKscript", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "QueryEngineTests",
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],

@@ -1,0 +1,65 @@
+/// A TICKscript expression with where it starts.
+public struct TickExpression: Sendable, Equatable {
+    public indirect enum Kind: Sendable, Equatable {
+        case identifier(String)
+        /// `"name"`: a field or tag inside lambdas, a database or policy in `dbrp`.
+        case reference(String)
+        case string(String)
+        case integer(Int64)
+        case number(Double)
+        case boolean(Bool)
+        /// Nanoseconds.
+        case duration(Int64)
+        case regex(String)
+        case star
+        case list([TickExpression])
+        case lambda(TickExpression)
+        case unary(TickOperator, TickExpression)
+        case binary(TickOperator, TickExpression, TickExpression)
+        /// `name(arguments)`: a global function (`time(1m)`) or a lambda function (`sigma("v")`).
+        case call(name: String, arguments: [TickExpression])
+        /// `base | node(…)`, `base.property(…)`, `base @udf(…)`.
+        case chain(TickExpression, TickChainLink)
+    }
+
+    public let kind: Kind
+    public let position: TickPosition
+
+    public init(_ kind: Kind, at position: TickPosition) {
+        self.kind = kind
+        self.position = position
+    }
+}
+
+/// One link of a chain: which operator, the method name and its arguments (nil for a bare `.property`).
+public struct TickChainLink: Sendable, Equatable {
+    public enum Operator: String, Sendable, Equatable {
+        /// `|`: creates a child node.
+        case pipe = "|"
+        /// `.`: sets a property of the node.
+        case property = "."
+        /// `@`: a user-defined function node.
+        case userFunction = "@"
+    }
+
+    public let op: Operator
+    public let name: String
+    public let arguments: [TickExpression]?
+    public let position: TickPosition
+}
+
+/// A top-level statement.
+public enum TickStatement: Sendable, Equatable {
+    /// `var name = expression`.
+    case variable(name: String, value: TickExpression, position: TickPosition)
+    /// `var name type`: a template variable a task must fill.
+    case templateVariable(name: String, type: TickVariableType, position: TickPosition)
+    /// `dbrp "db"."rp"`.
+    case dbrp(database: String, retentionPolicy: String, position: TickPosition)
+    case expression(TickExpression)
+}
+
+/// The types a template variable can declare.
+public enum TickVariableType: String, Sendable, Equatable, CaseIterable {
+    case int, float, bool, string, duration, lambda, regex, list, star
+}
