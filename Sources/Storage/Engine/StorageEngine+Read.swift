@@ -59,7 +59,33 @@ extension StorageEngine {
         var escapedField: [UInt8] = []
         LineProtocolEscaping.escapeKey(field, into: &escapedField)
         let tsmKey = TSMFormat.key(series: Array(seriesKey.utf8), field: escapedField)
-        let sources = try withLock { () -> [ShardSources] in
+        let sources = try shardSources(
+            database: database, retentionPolicy: retentionPolicy, seriesKey: seriesKey, escapedField: escapedField, in: range
+        )
+        return try sources.compactMap { source in
+            guard let type = source.type else { return nil }
+            let stored = try source.files.compactMap { file -> FieldColumn? in
+                guard var column = try file.column(for: tsmKey, in: range) else { return nil }
+                for tombstone in source.tombstones where tombstone.maxGeneration >= file.generation {
+                    column = tombstone.filter(column)
+                }
+                return column
+            }
+            let merged = FieldColumn.merge(stored + source.memory, type: type)
+            return merged.count > 0 ? merged : nil
+        }
+    }
+
+    /// Under the lock: for each shard of the policy overlapping `range`, in time order, its files, the deletes that
+    /// concern this series, and the series field's values in the snapshot being flushed and in the cache.
+    func shardSources(
+        database: String,
+        retentionPolicy: String?,
+        seriesKey: String,
+        escapedField: [UInt8],
+        in range: ClosedRange<Int64>
+    ) throws -> [ShardSources] {
+        try withLock { () -> [ShardSources] in
             guard let info = meta.database(database), let state = databases[database] else { throw StorageError.databaseNotFound(database) }
             let policy = retentionPolicy ?? info.defaultRetentionPolicy
             guard let series = Array(seriesKey.utf8).withUnsafeBytes({ state.index.seriesID($0) }) else { return [] }
@@ -92,22 +118,10 @@ extension StorageEngine {
                     )
                 }
         }
-        return try sources.compactMap { source in
-            guard let type = source.type else { return nil }
-            let stored = try source.files.compactMap { file -> FieldColumn? in
-                guard var column = try file.column(for: tsmKey, in: range) else { return nil }
-                for tombstone in source.tombstones where tombstone.maxGeneration >= file.generation {
-                    column = tombstone.filter(column)
-                }
-                return column
-            }
-            let merged = FieldColumn.merge(stored + source.memory, type: type)
-            return merged.count > 0 ? merged : nil
-        }
     }
 
     /// What one shard holds for a series field, gathered under the lock and read outside it.
-    private struct ShardSources {
+    struct ShardSources {
         let files: [TSMReader]
         let tombstones: [Tombstone]
         let memory: [FieldColumn]
