@@ -37,13 +37,19 @@ import TimeSeries
         // A range cutting the second block: the first block whole, the second decoded.
         let partial = try engine.readChunks(database: "db", seriesKey: "m", field: "v", in: 0...1499)
         #expect(partial.compactMap(summary).map(\.minTime) == [0])
-        guard case .values(let column) = partial.last else { Issue.record("no values chunk"); return }
+        guard case .values(let column) = partial.last else {
+            Issue.record("no values chunk")
+            return
+        }
         #expect(column.times.first == 1000 && column.times.last == 1499)
         // A newer value in the cache inside the first block: that block is decoded and the new value wins.
         try await engine.write("m v=-5i 10")
         let overwritten = try engine.readChunks(database: "db", seriesKey: "m", field: "v")
         #expect(overwritten.compactMap(summary).map(\.minTime) == [1000, 2000])
-        guard case .values(let first) = overwritten.first else { Issue.record("first chunk not decoded"); return }
+        guard case .values(let first) = overwritten.first else {
+            Issue.record("first chunk not decoded")
+            return
+        }
         #expect(first.count == 1000)
         #expect(first.value(at: 10) == .integer(-5))
         // A delete inside the third block: decoded without the deleted values.

@@ -5,15 +5,63 @@ import TimeSeries
 /// Aggregates over buckets: the whole time range, or `GROUP BY time(interval[, offset])` windows with fill().
 extension QueryExecutor {
     func aggregate(_ rows: [Row], plan: SelectPlan, statement: SelectStatement, condition: SeriesCondition) throws -> [[ResultValue]] {
-        let interval = statement.dimensions.lazy.compactMap { dimension -> (Int64, Int64)? in
+        guard let (width, offset) = Self.timeInterval(statement), width > 0 else {
+            return wholeRange(rows, plan: plan, condition: condition)
+        }
+        // A series with no value in the range is left out rather than shown as empty buckets, as InfluxDB does.
+        guard let firstTime = rows.first?.time else { return [] }
+        var grouped: [Int64: [Row]] = [:]
+        for row in rows { grouped[Self.bucketStart(row.time, width: width, offset: offset), default: []].append(row) }
+        let cells = grouped.mapValues { bucket in plan.columns.map { evaluate($0, bucket).0 } }
+        return try bucketRows(
+            cells, firstTime: firstTime, width: width, offset: offset, plan: plan, statement: statement, condition: condition)
+    }
+
+    /// The same aggregates from chunk statistics (`canUseBlockStatistics` said yes).
+    func aggregateFromBlocks(
+        _ group: SeriesGroup,
+        plan: SelectPlan,
+        statement: SelectStatement,
+        condition: SeriesCondition,
+        database: String,
+        policy: String?
+    ) throws -> [[ResultValue]] {
+        let interval = Self.timeInterval(statement)
+        let bucket: (Int64) -> Int64 = { time in interval.map { Self.bucketStart(time, width: $0.0, offset: $0.1) } ?? 0 }
+        let accumulated = try accumulate(group, plan: plan, database: database, policy: policy, range: condition.timeRange, bucket: bucket)
+        let functions = plan.columns.map { column -> String in if case .aggregate(let function, _) = column { function } else { "" } }
+        let cells = accumulated.compactMapValues { accumulators -> [ResultValue]? in
+            guard accumulators.contains(where: { $0.count > 0 }) else { return nil }
+            return zip(functions, accumulators).map { $1.result($0) }
+        }
+        guard let firstBucket = cells.keys.min() else { return [] }
+        guard let (width, offset) = interval, width > 0 else {
+            let time = condition.timeRange.lowerBound == Int64.min ? 0 : condition.timeRange.lowerBound
+            return [[.time(time)] + cells[firstBucket]!]
+        }
+        return try bucketRows(
+            cells, firstTime: firstBucket, width: width, offset: offset, plan: plan, statement: statement, condition: condition)
+    }
+
+    static func timeInterval(_ statement: SelectStatement) -> (Int64, Int64)? {
+        statement.dimensions.lazy.compactMap { dimension -> (Int64, Int64)? in
             if case .time(let interval, let offset) = dimension { return (interval, offset) }
             return nil
         }.first
-        guard let (width, offset) = interval, width > 0 else { return wholeRange(rows, plan: plan, condition: condition) }
-        // A series with no value in the range is left out rather than shown as empty buckets, as InfluxDB does.
-        guard !rows.isEmpty else { return [] }
-        let lower = condition.timeRange.lowerBound != Int64.min ? condition.timeRange.lowerBound : rows.first?.time
-        guard let lower else { return [] }
+    }
+
+    /// Rows for every bucket from the query's lower bound (or the first data) to its upper bound (or now), empty
+    /// buckets filled as `fill()` says.
+    private func bucketRows(
+        _ cells: [Int64: [ResultValue]],
+        firstTime: Int64,
+        width: Int64,
+        offset: Int64,
+        plan: SelectPlan,
+        statement: SelectStatement,
+        condition: SeriesCondition
+    ) throws -> [[ResultValue]] {
+        let lower = condition.timeRange.lowerBound != Int64.min ? condition.timeRange.lowerBound : firstTime
         let upper = condition.timeRange.upperBound != Int64.max ? condition.timeRange.upperBound : engine.configuration.clock()
         let first = Self.bucketStart(lower, width: width, offset: offset)
         let last = Self.bucketStart(max(upper, lower), width: width, offset: offset)
@@ -21,33 +69,27 @@ extension QueryExecutor {
         guard count <= Self.maximumBuckets else {
             throw QueryError("max-select-buckets limit exceeded: (\(count)/\(Self.maximumBuckets))")
         }
-        var buckets = [[Row]](repeating: [], count: count)
-        for row in rows {
-            let index = Int((Self.bucketStart(row.time, width: width, offset: offset) - first) / width)
-            if index >= 0 && index < count { buckets[index].append(row) }
-        }
         var output: [[ResultValue]] = []
         var previous: [ResultValue]?
-        for (index, bucket) in buckets.enumerated() {
+        for index in 0..<count {
             let time = first + Int64(index) * width
-            if bucket.isEmpty {
-                switch statement.fill {
-                case .none: continue
-                case .null, .linear: output.append([.time(time)] + plan.columns.map { _ in ResultValue.null })
-                case .previous: output.append([.time(time)] + (previous ?? plan.columns.map { _ in .null }))
-                case .value(let number):
-                    output.append(
-                        [.time(time)]
-                            + plan.columns.map { column in
-                                if case .aggregate("count", _) = column { return .integer(Int64(number)) }
-                                return .float(number)
-                            })
-                }
+            if let row = cells[time] {
+                previous = row
+                output.append([.time(time)] + row)
                 continue
             }
-            let cells = plan.columns.map { column in evaluate(column, bucket).0 }
-            previous = cells
-            output.append([.time(time)] + cells)
+            switch statement.fill {
+            case .none: continue
+            case .null, .linear: output.append([.time(time)] + plan.columns.map { _ in ResultValue.null })
+            case .previous: output.append([.time(time)] + (previous ?? plan.columns.map { _ in .null }))
+            case .value(let number):
+                output.append(
+                    [.time(time)]
+                        + plan.columns.map { column in
+                            if case .aggregate("count", _) = column { return .integer(Int64(number)) }
+                            return .float(number)
+                        })
+            }
         }
         if statement.fill == .linear { Self.interpolate(&output) }
         return output

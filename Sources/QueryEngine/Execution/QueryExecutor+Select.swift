@@ -56,14 +56,24 @@ extension QueryExecutor {
             let pagedGroups = groups.dropFirst(statement.seriesOffset ?? 0).prefix(
                 statement.seriesLimit.map { $0 > 0 ? $0 : Int.max } ?? Int.max)
             let hasTagDimensions = statement.dimensions.contains { if case .time = $0 { false } else { true } }
+            let fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+            let useBlocks = Self.canUseBlockStatistics(
+                plan, fieldTypes: fieldTypes, timeDimension: Self.timeInterval(statement) != nil, predicateNeedsFields: predicateNeedsFields
+            )
             for group in pagedGroups {
-                var rows = try readRows(
-                    group, plan: plan, database: database, policy: policy, condition: condition, filterFields: predicateNeedsFields)
                 var values: [[ResultValue]]
-                if plan.isAggregate {
+                if useBlocks {
+                    values = try aggregateFromBlocks(
+                        group, plan: plan, statement: statement, condition: condition, database: database, policy: policy)
+                    if statement.isDescending { values.reverse() }
+                } else if plan.isAggregate {
+                    let rows = try readRows(
+                        group, plan: plan, database: database, policy: policy, condition: condition, filterFields: predicateNeedsFields)
                     values = try aggregate(rows, plan: plan, statement: statement, condition: condition)
                     if statement.isDescending { values.reverse() }
                 } else {
+                    var rows = try readRows(
+                        group, plan: plan, database: database, policy: policy, condition: condition, filterFields: predicateNeedsFields)
                     // Newest first, but rows of equal time keep their series order, as InfluxDB's merge does.
                     if statement.isDescending { rows.sort { ($1.time, $0.series) < ($0.time, $1.series) } }
                     values = raw(rows, group, plan)

@@ -16,7 +16,9 @@ extension StorageEngine {
         LineProtocolEscaping.escapeKey(field, into: &escapedField)
         let tsmKey = TSMFormat.key(series: Array(seriesKey.utf8), field: escapedField)
         var chunks: [CursorChunk] = []
-        for source in try shardSources(database: database, retentionPolicy: retentionPolicy, seriesKey: seriesKey, escapedField: escapedField, in: range) {
+        for source in try shardSources(
+            database: database, retentionPolicy: retentionPolicy, seriesKey: seriesKey, escapedField: escapedField, in: range)
+        {
             guard let type = source.type else { continue }
             chunks += try shardChunks(source, key: tsmKey, type: type, range: range)
         }
@@ -31,7 +33,8 @@ extension StorageEngine {
             guard let entry else { continue }
             let deletes = source.tombstones.filter { $0.maxGeneration >= file.generation }
             for block in entry.blocks where block.maxTime >= range.lowerBound && block.minTime <= range.upperBound {
-                let touched = !range.contains(block.minTime) || !range.contains(block.maxTime)
+                let touched =
+                    !range.contains(block.minTime) || !range.contains(block.maxTime)
                     || deletes.contains { $0.maxTime >= block.minTime && $0.minTime <= block.maxTime }
                     || source.memory.contains { column in column.times.contains { $0 >= block.minTime && $0 <= block.maxTime } }
                     || entries.enumerated().contains { other in

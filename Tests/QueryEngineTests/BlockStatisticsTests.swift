@@ -1,0 +1,47 @@
+import InfluxQL
+import QueryEngine
+import Storage
+import SundialTesting
+import Testing
+import TimeSeries
+
+/// Aggregates answered from TSM block statistics give exactly what decoding every value gives.
+@Suite struct BlockStatisticsTests {
+    private func run(_ query: String, _ engine: StorageEngine) async throws -> String {
+        let results = await QueryExecutor(engine: engine).execute(try Parser.parse(query), context: .init(database: "db"))
+        return QueryResponseEncoder.json(results, epoch: .seconds)
+    }
+
+    @Test func flushedAndUnflushedDataGiveTheSameAggregates() async throws {
+        let queries = [
+            "SELECT count(v), sum(v), mean(v), min(v), max(v) FROM m",
+            "SELECT count(f), sum(f), mean(f), min(f), max(f) FROM m WHERE time >= 100s AND time < 2200s GROUP BY time(500s)",
+            "SELECT sum(v) FROM m WHERE time >= 0 AND time < 3000s GROUP BY time(700s) fill(none)",
+            "SELECT max(f) FROM m WHERE time >= 0 AND time < 3000s GROUP BY time(1000s)",
+        ]
+        var answers: [[String]] = []
+        for flush in [false, true] {
+            let directory = TemporaryDirectory()
+            let engine = try StorageEngine(configuration: .init(directory: directory.path, clock: { 3_600_000_000_000 }))
+            try engine.createDatabase("db")
+            let lines = (0..<2500).map { "m v=\($0 % 97)i,f=\(Double($0) / 8) \($0)" }
+            try await engine.write(Array(lines.joined(separator: "\n").utf8), database: "db", precision: .seconds)
+            if flush {
+                try await engine.flush()
+                let blocks = try engine.readChunks(database: "db", seriesKey: "m", field: "v").filter {
+                    if case .block = $0 { true } else { false }
+                }
+                #expect(blocks.count == 3, "the flushed data must be read as block statistics")
+            }
+            var answer: [String] = []
+            for query in queries { answer.append(try await run(query, engine)) }
+            answers.append(answer)
+            engine.close()
+        }
+        #expect(answers[0] == answers[1])
+        #expect(
+            answers[0][0]
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","count","sum","mean","min","max"],"values":[[0,2500,\#((0..<2500).reduce(0) { $0 + $1 % 97 }),\#(Double((0..<2500).reduce(0) { $0 + $1 % 97 }) / 2500),0,96]]}]}]}"#
+        )
+    }
+}
