@@ -3,13 +3,14 @@ import TimeSeries
 /// InfluxQL's aggregate and selector functions over the values of one bucket, in time order.
 enum Aggregation {
     /// The result and, for selectors, the time of the selected point.
-    static func apply(_ function: String, to points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
+    static func apply(_ function: String, to points: [(time: Int64, value: FieldValue)], argument: Double? = nil) -> (ResultValue, Int64?) {
         guard !points.isEmpty else { return function == "count" ? (.integer(0), nil) : (.null, nil) }
         switch function {
         case "count": return (.integer(Int64(points.count)), nil)
         case "first": return (result(points[0].value), points[0].time)
         case "last": return (result(points[points.count - 1].value), points[points.count - 1].time)
         case "min", "max": return select(function == "min", points)
+        case "percentile": return percentile(argument ?? 50, points)
         default: break
         }
         let numbers = points.compactMap { number($0.value) }
@@ -51,6 +52,16 @@ enum Aggregation {
         }
         guard let best else { return (.null, nil) }
         return (result(best.value), best.time)
+    }
+
+    /// InfluxDB's nearest rank: the value at sorted position floor(n × P / 100 + 0.5) − 1; none when that is out of
+    /// range. Ties keep time order.
+    private static func percentile(_ percent: Double, _ points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
+        let numeric = points.compactMap { point in number(point.value).map { (point.time, point.value, $0) } }
+        let sorted = numeric.enumerated().sorted { ($0.element.2, $0.offset) < ($1.element.2, $1.offset) }.map(\.element)
+        let rank = Int((Double(sorted.count) * percent / 100 + 0.5).rounded(.down)) - 1
+        guard rank >= 0 && rank < sorted.count else { return (.null, nil) }
+        return (result(sorted[rank].1), sorted[rank].0)
     }
 
     static func number(_ value: FieldValue) -> Double? {

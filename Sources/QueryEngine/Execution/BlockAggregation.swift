@@ -61,7 +61,7 @@ extension QueryExecutor {
     {
         guard !predicateNeedsFields, plan.isAggregate else { return false }
         let aggregates = plan.columns.compactMap { column -> (String, String)? in
-            if case .aggregate(let function, let field) = column { return (function, field) }
+            if case .aggregate(let function, let field, _) = column { return (function, field) }
             return nil
         }
         guard aggregates.count == plan.columns.count,
@@ -83,7 +83,7 @@ extension QueryExecutor {
         var buckets: [Int64: [Accumulator]] = [:]
         let empty = [Accumulator](repeating: Accumulator(), count: plan.columns.count)
         for (index, column) in plan.columns.enumerated() {
-            guard case .aggregate(_, let field) = column else { continue }
+            guard case .aggregate(_, let field, _) = column else { continue }
             for series in group.series {
                 for chunk in try engine.readChunks(
                     database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: range)

@@ -29,7 +29,7 @@ extension QueryExecutor {
         let interval = Self.timeInterval(statement)
         let bucket: (Int64) -> Int64 = { time in interval.map { Self.bucketStart(time, width: $0.0, offset: $0.1) } ?? 0 }
         let accumulated = try accumulate(group, plan: plan, database: database, policy: policy, range: condition.timeRange, bucket: bucket)
-        let functions = plan.columns.map { column -> String in if case .aggregate(let function, _) = column { function } else { "" } }
+        let functions = plan.columns.map { column -> String in if case .aggregate(let function, _, _) = column { function } else { "" } }
         let cells = accumulated.compactMapValues { accumulators -> [ResultValue]? in
             guard accumulators.contains(where: { $0.count > 0 }) else { return nil }
             return zip(functions, accumulators).map { $1.result($0) }
@@ -86,7 +86,7 @@ extension QueryExecutor {
                 output.append(
                     [.time(time)]
                         + plan.columns.map { column in
-                            if case .aggregate("count", _) = column { return .integer(Int64(number)) }
+                            if case .aggregate("count", _, _) = column { return .integer(Int64(number)) }
                             return .float(number)
                         })
             }
@@ -101,7 +101,9 @@ extension QueryExecutor {
         guard !rows.isEmpty else { return [] }
         var time = condition.timeRange.lowerBound == Int64.min ? 0 : condition.timeRange.lowerBound
         let evaluated = plan.columns.map { evaluate($0, rows) }
-        if evaluated.count == 1, case .aggregate(let function, _) = plan.columns[0], SelectPlan.selectors.contains(function),
+        // Nothing selected (a percentile out of range): no row at all, as InfluxDB answers.
+        guard evaluated.contains(where: { $0.0 != .null }) else { return [] }
+        if evaluated.count == 1, case .aggregate(let function, _, _) = plan.columns[0], SelectPlan.selectors.contains(function),
             let selected = evaluated[0].1
         {
             time = selected
@@ -110,9 +112,9 @@ extension QueryExecutor {
     }
 
     private func evaluate(_ column: SelectPlan.Column, _ rows: [Row]) -> (ResultValue, Int64?) {
-        guard case .aggregate(let function, let field) = column else { return (.null, nil) }
+        guard case .aggregate(let function, let field, let argument) = column else { return (.null, nil) }
         let points = rows.compactMap { row in row.fields[field].map { (time: row.time, value: $0) } }
-        return Aggregation.apply(function, to: points)
+        return Aggregation.apply(function, to: points, argument: argument)
     }
 
     static func bucketStart(_ time: Int64, width: Int64, offset: Int64) -> Int64 {

@@ -7,12 +7,12 @@ struct SelectPlan {
     enum Column: Equatable {
         /// A field or tag value as stored.
         case raw(String)
-        /// `function(field)`, one value per time bucket.
-        case aggregate(function: String, field: String)
+        /// `function(field)`, one value per time bucket; `argument` is percentile's P.
+        case aggregate(function: String, field: String, argument: Double? = nil)
     }
 
     static let aggregates: Set<String> = ["count", "sum", "mean", "median", "spread", "stddev"]
-    static let selectors: Set<String> = ["min", "max", "first", "last"]
+    static let selectors: Set<String> = ["min", "max", "first", "last", "percentile"]
 
     var names: [String] = []
     var columns: [Column] = []
@@ -28,7 +28,7 @@ struct SelectPlan {
         let hasRaw = columns.contains { if case .raw = $0 { true } else { false } }
         if isAggregate && hasRaw {
             let selectorOnly = columns.allSatisfy { column in
-                if case .aggregate(let function, _) = column { return Self.selectors.contains(function) }
+                if case .aggregate(let function, _, _) = column { return Self.selectors.contains(function) }
                 return true
             }
             let aggregateCount = columns.filter { if case .aggregate = $0 { true } else { false } }.count
@@ -42,7 +42,7 @@ struct SelectPlan {
         let selectedFields = columns.compactMap { column -> String? in
             switch column {
             case .raw(let name): fieldNames.contains(name) ? name : nil
-            case .aggregate(_, let field): field
+            case .aggregate(_, let field, _): field
             }
         }
         if selectedFields.isEmpty && !isAggregate { throw QueryError("at least 1 non-time field must be queried") }
@@ -62,13 +62,24 @@ struct SelectPlan {
             for name in names.sorted() { append(name, .raw(name)) }
         case .call(let name, let arguments):
             guard Self.aggregates.contains(name) || Self.selectors.contains(name) else { throw QueryError("undefined function \(name)()") }
-            guard arguments.count == 1 else {
-                throw QueryError("invalid number of arguments for \(name), expected 1, got \(arguments.count)")
+            let expectedCount = name == "percentile" ? 2 : 1
+            guard arguments.count == expectedCount else {
+                throw QueryError("invalid number of arguments for \(name), expected \(expectedCount), got \(arguments.count)")
+            }
+            var parameter: Double?
+            if name == "percentile" {
+                switch arguments[1] {
+                case .integer(let value): parameter = Double(value)
+                case .number(let value): parameter = value
+                default: throw QueryError("expected float argument in percentile()")
+                }
             }
             switch arguments[0] {
-            case .variable(let variable): append(field.alias ?? name, .aggregate(function: name, field: variable.name))
+            case .variable(let variable): append(field.alias ?? name, .aggregate(function: name, field: variable.name, argument: parameter))
             case .wildcard:
-                for fieldName in fieldNames.sorted() { append("\(name)_\(fieldName)", .aggregate(function: name, field: fieldName)) }
+                for fieldName in fieldNames.sorted() {
+                    append("\(name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
+                }
             default: throw QueryError("expected field argument in \(name)()")
             }
         default:
