@@ -7,8 +7,7 @@ enum Aggregation {
         guard !points.isEmpty else { return function == "count" ? (.integer(0), nil) : (.null, nil) }
         switch function {
         case "count": return (.integer(Int64(points.count)), nil)
-        case "first": return (result(points[0].value), points[0].time)
-        case "last": return (result(points[points.count - 1].value), points[points.count - 1].time)
+        case "first", "last": return firstOrLast(function == "first", points)
         case "min", "max": return select(function == "min", points)
         case "percentile": return percentile(argument ?? 50, points)
         default: break
@@ -34,6 +33,24 @@ enum Aggregation {
             let variance = numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(numbers.count - 1)
             return (.float(variance.squareRoot()), nil)
         default: return (.null, nil)
+        }
+    }
+
+    /// first or last by time; among points of that same time, the greater value wins, as InfluxDB's reducers do.
+    private static func firstOrLast(_ isFirst: Bool, _ points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
+        var best = points[0]
+        for point in points.dropFirst() {
+            let isBetterTime = isFirst ? point.time < best.time : point.time > best.time
+            if isBetterTime || (point.time == best.time && isGreater(point.value, than: best.value)) { best = point }
+        }
+        return (result(best.value), best.time)
+    }
+
+    private static func isGreater(_ value: FieldValue, than other: FieldValue) -> Bool {
+        switch (value, other) {
+        case (.string(let left), .string(let right)): left > right
+        case (.boolean(let left), .boolean(let right)): left && !right
+        default: (number(value) ?? -Double.infinity) > (number(other) ?? -Double.infinity)
         }
     }
 
