@@ -76,3 +76,40 @@ import TimeSeries
         #expect(try await run(query, engine) == #"{"results":[{"statement_id":0,"error":"\#(message)"}]}"#)
     }
 }
+
+@Suite struct WindowedReadTests {
+    private func run(_ query: String, _ engine: StorageEngine) async throws -> String {
+        let results = await QueryExecutor(engine: engine).execute(try Parser.parse(query), context: .init(database: "db"))
+        return QueryResponseEncoder.json(results, epoch: .seconds)
+    }
+
+    /// A week of points every minute for three series: LIMIT and first/last read only a window of it, and must give
+    /// what reading everything gives.
+    @Test func limitsAndFirstLastMatchAFullRead() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path, clock: { 700_000 * 1_000_000_000 }))
+        defer { engine.close() }
+        try engine.createDatabase("db")
+        var lines: [String] = []
+        for minute in 0..<10_080 {
+            for host in ["a", "b", "c"] where !(host == "c" && minute > 5000) {
+                lines.append("m,host=\(host) v=\(minute)i \(minute * 60)")
+            }
+        }
+        try await engine.write(Array(lines.joined(separator: "\n").utf8), database: "db", precision: .seconds)
+        #expect(
+            try await run("SELECT v FROM m LIMIT 4", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[0,0],[0,0],[0,0],[60,1]]}]}]}"#)
+        #expect(
+            try await run("SELECT v FROM m WHERE host = 'c' ORDER BY time DESC LIMIT 2", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[300000,5000],[299940,4999]]}]}]}"#
+        )
+        #expect(
+            try await run("SELECT last(v) FROM m GROUP BY host", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","tags":{"host":"a"},"columns":["time","last"],"values":[[604740,10079]]},{"name":"m","tags":{"host":"b"},"columns":["time","last"],"values":[[604740,10079]]},{"name":"m","tags":{"host":"c"},"columns":["time","last"],"values":[[300000,5000]]}]}]}"#
+        )
+        #expect(
+            try await run("SELECT first(v) FROM m WHERE time > 1000s", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","first"],"values":[[1020,17]]}]}]}"#)
+    }
+}

@@ -109,7 +109,7 @@ extension QueryExecutor {
         }
     }
 
-    private func readRows(
+    func readRows(
         _ group: SeriesGroup,
         plan: SelectPlan,
         database: String,

@@ -21,6 +21,17 @@ extension StorageEngine {
         }
     }
 
+    /// The time span of a policy's shard groups (the data can lie only inside it), or nil when it has none.
+    public func dataTimeRange(database: String, retentionPolicy: String? = nil) -> ClosedRange<Int64>? {
+        withLock {
+            guard let info = meta.database(database), let state = databases[database] else { return nil }
+            let policy = retentionPolicy ?? info.defaultRetentionPolicy
+            let shards = state.shards.values.filter { $0.retentionPolicy == policy }
+            guard let start = shards.map(\.start).min(), let end = shards.map(\.end).max() else { return nil }
+            return start...(end == Int64.min ? end : end - 1)
+        }
+    }
+
     /// The series of a measurement with their tags (unescaped), sorted by key.
     public func series(database: String, measurement: String) throws -> [(key: String, tags: [String: String])] {
         try seriesKeys(database: database, measurement: measurement).map { key in
