@@ -22,6 +22,12 @@ final class CacheEntry {
 
     var count: Int { times.count }
 
+    /// The first and last time held (the entry must be sorted).
+    var timeRange: ClosedRange<Int64>? {
+        guard let first = times.first, let last = times.last else { return nil }
+        return first...last
+    }
+
     func append(_ time: Int64, _ value: FieldValue) {
         if let last = times.last, time <= last { isSorted = false }
         times.append(time)

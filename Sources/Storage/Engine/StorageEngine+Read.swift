@@ -21,15 +21,39 @@ extension StorageEngine {
         }
     }
 
-    /// The time span of a policy's shard groups (the data can lie only inside it), or nil when it has none.
+    /// The earliest and latest time stored in a policy — from the TSM indexes' block ranges and the caches, without
+    /// decoding — or nil when it holds nothing.
     public func dataTimeRange(database: String, retentionPolicy: String? = nil) -> ClosedRange<Int64>? {
-        withLock {
-            guard let info = meta.database(database), let state = databases[database] else { return nil }
+        let shards = withLock { () -> [Shard] in
+            guard let info = meta.database(database), let state = databases[database] else { return [] }
             let policy = retentionPolicy ?? info.defaultRetentionPolicy
-            let shards = state.shards.values.filter { $0.retentionPolicy == policy }
-            guard let start = shards.map(\.start).min(), let end = shards.map(\.end).max() else { return nil }
-            return start...(end == Int64.min ? end : end - 1)
+            return state.shards.values.filter { $0.retentionPolicy == policy }
         }
+        var lower = Int64.max
+        var upper = Int64.min
+        for shard in shards {
+            let (files, memory) = withLock { () -> ([TSMReader], [CacheEntry]) in
+                (shard.files, Array(shard.snapshot.values) + shard.withCache { Array(shard.cache.values) })
+            }
+            for file in files {
+                for entry in file.entries {
+                    if let first = entry.blocks.first { lower = min(lower, first.minTime) }
+                    if let last = entry.blocks.last { upper = max(upper, last.maxTime) }
+                }
+            }
+            withLock {
+                shard.withCache {
+                    for entry in memory {
+                        entry.sortAndDeduplicate()
+                        if let range = entry.timeRange {
+                            lower = min(lower, range.lowerBound)
+                            upper = max(upper, range.upperBound)
+                        }
+                    }
+                }
+            }
+        }
+        return lower <= upper ? lower...upper : nil
     }
 
     /// The series of a measurement with their tags (unescaped), sorted by key.
