@@ -67,13 +67,15 @@ extension QueryExecutor {
                         group, plan: plan, statement: statement, condition: condition, database: database, policy: policy)
                     if statement.isDescending { values.reverse() }
                 } else if plan.isAggregate {
-                    let rows = try readRows(
-                        group, plan: plan, database: database, policy: policy, condition: condition, filterFields: predicateNeedsFields)
+                    let rows = try readNeededRows(
+                        group, plan: plan, statement: statement, database: database, policy: policy, condition: condition,
+                        filterFields: predicateNeedsFields)
                     values = try aggregate(rows, plan: plan, statement: statement, condition: condition)
                     if statement.isDescending { values.reverse() }
                 } else {
-                    var rows = try readRows(
-                        group, plan: plan, database: database, policy: policy, condition: condition, filterFields: predicateNeedsFields)
+                    var rows = try readNeededRows(
+                        group, plan: plan, statement: statement, database: database, policy: policy, condition: condition,
+                        filterFields: predicateNeedsFields)
                     // Newest first, but rows of equal time keep their series order, as InfluxDB's merge does.
                     if statement.isDescending { rows.sort { ($1.time, $0.series) < ($0.time, $1.series) } }
                     values = raw(rows, group, plan)
