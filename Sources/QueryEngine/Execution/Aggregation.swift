@@ -10,6 +10,7 @@ enum Aggregation {
         case "first", "last": return firstOrLast(function == "first", points)
         case "min", "max": return select(function == "min", points)
         case "percentile": return percentile(argument ?? 50, points)
+        case "mode": return (mode(points), nil)
         default: break
         }
         let numbers = points.compactMap { number($0.value) }
@@ -79,6 +80,50 @@ enum Aggregation {
         let rank = Int((Double(sorted.count) * percent / 100 + 0.5).rounded(.down)) - 1
         guard rank >= 0 && rank < sorted.count else { return (.null, nil) }
         return (result(sorted[rank].1), sorted[rank].0)
+    }
+
+    /// The most frequent value, computed the way InfluxDB 1.x's mode reducer does: points sorted by value (time
+    /// order kept among equal values) and walked once. Its quirks decide ties, and we keep them so answers match:
+    /// every value after the smallest is counted from its second occurrence, so when no value occurs twice the
+    /// smallest wins; a later value of equal count wins when its first point is no later than the winner's last.
+    /// Booleans are simply counted, and true wins a tie.
+    private static func mode(_ points: [(time: Int64, value: FieldValue)]) -> ResultValue {
+        if case .boolean = points[0].value {
+            let trueCount = points.count { if case .boolean(true) = $0.value { true } else { false } }
+            return .boolean(trueCount * 2 >= points.count)
+        }
+        let sorted = points.enumerated().sorted { left, right in
+            if isLess(left.element.value, right.element.value) { return true }
+            if isLess(right.element.value, left.element.value) { return false }
+            return left.offset < right.offset
+        }.map(\.element)
+        var mostFrequency = 0
+        var currentFrequency = 0
+        var current = sorted[0]
+        var most = sorted[0]
+        for point in sorted {
+            if isLess(current.value, point.value) {
+                currentFrequency = 1
+                current = point
+                continue
+            }
+            currentFrequency += 1
+            if mostFrequency > currentFrequency || (mostFrequency == currentFrequency && current.time > most.time) { continue }
+            mostFrequency = currentFrequency
+            most = point
+        }
+        return result(most.value)
+    }
+
+    /// Value order within one field (all its values share a type): numbers numerically, strings by UTF-8 bytes as
+    /// Go compares them.
+    private static func isLess(_ value: FieldValue, _ other: FieldValue) -> Bool {
+        switch (value, other) {
+        case (.string(let left), .string(let right)): left.utf8.lexicographicallyPrecedes(right.utf8)
+        case (.integer(let left), .integer(let right)): left < right
+        case (.unsigned(let left), .unsigned(let right)): left < right
+        default: (number(value) ?? 0) < (number(other) ?? 0)
+        }
     }
 
     static func number(_ value: FieldValue) -> Double? {

@@ -11,7 +11,7 @@ struct SelectPlan {
         case aggregate(function: String, field: String, argument: Double? = nil)
     }
 
-    static let aggregates: Set<String> = ["count", "sum", "mean", "median", "spread", "stddev"]
+    static let aggregates: Set<String> = ["count", "sum", "mean", "median", "mode", "spread", "stddev"]
     static let selectors: Set<String> = ["min", "max", "first", "last", "percentile"]
 
     var names: [String] = []
@@ -84,7 +84,7 @@ struct SelectPlan {
             }
         default:
             throw QueryError(
-                "only fields, tags, wildcards and count, sum, mean, median, spread, stddev, min, max, first, last are supported yet")
+                "only fields, tags, wildcards and count, sum, mean, median, mode, spread, stddev, min, max, first, last are supported yet")
         }
     }
 
