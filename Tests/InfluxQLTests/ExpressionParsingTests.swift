@@ -39,6 +39,13 @@ import Testing
         )
     }
 
+    @Test func distinctAsCallAndAsKeyword() throws {
+        let call = Expression.call(name: "distinct", arguments: [.variable(.init("v"))])
+        #expect(try condition("distinct(v) = 1") == .binary(.equal, call, .integer(1)))
+        #expect(try condition("DISTINCT v = 1") == .binary(.equal, call, .integer(1)))
+        #expect(throws: InfluxQLError.self) { try condition("DISTINCT 1 = 1") }
+    }
+
     @Test func literals() throws {
         #expect(try condition("a = 1.5") == .binary(.equal, .variable(.init("a")), .number(1.5)))
         #expect(try condition("a = true") == .binary(.equal, .variable(.init("a")), .boolean(true)))

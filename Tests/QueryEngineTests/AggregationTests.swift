@@ -37,6 +37,13 @@ import TimeSeries
         #expect(mode([(0, .integer(big)), (1, .integer(big)), (2, .integer(big - 1))]) == .integer(big))
     }
 
+    @Test func distinctListsEachValueOnceInTheOrderFirstSeen() {
+        let points: [(time: Int64, value: FieldValue)] = [(0, .float(1.5)), (5, .float(0.5)), (7, .float(1.5)), (9, .float(2))]
+        #expect(Aggregation.distinct(points) == [.float(1.5), .float(0.5), .float(2)])
+        #expect(Aggregation.distinct([(0, .string("b")), (0, .string("a")), (1, .string("b"))]) == [.string("a"), .string("b")])
+        #expect(Aggregation.distinct([]) == [])
+    }
+
     @Test func modeOfNothingIsNull() {
         #expect(mode([]) == .null)
     }

@@ -38,6 +38,12 @@ extension Parser {
         case .identifier:
             if consume(.operator(.leftParenthesis)) { return try parseCall(token.text) }
             return .variable(VariableReference(token.text, cast: try parseCast()))
+        case .keyword(.distinct):
+            // `distinct(field)` is a call; `DISTINCT field` is its older spelling and means the same.
+            if consume(.operator(.leftParenthesis)) { return try parseCall("distinct") }
+            let field = next()
+            guard field.kind == .identifier else { throw error(field, expected: ["identifier"]) }
+            return .call(name: "distinct", arguments: [.variable(VariableReference(field.text, cast: nil))])
         case .keyword(.true): return .boolean(true)
         case .keyword(.false): return .boolean(false)
         case .string: return .string(token.text)

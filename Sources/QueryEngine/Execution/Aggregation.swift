@@ -37,6 +37,16 @@ enum Aggregation {
         }
     }
 
+    /// distinct(): each value once, in the order of its first point (values of the same time in value order), as
+    /// InfluxDB's distinct reducer emits them.
+    static func distinct(_ points: [(time: Int64, value: FieldValue)]) -> [ResultValue] {
+        var firstSeen: [FieldValue: Int64] = [:]
+        for point in points where firstSeen[point.value].map({ point.time < $0 }) ?? true { firstSeen[point.value] = point.time }
+        return firstSeen.sorted { left, right in
+            left.value != right.value ? left.value < right.value : isLess(left.key, right.key)
+        }.map { result($0.key) }
+    }
+
     /// first or last by time; among points of that same time, the greater value wins, as InfluxDB's reducers do.
     private static func firstOrLast(_ isFirst: Bool, _ points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
         var best = points[0]

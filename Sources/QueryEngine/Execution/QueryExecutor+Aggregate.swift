@@ -12,7 +12,7 @@ extension QueryExecutor {
         guard let firstTime = rows.first?.time else { return [] }
         var grouped: [Int64: [Row]] = [:]
         for row in rows { grouped[Self.bucketStart(row.time, width: width, offset: offset), default: []].append(row) }
-        let cells = grouped.mapValues { bucket in plan.columns.map { evaluate($0, bucket).0 } }
+        let cells = grouped.mapValues { bucket in bucketCells(bucket, plan: plan) }
         return try bucketRows(
             cells, firstTime: firstTime, width: width, offset: offset, plan: plan, statement: statement, condition: condition)
     }
@@ -30,14 +30,14 @@ extension QueryExecutor {
         let bucket: (Int64) -> Int64 = { time in interval.map { Self.bucketStart(time, width: $0.0, offset: $0.1) } ?? 0 }
         let accumulated = try accumulate(group, plan: plan, database: database, policy: policy, range: condition.timeRange, bucket: bucket)
         let functions = plan.columns.map { column -> String in if case .aggregate(let function, _, _) = column { function } else { "" } }
-        let cells = accumulated.compactMapValues { accumulators -> [ResultValue]? in
+        let cells = accumulated.compactMapValues { accumulators -> [[ResultValue]]? in
             guard accumulators.contains(where: { $0.count > 0 }) else { return nil }
-            return zip(functions, accumulators).map { $1.result($0) }
+            return [zip(functions, accumulators).map { $1.result($0) }]
         }
         guard let firstBucket = cells.keys.min() else { return [] }
         guard let (width, offset) = interval, width > 0 else {
             let time = condition.timeRange.lowerBound == Int64.min ? 0 : condition.timeRange.lowerBound
-            return [[.time(time)] + cells[firstBucket]!]
+            return cells[firstBucket]!.map { [.time(time)] + $0 }
         }
         return try bucketRows(
             cells, firstTime: firstBucket, width: width, offset: offset, plan: plan, statement: statement, condition: condition)
@@ -51,9 +51,9 @@ extension QueryExecutor {
     }
 
     /// Rows for every bucket from the query's lower bound (or the first data) to its upper bound (or now), empty
-    /// buckets filled as `fill()` says.
+    /// buckets filled as `fill()` says. `cells` holds each bucket's rows without their time.
     private func bucketRows(
-        _ cells: [Int64: [ResultValue]],
+        _ cells: [Int64: [[ResultValue]]],
         firstTime: Int64,
         width: Int64,
         offset: Int64,
@@ -73,9 +73,9 @@ extension QueryExecutor {
         var previous: [ResultValue]?
         for index in 0..<count {
             let time = first + Int64(index) * width
-            if let row = cells[time] {
-                previous = row
-                output.append([.time(time)] + row)
+            if let rows = cells[time] {
+                previous = rows.last
+                output += rows.map { [.time(time)] + $0 }
                 continue
             }
             switch statement.fill {
@@ -100,6 +100,7 @@ extension QueryExecutor {
     private func wholeRange(_ rows: [Row], plan: SelectPlan, condition: SeriesCondition) -> [[ResultValue]] {
         guard !rows.isEmpty else { return [] }
         var time = condition.timeRange.lowerBound == Int64.min ? 0 : condition.timeRange.lowerBound
+        if plan.isDistinct { return bucketCells(rows, plan: plan).map { [.time(time)] + $0 } }
         let evaluated = plan.columns.map { evaluate($0, rows) }
         // Nothing selected (a percentile out of range): no row at all, as InfluxDB answers.
         guard evaluated.contains(where: { $0.0 != .null }) else { return [] }
@@ -109,6 +110,14 @@ extension QueryExecutor {
             time = selected
         }
         return [[.time(time)] + evaluated.map(\.0)]
+    }
+
+    /// One bucket's rows without their time: one row of aggregates, or a row per value for distinct().
+    private func bucketCells(_ rows: [Row], plan: SelectPlan) -> [[ResultValue]] {
+        guard plan.isDistinct, case .aggregate(_, let field, _) = plan.columns[0] else {
+            return [plan.columns.map { evaluate($0, rows).0 }]
+        }
+        return Aggregation.distinct(rows.compactMap { row in row.fields[field].map { (time: row.time, value: $0) } }).map { [$0] }
     }
 
     private func evaluate(_ column: SelectPlan.Column, _ rows: [Row]) -> (ResultValue, Int64?) {

@@ -11,12 +11,14 @@ struct SelectPlan {
         case aggregate(function: String, field: String, argument: Double? = nil)
     }
 
-    static let aggregates: Set<String> = ["count", "sum", "mean", "median", "mode", "spread", "stddev"]
+    static let aggregates: Set<String> = ["count", "distinct", "sum", "mean", "median", "mode", "spread", "stddev"]
     static let selectors: Set<String> = ["min", "max", "first", "last", "percentile"]
 
     var names: [String] = []
     var columns: [Column] = []
     var isAggregate: Bool { columns.contains { if case .aggregate = $0 { true } else { false } } }
+    /// `distinct(field)`, the one function that answers several rows per bucket; it must stand alone.
+    var isDistinct: Bool { columns.contains { if case .aggregate("distinct", _, _) = $0 { true } else { false } } }
     /// Fields to read: those in columns and in the WHERE clause.
     var fieldsToRead: Set<String> = []
 
@@ -25,6 +27,9 @@ struct SelectPlan {
         let fieldNames = fields.map(\.name)
         for field in statement.fields { try add(field, fieldNames: fieldNames, tagKeys: tagKeys) }
         guard !columns.isEmpty else { throw QueryError("at least 1 non-time field must be queried") }
+        if isDistinct && columns.count > 1 {
+            throw QueryError("aggregate function distinct() cannot be combined with other functions or fields")
+        }
         let hasRaw = columns.contains { if case .raw = $0 { true } else { false } }
         if isAggregate && hasRaw {
             let selectorOnly = columns.allSatisfy { column in
@@ -84,7 +89,8 @@ struct SelectPlan {
             }
         default:
             throw QueryError(
-                "only fields, tags, wildcards and count, sum, mean, median, mode, spread, stddev, min, max, first, last are supported yet")
+                "only fields, tags, wildcards and count, distinct, sum, mean, median, mode, spread, stddev, min, max, first, last are supported yet"
+            )
         }
     }
 
