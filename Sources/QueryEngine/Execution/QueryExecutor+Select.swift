@@ -61,25 +61,10 @@ extension QueryExecutor {
                 plan, fieldTypes: fieldTypes, timeDimension: Self.timeInterval(statement) != nil, predicateNeedsFields: predicateNeedsFields
             )
             for group in pagedGroups {
-                var values: [[ResultValue]]
-                if useBlocks {
-                    values = try aggregateFromBlocks(
-                        group, plan: plan, statement: statement, condition: condition, database: database, policy: policy)
-                    if statement.isDescending { values.reverse() }
-                } else if plan.isAggregate {
-                    let rows = try readNeededRows(
-                        group, plan: plan, statement: statement, database: database, policy: policy, condition: condition,
-                        filterFields: predicateNeedsFields)
-                    values = try aggregate(rows, plan: plan, statement: statement, condition: condition)
-                    if statement.isDescending { values.reverse() }
-                } else {
-                    var rows = try readNeededRows(
-                        group, plan: plan, statement: statement, database: database, policy: policy, condition: condition,
-                        filterFields: predicateNeedsFields)
-                    // Newest first, but rows of equal time keep their series order, as InfluxDB's merge does.
-                    if statement.isDescending { rows.sort { ($1.time, $0.series) < ($0.time, $1.series) } }
-                    values = raw(rows, group, plan)
-                }
+                let read = GroupRead(
+                    group: group, plan: plan, statement: statement, condition: condition, database: database, policy: policy,
+                    filterFields: predicateNeedsFields)
+                var values = try useBlocks ? valuesFromBlocks(read) : valuesFromPoints(read)
                 values = Array(values.dropFirst(statement.offset ?? 0).prefix(statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
                 guard !values.isEmpty else { continue }
                 results.append(
@@ -89,6 +74,42 @@ extension QueryExecutor {
             }
         }
         return results
+    }
+
+    /// What reading one series group needs.
+    struct GroupRead {
+        let group: SeriesGroup
+        let plan: SelectPlan
+        let statement: SelectStatement
+        let condition: SeriesCondition
+        let database: String
+        let policy: String?
+        /// Whether the WHERE clause tests fields, so rows must be filtered after reading.
+        let filterFields: Bool
+    }
+
+    private func valuesFromBlocks(_ read: GroupRead) throws -> [[ResultValue]] {
+        var values = try aggregateFromBlocks(
+            read.group, plan: read.plan, statement: read.statement, condition: read.condition, database: read.database,
+            policy: read.policy)
+        if read.statement.isDescending { values.reverse() }
+        return values
+    }
+
+    /// A group's rows from its points: aggregated, transformed or raw.
+    private func valuesFromPoints(_ read: GroupRead) throws -> [[ResultValue]] {
+        var rows = try readNeededRows(
+            read.group, plan: read.plan, statement: read.statement, database: read.database, policy: read.policy,
+            condition: read.condition, filterFields: read.filterFields)
+        if read.plan.isAggregate {
+            var values = try aggregate(rows, plan: read.plan, statement: read.statement, condition: read.condition)
+            if read.statement.isDescending { values.reverse() }
+            return values
+        }
+        // Newest first, but rows of equal time keep their series order, as InfluxDB's merge does.
+        if read.statement.isDescending { rows.sort { ($1.time, $0.series) < ($0.time, $1.series) } }
+        if let transformation = read.plan.transformation { return transformation.apply(to: rows, ascending: !read.statement.isDescending) }
+        return raw(rows, read.group, read.plan)
     }
 
     /// Splits series by the `GROUP BY` tag keys (all tags for `*`); a series lacking a key groups under "".

@@ -39,6 +39,16 @@ extension QueryExecutor {
     private static func windowGoal(_ plan: SelectPlan, _ statement: SelectStatement) -> (fromEnd: Bool, isEnough: ([Row]) -> Bool)? {
         if !plan.isAggregate, let limit = statement.limit, limit > 0 {
             let needed = limit + (statement.offset ?? 0)
+            if let transformation = plan.transformation {
+                // Rows sharing a time or dropped as negative give no output: count what the transformation makes.
+                return (
+                    statement.isDescending,
+                    { rows in
+                        let ordered = statement.isDescending ? Array(rows.reversed()) : rows
+                        return transformation.apply(to: ordered, ascending: !statement.isDescending).count >= needed
+                    }
+                )
+            }
             return (statement.isDescending, { $0.count >= needed })
         }
         guard plan.isAggregate, timeInterval(statement) == nil else { return nil }

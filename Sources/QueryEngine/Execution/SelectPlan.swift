@@ -9,6 +9,8 @@ struct SelectPlan {
         case raw(String)
         /// `function(field)`, one value per time bucket; `argument` is percentile's P.
         case aggregate(function: String, field: String, argument: Double? = nil)
+        /// `derivative(field[, unit])` and its kin over raw points.
+        case transformation(Transformation)
     }
 
     static let aggregates: Set<String> = ["count", "distinct", "sum", "mean", "median", "mode", "spread", "stddev"]
@@ -19,6 +21,9 @@ struct SelectPlan {
     var isAggregate: Bool { columns.contains { if case .aggregate = $0 { true } else { false } } }
     /// `distinct(field)`, the one function that answers several rows per bucket; it must stand alone.
     var isDistinct: Bool { columns.contains { if case .aggregate("distinct", _, _) = $0 { true } else { false } } }
+    var transformation: Transformation? {
+        columns.lazy.compactMap { if case .transformation(let transformation) = $0 { transformation } else { nil } }.first
+    }
     /// Fields to read: those in columns and in the WHERE clause.
     var fieldsToRead: Set<String> = []
 
@@ -27,6 +32,7 @@ struct SelectPlan {
         let fieldNames = fields.map(\.name)
         for field in statement.fields { try add(field, fieldNames: fieldNames, tagKeys: tagKeys) }
         guard !columns.isEmpty else { throw QueryError("at least 1 non-time field must be queried") }
+        try checkTransformation(statement)
         if isDistinct && columns.count > 1 {
             throw QueryError("aggregate function distinct() cannot be combined with other functions or fields")
         }
@@ -48,6 +54,7 @@ struct SelectPlan {
             switch column {
             case .raw(let name): fieldNames.contains(name) ? name : nil
             case .aggregate(_, let field, _): field
+            case .transformation(let transformation): transformation.field
             }
         }
         if selectedFields.isEmpty && !isAggregate { throw QueryError("at least 1 non-time field must be queried") }
@@ -55,8 +62,20 @@ struct SelectPlan {
         uniquifyNames()
     }
 
+    private func checkTransformation(_ statement: SelectStatement) throws {
+        guard let transformation else { return }
+        if statement.dimensions.contains(where: { if case .time = $0 { true } else { false } }) {
+            throw QueryError("aggregate function required inside the call to \(transformation.function.rawValue)")
+        }
+        if columns.count > 1 {
+            throw QueryError("\(transformation.function.rawValue)() with other fields or functions is not supported yet")
+        }
+    }
+
     private mutating func add(_ field: SelectStatement.Field, fieldNames: [String], tagKeys: Set<String>) throws {
         switch field.expression {
+        case .call(let name, let arguments) where Transformation.Function(rawValue: name) != nil:
+            append(field.alias ?? name, .transformation(try Transformation(Transformation.Function(rawValue: name)!, arguments)))
         case .variable(let variable) where variable.name.lowercased() == "time":
             return
         case .variable(let variable):
