@@ -49,7 +49,37 @@ import TimeSeries
         #expect(try transformation("difference").apply(to: points, ascending: true) == [[.time(second), .float(2)]])
     }
 
+    @Test func cumulativeSumKeepsIntegersIntegral() throws {
+        let integers = rows([(0, .integer(5)), (1, .integer(-2)), (2, .integer(10))])
+        #expect(
+            try transformation("cumulative_sum").apply(to: integers, ascending: true)
+                == [[.time(0), .integer(5)], [.time(second), .integer(3)], [.time(2 * second), .integer(13)]])
+        let floats = rows([(0, .float(0.5)), (1, .float(1))])
+        #expect(
+            try transformation("cumulative_sum").apply(to: floats, ascending: true) == [
+                [.time(0), .float(0.5)], [.time(second), .float(1.5)],
+            ])
+    }
+
+    @Test func elapsedCountsWholeUnitsForAnyFieldType() throws {
+        let points = rows([(0, .string("a")), (90, .string("b")), (200, .string("c"))])
+        #expect(
+            try transformation("elapsed", [.duration(60 * second)]).apply(to: points, ascending: true)
+                == [[.time(90 * second), .integer(1)], [.time(200 * second), .integer(1)]])
+        #expect(try transformation("elapsed").apply(to: points, ascending: true).first == [.time(90 * second), .integer(90 * second)])
+    }
+
+    @Test func movingAverageStartsOnceTheWindowIsFull() throws {
+        let points = rows([(0, .float(1)), (1, .float(2)), (2, .float(6)), (3, .integer(10))])
+        #expect(
+            try transformation("moving_average", [.integer(3)]).apply(to: points, ascending: true)
+                == [[.time(2 * second), .float(3)], [.time(3 * second), .float(6)]])
+    }
+
     @Test func argumentsAreChecked() {
+        #expect(throws: QueryError.self) { try transformation("moving_average") }
+        #expect(throws: QueryError.self) { try transformation("moving_average", [.integer(1)]) }
+        #expect(throws: QueryError.self) { try transformation("cumulative_sum", [.integer(2)]) }
         #expect(throws: QueryError.self) { try transformation("difference", [.duration(second)]) }
         #expect(throws: QueryError.self) { try transformation("derivative", [.integer(1)]) }
         #expect(throws: QueryError.self) { try Transformation(.derivative, [.call(name: "mean", arguments: [.variable(.init("v"))])]) }

@@ -1,7 +1,7 @@
 import InfluxQL
 import TimeSeries
 
-/// InfluxQL's transformations over raw points: each output point comes from a point and the one before it, across
+/// InfluxQL's transformations over raw points: each output point comes from a point and those before it, across
 /// all series of a group merged in time order (as InfluxDB merges them before transforming).
 struct Transformation: Equatable {
     enum Function: String {
@@ -9,31 +9,38 @@ struct Transformation: Equatable {
         case nonNegativeDerivative = "non_negative_derivative"
         case difference
         case nonNegativeDifference = "non_negative_difference"
+        case cumulativeSum = "cumulative_sum"
+        case elapsed
+        case movingAverage = "moving_average"
 
         var isDerivative: Bool { self == .derivative || self == .nonNegativeDerivative }
         var dropsNegatives: Bool { self == .nonNegativeDerivative || self == .nonNegativeDifference }
+        /// The optional second argument's default: the unit of derivatives (1s) and of elapsed (1ns).
+        var defaultUnit: Int64 { self == .elapsed ? 1 : 1_000_000_000 }
     }
 
     let function: Function
     let field: String
-    /// The derivative's unit in nanoseconds: the result is the change per this much time (1s unless given).
-    let unit: Int64
+    /// Derivatives: the result is the change per this many nanoseconds; elapsed: the unit it counts in.
+    private(set) var unit: Int64
+    /// moving_average's window, in points.
+    private(set) var window = 0
 
     init(_ function: Function, _ arguments: [Expression]) throws {
         let name = function.rawValue
-        let maximumCount = function.isDerivative ? 2 : 1
-        guard (1...maximumCount).contains(arguments.count) else {
-            if maximumCount == 1 { throw QueryError("invalid number of arguments for \(name), expected 1, got \(arguments.count)") }
-            throw QueryError("invalid number of arguments for \(name), expected at least 1 but no more than 2, got \(arguments.count)")
-        }
+        try Self.checkCount(function, arguments.count)
         switch arguments[0] {
         case .variable(let variable): field = variable.name
         case .call: throw QueryError("\(name)() of an aggregate is not supported yet")
         default: throw QueryError("expected field argument in \(name)()")
         }
         self.function = function
-        guard arguments.count == 2 else {
-            unit = 1_000_000_000
+        unit = function.defaultUnit
+        guard arguments.count == 2 else { return }
+        if function == .movingAverage {
+            guard case .integer(let count) = arguments[1] else { throw QueryError("second argument for moving_average must be an integer") }
+            guard count > 1 else { throw QueryError("moving_average window must be greater than 1, got \(count)") }
+            window = Int(count)
             return
         }
         guard case .duration(let duration) = arguments[1], duration > 0 else {
@@ -42,13 +49,37 @@ struct Transformation: Equatable {
         unit = duration
     }
 
+    private static func checkCount(_ function: Function, _ count: Int) throws {
+        let name = function.rawValue
+        switch function {
+        case .difference, .nonNegativeDifference, .cumulativeSum:
+            if count != 1 { throw QueryError("invalid number of arguments for \(name), expected 1, got \(count)") }
+        case .movingAverage:
+            if count != 2 { throw QueryError("invalid number of arguments for \(name), expected 2, got \(count)") }
+        case .derivative, .nonNegativeDerivative, .elapsed:
+            if !(1...2).contains(count) {
+                throw QueryError("invalid number of arguments for \(name), expected at least 1 but no more than 2, got \(count)")
+            }
+        }
+    }
+
     /// The output rows (time, value) for rows in output order; `ascending` is false for ORDER BY time DESC.
     func apply(to rows: [QueryExecutor.Row], ascending: Bool) -> [[ResultValue]] {
+        let points = rows.compactMap { row in
+            row.fields[field].flatMap { value in function == .elapsed || Aggregation.number(value) != nil ? (row.time, value) : nil }
+        }
+        switch function {
+        case .cumulativeSum: return cumulativeSum(points)
+        case .elapsed: return elapsed(points)
+        case .movingAverage: return movingAverage(points)
+        case .derivative, .nonNegativeDerivative, .difference, .nonNegativeDifference: return changes(points, ascending: ascending)
+        }
+    }
+
+    private func changes(_ points: [(time: Int64, value: FieldValue)], ascending: Bool) -> [[ResultValue]] {
         var output: [[ResultValue]] = []
         var previous: (time: Int64, value: FieldValue)?
-        for row in rows {
-            guard let value = row.fields[field], Aggregation.number(value) != nil else { continue }
-            let point = (time: row.time, value: value)
+        for point in points {
             // Points at the time of the previous one (another series of the group) do not advance the stream.
             if let last = previous, last.time == point.time { continue }
             defer { previous = point }
@@ -70,5 +101,47 @@ struct Transformation: Equatable {
         guard function.isDerivative else { return .float(difference) }
         let elapsed = Double(ascending ? point.time - last.time : last.time - point.time)
         return .float(difference / (elapsed / Double(unit)))
+    }
+
+    /// Integers sum as integers (wrapping as Go does), anything else as floats.
+    private func cumulativeSum(_ points: [(time: Int64, value: FieldValue)]) -> [[ResultValue]] {
+        var integerSum: Int64 = 0
+        var floatSum = 0.0
+        return points.map { point in
+            if case .integer(let value) = point.value {
+                integerSum &+= value
+                return [.time(point.time), .integer(integerSum)]
+            }
+            floatSum += Aggregation.number(point.value)!
+            return [.time(point.time), .float(floatSum)]
+        }
+    }
+
+    /// The time since the previous point, in whole units.
+    private func elapsed(_ points: [(time: Int64, value: FieldValue)]) -> [[ResultValue]] {
+        zip(points, points.dropFirst()).map { previous, point in [.time(point.time), .integer((point.time - previous.time) / unit)] }
+    }
+
+    /// The mean of the last `window` points, kept as a running sum the way InfluxDB's reducer keeps it, so the
+    /// floating-point results agree to the last bit.
+    private func movingAverage(_ points: [(time: Int64, value: FieldValue)]) -> [[ResultValue]] {
+        var buffer: [Double] = []
+        buffer.reserveCapacity(window)
+        var position = 0
+        var sum = 0.0
+        var output: [[ResultValue]] = []
+        for point in points {
+            let value = Aggregation.number(point.value)!
+            if buffer.count < window {
+                buffer.append(value)
+            } else {
+                sum -= buffer[position]
+                buffer[position] = value
+            }
+            sum += value
+            position = (position + 1) % window
+            if buffer.count == window { output.append([.time(point.time), .float(sum / Double(window))]) }
+        }
+        return output
     }
 }
