@@ -88,12 +88,15 @@ import TimeSeries
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
         defer { engine.close() }
         try engine.createDatabase("db")
-        try await engine.write(Array("cpu v=1 1\ndisk v=1 1\nmem v=1 1\ncpu2 v=1 1".utf8), database: "db")
+        try await engine.write(Array("cpu,host=a v=1 1\ndisk v=1 1\nmem,host=b v=1 1\ncpu2,host=a v=1 1".utf8), database: "db")
         #expect(
             try await run("SHOW MEASUREMENTS WITH MEASUREMENT =~ /^c/", database: "db", on: engine)
                 == #"{"results":[{"statement_id":0,"series":[{"name":"measurements","columns":["name"],"values":[["cpu"],["cpu2"]]}]}]}"#)
         #expect(
             try await run("SHOW MEASUREMENTS LIMIT 1 OFFSET 1", database: "db", on: engine)
                 == #"{"results":[{"statement_id":0,"series":[{"name":"measurements","columns":["name"],"values":[["cpu2"]]}]}]}"#)
+        #expect(
+            try await run("SHOW MEASUREMENTS WHERE host = 'a'", database: "db", on: engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"measurements","columns":["name"],"values":[["cpu"],["cpu2"]]}]}]}"#)
     }
 }

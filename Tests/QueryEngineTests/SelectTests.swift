@@ -61,6 +61,22 @@ import TimeSeries
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[45,20],[20,3],[5,10]]}]}]}"#)
     }
 
+    @Test func fieldConditionsWithArithmetic() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        #expect(
+            try await run("SELECT v FROM m WHERE v * 2 > 5 AND (i + 1) % 2 = 0", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[5,10]]}]}]}"#)
+    }
+
+    @Test func onlyTagsSelectedAnswersNoSeries() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        #expect(try await run("SELECT host FROM m", engine) == #"{"results":[{"statement_id":0}]}"#)
+    }
+
     @Test(arguments: [
         ("SELECT mean(v), v FROM m", "mixing aggregate and non-aggregate queries is not supported"),
         ("SELECT max(v), min(v), host FROM m", "mixing multiple selector functions with tags or fields is not supported"),

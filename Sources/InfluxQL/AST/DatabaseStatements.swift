@@ -43,7 +43,7 @@ public struct AlterRetentionPolicyStatement: Sendable, Equatable {
     public var settings: RetentionPolicySettings
 }
 
-/// `SHOW MEASUREMENTS [ON db] [WITH MEASUREMENT =~ /re/ | = name] [LIMIT n] [OFFSET n]`.
+/// `SHOW MEASUREMENTS [ON db] [WITH MEASUREMENT =~ /re/ | = name] [WHERE tags] [LIMIT n] [OFFSET n]`.
 public struct ShowMeasurementsStatement: Sendable, Equatable {
     public enum NameFilter: Sendable, Equatable {
         case equals(String)
@@ -52,6 +52,8 @@ public struct ShowMeasurementsStatement: Sendable, Equatable {
 
     public var database: String?
     public var filter: NameFilter?
+    /// `WHERE` on tags: only measurements with a matching series.
+    public var condition: Expression?
     public var limit: Int?
     public var offset: Int?
 }

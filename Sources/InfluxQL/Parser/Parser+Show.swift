@@ -45,6 +45,7 @@ extension Parser {
             default: throw error(op, expected: ["=", "=~"])
             }
         }
+        statement.condition = try parseOptionalWhere()
         if consume(.keyword(.limit)) { statement.limit = try parseInteger() }
         if consume(.keyword(.offset)) { statement.offset = try parseInteger() }
         return statement

@@ -56,6 +56,9 @@ extension QueryExecutor {
             names = names.filter { $0.contains(regex) }
         case nil: break
         }
+        if let predicate = try SeriesCondition(show.condition, now: engine.configuration.clock()).predicate {
+            names = try names.filter { try !matchingSeries($0, database: database, predicate: predicate).isEmpty }
+        }
         names = Array(names.dropFirst(show.offset ?? 0).prefix(show.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
         guard !names.isEmpty else { return [] }
         return [ResultSeries(name: "measurements", columns: ["name"], values: names.map { [.string($0)] })]

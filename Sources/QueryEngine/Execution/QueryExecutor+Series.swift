@@ -87,7 +87,7 @@ extension QueryExecutor {
         return selected
     }
 
-    private func matchingSeries(_ measurement: String, database: String, predicate: Expression?) throws -> [(
+    func matchingSeries(_ measurement: String, database: String, predicate: Expression?) throws -> [(
         key: String, tags: [String: String]
     )] {
         let series = try engine.series(database: database, measurement: measurement)

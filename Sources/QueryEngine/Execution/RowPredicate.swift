@@ -12,20 +12,51 @@ enum RowPredicate {
         case .binary(.or, let left, let right):
             return try matches(left, fields: fields, tags: tags) || matches(right, fields: fields, tags: tags)
         case .boolean(let value): return value
-        case .binary(let op, .variable(let variable), let literal):
-            return try compare(op, value(of: variable.name, fields, tags), literal)
-        case .binary(let op, let literal, .variable(let variable)):
-            return try compare(op.mirrored, value(of: variable.name, fields, tags), literal)
+        case .binary(let op, let left, let right) where comparisons.contains(op):
+            return try compare(op, operand(left, fields, tags), operand(right, fields, tags))
         default:
             throw QueryError("unsupported condition in WHERE clause")
         }
     }
 
+    private static let comparisons: Set<BinaryOperator> = [
+        .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .regexMatch, .regexNotMatch,
+    ]
+
     private enum Operand {
         case number(Double)
         case text(String)
         case flag(Bool)
+        case pattern(String)
+        /// Arithmetic on something that is not a number: compares false with everything, as InfluxDB's nil does.
         case missing
+    }
+
+    /// A side of a comparison: a name (field first, then tag; a missing one is the empty string), a literal, or
+    /// arithmetic on numbers (`v * 2 > 5`).
+    private static func operand(_ expression: Expression, _ fields: [String: FieldValue], _ tags: [String: String]) throws -> Operand {
+        switch expression {
+        case .parenthesized(let inner): return try operand(inner, fields, tags)
+        case .variable(let variable): return value(of: variable.name, fields, tags)
+        case .integer(let number): return .number(Double(number))
+        case .unsigned(let number): return .number(Double(number))
+        case .number(let number): return .number(number)
+        case .string(let text): return .text(text)
+        case .boolean(let flag): return .flag(flag)
+        case .regex(let pattern): return .pattern(pattern)
+        case .binary(let op, let left, let right):
+            guard case .number(let first) = try operand(left, fields, tags), case .number(let second) = try operand(right, fields, tags)
+            else { return .missing }
+            switch op {
+            case .add: return .number(first + second)
+            case .subtract: return .number(first - second)
+            case .multiply: return .number(first * second)
+            case .divide: return .number(first / second)
+            case .modulo: return .number(first.truncatingRemainder(dividingBy: second))
+            default: throw QueryError("unsupported condition in WHERE clause")
+            }
+        default: throw QueryError("unsupported condition in WHERE clause")
+        }
     }
 
     private static func value(of name: String, _ fields: [String: FieldValue], _ tags: [String: String]) -> Operand {
@@ -41,16 +72,14 @@ enum RowPredicate {
         return tags[name].map(Operand.text) ?? .text("")
     }
 
-    private static func compare(_ op: BinaryOperator, _ actual: Operand, _ literal: Expression) throws -> Bool {
-        switch (actual, literal) {
-        case (.number(let value), .integer(let other)): return order(op, value, Double(other))
+    private static func compare(_ op: BinaryOperator, _ left: Operand, _ right: Operand) throws -> Bool {
+        switch (left, right) {
         case (.number(let value), .number(let other)): return order(op, value, other)
-        case (.number(let value), .unsigned(let other)): return order(op, value, Double(other))
-        case (.text(let value), .string(let other)): return order(op, value, other)
-        case (.text(let value), .regex(let pattern)):
+        case (.text(let value), .text(let other)): return order(op, value, other)
+        case (.text(let value), .pattern(let pattern)):
             let found = value.contains(try Regex(pattern))
             return op == .regexMatch ? found : op == .regexNotMatch ? !found : false
-        case (.flag(let value), .boolean(let other)): return op == .equal ? value == other : op == .notEqual ? value != other : false
+        case (.flag(let value), .flag(let other)): return op == .equal ? value == other : op == .notEqual ? value != other : false
         default: return false
         }
     }
@@ -66,5 +95,4 @@ enum RowPredicate {
         default: false
         }
     }
-
 }

@@ -57,7 +57,7 @@ struct SelectPlan {
             case .transformation(let transformation): transformation.field
             }
         }
-        if selectedFields.isEmpty && !isAggregate { throw QueryError("at least 1 non-time field must be queried") }
+        // Only tags selected: InfluxDB answers with no series rather than an error, since no row has a field.
         fieldsToRead = Set(selectedFields).union(conditionNames.intersection(fieldNames))
         uniquifyNames()
     }
