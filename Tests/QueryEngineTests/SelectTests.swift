@@ -70,6 +70,25 @@ import TimeSeries
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[5,10]]}]}]}"#)
     }
 
+    /// The aggregate runs from one interval before the range; derivatives default to the GROUP BY interval;
+    /// empty buckets are gaps, except for count, where they are zeros.
+    @Test func transformationsOfAggregates() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        let range = "WHERE host = 'a' AND time >= 0 AND time < 30s GROUP BY time(10s)"
+        #expect(
+            try await run("SELECT derivative(max(v)) FROM m \(range)", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","derivative"],"values":[[20,1]]}]}]}"#)
+        #expect(
+            try await run("SELECT difference(count(v)) FROM m \(range)", engine)
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","difference"],"values":[[0,1],[10,-1],[20,1]]}]}]}"#
+        )
+        #expect(
+            try await run("SELECT derivative(mean(v)) FROM m", engine)
+                == #"{"results":[{"statement_id":0,"error":"derivative aggregate requires a GROUP BY interval"}]}"#)
+    }
+
     @Test func onlyTagsSelectedAnswersNoSeries() async throws {
         let directory = TemporaryDirectory()
         let engine = try await engineWithData(directory)

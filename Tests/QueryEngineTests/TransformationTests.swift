@@ -82,6 +82,11 @@ import TimeSeries
         #expect(throws: QueryError.self) { try transformation("cumulative_sum", [.integer(2)]) }
         #expect(throws: QueryError.self) { try transformation("difference", [.duration(second)]) }
         #expect(throws: QueryError.self) { try transformation("derivative", [.integer(1)]) }
-        #expect(throws: QueryError.self) { try Transformation(.derivative, [.call(name: "mean", arguments: [.variable(.init("v"))])]) }
+        #expect(throws: QueryError.self) {
+            try Transformation(.derivative, [.call(name: "percentile", arguments: [.variable(.init("v"))])])
+        }
+        #expect(throws: QueryError.self) { try Transformation(.derivative, [.call(name: "mean", arguments: [.integer(1)])]) }
+        let ofMean = try? Transformation(.derivative, [.call(name: "mean", arguments: [.variable(.init("v"))])])
+        #expect(ofMean?.aggregate == "mean" && ofMean?.field == "v")
     }
 }

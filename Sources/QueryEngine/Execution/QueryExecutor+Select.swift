@@ -98,6 +98,9 @@ extension QueryExecutor {
 
     /// A group's rows from its points: aggregated, transformed or raw.
     private func valuesFromPoints(_ read: GroupRead) throws -> [[ResultValue]] {
+        if let transformation = read.plan.transformation, let function = transformation.aggregate {
+            return try transformedAggregate(read, transformation, function)
+        }
         var rows = try readNeededRows(
             read.group, plan: read.plan, statement: read.statement, database: read.database, policy: read.policy,
             condition: read.condition, filterFields: read.filterFields)
@@ -110,6 +113,37 @@ extension QueryExecutor {
         if read.statement.isDescending { rows.sort { ($1.time, $0.series) < ($0.time, $1.series) } }
         if let transformation = read.plan.transformation { return transformation.apply(to: rows, ascending: !read.statement.isDescending) }
         return raw(rows, read.group, read.plan)
+    }
+
+    /// `derivative(mean(v))` and the like: the aggregate per bucket, then the transformation over the buckets. As
+    /// InfluxDB does, one more interval before the range is aggregated, so the first bucket has one to compare with.
+    private func transformedAggregate(_ read: GroupRead, _ transformation: Transformation, _ function: String) throws -> [[ResultValue]] {
+        var condition = read.condition
+        let start = condition.timeRange.lowerBound
+        if start != Int64.min, let (width, _) = Self.timeInterval(read.statement) {
+            condition.timeRange = (start &- width)...condition.timeRange.upperBound
+        }
+        var inner = read.plan
+        inner.columns = [.aggregate(function: function, field: transformation.field)]
+        let rows = try readRows(
+            read.group, plan: inner, database: read.database, policy: read.policy, condition: condition, filterFields: read.filterFields)
+        var buckets = try aggregate(rows, plan: inner, statement: read.statement, condition: condition)
+        if read.statement.isDescending { buckets.reverse() }
+        // An empty bucket counts nothing: for count it is a zero the transformation sees, not a gap.
+        let points = buckets.compactMap { row in Self.point(function == "count" && row[1] == .null ? [row[0], .integer(0)] : row) }
+        let output = transformation.apply(to: points, ascending: !read.statement.isDescending)
+        return output.filter { row in if case .time(let time) = row[0] { time >= start } else { true } }
+    }
+
+    /// An aggregate row (time, value) as a point; empty buckets give none.
+    private static func point(_ row: [ResultValue]) -> (time: Int64, value: FieldValue)? {
+        guard case .time(let time) = row[0] else { return nil }
+        switch row[1] {
+        case .float(let value): return (time, .float(value))
+        case .integer(let value): return (time, .integer(value))
+        case .unsigned(let value): return (time, .unsigned(value))
+        default: return nil
+        }
     }
 
     /// Splits series by the `GROUP BY` tag keys (all tags for `*`); a series lacking a key groups under "".

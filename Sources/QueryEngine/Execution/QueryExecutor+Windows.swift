@@ -37,6 +37,8 @@ extension QueryExecutor {
 
     /// Whether the query only needs the earliest or latest rows, and when a window holds enough of them.
     private static func windowGoal(_ plan: SelectPlan, _ statement: SelectStatement) -> (fromEnd: Bool, isEnough: ([Row]) -> Bool)? {
+        // A transformation of an aggregate needs every bucket of the range.
+        if plan.transformation?.aggregate != nil { return nil }
         if !plan.isAggregate, let limit = statement.limit, limit > 0 {
             let needed = limit + (statement.offset ?? 0)
             if let transformation = plan.transformation {

@@ -47,7 +47,9 @@ struct SelectPlan {
             if aggregateCount > 1 { throw QueryError("mixing multiple selector functions with tags or fields is not supported") }
             throw QueryError("selectors with extra fields or tags are not supported yet")
         }
-        if !isAggregate && statement.dimensions.contains(where: { if case .time = $0 { true } else { false } }) {
+        if !isAggregate && transformation?.aggregate == nil
+            && statement.dimensions.contains(where: { if case .time = $0 { true } else { false } })
+        {
             throw QueryError("GROUP BY requires at least one aggregate function")
         }
         let selectedFields = columns.compactMap { column -> String? in
@@ -62,10 +64,18 @@ struct SelectPlan {
         uniquifyNames()
     }
 
-    private func checkTransformation(_ statement: SelectStatement) throws {
-        guard let transformation else { return }
-        if statement.dimensions.contains(where: { if case .time = $0 { true } else { false } }) {
+    private mutating func checkTransformation(_ statement: SelectStatement) throws {
+        guard var transformation else { return }
+        let interval = statement.dimensions.lazy.compactMap { if case .time(let interval, _) = $0 { interval } else { nil } }.first
+        switch (transformation.aggregate, interval) {
+        case (nil, .some):
             throw QueryError("aggregate function required inside the call to \(transformation.function.rawValue)")
+        case (.some, nil):
+            throw QueryError("\(transformation.function.rawValue) aggregate requires a GROUP BY interval")
+        case (.some, .some(let interval)):
+            transformation.useGroupInterval(interval)
+            columns = columns.map { if case .transformation = $0 { .transformation(transformation) } else { $0 } }
+        case (nil, nil): break
         }
         if columns.count > 1 {
             throw QueryError("\(transformation.function.rawValue)() with other fields or functions is not supported yet")

@@ -21,6 +21,11 @@ struct Transformation: Equatable {
 
     let function: Function
     let field: String
+    /// The aggregate the transformation runs over, one value per GROUP BY time bucket (`derivative(mean(v))`);
+    /// nil over raw points.
+    private(set) var aggregate: String?
+    /// Whether the query gave a unit; a derivative of an aggregate without one uses the GROUP BY interval.
+    private(set) var hasExplicitUnit = false
     /// Derivatives: the result is the change per this many nanoseconds; elapsed: the unit it counts in.
     private(set) var unit: Int64
     /// moving_average's window, in points.
@@ -31,7 +36,11 @@ struct Transformation: Equatable {
         try Self.checkCount(function, arguments.count)
         switch arguments[0] {
         case .variable(let variable): field = variable.name
-        case .call: throw QueryError("\(name)() of an aggregate is not supported yet")
+        case .call(let inner, let innerArguments) where Self.aggregatesSupported.contains(inner) && innerArguments.count == 1:
+            guard case .variable(let variable) = innerArguments[0] else { throw QueryError("expected field argument in \(inner)()") }
+            field = variable.name
+            aggregate = inner
+        case .call(let inner, _): throw QueryError("\(name)() of \(inner)() is not supported yet")
         default: throw QueryError("expected field argument in \(name)()")
         }
         self.function = function
@@ -47,6 +56,17 @@ struct Transformation: Equatable {
             throw QueryError("second argument to \(name) must be a duration")
         }
         unit = duration
+        hasExplicitUnit = true
+    }
+
+    /// Aggregates of one field argument that a transformation can take.
+    private static let aggregatesSupported: Set<String> = [
+        "count", "sum", "mean", "median", "mode", "spread", "stddev", "min", "max", "first", "last",
+    ]
+
+    /// A derivative of an aggregate counts change per GROUP BY interval unless the query names a unit.
+    mutating func useGroupInterval(_ interval: Int64) {
+        if aggregate != nil && function.isDerivative && !hasExplicitUnit { unit = interval }
     }
 
     private static func checkCount(_ function: Function, _ count: Int) throws {
@@ -65,9 +85,12 @@ struct Transformation: Equatable {
 
     /// The output rows (time, value) for rows in output order; `ascending` is false for ORDER BY time DESC.
     func apply(to rows: [QueryExecutor.Row], ascending: Bool) -> [[ResultValue]] {
-        let points = rows.compactMap { row in
-            row.fields[field].flatMap { value in function == .elapsed || Aggregation.number(value) != nil ? (row.time, value) : nil }
-        }
+        apply(to: rows.compactMap { row in row.fields[field].map { (row.time, $0) } }, ascending: ascending)
+    }
+
+    /// The same over (time, value) points, such as the rows of the aggregate it runs over.
+    func apply(to allPoints: [(time: Int64, value: FieldValue)], ascending: Bool) -> [[ResultValue]] {
+        let points = allPoints.filter { function == .elapsed || Aggregation.number($0.value) != nil }
         switch function {
         case .cumulativeSum: return cumulativeSum(points)
         case .elapsed: return elapsed(points)
