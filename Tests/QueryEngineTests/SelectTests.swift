@@ -10,15 +10,14 @@ import TimeSeries
 @Suite struct SelectTests {
     private let second: Int64 = 1_000_000_000
 
-    private func engineWithData(_ directory: TemporaryDirectory) async throws -> StorageEngine {
+    /// The JSON answer to `query` (epoch seconds) over four points in two series of `m`, in a fresh store.
+    private func runOnSampleData(_ query: String) async throws -> String {
+        let directory = TemporaryDirectory()
         let engine = try StorageEngine(configuration: .init(directory: directory.path, clock: { 3_600_000_000_000 }))
+        defer { engine.close() }
         try engine.createDatabase("db")
         let lines = ["m,host=a v=1,i=1i 0", "m,host=a v=3,i=2i 20", "m,host=b v=10,i=3i 5", "m,host=b v=20,i=4i 45"]
         try await engine.write(Array(lines.joined(separator: "\n").utf8), database: "db", precision: .seconds)
-        return engine
-    }
-
-    private func run(_ query: String, _ engine: StorageEngine) async throws -> String {
         let results = await QueryExecutor(engine: engine).execute(try Parser.parse(query), context: .init(database: "db"))
         return QueryResponseEncoder.json(results, epoch: .seconds)
     }
@@ -30,70 +29,53 @@ import TimeSeries
     }
 
     @Test func fillPreviousAndLinear() async throws {
-        let directory = TemporaryDirectory()
-        let engine = try await engineWithData(directory)
-        defer { engine.close() }
         #expect(
-            try await run("SELECT max(v) FROM m WHERE host = 'a' AND time >= 0 AND time < 40s GROUP BY time(10s) fill(previous)", engine)
+            try await runOnSampleData(
+                "SELECT max(v) FROM m WHERE host = 'a' AND time >= 0 AND time < 40s GROUP BY time(10s) fill(previous)")
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","max"],"values":[[0,1],[10,1],[20,3],[30,3]]}]}]}"#
         )
         #expect(
-            try await run("SELECT mean(v) FROM m WHERE host = 'a' AND time >= 0 AND time < 30s GROUP BY time(10s) fill(linear)", engine)
+            try await runOnSampleData("SELECT mean(v) FROM m WHERE host = 'a' AND time >= 0 AND time < 30s GROUP BY time(10s) fill(linear)")
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","mean"],"values":[[0,1],[10,2],[20,3]]}]}]}"#)
     }
 
     @Test func aggregatesKeepIntegerTypesWhereInfluxDBDoes() async throws {
-        let directory = TemporaryDirectory()
-        let engine = try await engineWithData(directory)
-        defer { engine.close() }
         #expect(
-            try await run("SELECT sum(i), mean(i), count(i), spread(i) FROM m", engine)
+            try await runOnSampleData("SELECT sum(i), mean(i), count(i), spread(i) FROM m")
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","sum","mean","count","spread"],"values":[[0,10,2.5,4,3]]}]}]}"#
         )
     }
 
     @Test func rawRowsDescendingAcrossSeries() async throws {
-        let directory = TemporaryDirectory()
-        let engine = try await engineWithData(directory)
-        defer { engine.close() }
         #expect(
-            try await run("SELECT v FROM m ORDER BY time DESC LIMIT 3", engine)
+            try await runOnSampleData("SELECT v FROM m ORDER BY time DESC LIMIT 3")
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[45,20],[20,3],[5,10]]}]}]}"#)
     }
 
     @Test func fieldConditionsWithArithmetic() async throws {
-        let directory = TemporaryDirectory()
-        let engine = try await engineWithData(directory)
-        defer { engine.close() }
         #expect(
-            try await run("SELECT v FROM m WHERE v * 2 > 5 AND (i + 1) % 2 = 0", engine)
+            try await runOnSampleData("SELECT v FROM m WHERE v * 2 > 5 AND (i + 1) % 2 = 0")
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[5,10]]}]}]}"#)
     }
 
     /// The aggregate runs from one interval before the range; derivatives default to the GROUP BY interval;
     /// empty buckets are gaps, except for count, where they are zeros.
     @Test func transformationsOfAggregates() async throws {
-        let directory = TemporaryDirectory()
-        let engine = try await engineWithData(directory)
-        defer { engine.close() }
         let range = "WHERE host = 'a' AND time >= 0 AND time < 30s GROUP BY time(10s)"
         #expect(
-            try await run("SELECT derivative(max(v)) FROM m \(range)", engine)
+            try await runOnSampleData("SELECT derivative(max(v)) FROM m \(range)")
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","derivative"],"values":[[20,1]]}]}]}"#)
         #expect(
-            try await run("SELECT difference(count(v)) FROM m \(range)", engine)
+            try await runOnSampleData("SELECT difference(count(v)) FROM m \(range)")
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","difference"],"values":[[0,1],[10,-1],[20,1]]}]}]}"#
         )
         #expect(
-            try await run("SELECT derivative(mean(v)) FROM m", engine)
+            try await runOnSampleData("SELECT derivative(mean(v)) FROM m")
                 == #"{"results":[{"statement_id":0,"error":"derivative aggregate requires a GROUP BY interval"}]}"#)
     }
 
     @Test func onlyTagsSelectedAnswersNoSeries() async throws {
-        let directory = TemporaryDirectory()
-        let engine = try await engineWithData(directory)
-        defer { engine.close() }
-        #expect(try await run("SELECT host FROM m", engine) == #"{"results":[{"statement_id":0}]}"#)
+        #expect(try await runOnSampleData("SELECT host FROM m") == #"{"results":[{"statement_id":0}]}"#)
     }
 
     @Test(arguments: [
@@ -105,10 +87,7 @@ import TimeSeries
         ("SELECT v FROM m tz('Europe/Paris')", "tz() is not supported yet"),
     ])
     func statementErrors(_ query: String, _ message: String) async throws {
-        let directory = TemporaryDirectory()
-        let engine = try await engineWithData(directory)
-        defer { engine.close() }
-        #expect(try await run(query, engine) == #"{"results":[{"statement_id":0,"error":"\#(message)"}]}"#)
+        #expect(try await runOnSampleData(query) == #"{"results":[{"statement_id":0,"error":"\#(message)"}]}"#)
     }
 }
 
