@@ -56,8 +56,9 @@ extension QueryExecutor {
             names = names.filter { $0.contains(regex) }
         case nil: break
         }
-        if let predicate = try SeriesCondition(show.condition, now: engine.configuration.clock()).predicate {
-            names = try names.filter { try !matchingSeries($0, database: database, predicate: predicate).isEmpty }
+        let condition = try SeriesCondition(show.condition, now: engine.configuration.clock())
+        if condition.predicate != nil {
+            names = try names.filter { try !matchingSeries($0, database: database, condition: condition).isEmpty }
         }
         names = Array(names.dropFirst(show.offset ?? 0).prefix(show.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
         guard !names.isEmpty else { return [] }

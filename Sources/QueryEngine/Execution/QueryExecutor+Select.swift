@@ -50,7 +50,7 @@ extension QueryExecutor {
             let predicateNeedsFields = !conditionNames.isDisjoint(with: fields.map(\.name))
             var candidates = series
             if let predicate = condition.predicate, !predicateNeedsFields {
-                candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags) }
+                candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
             }
             let groups = Self.group(candidates, by: statement.dimensions)
             let pagedGroups = groups.dropFirst(statement.seriesOffset ?? 0).prefix(
@@ -186,7 +186,7 @@ extension QueryExecutor {
             }
             for (time, fields) in byTime {
                 if filterFields, let predicate = condition.predicate,
-                    !(try RowPredicate.matches(predicate, fields: fields, tags: series.tags))
+                    !(try RowPredicate.matches(predicate, fields: fields, tags: series.tags, patterns: condition.patterns))
                 {
                     continue
                 }

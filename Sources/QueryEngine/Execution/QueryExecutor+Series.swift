@@ -23,7 +23,7 @@ extension QueryExecutor {
                     throw QueryError("DROP SERIES doesn't support fields in WHERE clause")
                 }
             }
-            keys += try matchingSeries(measurement, database: database, predicate: condition.predicate).map(\.key)
+            keys += try matchingSeries(measurement, database: database, condition: condition).map(\.key)
         }
         try await engine.deleteSeries(database: database, seriesKeys: keys, in: condition.timeRange, dropSeries: statement.dropsSeries)
     }
@@ -37,19 +37,19 @@ extension QueryExecutor {
         case .series:
             var keys: [String] = []
             for measurement in measurements {
-                keys += try matchingSeries(measurement, database: database, predicate: condition.predicate).map(\.key)
+                keys += try matchingSeries(measurement, database: database, condition: condition).map(\.key)
             }
             let page: [String] = Self.page(keys.sorted(), statement)
             return page.isEmpty ? [] : [ResultSeries(name: nil, columns: ["key"], values: page.map { [ResultValue.string($0)] })]
         case .tagKeys:
             return try measurements.compactMap { measurement in
-                let series = try matchingSeries(measurement, database: database, predicate: condition.predicate)
+                let series = try matchingSeries(measurement, database: database, condition: condition)
                 let keys = Self.page(Set(series.flatMap(\.tags.keys)).sorted(), statement)
                 return keys.isEmpty ? nil : ResultSeries(name: measurement, columns: ["tagKey"], values: keys.map { [.string($0)] })
             }
         case .tagValues(let selector):
             return try measurements.compactMap { measurement in
-                let series = try matchingSeries(measurement, database: database, predicate: condition.predicate)
+                let series = try matchingSeries(measurement, database: database, condition: condition)
                 var pairs: Set<[String]> = []
                 for entry in series {
                     for (key, value) in entry.tags where try Self.selects(selector, key) { pairs.insert([key, value]) }
@@ -87,12 +87,12 @@ extension QueryExecutor {
         return selected
     }
 
-    func matchingSeries(_ measurement: String, database: String, predicate: Expression?) throws -> [(
+    func matchingSeries(_ measurement: String, database: String, condition: SeriesCondition) throws -> [(
         key: String, tags: [String: String]
     )] {
         let series = try engine.series(database: database, measurement: measurement)
-        guard let predicate else { return series }
-        return try series.filter { try TagPredicate.matches(predicate, tags: $0.tags) }
+        guard let predicate = condition.predicate else { return series }
+        return try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
     }
 
     private static func selects(_ selector: ShowSeriesStatement.KeySelector, _ key: String) throws -> Bool {

@@ -4,16 +4,20 @@ import TimeSeries
 /// Evaluates a WHERE clause (time already taken out) against one row: names resolve to the row's fields first, then
 /// to the series' tags. Numbers compare numerically, strings and tags as strings, regexes with `=~` and `!~`.
 enum RowPredicate {
-    static func matches(_ expression: Expression, fields: [String: FieldValue], tags: [String: String]) throws -> Bool {
+    static func matches(_ expression: Expression, fields: [String: FieldValue], tags: [String: String], patterns: PatternCache) throws
+        -> Bool
+    {
         switch expression {
-        case .parenthesized(let inner): return try matches(inner, fields: fields, tags: tags)
+        case .parenthesized(let inner): return try matches(inner, fields: fields, tags: tags, patterns: patterns)
         case .binary(.and, let left, let right):
-            return try matches(left, fields: fields, tags: tags) && matches(right, fields: fields, tags: tags)
+            return try matches(left, fields: fields, tags: tags, patterns: patterns)
+                && matches(right, fields: fields, tags: tags, patterns: patterns)
         case .binary(.or, let left, let right):
-            return try matches(left, fields: fields, tags: tags) || matches(right, fields: fields, tags: tags)
+            return try matches(left, fields: fields, tags: tags, patterns: patterns)
+                || matches(right, fields: fields, tags: tags, patterns: patterns)
         case .boolean(let value): return value
         case .binary(let op, let left, let right) where comparisons.contains(op):
-            return try compare(op, operand(left, fields, tags), operand(right, fields, tags))
+            return try compare(op, operand(left, fields, tags), operand(right, fields, tags), patterns)
         default:
             throw QueryError("unsupported condition in WHERE clause")
         }
@@ -72,12 +76,12 @@ enum RowPredicate {
         return tags[name].map(Operand.text) ?? .text("")
     }
 
-    private static func compare(_ op: BinaryOperator, _ left: Operand, _ right: Operand) throws -> Bool {
+    private static func compare(_ op: BinaryOperator, _ left: Operand, _ right: Operand, _ patterns: PatternCache) throws -> Bool {
         switch (left, right) {
         case (.number(let value), .number(let other)): return order(op, value, other)
         case (.text(let value), .text(let other)): return order(op, value, other)
         case (.text(let value), .pattern(let pattern)):
-            let found = value.contains(try Regex(pattern))
+            let found = value.contains(try patterns.regex(pattern))
             return op == .regexMatch ? found : op == .regexNotMatch ? !found : false
         case (.flag(let value), .flag(let other)): return op == .equal ? value == other : op == .notEqual ? value != other : false
         default: return false

@@ -7,6 +7,8 @@ struct SeriesCondition {
     var hasTime = false
     /// What is left once the time comparisons are taken out; nil when nothing is.
     var predicate: Expression?
+    /// The predicate's regexes, compiled on first use.
+    let patterns = PatternCache()
 
     /// Splits `expression` at its top-level ANDs. Time may only be compared there, not under an OR.
     init(_ expression: Expression?, now: Int64) throws {
@@ -88,19 +90,21 @@ enum TimeValue {
 /// Evaluates a tag predicate (`host = 'a' AND region =~ /us-.*/`) against one series' tags. A missing tag compares as
 /// the empty string, as in InfluxDB.
 enum TagPredicate {
-    static func matches(_ expression: Expression, tags: [String: String]) throws -> Bool {
+    static func matches(_ expression: Expression, tags: [String: String], patterns: PatternCache) throws -> Bool {
         switch expression {
-        case .parenthesized(let inner): return try matches(inner, tags: tags)
-        case .binary(.and, let left, let right): return try matches(left, tags: tags) && matches(right, tags: tags)
-        case .binary(.or, let left, let right): return try matches(left, tags: tags) || matches(right, tags: tags)
+        case .parenthesized(let inner): return try matches(inner, tags: tags, patterns: patterns)
+        case .binary(.and, let left, let right):
+            return try matches(left, tags: tags, patterns: patterns) && matches(right, tags: tags, patterns: patterns)
+        case .binary(.or, let left, let right):
+            return try matches(left, tags: tags, patterns: patterns) || matches(right, tags: tags, patterns: patterns)
         case .boolean(let value): return value
         case .binary(let op, .variable(let variable), let value), .binary(let op, let value, .variable(let variable)):
             let actual = tags[variable.name] ?? ""
             switch (op, value) {
             case (.equal, .string(let text)): return actual == text
             case (.notEqual, .string(let text)): return actual != text
-            case (.regexMatch, .regex(let pattern)): return actual.contains(try Regex(pattern))
-            case (.regexNotMatch, .regex(let pattern)): return !actual.contains(try Regex(pattern))
+            case (.regexMatch, .regex(let pattern)): return actual.contains(try patterns.regex(pattern))
+            case (.regexNotMatch, .regex(let pattern)): return !actual.contains(try patterns.regex(pattern))
             default: throw QueryError("unsupported condition on tag \(variable.name)")
             }
         default:
