@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Layer 0: the shared vocabulary.
@@ -53,6 +55,15 @@ let package = Package(
         ),
         .target(name: "DataDirectory", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
+            name: "StoreAccess",
+            dependencies: [
+                "InfluxQL", "FileIO", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ServerLogging",
             dependencies: [hummingbird, logging, "TimeSeries"],
             exclude: ["README.md"],
@@ -61,7 +72,7 @@ let package = Package(
         // Layer 3: running queries.
         .target(
             name: "QueryEngine",
-            dependencies: ["InfluxQL", "Storage", "TimeSeries"],
+            dependencies: ["InfluxQL", "Storage", "StoreAccess", "TimeSeries"],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -69,7 +80,7 @@ let package = Package(
         .target(
             name: "StoreService",
             dependencies: [
-                hummingbird, httpTypes, logging, "ServerLogging", "Storage", "TimeSeries", "InfluxQL", "QueryEngine",
+                hummingbird, httpTypes, logging, "ServerLogging", "Storage", "StoreAccess", "TimeSeries", "InfluxQL", "QueryEngine",
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             exclude: ["README.md"],
@@ -91,7 +102,8 @@ let package = Package(
         .executableTarget(
             name: "sundial",
             dependencies: [
-                "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreService", "TaskService", "ControlService",
+                "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
+                "ControlService",
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -125,6 +137,8 @@ let package = Package(
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "StoreAccessTests", dependencies: ["StoreAccess", "InfluxQL", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FileIOTests", dependencies: ["FileIO", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
         .testTarget(
@@ -135,7 +149,8 @@ let package = Package(
         .testTarget(
             name: "StoreServiceTests",
             dependencies: [
-                "StoreService", "Storage", "SundialTesting", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "StoreService", "Storage", "StoreAccess", "SundialTesting", hummingbird,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strictSettings

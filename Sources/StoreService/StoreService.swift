@@ -3,6 +3,7 @@ public import Logging
 internal import QueryEngine
 internal import ServerLogging
 public import Storage
+public import StoreAccess
 
 /// The embedded InfluxDB-compatible store's HTTP service (`:8086`): InfluxDB 1.x API and the 2.x compatibility
 /// surface. Serves `/ping`, `/write` and `/query` (the statements InfluxQL parses so far).
@@ -15,32 +16,41 @@ public enum StoreService {
         public var port: Int
         /// InfluxDB's `max-body-size`: larger request bodies get 413.
         public var maxBodySize: Int
+        /// `[store] auth-enabled`: require credentials on `/query` and `/write` and check privileges.
+        public var authEnabled: Bool
 
-        public init(host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000) {
+        public init(host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000, authEnabled: Bool = false) {
             self.host = host
             self.port = port
             self.maxBodySize = maxBodySize
+            self.authEnabled = authEnabled
         }
     }
 
     /// The router with every store route and the store's common headers; used as is by in-process tests.
-    public static func makeRouter(engine: StorageEngine, configuration: Configuration = Configuration()) -> Router<BasicRequestContext> {
+    public static func makeRouter(
+        engine: StorageEngine, access: AccessStore, configuration: Configuration = Configuration()
+    ) -> Router<BasicRequestContext> {
         let router = Router()
+        let authenticator = RequestAuthenticator(access: access, isEnabled: configuration.authEnabled)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: InfluxHeaders.middleware())
         router.addRoutes(PingRoutes.collection())
-        router.addRoutes(WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize).collection())
-        router.addRoutes(QueryRoutes(executor: QueryExecutor(engine: engine)).collection())
+        router.addRoutes(
+            WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator).collection())
+        router.addRoutes(
+            QueryRoutes(executor: QueryExecutor(engine: engine, access: access), authenticator: authenticator).collection())
         return router
     }
 
     public static func makeApplication(
         engine: StorageEngine,
+        access: AccessStore,
         configuration: Configuration,
         logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: makeRouter(engine: engine, configuration: configuration),
+            router: makeRouter(engine: engine, access: access, configuration: configuration),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import Storage
+import StoreAccess
 import SundialTesting
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
         let directory = TemporaryDirectory()
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
         defer { engine.close() }
-        let app = Application(router: StoreService.makeRouter(engine: engine))
+        let app = Application(router: StoreService.makeRouter(engine: engine, access: try AccessStore(directory: directory.path)))
         try await app.test(.router, test)
     }
 
@@ -53,7 +54,8 @@ import Testing
         let directory = TemporaryDirectory()
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
         defer { engine.close() }
-        try await Application(router: StoreService.makeRouter(engine: engine)).test(.router, test)
+        try await Application(router: StoreService.makeRouter(engine: engine, access: try AccessStore(directory: directory.path))).test(
+            .router, test)
     }
 
     @Test func unknownPathsGetGosPlainText404() async throws {

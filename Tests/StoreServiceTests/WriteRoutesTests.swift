@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Storage
+import StoreAccess
 import SundialTesting
 import Testing
 
@@ -19,7 +20,9 @@ import Testing
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
         defer { engine.close() }
         try engine.createDatabase("db")
-        let app = Application(router: StoreService.makeRouter(engine: engine, configuration: configuration))
+        let app = Application(
+            router: StoreService.makeRouter(
+                engine: engine, access: try AccessStore(directory: directory.path), configuration: configuration))
         try await app.test(.router, test)
         var lines: [String] = []
         try engine.exportLineProtocol(database: "db") { lines.append($0) }
@@ -120,7 +123,7 @@ import Testing
         let directory = TemporaryDirectory()
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
         defer { engine.close() }
-        let app = Application(router: StoreService.makeRouter(engine: engine))
+        let app = Application(router: StoreService.makeRouter(engine: engine, access: try AccessStore(directory: directory.path)))
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/query", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
@@ -156,7 +159,7 @@ import Testing
         try engine.createDatabase("db")
         // The first file call of this write creates the shard's directory; the disk is full.
         injector.failCall(1, with: .noSpace)
-        let app = Application(router: StoreService.makeRouter(engine: engine))
+        let app = Application(router: StoreService.makeRouter(engine: engine, access: try AccessStore(directory: directory.path)))
         try await app.test(.router) { client in
             try await client.execute(uri: "/write?db=db", method: .post, body: ByteBuffer(string: "m v=1 1")) { response in
                 #expect(response.status == .internalServerError)

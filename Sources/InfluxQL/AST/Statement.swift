@@ -12,12 +12,14 @@ public enum Statement: Sendable, Equatable {
     case deleteSeries(DeleteSeriesStatement)
     case showSeries(ShowSeriesStatement)
     case select(SelectStatement)
+    case user(UserStatement)
 
     /// Statements that change something; InfluxDB warns when they arrive in a GET request.
     public var isMutating: Bool {
         switch self {
         case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropRetentionPolicy, .dropMeasurement: true
         case .deleteSeries(let delete): delete.dropsSeries
+        case .user(let statement): statement.isMutating
         case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .select: false
         }
     }

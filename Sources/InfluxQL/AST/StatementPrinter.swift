@@ -19,6 +19,7 @@ public enum StatementPrinter {
         case .deleteSeries(let delete): return delete.dropsSeries ? "DROP SERIES" : "DELETE"
         case .showSeries: return "SHOW SERIES"
         case .select: return "SELECT"
+        case .user(let statement): return statement.description
         }
     }
 

@@ -7,6 +7,7 @@ extension Parser {
         case .keyword(.retention):
             try expect(.policy)
             return try parseCreateRetentionPolicy()
+        case .keyword(.user): return try parseCreateUser()
         default: throw error(token, expected: ["CONTINUOUS", "DATABASE", "USER", "RETENTION", "SUBSCRIPTION"])
         }
     }
@@ -17,6 +18,7 @@ extension Parser {
         case .keyword(.database): return .dropDatabase(name: try parseIdentifier())
         case .keyword(.measurement): return .dropMeasurement(name: try parseIdentifier())
         case .keyword(.series): return try parseDropSeries()
+        case .keyword(.user): return .user(.drop(name: try parseIdentifier()))
         case .keyword(.retention):
             try expect(.policy)
             let name = try parseIdentifier()

@@ -8,6 +8,10 @@ extension Parser {
             try expect(.policies)
             return .showRetentionPolicies(database: consume(.keyword(.on)) ? try parseIdentifier() : nil)
         case .keyword(.measurements): return .showMeasurements(try parseShowMeasurements())
+        case .keyword(.users): return .user(.showUsers)
+        case .keyword(.grants):
+            try expect(.for)
+            return .user(.showGrants(user: try parseIdentifier()))
         case .keyword(.series): return try parseShowSeries(.series)
         case .keyword(.field):
             try expect(.keys)

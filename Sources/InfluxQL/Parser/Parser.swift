@@ -35,6 +35,9 @@ public struct Parser {
         case .keyword(.alter): return try parseAlter()
         case .keyword(.delete): return try parseDelete()
         case .keyword(.select): return try parseSelect()
+        case .keyword(.grant): return try parseGrant()
+        case .keyword(.revoke): return try parseRevoke()
+        case .keyword(.set): return try parseSetPassword()
         case .illegal: throw InfluxQLError(message: token.text, position: token.position)
         default: throw InfluxQLError(found: token, expected: Self.statementStarters)
         }

@@ -1,5 +1,6 @@
 import InfluxQL
 import Storage
+import StoreAccess
 import TimeSeries
 
 /// Database, retention-policy and measurement statements.
@@ -26,8 +27,12 @@ extension QueryExecutor {
         )
     }
 
-    func showDatabases() -> ResultSeries {
-        ResultSeries(name: "databases", columns: ["name"], values: engine.databaseNames.map { [.string($0)] })
+    func showDatabases(for principal: Principal?) -> ResultSeries {
+        var names = engine.databaseNames
+        if let principal, let access {
+            names = names.filter { access.may(principal, .read, on: $0) || access.may(principal, .write, on: $0) }
+        }
+        return ResultSeries(name: "databases", columns: ["name"], values: names.map { [.string($0)] })
     }
 
     func showRetentionPolicies(_ database: String?) throws -> ResultSeries {

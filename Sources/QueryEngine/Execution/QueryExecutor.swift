@@ -1,5 +1,6 @@
 public import InfluxQL
 public import Storage
+public import StoreAccess
 public import TimeSeries
 
 /// Runs parsed InfluxQL statements against the embedded store.
@@ -8,9 +9,12 @@ public import TimeSeries
 /// `not executed` (InfluxDB 1.x loses the real message when the failing statement is not the last one).
 public struct QueryExecutor: Sendable {
     public let engine: StorageEngine
+    /// Users and privileges; nil only in tests that need none (user statements then fail).
+    public let access: AccessStore?
 
-    public init(engine: StorageEngine) {
+    public init(engine: StorageEngine, access: AccessStore? = nil) {
         self.engine = engine
+        self.access = access
     }
 
     /// Options of one request that statements depend on.
@@ -20,11 +24,14 @@ public struct QueryExecutor: Sendable {
         public var retentionPolicy: String?
         /// True for GET requests: mutating statements still run, with InfluxDB's deprecation warning.
         public var isReadOnly: Bool
+        /// Who runs the statements when auth is on; SHOW DATABASES lists only what they may read or write.
+        public var principal: Principal?
 
-        public init(database: String? = nil, retentionPolicy: String? = nil, isReadOnly: Bool = false) {
+        public init(database: String? = nil, retentionPolicy: String? = nil, isReadOnly: Bool = false, principal: Principal? = nil) {
             self.database = database
             self.retentionPolicy = retentionPolicy
             self.isReadOnly = isReadOnly
+            self.principal = principal
         }
     }
 
@@ -61,7 +68,7 @@ public struct QueryExecutor: Sendable {
         switch statement {
         case .createDatabase(let create): try createDatabase(create)
         case .dropDatabase(let name): try await engine.dropDatabase(name)
-        case .showDatabases: return StatementResult(statementID: id, series: [showDatabases()])
+        case .showDatabases: return StatementResult(statementID: id, series: [showDatabases(for: context.principal)])
         case .createRetentionPolicy(let create): try createRetentionPolicy(create)
         case .alterRetentionPolicy(let alter):
             try engine.alterRetentionPolicy(
@@ -79,6 +86,7 @@ public struct QueryExecutor: Sendable {
         case .showSeries(let show):
             return StatementResult(statementID: id, series: try showSeries(show, database: show.database ?? context.database))
         case .select(let select): return StatementResult(statementID: id, series: try self.select(select, context: context))
+        case .user(let user): return StatementResult(statementID: id, series: try execute(user))
         }
         return StatementResult(statementID: id)
     }
@@ -86,6 +94,7 @@ public struct QueryExecutor: Sendable {
     static func message(for error: any Error) -> String {
         if let error = error as? StorageError { return error.message }
         if let error = error as? QueryError { return error.message }
+        if let error = error as? AccessError { return error.message }
         return "\(error)"
     }
 }

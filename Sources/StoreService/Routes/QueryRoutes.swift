@@ -4,12 +4,14 @@ import Hummingbird
 import InfluxQL
 import QueryEngine
 import Storage
+import StoreAccess
 import TimeSeries
 
 /// `GET|POST /query`: InfluxQL statements, `;`-separated, answered with InfluxDB's JSON. Parameters come from the
 /// query string and, for POST, also from a form body (`q`, `db`, `rp`, `epoch`, `pretty`).
 struct QueryRoutes {
     let executor: QueryExecutor
+    let authenticator: RequestAuthenticator
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -23,6 +25,7 @@ struct QueryRoutes {
 
     private func query(_ request: Request, isReadOnly: Bool) async throws -> Response {
         let parameters = try await Self.parameters(of: request)
+        let principal = try authenticator.authenticate(request, parameters: parameters)
         let pretty = parameters["pretty"] == "true"
         guard let text = parameters["q"], !text.isEmpty else {
             throw InfluxErrorResponse(.badRequest, "missing required parameter \"q\"")
@@ -33,10 +36,13 @@ struct QueryRoutes {
         } catch {
             throw InfluxErrorResponse(.badRequest, "error parsing query: \(error)")
         }
+        let database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
+        try authenticator.authorize(statements, principal: principal, database: database)
         let context = QueryExecutor.Context(
-            database: parameters["db"].flatMap { $0.isEmpty ? nil : $0 },
+            database: database,
             retentionPolicy: parameters["rp"].flatMap { $0.isEmpty ? nil : $0 },
-            isReadOnly: isReadOnly
+            isReadOnly: isReadOnly,
+            principal: principal
         )
         let results = await executor.execute(statements, context: context)
         let epoch = parameters["epoch"].map { Precision(name: $0 == "n" ? "ns" : $0) ?? .nanoseconds }

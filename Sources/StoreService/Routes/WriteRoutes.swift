@@ -10,6 +10,7 @@ import TimeSeries
 struct WriteRoutes {
     let engine: StorageEngine
     let maxBodySize: Int
+    let authenticator: RequestAuthenticator
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -24,6 +25,8 @@ struct WriteRoutes {
 
     private func write(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let parameters = request.uri.queryParameters
+        let principal = try authenticator.authenticate(
+            request, parameters: Dictionary(parameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first }))
         let precisionName = parameters["precision"].map(String.init) ?? ""
         guard precisionName != "us", let precision = Precision(name: precisionName) else {
             throw InfluxErrorResponse(.badRequest, "invalid precision \"\(precisionName)\" (use n, u, ms, s, m or h)")
@@ -37,6 +40,7 @@ struct WriteRoutes {
         guard engine.databaseInfo(database) != nil else {
             throw InfluxErrorResponse(.notFound, "database not found: \"\(database)\"")
         }
+        try authenticator.authorizeWrite(principal: principal, database: database)
         let body = try await readBody(request)
         guard !body.isEmpty else { return Response(status: .noContent) }
         let outcome: WriteOutcome

@@ -42,15 +42,15 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let storageEngine: StorageEngine?
+        let store: EmbeddedStore?
         do {
-            storageEngine = try ServiceAssembly.openStorageEngine(configuration, in: dataDirectory, logger: logger)
+            store = try ServiceAssembly.openStore(configuration, in: dataDirectory, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("sundial: cannot open the store in \(dataDirectory.path(of: "store")): \(error)\n".utf8))
             throw ExitCode.failure
         }
-        defer { storageEngine?.close() }
-        let assembly = ServiceAssembly(configuration: configuration, dataDirectory: dataDirectory, storageEngine: storageEngine)
+        defer { store?.engine.close() }
+        let assembly = ServiceAssembly(configuration: configuration, dataDirectory: dataDirectory, store: store)
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
         let group = ServiceGroup(configuration: assembly.groupConfiguration(logger: logger))
         do {

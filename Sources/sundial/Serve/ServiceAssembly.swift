@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import Storage
+import StoreAccess
 import StoreService
 import SundialConfig
 import TaskService
@@ -13,8 +14,8 @@ import UnixSignals
 struct ServiceAssembly {
     let configuration: SundialConfiguration
     let dataDirectory: DataDirectory
-    /// The embedded store's engine; nil when `[store] enabled = false`.
-    let storageEngine: StorageEngine?
+    /// The embedded store; nil when `[store] enabled = false`.
+    let store: EmbeddedStore?
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
     static let gracefulShutdownLimit = Duration.seconds(4)
@@ -47,15 +48,16 @@ struct ServiceAssembly {
 
     private func services() -> [any Service] {
         var services: [any Service] = []
-        if let storageEngine {
+        if let store {
             let address = configuration.store.bindAddress
             let application = StoreService.makeApplication(
-                engine: storageEngine,
-                configuration: .init(host: address.bindHost, port: address.port),
+                engine: store.engine,
+                access: store.access,
+                configuration: .init(host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled),
                 logger: Logger(label: "store")
             )
             services.append(NamedService(name: "store", address: address, wrapped: application))
-            services.append(StorageMaintenanceService(engine: storageEngine, logger: Logger(label: "storage")))
+            services.append(StorageMaintenanceService(engine: store.engine, logger: Logger(label: "storage")))
         }
         let tasksAddress = configuration.http.bindAddress
         let tasks = TaskService.makeApplication(
@@ -99,10 +101,16 @@ struct ServiceStartError: Error, CustomStringConvertible {
     var description: String { "\(name) service on \(address) failed: \(underlying)" }
 }
 
+/// The embedded store's two halves: the storage engine and its users, tokens and buckets.
+struct EmbeddedStore {
+    let engine: StorageEngine
+    let access: AccessStore
+}
+
 extension ServiceAssembly {
     /// Opens the embedded store under `<data-dir>/store`, replaying its WAL; nil when the store is disabled.
-    static func openStorageEngine(_ configuration: SundialConfiguration, in dataDirectory: DataDirectory, logger: Logger) throws
-        -> StorageEngine?
+    static func openStore(_ configuration: SundialConfiguration, in dataDirectory: DataDirectory, logger: Logger) throws
+        -> EmbeddedStore?
     {
         guard configuration.store.enabled else { return nil }
         let store = configuration.store
@@ -118,6 +126,6 @@ extension ServiceAssembly {
             )
         )
         for note in engine.recoveryNotes { logger.warning("\(note)") }
-        return engine
+        return EmbeddedStore(engine: engine, access: try AccessStore(directory: dataDirectory.path(of: "store")))
     }
 }

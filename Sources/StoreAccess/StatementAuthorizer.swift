@@ -1,0 +1,74 @@
+public import InfluxQL
+
+/// Who a request acts as once authenticated: an InfluxDB 1.x user or an InfluxDB 2.x token.
+public enum Principal: Sendable {
+    case user(UserAccount)
+    case token(APIToken)
+
+    public var name: String {
+        switch self {
+        case .user(let account): account.name
+        case .token(let token): token.description.isEmpty ? token.id : token.description
+        }
+    }
+
+    public var isAdmin: Bool {
+        switch self {
+        case .user(let account): account.isAdmin
+        case .token(let token): token.isOperator
+        }
+    }
+}
+
+/// InfluxDB 1.x's rules for which statements a principal may run: admins everything; others READ or WRITE on the
+/// databases a statement touches; some statements only admins.
+extension AccessStore {
+    /// nil when allowed, else InfluxDB's reason (`bob not authorized to execute statement '…', requires admin privilege`).
+    public func denial(of statement: Statement, by principal: Principal, defaultDatabase: String?) -> String? {
+        guard !principal.isAdmin else { return nil }
+        let needs = Self.requirement(of: statement, defaultDatabase: defaultDatabase)
+        let text = StatementPrinter.print(statement)
+        switch needs {
+        case .nothing: return nil
+        case .admin: return "\(principal.name) not authorized to execute statement '\(text)', requires admin privilege"
+        case .privilege(let privilege, let databases):
+            for database in databases where !may(principal, privilege, on: database) {
+                return "\(principal.name) not authorized to execute statement '\(text)', requires \(privilege.rawValue) on \(database)"
+            }
+            return nil
+        }
+    }
+
+    /// Whether the principal may read or write `database` (a token: through a bucket that stores there).
+    public func may(_ principal: Principal, _ privilege: Privilege, on database: String) -> Bool {
+        switch principal {
+        case .user(let account): return account.may(privilege, on: database)
+        case .token(let token):
+            if token.isOperator { return true }
+            let action: APIToken.Permission.Action = privilege == .write ? .write : .read
+            return buckets(orgID: token.orgID).contains { $0.database == database && token.allows(action, bucketID: $0.id) }
+        }
+    }
+
+    enum Requirement: Equatable {
+        case nothing
+        case admin
+        case privilege(Privilege, databases: [String])
+    }
+
+    static func requirement(of statement: Statement, defaultDatabase: String?) -> Requirement {
+        let onDefault = { (privilege: Privilege) in Requirement.privilege(privilege, databases: [defaultDatabase ?? ""]) }
+        switch statement {
+        case .showDatabases: return .nothing
+        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropMeasurement, .user: return .admin
+        case .dropRetentionPolicy(_, let database): return .privilege(.write, databases: [database])
+        case .showRetentionPolicies(let database): return .privilege(.read, databases: [database ?? defaultDatabase ?? ""])
+        case .showMeasurements(let show): return .privilege(.read, databases: [show.database ?? defaultDatabase ?? ""])
+        case .showSeries(let show): return .privilege(.read, databases: [show.database ?? defaultDatabase ?? ""])
+        case .deleteSeries: return onDefault(.write)
+        case .select(let select):
+            let databases = select.sources.map { $0.database ?? defaultDatabase ?? "" }
+            return .privilege(.read, databases: Array(Set(databases)).sorted())
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Hummingbird
+import InfluxQL
+import StoreAccess
+
+/// Decides who a `/query` or `/write` request acts as when `[store] auth-enabled` is on, with InfluxDB 1.x's
+/// answers: 401 for missing or wrong credentials, 403 for what the principal may not do.
+///
+/// A user name and password are checked against the 1.x users first; when no such user exists the password is
+/// tried as an API token, as InfluxDB 2.x's 1.x compatibility layer does, so token-only clients (Kapacitor with
+/// `password = <token>`) work too.
+struct RequestAuthenticator: Sendable {
+    let access: AccessStore
+    let isEnabled: Bool
+
+    /// Until an admin exists (a 1.x admin user or the setup's operator token), an auth-enabled store lets only the
+    /// query that creates one through.
+    var isBootstrapping: Bool {
+        isEnabled && !access.hasAdmin && !access.tokens().contains(where: \.isOperator)
+    }
+
+    /// The principal, nil when auth is off; throws 401 when credentials are missing or wrong.
+    func authenticate(_ request: Request, parameters: [String: String]) throws -> Principal? {
+        guard isEnabled, !isBootstrapping else { return nil }
+        guard let credentials = Credentials(request: request, parameters: parameters) else {
+            throw InfluxErrorResponse(.unauthorized, "unable to parse authentication credentials")
+        }
+        switch credentials {
+        case .password(let user, let password):
+            guard !user.isEmpty else { throw InfluxErrorResponse(.unauthorized, "username required") }
+            if access.user(user) != nil {
+                guard let account = access.authenticate(user, password: password) else {
+                    throw InfluxErrorResponse(.unauthorized, "authorization failed")
+                }
+                return .user(account)
+            }
+            guard let token = access.token(matching: password) else { throw InfluxErrorResponse(.unauthorized, "authorization failed") }
+            return .token(token)
+        case .token(let secret):
+            guard let token = access.token(matching: secret) else { throw InfluxErrorResponse(.unauthorized, "authorization failed") }
+            return .token(token)
+        }
+    }
+
+    /// Throws InfluxDB's 403 for the first statement the principal may not run.
+    func authorize(_ statements: [Statement], principal: Principal?, database: String?) throws {
+        guard isEnabled else { return }
+        if isBootstrapping {
+            if case .user(.create(_, _, isAdmin: true)) = statements.first { return }
+            throw InfluxErrorResponse(.forbidden, "error authorizing query: create admin user first or disable authentication")
+        }
+        guard let principal else { return }
+        for statement in statements {
+            if let reason = access.denial(of: statement, by: principal, defaultDatabase: database) {
+                throw InfluxErrorResponse(.forbidden, "error authorizing query: \(reason)")
+            }
+        }
+    }
+
+    /// Throws InfluxDB's 403 unless the principal may write to `database`.
+    func authorizeWrite(principal: Principal?, database: String) throws {
+        guard isEnabled else { return }
+        guard let principal else { throw InfluxErrorResponse(.forbidden, "user is required to write to database \"\(database)\"") }
+        guard access.may(principal, .write, on: database) else {
+            throw InfluxErrorResponse(.forbidden, "\"\(principal.name)\" user is not authorized to write to database \"\(database)\"")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import InfluxQL
+
+@Suite struct UserStatementParsingTests {
+    @Test(arguments: [
+        ("CREATE USER bob WITH PASSWORD 'secret'", UserStatement.create(name: "bob", password: "secret", isAdmin: false)),
+        ("create user \"a b\" with password 'x' with all privileges", .create(name: "a b", password: "x", isAdmin: true)),
+        ("DROP USER bob", .drop(name: "bob")),
+        ("SET PASSWORD FOR bob = 'new'", .setPassword(name: "bob", password: "new")),
+        ("GRANT READ ON db TO bob", .grant(.read, database: "db", user: "bob")),
+        ("GRANT ALL ON db TO bob", .grant(.all, database: "db", user: "bob")),
+        ("GRANT ALL PRIVILEGES TO bob", .grantAdmin(user: "bob")),
+        ("GRANT ALL TO bob", .grantAdmin(user: "bob")),
+        ("REVOKE WRITE ON db FROM bob", .revoke(.write, database: "db", user: "bob")),
+        ("REVOKE ALL PRIVILEGES FROM bob", .revokeAdmin(user: "bob")),
+        ("SHOW USERS", .showUsers),
+        ("SHOW GRANTS FOR bob", .showGrants(user: "bob")),
+    ])
+    func parses(_ text: String, _ expected: UserStatement) throws {
+        #expect(try Parser.parse(text) == [.user(expected)])
+    }
+
+    @Test func printingNeverShowsPasswords() throws {
+        let create = try Parser.parse("CREATE USER bob WITH PASSWORD 'hunter2' WITH ALL PRIVILEGES")[0]
+        #expect(StatementPrinter.print(create) == "CREATE USER bob WITH PASSWORD [REDACTED] WITH ALL PRIVILEGES")
+        let set = try Parser.parse("SET PASSWORD FOR \"the user\" = 'hunter2'")[0]
+        #expect(StatementPrinter.print(set) == "SET PASSWORD FOR \"the user\" = [REDACTED]")
+        #expect(StatementPrinter.print(try Parser.parse("GRANT ALL ON db TO bob")[0]) == "GRANT ALL PRIVILEGES ON db TO bob")
+    }
+
+    @Test(arguments: [
+        ("GRANT", "found EOF, expected READ, WRITE, ALL [PRIVILEGES] at line 1, char 7"),
+        ("GRANT READ TO bob", "found TO, expected ON at line 1, char 12"),
+        ("GRANT ALL bob", "found bob, expected ON, TO at line 1, char 11"),
+        ("REVOKE ALL PRIVILEGES bob", "found bob, expected ON, FROM at line 1, char 23"),
+        ("CREATE USER bob WITH PASSWORD secret", "found secret, expected string at line 1, char 31"),
+        ("CREATE USER bob WITH PASSWORD 'x' WITH ADMIN", "found ADMIN, expected ALL at line 1, char 40"),
+        ("SET PASSWORD FOR bob 'x'", "found 'x', expected = at line 1, char 22"),
+        ("SHOW GRANTS bob", "found bob, expected FOR at line 1, char 13"),
+    ])
+    func errors(_ text: String, _ expected: String) {
+        #expect(throws: InfluxQLError.self) { try Parser.parse(text) }
+        do {
+            _ = try Parser.parse(text)
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test func privilegeCoverage() {
+        #expect(Privilege.all.covers(.read) && Privilege.all.covers(.write))
+        #expect(Privilege.read.covers(.read) && !Privilege.read.covers(.write))
+        #expect(!Privilege.write.covers(.read) && !Privilege.none.covers(.read))
+    }
+}
