@@ -1,3 +1,5 @@
+import Foundation
+
 /// Request targets as they may be logged: the values of credential parameters replaced by `[REDACTED]`.
 ///
 /// InfluxDB 1.x clients send the password as `p=` in the query string and Chronograf-style tools may send
@@ -13,9 +15,23 @@ public enum RedactedTarget {
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false).map { parameter -> String in
             guard let equals = parameter.firstIndex(of: "=") else { return String(parameter) }
             let name = parameter[..<equals]
+            if name == "q" { return "q=" + redactingPasswords(inQuery: parameter[parameter.index(after: equals)...]) }
             guard secretParameters.contains(name.lowercased()) else { return String(parameter) }
             return name + "=[REDACTED]"
         }
         return path + "?" + parameters.joined(separator: "&")
     }
+
+    /// `CREATE USER u WITH PASSWORD '…'` and `SET PASSWORD FOR u = '…'` in a (percent-encoded) InfluxQL query, with
+    /// the password replaced, as InfluxDB sanitizes queries before logging them.
+    static func redactingPasswords(inQuery encoded: Substring) -> String {
+        let query = String(encoded).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(encoded)
+        guard query.range(of: "password", options: .caseInsensitive) != nil else { return String(encoded) }
+        let redacted = query.replacing(passwordClause) { match in match.output.1 + "[REDACTED]" }
+        return redacted.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="])) ?? "[REDACTED]"
+    }
+
+    /// `password` (and `for <user> =`), then the secret: a quoted string or a bare word.
+    nonisolated(unsafe) private static let passwordClause =
+        #/(?i)(password\s+(?:for\s+(?:"(?:[^"\\]|\\.)*"|\S+)\s*=\s*)?)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\S+)/#
 }

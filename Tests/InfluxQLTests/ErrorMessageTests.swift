@@ -20,7 +20,7 @@ import Testing
             "SHOW",
             "found EOF, expected CONTINUOUS, DATABASES, DIAGNOSTICS, FIELD, GRANTS, MEASUREMENT, MEASUREMENTS, QUERIES, RETENTION, SERIES, SHARD, SHARDS, STATS, SUBSCRIPTIONS, TAG, USERS at line 1, char 6"
         ),
-        ("DROP DATABASE 'x'", "found 'x', expected identifier at line 1, char 15"),
+        ("DROP DATABASE 'x'", "found x, expected identifier at line 1, char 14"),
         ("SHOW DATABASES\nDROP", "found DROP, expected ; at line 2, char 1"),
         ("CREATE DATABASE \"unterminated", "bad identifier at line 1, char 17"),
         ("CREATE DATABASE x WITH DURATION 1.5h", "invalid duration at line 1, char 33"),

@@ -90,7 +90,7 @@ import Testing
         ("SHOW TAG VALUES WITH KEY", "found EOF, expected =, !=, =~, !~, IN at line 1, char 26"),
         ("DELETE WHERE a =", "found EOF, expected identifier, string, number, bool at line 1, char 18"),
         ("DELETE FROM a.b.c.d", "too many segments in a.b.c.d at line 1, char 13"),
-        ("DELETE WHERE a =~ 'x'", "found 'x', expected regex at line 1, char 19"),
+        ("DELETE WHERE a =~ 'x'", "found x, expected regex at line 1, char 18"),
     ])
     func errors(_ query: String, _ message: String) {
         #expect(throws: InfluxQLError.self) { try Parser.parse(query) }

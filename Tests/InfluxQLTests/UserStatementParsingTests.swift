@@ -36,7 +36,7 @@ import Testing
         ("REVOKE ALL PRIVILEGES bob", "found bob, expected ON, FROM at line 1, char 23"),
         ("CREATE USER bob WITH PASSWORD secret", "found secret, expected string at line 1, char 31"),
         ("CREATE USER bob WITH PASSWORD 'x' WITH ADMIN", "found ADMIN, expected ALL at line 1, char 40"),
-        ("SET PASSWORD FOR bob 'x'", "found 'x', expected = at line 1, char 22"),
+        ("SET PASSWORD FOR bob 'x'", "found x, expected = at line 1, char 21"),
         ("SHOW GRANTS bob", "found bob, expected FOR at line 1, char 13"),
     ])
     func errors(_ text: String, _ expected: String) {
@@ -52,5 +52,27 @@ import Testing
         #expect(Privilege.all.covers(.read) && Privilege.all.covers(.write))
         #expect(Privilege.read.covers(.read) && !Privilege.read.covers(.write))
         #expect(!Privilege.write.covers(.read) && !Privilege.none.covers(.read))
+    }
+}
+
+/// Statements printed as InfluxDB prints them in messages; each text parses back to the same statement.
+@Suite struct StatementPrintingTests {
+    @Test(arguments: [
+        "SELECT v FROM cpu",
+        "SELECT mean(v) AS m, max(\"my field\") FROM db.autogen.cpu, /^mem/ WHERE host = 'a\\'s' AND v > 2.5 GROUP BY time(10s, 5s), host fill(none) ORDER BY time DESC LIMIT 3 OFFSET 1 SLIMIT 2 SOFFSET 1",
+        "SELECT * FROM db..cpu WHERE time > now() - 1h",
+        "SELECT v::integer FROM cpu WHERE path =~ /a\\/b/ GROUP BY * fill(previous)",
+        "DELETE FROM cpu WHERE time < 10",
+        "DROP SERIES FROM cpu, mem WHERE host = 'a'",
+    ])
+    func printsBackAndReparses(_ text: String) throws {
+        let statement = try Parser.parse(text)[0]
+        let printed = StatementPrinter.print(statement)
+        #expect(try Parser.parse(printed) == [statement], "\(printed)")
+    }
+
+    @Test func floatsAndStringsAsInfluxDBPrintsThem() throws {
+        let select = try Parser.parse("SELECT v FROM cpu WHERE v > 2 AND v < 2.50 AND s = 'it\\'s'")[0]
+        #expect(StatementPrinter.print(select) == "SELECT v FROM cpu WHERE v > 2 AND v < 2.500 AND s = 'it\\'s'")
     }
 }

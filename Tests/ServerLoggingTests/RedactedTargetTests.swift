@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ServerLogging
@@ -13,5 +14,29 @@ import Testing
     ])
     func secretsAreReplaced(_ target: String, _ expected: String) {
         #expect(RedactedTarget.redacting(target) == expected)
+    }
+}
+
+@Suite struct QueryPasswordRedactionTests {
+    @Test(arguments: [
+        "CREATE USER bob WITH PASSWORD 'hunter2' WITH ALL PRIVILEGES",
+        "create user \"b b\" with password 'hun ter\\'2'",
+        "SET PASSWORD FOR bob = 'hunter2'",
+        "SET PASSWORD FOR \"the user\"='hunter2'",
+        "SHOW DATABASES; CREATE USER x WITH PASSWORD hunter2",
+    ])
+    func passwordsInQueriesAreReplaced(_ query: String) throws {
+        for encoded in [
+            query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+            query.replacingOccurrences(of: " ", with: "+"),
+        ] {
+            let logged = RedactedTarget.redacting("/query?db=x&q=\(encoded)")
+            let decoded = try #require(logged.removingPercentEncoding)
+            #expect(!decoded.contains("hunter2") && !decoded.contains("ter\\'2") && decoded.contains("[REDACTED]"), "\(logged)")
+        }
+    }
+
+    @Test func queriesWithoutPasswordsAreLoggedAsSent() {
+        #expect(RedactedTarget.redacting("/query?q=SELECT+v+FROM+cpu") == "/query?q=SELECT+v+FROM+cpu")
     }
 }

@@ -67,7 +67,7 @@ import Testing
         #expect(try denial("SHOW MEASUREMENTS") == nil)
         #expect(try denial("SHOW DATABASES") == nil)
         #expect(try denial("SELECT v FROM other.autogen.cpu")?.hasSuffix("requires READ on other") == true)
-        #expect(try denial("DELETE FROM cpu") == "bob not authorized to execute statement 'DELETE', requires WRITE on db")
+        #expect(try denial("DELETE FROM cpu") == "bob not authorized to execute statement 'DELETE FROM cpu', requires WRITE on db")
         #expect(
             try denial("CREATE DATABASE x") == "bob not authorized to execute statement 'CREATE DATABASE x', requires admin privilege")
         #expect(try denial("DROP RETENTION POLICY rp ON db")?.hasSuffix("requires WRITE on db") == true)

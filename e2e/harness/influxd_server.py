@@ -2,8 +2,11 @@
 always stopped afterwards."""
 
 import os
+import re
 import signal
 import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 from .sundial_server import free_port
@@ -14,10 +17,11 @@ def shared_dir() -> Path:
 
 
 class InfluxDServer:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, auth_enabled: bool = False):
         self.data_dir = data_dir
         self.port = free_port()
         self.pid = None
+        self.auth_enabled = auth_enabled
 
     @property
     def url(self) -> str:
@@ -34,12 +38,50 @@ class InfluxDServer:
         if result.returncode != 0:
             raise RuntimeError(f"influxd did not start: {result.stderr[-2000:]}")
         self.pid = int(result.stdout.strip().splitlines()[-1])
+        if self.auth_enabled:
+            self._restart_with_auth()
         return self
 
-    def stop(self) -> None:
-        if self.pid:
+    def _restart_with_auth(self) -> None:
+        """The shared script has no switch for auth: stop its server, turn `[http] auth-enabled` on in the config it
+        wrote, and start influxd again on that config."""
+        self.stop()
+        config = self.data_dir / "influxdb.conf"
+        text = re.sub(r"(?m)^\s*auth-enabled\s*=.*$", "", config.read_text())
+        config.write_text(re.sub(r"(?m)^\[http\]\s*$", "[http]\n  auth-enabled = true", text, count=1))
+        log = open(self.data_dir / "influxd.log", "ab")
+        process = subprocess.Popen(
+            ["influxd", "run", "-config", str(config)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.pid = process.pid
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
             try:
-                os.kill(self.pid, signal.SIGTERM)
-            except ProcessLookupError:
+                urllib.request.urlopen(f"{self.url}/ping", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("influxd with auth did not answer /ping within 60 s")
+
+    def stop(self) -> None:
+        """SIGTERM, then wait (at most 15 s) until the process is gone, so its port and files are free again."""
+        if not self.pid:
+            return
+        pid, self.pid = self.pid, None
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                    return
+            except ChildProcessError:
                 pass
-            self.pid = None
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                return
+            if state == "Z":  # exited; waiting for a parent that is not us to reap it
+                return
+            time.sleep(0.1)

@@ -16,9 +16,13 @@ public enum StatementPrinter {
         case .showRetentionPolicies(let database): return "SHOW RETENTION POLICIES" + (database.map { " ON \(quote($0))" } ?? "")
         case .showMeasurements(let show): return "SHOW MEASUREMENTS" + (show.database.map { " ON \(quote($0))" } ?? "")
         case .dropMeasurement(let name): return "DROP MEASUREMENT \(quote(name))"
-        case .deleteSeries(let delete): return delete.dropsSeries ? "DROP SERIES" : "DELETE"
+        case .deleteSeries(let delete):
+            var text = delete.dropsSeries ? "DROP SERIES" : "DELETE"
+            if !delete.sources.isEmpty { text += " FROM " + delete.sources.map(ExpressionPrinter.source).joined(separator: ", ") }
+            if let condition = delete.condition { text += " WHERE " + ExpressionPrinter.print(condition) }
+            return text
         case .showSeries: return "SHOW SERIES"
-        case .select: return "SELECT"
+        case .select(let select): return ExpressionPrinter.select(select)
         case .user(let statement): return statement.description
         }
     }

@@ -11,7 +11,12 @@ public struct InfluxQLError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     init(found token: Token, expected: [String]) {
-        self.init(message: "found \(token.displayText), expected \(expected.joined(separator: ", "))", position: token.position)
+        var position = token.position
+        if token.kind == .string {
+            // InfluxDB 1.x places a string one character before its opening quote.
+            position = SourcePosition(offset: position.offset, line: position.line, column: position.column - 1)
+        }
+        self.init(message: "found \(token.displayText), expected \(expected.joined(separator: ", "))", position: position)
     }
 
     public var description: String {

@@ -23,12 +23,12 @@ public struct Token: Sendable, Equatable {
     public let text: String
     public let position: SourcePosition
 
-    /// How InfluxDB names the token in `found …` messages: its text, `EOF`, or the keyword in capitals.
+    /// How InfluxDB names the token in `found …` messages: its text (strings without quotes), `EOF`, or the keyword in
+    /// capitals.
     var displayText: String {
         switch kind {
         case .eof: "EOF"
         case .keyword(let keyword): keyword.rawValue
-        case .string: "'\(text)'"
         case .operator(let op): op.rawValue
         default: text
         }
