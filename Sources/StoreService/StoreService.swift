@@ -6,7 +6,7 @@ public import Storage
 public import StoreAccess
 
 /// The embedded InfluxDB-compatible store's HTTP service (`:8086`): InfluxDB 1.x API and the 2.x compatibility
-/// surface. Serves `/ping`, `/write` and `/query` (the statements InfluxQL parses so far).
+/// surface: `/ping`, `/write`, `/query`, and `/api/v2` (setup, orgs, buckets, authorizations, dbrps, write).
 public enum StoreService {
     /// The InfluxDB version clients see in `X-Influxdb-Version`; clients gate features on 1.x vs 2.x.
     public static let influxDBVersion = "1.8.10"
@@ -33,13 +33,21 @@ public enum StoreService {
     ) -> Router<BasicRequestContext> {
         let router = Router()
         let authenticator = RequestAuthenticator(access: access, isEnabled: configuration.authEnabled)
+        let locator = DatabaseLocator(engine: engine, access: access)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: InfluxHeaders.middleware())
         router.addRoutes(PingRoutes.collection())
         router.addRoutes(
-            WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator).collection())
+            WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, locator: locator)
+                .collection())
         router.addRoutes(
-            QueryRoutes(executor: QueryExecutor(engine: engine, access: access), authenticator: authenticator).collection())
+            QueryRoutes(executor: QueryExecutor(engine: engine, access: access), authenticator: authenticator, locator: locator)
+                .collection())
+        let gateway = V2Gateway(engine: engine, access: access, authEnabled: configuration.authEnabled)
+        router.addRoutes(V2SetupRoutes(gateway: gateway).collection())
+        router.addRoutes(V2ManagementRoutes(gateway: gateway).collection())
+        router.addRoutes(V2DBRPRoutes(gateway: gateway).collection())
+        router.addRoutes(V2WriteRoutes(gateway: gateway, maxBodySize: configuration.maxBodySize).collection())
         return router
     }
 

@@ -12,6 +12,7 @@ import TimeSeries
 struct QueryRoutes {
     let executor: QueryExecutor
     let authenticator: RequestAuthenticator
+    let locator: DatabaseLocator
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -36,11 +37,13 @@ struct QueryRoutes {
         } catch {
             throw InfluxErrorResponse(.badRequest, "error parsing query: \(error)")
         }
-        let database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
+        var database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
+        var retentionPolicy = parameters["rp"].flatMap { $0.isEmpty ? nil : $0 }
+        if let named = database { (database, retentionPolicy) = locator.locate(database: named, retentionPolicy: retentionPolicy) }
         try authenticator.authorize(statements, principal: principal, database: database)
         let context = QueryExecutor.Context(
             database: database,
-            retentionPolicy: parameters["rp"].flatMap { $0.isEmpty ? nil : $0 },
+            retentionPolicy: retentionPolicy,
             isReadOnly: isReadOnly,
             principal: principal
         )

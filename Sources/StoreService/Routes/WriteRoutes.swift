@@ -1,4 +1,3 @@
-import CompressNIO
 import HTTPTypes
 import Hummingbird
 import Storage
@@ -11,6 +10,7 @@ struct WriteRoutes {
     let engine: StorageEngine
     let maxBodySize: Int
     let authenticator: RequestAuthenticator
+    let locator: DatabaseLocator
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -31,9 +31,10 @@ struct WriteRoutes {
         guard precisionName != "us", let precision = Precision(name: precisionName) else {
             throw InfluxErrorResponse(.badRequest, "invalid precision \"\(precisionName)\" (use n, u, ms, s, m or h)")
         }
-        guard let database = parameters["db"].map(String.init), !database.isEmpty else {
+        guard let named = parameters["db"].map(String.init), !named.isEmpty else {
             throw InfluxErrorResponse(.badRequest, "database is required")
         }
+        let (database, retentionPolicy) = locator.locate(database: named, retentionPolicy: parameters["rp"].map(String.init))
         if let consistency = parameters["consistency"], !["any", "one", "quorum", "all"].contains(String(consistency)) {
             throw InfluxErrorResponse(.badRequest, "invalid consistency level")
         }
@@ -46,7 +47,7 @@ struct WriteRoutes {
         let outcome: WriteOutcome
         do {
             outcome = try await engine.write(
-                body, database: database, retentionPolicy: parameters["rp"].map(String.init), precision: precision)
+                body, database: database, retentionPolicy: retentionPolicy, precision: precision)
         } catch let error as StorageError {
             switch error.kind {
             case .databaseNotFound: throw InfluxErrorResponse(.notFound, error.message)
@@ -60,22 +61,15 @@ struct WriteRoutes {
         return Response(status: .noContent)
     }
 
-    /// The body, gunzipped when `Content-Encoding: gzip`; over `maxBodySize` (before or after gunzip) is a 413.
+    /// The body; over `maxBodySize` (before or after gunzip) is a 413.
     private func readBody(_ request: Request) async throws -> [UInt8] {
-        var buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: maxBodySize)
-        } catch {
+            return try await RequestBody.collect(request, maxBodySize: maxBodySize)
+        } catch .tooLarge {
             throw InfluxErrorResponse(.contentTooLarge, "Request Entity Too Large")
+        } catch .badGzip(let reason) {
+            throw InfluxErrorResponse(.badRequest, "gzip: invalid or truncated body (\(reason))")
         }
-        if request.headers[.contentEncoding]?.lowercased() == "gzip" {
-            do {
-                buffer = try buffer.decompress(with: .gzip(), maxSize: maxBodySize)
-            } catch {
-                throw InfluxErrorResponse(.badRequest, "gzip: invalid or truncated body (\(error))")
-            }
-        }
-        return Array(buffer.readableBytesView)
     }
 }
 
