@@ -8,7 +8,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Work with the embedded store's data directory (the server must be stopped).",
-        subcommands: [ExportCommand.self, CompactCommand.self]
+        subcommands: [ExportCommand.self, CompactCommand.self, StoreSetupCommand.self, StoreTokenCommand.self, StoreBucketCommand.self]
     )
 
     /// Locks the data directory (refusing while a server runs on it) and opens its store, replaying the WAL.
