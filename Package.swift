@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Layer 0: the shared vocabulary.
@@ -81,6 +82,7 @@ let package = Package(
             name: "StoreService",
             dependencies: [
                 hummingbird, httpTypes, logging, "ServerLogging", "Storage", "StoreAccess", "TimeSeries", "InfluxQL", "QueryEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             exclude: ["README.md"],

@@ -22,14 +22,18 @@ public enum RedactedTarget {
         return path + "?" + parameters.joined(separator: "&")
     }
 
-    /// `CREATE USER u WITH PASSWORD '…'` and `SET PASSWORD FOR u = '…'` in a (percent-encoded) InfluxQL query, with
-    /// the password replaced, as InfluxDB sanitizes queries before logging them.
+    /// `CREATE USER u WITH PASSWORD '…'`, `SET PASSWORD FOR u = '…'` and `'http://user:password@…'` in a
+    /// (percent-encoded) InfluxQL query, with the password replaced, as InfluxDB sanitizes queries before logging.
     static func redactingPasswords(inQuery encoded: Substring) -> String {
         let query = String(encoded).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(encoded)
-        guard query.range(of: "password", options: .caseInsensitive) != nil else { return String(encoded) }
+        guard query.range(of: "password", options: .caseInsensitive) != nil || query.contains("@") else { return String(encoded) }
         let redacted = query.replacing(passwordClause) { match in match.output.1 + "[REDACTED]" }
+            .replacing(urlCredentials) { match in match.output.1 + "[REDACTED]@" }
         return redacted.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="])) ?? "[REDACTED]"
     }
+
+    /// The password of `scheme://user:password@host` (subscription destinations).
+    nonisolated(unsafe) private static let urlCredentials = #/([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s']*:)[^@/\s']*@/#
 
     /// `password` (and `for <user> =`), then the secret: a quoted string or a bare word.
     nonisolated(unsafe) private static let passwordClause =

@@ -60,7 +60,8 @@ extension AccessStore {
         let onDefault = { (privilege: Privilege) in Requirement.privilege(privilege, databases: [defaultDatabase ?? ""]) }
         switch statement {
         case .showDatabases: return .nothing
-        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropMeasurement, .user: return .admin
+        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropMeasurement, .user, .subscription:
+            return .admin
         case .dropRetentionPolicy(_, let database): return .privilege(.write, databases: [database])
         case .showRetentionPolicies(let database): return .privilege(.read, databases: [database ?? defaultDatabase ?? ""])
         case .showMeasurements(let show): return .privilege(.read, databases: [show.database ?? defaultDatabase ?? ""])

@@ -51,13 +51,15 @@ public enum StoreService {
         return router
     }
 
+    /// The store's HTTP server; it also starts sending copies of writes to the store's subscriptions.
     public static func makeApplication(
         engine: StorageEngine,
         access: AccessStore,
         configuration: Configuration,
         logger: Logger
     ) -> some ApplicationProtocol {
-        Application(
+        engine.setSubscriptionSink(SubscriptionForwarder(logger: Logger(label: "subscriber")))
+        return Application(
             router: makeRouter(engine: engine, access: access, configuration: configuration),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),

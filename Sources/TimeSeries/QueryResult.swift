@@ -50,4 +50,6 @@ public enum ResultValue: Sendable, Equatable {
     case boolean(Bool)
     /// Nanoseconds since the epoch; written as RFC 3339 or as an epoch number depending on the request.
     case time(Int64)
+    /// A JSON array of strings (SHOW SUBSCRIPTIONS' destinations).
+    case strings([String])
 }

@@ -24,6 +24,7 @@ import Testing
         "SET PASSWORD FOR bob = 'hunter2'",
         "SET PASSWORD FOR \"the user\"='hunter2'",
         "SHOW DATABASES; CREATE USER x WITH PASSWORD hunter2",
+        "CREATE SUBSCRIPTION s ON db.rp DESTINATIONS ALL 'http://kapacitor:hunter2@host:9092', 'https://u:hunter2@h:1'",
     ])
     func passwordsInQueriesAreReplaced(_ query: String) throws {
         for encoded in [

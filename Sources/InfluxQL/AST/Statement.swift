@@ -13,6 +13,7 @@ public enum Statement: Sendable, Equatable {
     case showSeries(ShowSeriesStatement)
     case select(SelectStatement)
     case user(UserStatement)
+    case subscription(SubscriptionStatement)
 
     /// Statements that change something; InfluxDB warns when they arrive in a GET request.
     public var isMutating: Bool {
@@ -20,6 +21,7 @@ public enum Statement: Sendable, Equatable {
         case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropRetentionPolicy, .dropMeasurement: true
         case .deleteSeries(let delete): delete.dropsSeries
         case .user(let statement): statement.isMutating
+        case .subscription(let statement): statement != .show
         case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .select: false
         }
     }

@@ -24,6 +24,7 @@ public enum StatementPrinter {
         case .showSeries: return "SHOW SERIES"
         case .select(let select): return ExpressionPrinter.select(select)
         case .user(let statement): return statement.description
+        case .subscription(let statement): return statement.description
         }
     }
 

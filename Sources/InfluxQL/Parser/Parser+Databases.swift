@@ -8,6 +8,7 @@ extension Parser {
             try expect(.policy)
             return try parseCreateRetentionPolicy()
         case .keyword(.user): return try parseCreateUser()
+        case .keyword(.subscription): return try parseCreateSubscription()
         default: throw error(token, expected: ["CONTINUOUS", "DATABASE", "USER", "RETENTION", "SUBSCRIPTION"])
         }
     }
@@ -19,6 +20,7 @@ extension Parser {
         case .keyword(.measurement): return .dropMeasurement(name: try parseIdentifier())
         case .keyword(.series): return try parseDropSeries()
         case .keyword(.user): return .user(.drop(name: try parseIdentifier()))
+        case .keyword(.subscription): return try parseDropSubscription()
         case .keyword(.retention):
             try expect(.policy)
             let name = try parseIdentifier()

@@ -9,6 +9,7 @@ extension Parser {
             return .showRetentionPolicies(database: consume(.keyword(.on)) ? try parseIdentifier() : nil)
         case .keyword(.measurements): return .showMeasurements(try parseShowMeasurements())
         case .keyword(.users): return .user(.showUsers)
+        case .keyword(.subscriptions): return .subscription(.show)
         case .keyword(.grants):
             try expect(.for)
             return .user(.showGrants(user: try parseIdentifier()))

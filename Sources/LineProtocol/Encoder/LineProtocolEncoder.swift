@@ -29,7 +29,8 @@ public enum LineProtocolEncoder {
         return output
     }
 
-    private static func appendValue(_ value: FieldValue, to output: inout [UInt8]) {
+    /// A field value as line protocol writes it (`1.5`, `3i`, `4u`, `true`, `"text"`).
+    public static func appendValue(_ value: FieldValue, to output: inout [UInt8]) {
         switch value {
         case .float(let number):
             // Swift prints the shortest text that reads back to the same Double, and always with a "." or an

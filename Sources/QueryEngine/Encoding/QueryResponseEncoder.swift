@@ -49,6 +49,7 @@ public enum QueryResponseEncoder {
         case .boolean(let flag): .boolean(flag)
         case .time(let nanoseconds):
             if let epoch { .integer(nanoseconds / epoch.nanosecondsPerUnit) } else { .string(RFC3339.format(nanoseconds: nanoseconds)) }
+        case .strings(let list): .array(list.map { .string($0) })
         }
     }
 }

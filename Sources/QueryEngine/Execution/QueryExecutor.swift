@@ -87,6 +87,7 @@ public struct QueryExecutor: Sendable {
             return StatementResult(statementID: id, series: try showSeries(show, database: show.database ?? context.database))
         case .select(let select): return StatementResult(statementID: id, series: try self.select(select, context: context))
         case .user(let user): return StatementResult(statementID: id, series: try execute(user))
+        case .subscription(let subscription): return StatementResult(statementID: id, series: try execute(subscription))
         }
         return StatementResult(statementID: id)
     }

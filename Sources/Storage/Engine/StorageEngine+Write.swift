@@ -32,6 +32,11 @@ extension StorageEngine {
         // Like InfluxDB, a batch with no good line is reported as its parse errors before the policy is looked up.
         guard !batch.points.isEmpty else { return outcome }
         let validated = try withLock { try validate(batch, database: database, retentionPolicy: retentionPolicy, now: now) }
+        let policy = validated.validator.policy
+        if !policy.subscriptions.isEmpty, let sink = withLock({ subscriptionSink }) {
+            sink.forward(
+                Self.subscriptionLines(batch), database: database, retentionPolicy: policy.name, subscriptions: policy.subscriptions)
+        }
         outcome.dropped = validated.validator.dropped
         outcome.firstDropReason = validated.validator.firstDropReason
         outcome.pointsWritten = validated.validator.accepted.count

@@ -56,6 +56,8 @@ public final class StorageEngine: @unchecked Sendable {
     var writesInFlight: [Int: Int] = [:]
     var flushGeneration = 0
     var isFlushing = false
+    /// Gets a copy of writes to policies with subscriptions; nil until the store service sets it.
+    var subscriptionSink: (any SubscriptionSink)?
     /// What start-up repaired or skipped, for the log.
     public private(set) var recoveryNotes: [String] = []
 

@@ -7,6 +7,8 @@ public struct RetentionPolicyInfo: Sendable, Codable, Equatable {
     public var shardGroupDuration: Int64
     public var replicaN: Int
     public var shardGroups: [ShardGroupInfo]
+    /// Where accepted writes to this policy are copied (`CREATE SUBSCRIPTION`).
+    public var subscriptions: [SubscriptionInfo] = []
 
     public init(name: String, duration: Int64 = 0, shardGroupDuration: Int64? = nil, replicaN: Int = 1) {
         self.name = name
@@ -17,9 +19,43 @@ public struct RetentionPolicyInfo: Sendable, Codable, Equatable {
         self.shardGroups = []
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case name, duration, shardGroupDuration, replicaN, shardGroups, subscriptions
+    }
+
+    /// Reads `meta.json` of every version; files from before subscriptions have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        duration = try container.decode(Int64.self, forKey: .duration)
+        shardGroupDuration = try container.decode(Int64.self, forKey: .shardGroupDuration)
+        replicaN = try container.decode(Int.self, forKey: .replicaN)
+        shardGroups = try container.decode([ShardGroupInfo].self, forKey: .shardGroups)
+        subscriptions = try container.decodeIfPresent([SubscriptionInfo].self, forKey: .subscriptions) ?? []
+    }
+
     /// The group holding `timestamp`, if one exists.
     func group(containing timestamp: Int64) -> ShardGroupInfo? {
         shardGroups.first { $0.start <= timestamp && timestamp < $0.end }
+    }
+}
+
+/// A subscription: copies of every accepted write to the policy go to its destinations.
+public struct SubscriptionInfo: Sendable, Codable, Equatable {
+    public enum Mode: String, Sendable, Codable {
+        case all = "ALL"
+        case any = "ANY"
+    }
+
+    public var name: String
+    public var mode: Mode
+    /// `http://`, `https://` or `udp://` URLs with a port; user info in them is sent as Basic auth.
+    public var destinations: [String]
+
+    public init(name: String, mode: Mode, destinations: [String]) {
+        self.name = name
+        self.mode = mode
+        self.destinations = destinations
     }
 }
 
