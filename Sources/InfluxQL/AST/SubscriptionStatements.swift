@@ -1,7 +1,10 @@
 /// `CREATE SUBSCRIPTION`, `DROP SUBSCRIPTION` and `SHOW SUBSCRIPTIONS`.
 public enum SubscriptionStatement: Sendable, Equatable {
     /// ALL: every destination gets every write; ANY: one destination per write, round-robin.
-    public enum Mode: String, Sendable, Equatable { case all = "ALL", any = "ANY" }
+    public enum Mode: String, Sendable, Equatable {
+        case all = "ALL"
+        case any = "ANY"
+    }
 
     case create(name: String, database: String, retentionPolicy: String, mode: Mode, destinations: [String])
     case drop(name: String, database: String, retentionPolicy: String)
