@@ -60,7 +60,8 @@ extension AccessStore {
         let onDefault = { (privilege: Privilege) in Requirement.privilege(privilege, databases: [defaultDatabase ?? ""]) }
         switch statement {
         case .showDatabases: return .nothing
-        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropMeasurement, .user, .subscription:
+        case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropMeasurement, .user, .subscription,
+            .showShards, .showShardGroups:
             return .admin
         case .dropRetentionPolicy(_, let database): return .privilege(.write, databases: [database])
         case .showRetentionPolicies(let database): return .privilege(.read, databases: [database ?? defaultDatabase ?? ""])

@@ -14,6 +14,8 @@ public enum Statement: Sendable, Equatable {
     case select(SelectStatement)
     case user(UserStatement)
     case subscription(SubscriptionStatement)
+    case showShards
+    case showShardGroups
 
     /// Statements that change something; InfluxDB warns when they arrive in a GET request.
     public var isMutating: Bool {
@@ -22,7 +24,7 @@ public enum Statement: Sendable, Equatable {
         case .deleteSeries(let delete): delete.dropsSeries
         case .user(let statement): statement.isMutating
         case .subscription(let statement): statement != .show
-        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .select: false
+        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .select, .showShards, .showShardGroups: false
         }
     }
 }

@@ -25,7 +25,14 @@ public enum StatementPrinter {
         case .select(let select): return ExpressionPrinter.select(select)
         case .user(let statement): return statement.description
         case .subscription(let statement): return statement.description
+        case .showShards: return "SHOW SHARDS"
+        case .showShardGroups: return "SHOW SHARD GROUPS"
         }
+    }
+
+    /// An expression as InfluxDB prints it (`s::string + 1`).
+    public static func print(_ expression: Expression) -> String {
+        ExpressionPrinter.print(expression)
     }
 
     private static func settings(_ settings: RetentionPolicySettings, includeName: Bool = false) -> String {

@@ -34,11 +34,14 @@ struct Lexer {
     }
 
     mutating func next() -> Token {
+        let beforeSpace = position
         skipWhitespaceAndComments()
         let start = position
         guard let byte = peek() else {
-            // InfluxDB reports the end of the query one character past its last one.
-            return Token(kind: .eof, text: "", position: SourcePosition(offset: start.offset, line: start.line, column: start.column + 1))
+            // InfluxDB reports the end of the query one character past where its trailing white space begins.
+            return Token(
+                kind: .eof, text: "", position: SourcePosition(offset: start.offset, line: beforeSpace.line, column: beforeSpace.column + 1)
+            )
         }
         if Self.isLetter(byte) || byte == UInt8(ascii: "_") { return scanWord(start) }
         if Self.isDigit(byte) || (byte == UInt8(ascii: ".") && peek(1).map(Self.isDigit) == true) { return scanNumber(start) }

@@ -10,6 +10,10 @@ extension Parser {
         case .keyword(.measurements): return .showMeasurements(try parseShowMeasurements())
         case .keyword(.users): return .user(.showUsers)
         case .keyword(.subscriptions): return .subscription(.show)
+        case .keyword(.shards): return .showShards
+        case .keyword(.shard):
+            try expect(.groups)
+            return .showShardGroups
         case .keyword(.grants):
             try expect(.for)
             return .user(.showGrants(user: try parseIdentifier()))

@@ -64,7 +64,7 @@ extension QueryExecutor {
                 let read = GroupRead(
                     group: group, plan: plan, statement: statement, condition: condition, database: database, policy: policy,
                     filterFields: predicateNeedsFields)
-                var values = try useBlocks ? valuesFromBlocks(read) : valuesFromPoints(read)
+                var values = plan.project(try useBlocks ? valuesFromBlocks(read) : valuesFromPoints(read))
                 values = Array(values.dropFirst(statement.offset ?? 0).prefix(statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
                 guard !values.isEmpty else { continue }
                 results.append(

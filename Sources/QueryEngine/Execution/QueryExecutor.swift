@@ -88,6 +88,8 @@ public struct QueryExecutor: Sendable {
         case .select(let select): return StatementResult(statementID: id, series: try self.select(select, context: context))
         case .user(let user): return StatementResult(statementID: id, series: try execute(user))
         case .subscription(let subscription): return StatementResult(statementID: id, series: try execute(subscription))
+        case .showShards: return StatementResult(statementID: id, series: showShards())
+        case .showShardGroups: return StatementResult(statementID: id, series: showShardGroups())
         }
         return StatementResult(statementID: id)
     }

@@ -13,10 +13,19 @@ struct SelectPlan {
         case transformation(Transformation)
     }
 
+    /// An output column: one of `columns` as computed, or an expression over them.
+    enum Output: Equatable {
+        case column(Int)
+        case expression(FieldExpression)
+    }
+
     static let aggregates: Set<String> = ["count", "distinct", "sum", "mean", "median", "mode", "spread", "stddev"]
     static let selectors: Set<String> = ["min", "max", "first", "last", "percentile"]
 
+    /// The output columns' names, after `time`.
     var names: [String] = []
+    var outputs: [Output] = []
+    /// What the executor computes per row: the selected fields and functions, and those expressions use.
     var columns: [Column] = []
     var isAggregate: Bool { columns.contains { if case .aggregate = $0 { true } else { false } } }
     /// `distinct(field)`, the one function that answers several rows per bucket; it must stand alone.
@@ -24,13 +33,16 @@ struct SelectPlan {
     var transformation: Transformation? {
         columns.lazy.compactMap { if case .transformation(let transformation) = $0 { transformation } else { nil } }.first
     }
+    /// The measurement's field types, for type errors in expressions.
+    var fieldTypes: [String: FieldType] = [:]
     /// Fields to read: those in columns and in the WHERE clause.
     var fieldsToRead: Set<String> = []
 
     init(_ statement: SelectStatement, fields: [(name: String, type: FieldType)], tagKeys: Set<String>, conditionNames: Set<String>) throws
     {
         let fieldNames = fields.map(\.name)
-        for field in statement.fields { try add(field, fieldNames: fieldNames, tagKeys: tagKeys) }
+        fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        for field in statement.fields { try add(field, fields: fields, tagKeys: tagKeys) }
         guard !columns.isEmpty else { throw QueryError("at least 1 non-time field must be queried") }
         try checkTransformation(statement)
         if isDistinct && columns.count > 1 {
@@ -82,8 +94,18 @@ struct SelectPlan {
         }
     }
 
-    private mutating func add(_ field: SelectStatement.Field, fieldNames: [String], tagKeys: Set<String>) throws {
+    private mutating func add(_ field: SelectStatement.Field, fields: [(name: String, type: FieldType)], tagKeys: Set<String>) throws {
+        let fieldNames = fields.map(\.name)
         switch field.expression {
+        case .binary, .parenthesized, .integer, .unsigned, .number, .string, .boolean:
+            try addExpression(field)
+        case .call(let name, let arguments) where MathFunction(rawValue: name) != nil:
+            guard arguments.count == 1, case .wildcard = arguments[0] else { return try addExpression(field) }
+            // `abs(*)`: the function of every numeric field, named `abs_<field>`.
+            for numeric in fields.filter({ [.float, .integer, .unsigned].contains($0.type) }).map(\.name).sorted() {
+                let input = hidden(.raw(numeric))
+                appendOutput("\(name)_\(numeric)", .expression(.math(MathFunction(rawValue: name)!, [.column(input)])))
+            }
         case .call(let name, let arguments) where Transformation.Function(rawValue: name) != nil:
             append(field.alias ?? name, .transformation(try Transformation(Transformation.Function(rawValue: name)!, arguments)))
         case .variable(let variable) where variable.name.lowercased() == "time":
@@ -95,19 +117,7 @@ struct SelectPlan {
             if cast != .field { names += tagKeys }
             for name in names.sorted() { append(name, .raw(name)) }
         case .call(let name, let arguments):
-            guard Self.aggregates.contains(name) || Self.selectors.contains(name) else { throw QueryError("undefined function \(name)()") }
-            let expectedCount = name == "percentile" ? 2 : 1
-            guard arguments.count == expectedCount else {
-                throw QueryError("invalid number of arguments for \(name), expected \(expectedCount), got \(arguments.count)")
-            }
-            var parameter: Double?
-            if name == "percentile" {
-                switch arguments[1] {
-                case .integer(let value): parameter = Double(value)
-                case .number(let value): parameter = value
-                default: throw QueryError("expected float argument in percentile()")
-                }
-            }
+            let parameter = try Self.checkAggregate(name, arguments)
             switch arguments[0] {
             case .variable(let variable): append(field.alias ?? name, .aggregate(function: name, field: variable.name, argument: parameter))
             case .wildcard:
@@ -123,9 +133,56 @@ struct SelectPlan {
         }
     }
 
+    /// A known aggregate or selector with the right number of arguments; returns percentile's P.
+    static func checkAggregate(_ name: String, _ arguments: [Expression]) throws -> Double? {
+        guard aggregates.contains(name) || selectors.contains(name) else { throw QueryError("undefined function \(name)()") }
+        let expectedCount = name == "percentile" ? 2 : 1
+        guard arguments.count == expectedCount else {
+            throw QueryError("invalid number of arguments for \(name), expected \(expectedCount), got \(arguments.count)")
+        }
+        guard name == "percentile" else { return nil }
+        switch arguments[1] {
+        case .integer(let value): return Double(value)
+        case .number(let value): return value
+        default: throw QueryError("expected float argument in percentile()")
+        }
+    }
+
+    /// A selected column, shown as it is computed.
     private mutating func append(_ name: String, _ column: Column) {
+        appendOutput(name, .column(hidden(column)))
+    }
+
+    mutating func appendOutput(_ name: String, _ output: Output) {
         names.append(name)
+        outputs.append(output)
+    }
+
+    /// A column computed for expressions; the same column twice is computed once.
+    mutating func hidden(_ column: Column) -> Int {
+        if let index = columns.firstIndex(of: column) { return index }
         columns.append(column)
+        return columns.count - 1
+    }
+
+    /// Whether some output is not simply the computed column at its position.
+    var needsProjection: Bool {
+        outputs.count != columns.count || outputs.enumerated().contains { $0.element != .column($0.offset) }
+    }
+
+    /// Rows of `[time] + columns` turned into rows of `[time] + outputs`.
+    func project(_ rows: [[ResultValue]]) -> [[ResultValue]] {
+        guard needsProjection else { return rows }
+        return rows.map { row in
+            let cells = row.dropFirst()
+            return [row[0]]
+                + outputs.map { output in
+                    switch output {
+                    case .column(let index): cells[cells.startIndex + index]
+                    case .expression(let expression): expression.evaluate(cells)
+                    }
+                }
+        }
     }
 
     /// InfluxDB's duplicate column names: the second `value` becomes `value_1`, and so on.
