@@ -52,7 +52,7 @@ extension QueryExecutor {
 
     /// Rows for every bucket from the query's lower bound (or the first data) to its upper bound (or now), empty
     /// buckets filled as `fill()` says. `cells` holds each bucket's rows without their time.
-    private func bucketRows(
+    func bucketRows(
         _ cells: [Int64: [[ResultValue]]],
         firstTime: Int64,
         width: Int64,

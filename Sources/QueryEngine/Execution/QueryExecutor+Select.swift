@@ -104,6 +104,13 @@ extension QueryExecutor {
         var rows = try readNeededRows(
             read.group, plan: read.plan, statement: read.statement, database: read.database, policy: read.policy,
             condition: read.condition, filterFields: read.filterFields)
+        if read.plan.selectsPoints {
+            var values = try selectionRows(rows, read: read)
+            // InfluxDB 1.x lists top() and bottom() in time order even with ORDER BY time DESC.
+            let isTop = read.plan.columns.contains { if case .top = $0 { true } else { false } }
+            if read.statement.isDescending && !isTop { values.reverse() }
+            return values
+        }
         if read.plan.isAggregate {
             var values = try aggregate(rows, plan: read.plan, statement: read.statement, condition: read.condition)
             if read.statement.isDescending { values.reverse() }

@@ -11,6 +11,8 @@ struct SelectPlan {
         case aggregate(function: String, field: String, argument: Double? = nil)
         /// `derivative(field[, unit])` and its kin over raw points.
         case transformation(Transformation)
+        /// `top(field[, tag…], N)` or `bottom(…)`: the N greatest or least points, one per tag set when tags are given.
+        case top(isTop: Bool, field: String, limit: Int, tags: [String])
     }
 
     /// An output column: one of `columns` as computed, or an expression over them.
@@ -27,7 +29,12 @@ struct SelectPlan {
     var outputs: [Output] = []
     /// What the executor computes per row: the selected fields and functions, and those expressions use.
     var columns: [Column] = []
-    var isAggregate: Bool { columns.contains { if case .aggregate = $0 { true } else { false } } }
+    var isAggregate: Bool { columns.contains(where: Self.isSelectorOrAggregate) }
+    /// Rows are the selected points themselves: top()/bottom(), or one selector with fields or tags beside it.
+    var selectsPoints: Bool {
+        columns.contains { if case .top = $0 { true } else { false } }
+            || (isAggregate && columns.contains { if case .raw = $0 { true } else { false } })
+    }
     /// `distinct(field)`, the one function that answers several rows per bucket; it must stand alone.
     var isDistinct: Bool { columns.contains { if case .aggregate("distinct", _, _) = $0 { true } else { false } } }
     var transformation: Transformation? {
@@ -48,17 +55,7 @@ struct SelectPlan {
         if isDistinct && columns.count > 1 {
             throw QueryError("aggregate function distinct() cannot be combined with other functions or fields")
         }
-        let hasRaw = columns.contains { if case .raw = $0 { true } else { false } }
-        if isAggregate && hasRaw {
-            let selectorOnly = columns.allSatisfy { column in
-                if case .aggregate(let function, _, _) = column { return Self.selectors.contains(function) }
-                return true
-            }
-            let aggregateCount = columns.filter { if case .aggregate = $0 { true } else { false } }.count
-            if !selectorOnly { throw QueryError("mixing aggregate and non-aggregate queries is not supported") }
-            if aggregateCount > 1 { throw QueryError("mixing multiple selector functions with tags or fields is not supported") }
-            throw QueryError("selectors with extra fields or tags are not supported yet")
-        }
+        try checkSelectors()
         if !isAggregate && transformation?.aggregate == nil
             && statement.dimensions.contains(where: { if case .time = $0 { true } else { false } })
         {
@@ -67,13 +64,35 @@ struct SelectPlan {
         let selectedFields = columns.compactMap { column -> String? in
             switch column {
             case .raw(let name): fieldNames.contains(name) ? name : nil
-            case .aggregate(_, let field, _): field
+            case .aggregate(_, let field, _), .top(_, let field, _, _): field
             case .transformation(let transformation): transformation.field
             }
         }
         // Only tags selected: InfluxDB answers with no series rather than an error, since no row has a field.
         fieldsToRead = Set(selectedFields).union(conditionNames.intersection(fieldNames))
         uniquifyNames()
+    }
+
+    /// Fields and tags go only with one selector; top() and bottom() go with no other function.
+    private func checkSelectors() throws {
+        let functions = columns.filter(Self.isSelectorOrAggregate)
+        for case .top(let isTop, _, _, _) in columns where functions.count > 1 {
+            throw QueryError("selector function \(isTop ? "top" : "bottom")() cannot be combined with other functions")
+        }
+        guard !functions.isEmpty, columns.contains(where: { if case .raw = $0 { true } else { false } }) else { return }
+        let selectorOnly = functions.allSatisfy { column in
+            if case .aggregate(let function, _, _) = column { return Self.selectors.contains(function) }
+            return true
+        }
+        if !selectorOnly { throw QueryError("mixing aggregate and non-aggregate queries is not supported") }
+        if functions.count > 1 { throw QueryError("mixing multiple selector functions with tags or fields is not supported") }
+    }
+
+    static func isSelectorOrAggregate(_ column: Column) -> Bool {
+        switch column {
+        case .aggregate, .top: true
+        case .raw, .transformation: false
+        }
     }
 
     private mutating func checkTransformation(_ statement: SelectStatement) throws {
@@ -99,6 +118,8 @@ struct SelectPlan {
         switch field.expression {
         case .binary, .parenthesized, .integer, .unsigned, .number, .string, .boolean:
             try addExpression(field)
+        case .call(let name, let arguments) where name == "top" || name == "bottom":
+            try addTop(name, arguments, alias: field.alias)
         case .call(let name, let arguments) where MathFunction(rawValue: name) != nil:
             guard arguments.count == 1, case .wildcard = arguments[0] else { return try addExpression(field) }
             // `abs(*)`: the function of every numeric field, named `abs_<field>`.
@@ -131,6 +152,30 @@ struct SelectPlan {
                 "only fields, tags, wildcards and count, distinct, sum, mean, median, mode, spread, stddev, min, max, first, last are supported yet"
             )
         }
+    }
+
+    /// `top(field[, tag…], N)`: the column, then one column per tag.
+    private mutating func addTop(_ name: String, _ arguments: [Expression], alias: String?) throws {
+        guard arguments.count >= 2 else {
+            throw QueryError("invalid number of arguments for \(name), expected at least 2, got \(arguments.count)")
+        }
+        guard case .variable(let field) = arguments[0] else {
+            throw QueryError("expected first argument to be a field in \(name)(), found \(StatementPrinter.print(arguments[0]))")
+        }
+        guard case .integer(let limit) = arguments[arguments.count - 1] else {
+            throw QueryError(
+                "expected integer as last argument in \(name)(), found \(StatementPrinter.print(arguments[arguments.count - 1]))")
+        }
+        guard limit >= 1 else { throw QueryError("limit (\(limit)) in \(name) function must be at least 1") }
+        var tags: [String] = []
+        for argument in arguments.dropFirst().dropLast() {
+            guard case .variable(let tag) = argument else {
+                throw QueryError("only fields or tags are allowed in \(name)(), found \(StatementPrinter.print(argument))")
+            }
+            tags.append(tag.name)
+        }
+        append(alias ?? name, .top(isTop: name == "top", field: field.name, limit: Int(limit), tags: tags))
+        for tag in tags { append(tag, .raw(tag)) }
     }
 
     /// A known aggregate or selector with the right number of arguments; returns percentile's P.

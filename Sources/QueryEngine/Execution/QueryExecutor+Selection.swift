@@ -1,0 +1,91 @@
+import InfluxQL
+import TimeSeries
+
+/// Selector queries whose rows are the selected points: `top()`/`bottom()`, and one selector with fields or tags
+/// beside it (`SELECT max(v), host, n`), whose other columns come from the selected point.
+extension QueryExecutor {
+    func selectionRows(_ rows: [Row], read: GroupRead) throws -> [[ResultValue]] {
+        let plan = read.plan
+        guard let selectorIndex = plan.columns.firstIndex(where: SelectPlan.isSelectorOrAggregate) else { return [] }
+        let interval = Self.timeInterval(read.statement).flatMap { $0.0 > 0 ? $0 : nil }
+        var buckets: [Int64: [Row]] = [:]
+        for row in rows { buckets[interval.map { Self.bucketStart(row.time, width: $0.0, offset: $0.1) } ?? 0, default: []].append(row) }
+        if case .top(let isTop, let field, let limit, let tags) = plan.columns[selectorIndex] {
+            // Every selected point keeps its own time, even with GROUP BY time; empty buckets show nothing.
+            return buckets.keys.sorted().flatMap { start in
+                Self.top(isTop, field: field, limit: limit, tags: tags, buckets[start]!, group: read.group).map { row in
+                    [.time(row.time)] + cells(for: row, selected: row.fields[field], at: selectorIndex, read: read)
+                }
+            }
+        }
+        guard case .aggregate(let function, let field, let argument) = plan.columns[selectorIndex] else { return [] }
+        var selected: [Int64: [[ResultValue]]] = [:]
+        var times: [Int64: Int64] = [:]
+        for (start, bucket) in buckets {
+            let points = bucket.compactMap { row in row.fields[field].map { (time: row.time, value: $0) } }
+            let (value, time) = Aggregation.apply(function, to: points, argument: argument)
+            guard let time, let row = bucket.first(where: { $0.time == time && $0.fields[field] != nil }) else { continue }
+            selected[start] = [cells(for: row, selected: nil, at: selectorIndex, read: read, value: value)]
+            times[start] = time
+        }
+        guard let interval else {
+            return selected[0].map { rows in rows.map { [.time(times[0]!)] + $0 } } ?? []
+        }
+        guard let first = selected.keys.min() else { return [] }
+        return try bucketRows(
+            selected, firstTime: first, width: interval.0, offset: interval.1, plan: plan, statement: read.statement,
+            condition: read.condition)
+    }
+
+    /// One output row without its time: the selected value, and each field or tag column from the same point.
+    private func cells(
+        for row: Row, selected: FieldValue?, at selectorIndex: Int, read: GroupRead, value: ResultValue? = nil
+    ) -> [ResultValue] {
+        let tags = read.group.series[row.series].tags
+        return read.plan.columns.enumerated().map { index, column in
+            if index == selectorIndex { return value ?? selected.map(Aggregation.result) ?? .null }
+            guard case .raw(let name) = column else { return .null }
+            if let field = row.fields[name] { return Aggregation.result(field) }
+            return tags[name].map(ResultValue.string) ?? .null
+        }
+    }
+
+    /// The `limit` greatest (top) or least points of `field`, in time order; with tags, only the best point of each
+    /// tag set competes. Equal values prefer the earlier point.
+    private static func top(_ isTop: Bool, field: String, limit: Int, tags: [String], _ rows: [Row], group: SeriesGroup) -> [Row] {
+        let candidates = rows.filter { $0.fields[field].map(isNumeric) ?? false }
+        func better(_ a: Row, _ b: Row) -> Bool {
+            let left = number(a.fields[field]!)
+            let right = number(b.fields[field]!)
+            if left != right { return isTop ? left > right : left < right }
+            return (a.time, a.series) < (b.time, b.series)
+        }
+        var competitors = candidates
+        if !tags.isEmpty {
+            var best: [[String]: Row] = [:]
+            for row in candidates {
+                let key = tags.map { group.series[row.series].tags[$0] ?? "" }
+                if let current = best[key], !better(row, current) { continue }
+                best[key] = row
+            }
+            competitors = Array(best.values)
+        }
+        return competitors.sorted(by: better).prefix(limit).sorted { ($0.time, $0.series) < ($1.time, $1.series) }
+    }
+
+    private static func isNumeric(_ value: FieldValue) -> Bool {
+        switch value {
+        case .float, .integer, .unsigned: true
+        default: false
+        }
+    }
+
+    private static func number(_ value: FieldValue) -> Double {
+        switch value {
+        case .float(let number): number
+        case .integer(let number): Double(number)
+        case .unsigned(let number): Double(number)
+        default: 0
+        }
+    }
+}
