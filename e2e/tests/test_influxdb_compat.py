@@ -65,6 +65,16 @@ CASES = [
     ("percentile with a tag", "GET", Q + "SELECT percentile(v, 50), host FROM cpu"),
     ("two selectors with a field", "GET", Q + "SELECT max(v), min(v), n FROM cpu"),
     ("aggregate with a field", "GET", Q + "SELECT mean(v), n FROM cpu"),
+    ("integral", "GET", Q + "SELECT integral(v) FROM cpu"),
+    ("integral with a unit", "GET", Q + "SELECT integral(v, 1ms), integral(n, 10s) FROM cpu"),
+    ("integral per bucket", "GET", Q + "SELECT integral(v, 10s) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(20s)"),
+    ("integral per bucket with gaps", "GET", Q + "SELECT integral(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(5s)"),
+    ("integral per tag", "GET", Q + "SELECT integral(n) FROM cpu GROUP BY region"),
+    ("integral in math", "GET", Q + "SELECT integral(used) * 2, integral(free) FROM mem"),
+    ("sample of all points", "GET", Q + "SELECT sample(v, 10), host FROM cpu"),
+    ("sample per bucket", "GET", Q + "SELECT sample(n, 5) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(20s)"),
+    ("sample error: size", "GET", Q + "SELECT sample(v, 0) FROM cpu"),
+    ("sample error: arguments", "GET", Q + "SELECT sample(v) FROM cpu"),
     ("top", "GET", Q + "SELECT top(v, 2) FROM cpu"),
     ("top with fields", "GET", Q + "SELECT top(v, 3), n, host FROM cpu"),
     ("top per tag value", "GET", Q + "SELECT top(v, host, 2) FROM cpu"),
@@ -262,6 +272,13 @@ DIFFERENCES = {
     "health": (
         "InfluxDB 1.6 has no /health (404); Sundial serves 1.8's",
         200, {"checks": [], "message": "ready for queries and writes", "name": "influxdb", "status": "pass", "version": "1.8.10"},
+    ),
+    "integral per tag": (
+        "InfluxDB 1.6.7 lists integral()'s series in descending tag order; Sundial keeps ascending order, as for every other function",
+        200, {"results": [{"statement_id": 0, "series": [
+            {"name": "cpu", "tags": {"region": ""}, "columns": ["time", "integral"], "values": [["1970-01-01T00:00:00Z", 0]]},
+            {"name": "cpu", "tags": {"region": "east"}, "columns": ["time", "integral"], "values": [["1970-01-01T00:00:00Z", 45.5]]},
+            {"name": "cpu", "tags": {"region": "west"}, "columns": ["time", "integral"], "values": [["1970-01-01T00:00:00Z", 15]]}]}]},
     ),
     "write bad precision": (
         "InfluxDB 1.6.7 answers 500 with an empty error; Sundial gives 1.8's 400 and names the valid precisions",

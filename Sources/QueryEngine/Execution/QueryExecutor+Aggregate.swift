@@ -12,7 +12,8 @@ extension QueryExecutor {
         guard let firstTime = rows.first?.time else { return [] }
         var grouped: [Int64: [Row]] = [:]
         for row in rows { grouped[Self.bucketStart(row.time, width: width, offset: offset), default: []].append(row) }
-        let cells = grouped.mapValues { bucket in bucketCells(bucket, plan: plan) }
+        var cells = grouped.mapValues { bucket in bucketCells(bucket, plan: plan) }
+        Self.fillIntegrals(&cells, rows: rows, plan: plan, interval: (width, offset))
         return try bucketRows(
             cells, firstTime: firstTime, width: width, offset: offset, plan: plan, statement: statement, condition: condition)
     }
@@ -78,7 +79,7 @@ extension QueryExecutor {
                 output += rows.map { [.time(time)] + $0 }
                 continue
             }
-            switch statement.fill {
+            switch plan.hasIntegral ? .none : statement.fill {
             case .none: continue
             case .null, .linear: output.append([.time(time)] + plan.columns.map { _ in ResultValue.null })
             case .previous: output.append([.time(time)] + (previous ?? plan.columns.map { _ in .null }))
@@ -122,8 +123,34 @@ extension QueryExecutor {
 
     private func evaluate(_ column: SelectPlan.Column, _ rows: [Row]) -> (ResultValue, Int64?) {
         guard case .aggregate(let function, let field, let argument) = column else { return (.null, nil) }
+        if function == "integral" {
+            let integral = Integral.windows(Self.numbers(rows, field), unit: Int64(argument ?? 1e9), interval: nil)[0]
+            return (integral.map(ResultValue.float) ?? .null, nil)
+        }
         let points = rows.compactMap { row in row.fields[field].map { (time: row.time, value: $0) } }
         return Aggregation.apply(function, to: points, argument: argument)
+    }
+
+    /// integral() needs the points around a bucket too: computed over all rows, then put into each bucket's row.
+    private static func fillIntegrals(
+        _ cells: inout [Int64: [[ResultValue]]], rows: [Row], plan: SelectPlan, interval: (width: Int64, offset: Int64)
+    ) {
+        for (index, column) in plan.columns.enumerated() {
+            guard case .aggregate("integral", let field, let unit) = column else { continue }
+            let integrals = Integral.windows(numbers(rows, field), unit: Int64(unit ?? 1e9), interval: interval)
+            // A window the reducer emitted nothing for has no row at all, as in InfluxDB.
+            for start in cells.keys where !cells[start]!.isEmpty {
+                guard let integral = integrals[start] else {
+                    cells[start] = nil
+                    continue
+                }
+                cells[start]![0][index] = .float(integral)
+            }
+        }
+    }
+
+    private static func numbers(_ rows: [Row], _ field: String) -> [(time: Int64, value: Double)] {
+        rows.compactMap { row in row.fields[field].flatMap { value in Self.number(Aggregation.result(value)).map { (row.time, $0) } } }
     }
 
     static func bucketStart(_ time: Int64, width: Int64, offset: Int64) -> Int64 {

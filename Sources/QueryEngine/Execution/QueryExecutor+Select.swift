@@ -106,9 +106,8 @@ extension QueryExecutor {
             condition: read.condition, filterFields: read.filterFields)
         if read.plan.selectsPoints {
             var values = try selectionRows(rows, read: read)
-            // InfluxDB 1.x lists top() and bottom() in time order even with ORDER BY time DESC.
-            let isTop = read.plan.columns.contains { if case .top = $0 { true } else { false } }
-            if read.statement.isDescending && !isTop { values.reverse() }
+            // InfluxDB 1.x lists top(), bottom() and sample() in time order even with ORDER BY time DESC.
+            if read.statement.isDescending && !read.plan.columns.contains(where: SelectPlan.picksPoints) { values.reverse() }
             return values
         }
         if read.plan.isAggregate {

@@ -10,10 +10,10 @@ extension QueryExecutor {
         let interval = Self.timeInterval(read.statement).flatMap { $0.0 > 0 ? $0 : nil }
         var buckets: [Int64: [Row]] = [:]
         for row in rows { buckets[interval.map { Self.bucketStart(row.time, width: $0.0, offset: $0.1) } ?? 0, default: []].append(row) }
-        if case .top(let isTop, let field, let limit, let tags) = plan.columns[selectorIndex] {
-            // Every selected point keeps its own time, even with GROUP BY time; empty buckets show nothing.
+        if let (field, pick) = Self.picker(plan.columns[selectorIndex], group: read.group) {
+            // Every picked point keeps its own time, even with GROUP BY time; empty buckets show nothing.
             return buckets.keys.sorted().flatMap { start in
-                Self.top(isTop, field: field, limit: limit, tags: tags, buckets[start]!, group: read.group).map { row in
+                pick(buckets[start]!).map { row in
                     [.time(row.time)] + cells(for: row, selected: row.fields[field], at: selectorIndex, read: read)
                 }
             }
@@ -35,6 +35,24 @@ extension QueryExecutor {
         return try bucketRows(
             selected, firstTime: first, width: interval.0, offset: interval.1, plan: plan, statement: read.statement,
             condition: read.condition)
+    }
+
+    /// For top(), bottom() and sample(): the field and how to pick a bucket's rows.
+    private static func picker(_ column: SelectPlan.Column, group: SeriesGroup) -> (String, ([Row]) -> [Row])? {
+        switch column {
+        case .top(let isTop, let field, let limit, let tags):
+            return (field, { top(isTop, field: field, limit: limit, tags: tags, $0, group: group) })
+        case .sample(let field, let limit):
+            return (
+                field,
+                { rows in
+                    Array(rows.filter { $0.fields[field] != nil }.shuffled().prefix(limit)).sorted {
+                        ($0.time, $0.series) < ($1.time, $1.series)
+                    }
+                }
+            )
+        default: return nil
+        }
     }
 
     /// One output row without its time: the selected value, and each field or tag column from the same point.

@@ -13,6 +13,8 @@ struct SelectPlan {
         case transformation(Transformation)
         /// `top(field[, tag…], N)` or `bottom(…)`: the N greatest or least points, one per tag set when tags are given.
         case top(isTop: Bool, field: String, limit: Int, tags: [String])
+        /// `sample(field, N)`: N points picked at random, in time order.
+        case sample(field: String, limit: Int)
     }
 
     /// An output column: one of `columns` as computed, or an expression over them.
@@ -21,7 +23,7 @@ struct SelectPlan {
         case expression(FieldExpression)
     }
 
-    static let aggregates: Set<String> = ["count", "distinct", "sum", "mean", "median", "mode", "spread", "stddev"]
+    static let aggregates: Set<String> = ["count", "distinct", "integral", "sum", "mean", "median", "mode", "spread", "stddev"]
     static let selectors: Set<String> = ["min", "max", "first", "last", "percentile"]
 
     /// The output columns' names, after `time`.
@@ -30,10 +32,11 @@ struct SelectPlan {
     /// What the executor computes per row: the selected fields and functions, and those expressions use.
     var columns: [Column] = []
     var isAggregate: Bool { columns.contains(where: Self.isSelectorOrAggregate) }
+    /// integral() rows exist only for windows with area: such a query is never filled.
+    var hasIntegral: Bool { columns.contains { if case .aggregate("integral", _, _) = $0 { true } else { false } } }
     /// Rows are the selected points themselves: top()/bottom(), or one selector with fields or tags beside it.
     var selectsPoints: Bool {
-        columns.contains { if case .top = $0 { true } else { false } }
-            || (isAggregate && columns.contains { if case .raw = $0 { true } else { false } })
+        columns.contains(where: Self.picksPoints) || (isAggregate && columns.contains { if case .raw = $0 { true } else { false } })
     }
     /// `distinct(field)`, the one function that answers several rows per bucket; it must stand alone.
     var isDistinct: Bool { columns.contains { if case .aggregate("distinct", _, _) = $0 { true } else { false } } }
@@ -64,7 +67,7 @@ struct SelectPlan {
         let selectedFields = columns.compactMap { column -> String? in
             switch column {
             case .raw(let name): fieldNames.contains(name) ? name : nil
-            case .aggregate(_, let field, _), .top(_, let field, _, _): field
+            case .aggregate(_, let field, _), .top(_, let field, _, _), .sample(let field, _): field
             case .transformation(let transformation): transformation.field
             }
         }
@@ -76,8 +79,9 @@ struct SelectPlan {
     /// Fields and tags go only with one selector; top() and bottom() go with no other function.
     private func checkSelectors() throws {
         let functions = columns.filter(Self.isSelectorOrAggregate)
-        for case .top(let isTop, _, _, _) in columns where functions.count > 1 {
-            throw QueryError("selector function \(isTop ? "top" : "bottom")() cannot be combined with other functions")
+        for column in columns where Self.picksPoints(column) && functions.count > 1 {
+            let name = if case .top(let isTop, _, _, _) = column { isTop ? "top" : "bottom" } else { "sample" }
+            throw QueryError("selector function \(name)() cannot be combined with other functions")
         }
         guard !functions.isEmpty, columns.contains(where: { if case .raw = $0 { true } else { false } }) else { return }
         let selectorOnly = functions.allSatisfy { column in
@@ -90,8 +94,16 @@ struct SelectPlan {
 
     static func isSelectorOrAggregate(_ column: Column) -> Bool {
         switch column {
-        case .aggregate, .top: true
+        case .aggregate, .top, .sample: true
         case .raw, .transformation: false
+        }
+    }
+
+    /// top(), bottom() and sample(): several points per bucket, each with its own time.
+    static func picksPoints(_ column: Column) -> Bool {
+        switch column {
+        case .top, .sample: true
+        default: false
         }
     }
 
@@ -120,6 +132,14 @@ struct SelectPlan {
             try addExpression(field)
         case .call(let name, let arguments) where name == "top" || name == "bottom":
             try addTop(name, arguments, alias: field.alias)
+        case .call("sample", let arguments):
+            guard arguments.count == 2 else {
+                throw QueryError("invalid number of arguments for sample, expected 2, got \(arguments.count)")
+            }
+            guard case .variable(let variable) = arguments[0] else { throw QueryError("expected field argument in sample()") }
+            guard case .integer(let limit) = arguments[1] else { throw QueryError("expected integer argument in sample()") }
+            guard limit > 0 else { throw QueryError("sample window must be greater than 1, got \(limit)") }
+            append(field.alias ?? "sample", .sample(field: variable.name, limit: Int(limit)))
         case .call(let name, let arguments) where MathFunction(rawValue: name) != nil:
             guard arguments.count == 1, case .wildcard = arguments[0] else { return try addExpression(field) }
             // `abs(*)`: the function of every numeric field, named `abs_<field>`.
@@ -181,6 +201,16 @@ struct SelectPlan {
     /// A known aggregate or selector with the right number of arguments; returns percentile's P.
     static func checkAggregate(_ name: String, _ arguments: [Expression]) throws -> Double? {
         guard aggregates.contains(name) || selectors.contains(name) else { throw QueryError("undefined function \(name)()") }
+        if name == "integral" {
+            guard arguments.count == 1 || arguments.count == 2 else {
+                throw QueryError("invalid number of arguments for integral, expected 1-2, got \(arguments.count)")
+            }
+            guard arguments.count == 2 else { return 1e9 }
+            guard case .duration(let unit) = arguments[1], unit > 0 else {
+                throw QueryError("second argument to integral must be a duration")
+            }
+            return Double(unit)
+        }
         let expectedCount = name == "percentile" ? 2 : 1
         guard arguments.count == expectedCount else {
             throw QueryError("invalid number of arguments for \(name), expected \(expectedCount), got \(arguments.count)")
