@@ -76,3 +76,19 @@ import Testing
         #expect(StatementPrinter.print(select) == "SELECT v FROM cpu WHERE v > 2 AND v < 2.500 AND s = 'it\\'s'")
     }
 }
+
+@Suite struct BoundParameterTests {
+    @Test func placeholdersStandForTheirValues() throws {
+        let parameters: [String: BoundParameter] = [
+            "h": .string("a"), "n": .integer(3), "x": .number(2.5), "r": .regex("a|b"), "t": .boolean(true),
+        ]
+        let parsed = try Parser.parse("DELETE WHERE h = $h AND n > $n AND x < $x AND k =~ $r AND b = $t", parameters: parameters)
+        let expected = try Parser.parse("DELETE WHERE h = 'a' AND n > 3 AND x < 2.5 AND k =~ /a|b/ AND b = true")
+        #expect(parsed == expected)
+    }
+
+    @Test func aMissingValueIsNamed() {
+        #expect(throws: InfluxQLError(message: "missing parameter: h", position: nil)) { try Parser.parse("DELETE WHERE h = $h") }
+        #expect(throws: InfluxQLError(message: "missing parameter: r", position: nil)) { try Parser.parse("DELETE WHERE h =~ $r") }
+    }
+}

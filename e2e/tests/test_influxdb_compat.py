@@ -55,6 +55,12 @@ CASES = [
     ("show field keys", "GET", Q + "SHOW FIELD KEYS"),
     ("show field keys from", "GET", Q + "SHOW FIELD KEYS FROM mem"),
     ("select star", "GET", Q + "SELECT * FROM cpu"),
+    ("bound parameters", "GET", '/query?db=db&params={"h":"b","min":3}&q=SELECT v FROM cpu WHERE host = $h AND v > $min'),
+    ("bound float and regex", "GET", '/query?db=db&params={"x":2.5,"r":{"regex":"a|c"}}&q=SELECT v FROM cpu WHERE v > $x OR host =~ $r'),
+    ("bound boolean", "GET", '/query?db=db&params={"t":true}&q=SELECT b FROM cpu WHERE b = $t'),
+    ("bound parameter missing", "GET", Q + "SELECT v FROM cpu WHERE host = $h"),
+    ("bound identifier position", "GET", '/query?db=db&params={"m":"cpu"}&q=SELECT v FROM $m'),
+    ("bound parameters not JSON", "GET", '/query?db=db&params={"h":&q=SELECT v FROM cpu WHERE host = $h'),
     ("selector with fields and tags", "GET", Q + "SELECT max(v), host, n, region FROM cpu"),
     ("selector with wildcard", "GET", Q + "SELECT min(v), * FROM cpu"),
     ("selector with fields per tag", "GET", Q + "SELECT last(v), n FROM cpu GROUP BY host"),
@@ -279,6 +285,10 @@ DIFFERENCES = {
             {"name": "cpu", "tags": {"region": ""}, "columns": ["time", "integral"], "values": [["1970-01-01T00:00:00Z", 0]]},
             {"name": "cpu", "tags": {"region": "east"}, "columns": ["time", "integral"], "values": [["1970-01-01T00:00:00Z", 45.5]]},
             {"name": "cpu", "tags": {"region": "west"}, "columns": ["time", "integral"], "values": [["1970-01-01T00:00:00Z", 15]]}]}]},
+    ),
+    "bound parameters not JSON": (
+        "Go's JSON decoder says `unexpected EOF`; Sundial names the problem in its own words",
+        400, {"error": "error parsing query parameters: not a JSON object of parameters"},
     ),
     "write bad precision": (
         "InfluxDB 1.6.7 answers 500 with an empty error; Sundial gives 1.8's 400 and names the valid precisions",

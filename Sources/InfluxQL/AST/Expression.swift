@@ -14,7 +14,6 @@ public indirect enum Expression: Sendable, Equatable {
     case regex(String)
     /// `*`, optionally limited to fields or tags (`*::field`).
     case wildcard(VariableReference.Cast?)
-    case boundParameter(String)
 }
 
 /// A field or tag name, optionally cast: `"loc"::tag`, `v::integer`.

@@ -15,7 +15,6 @@ enum ExpressionPrinter {
         case .duration(let nanoseconds): return DurationLiteral.format(nanoseconds: nanoseconds)
         case .regex(let pattern): return regex(pattern)
         case .wildcard(let cast): return "*" + (cast.map { "::\($0.rawValue)" } ?? "")
-        case .boundParameter(let name): return "$" + StatementPrinter.quote(name)
         }
     }
 

@@ -11,8 +11,9 @@ extension Parser {
             let right: Expression
             if op == .regexMatch || op == .regexNotMatch {
                 let token = scanRegex()
-                guard token.kind == .regex || token.kind == .boundParameter else { throw error(token, expected: ["regex"]) }
-                right = token.kind == .regex ? .regex(token.text) : .boundParameter(token.text)
+                if token.kind == .boundParameter { throw InfluxQLError(message: "missing parameter: \(token.text)", position: nil) }
+                guard token.kind == .regex else { throw error(token, expected: ["regex"]) }
+                right = .regex(token.text)
             } else {
                 right = try parseBinary(minimumPrecedence: op.precedence + 1)
             }
@@ -55,7 +56,7 @@ extension Parser {
             guard let value = Double(token.text) else { throw InfluxQLError(message: "unable to parse number", position: token.position) }
             return .number(value)
         case .duration: return .duration(DurationLiteral.nanoseconds(token.text) ?? 0)
-        case .boundParameter: return .boundParameter(token.text)
+        case .boundParameter: throw InfluxQLError(message: "missing parameter: \(token.text)", position: nil)
         case .operator(.multiply): return .wildcard(try parseCast())
         case .operator(.leftParenthesis):
             let inner = try parseExpression()

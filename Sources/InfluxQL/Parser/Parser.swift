@@ -4,14 +4,18 @@
 public struct Parser {
     var lexer: Lexer
     private var lookahead: Token?
+    /// Values for `$name` placeholders; each stands for its value's token wherever it appears.
+    let parameters: [String: BoundParameter]
 
-    public init(_ text: String) {
+    public init(_ text: String, parameters: [String: BoundParameter] = [:]) {
         lexer = Lexer(text)
+        self.parameters = parameters
     }
 
-    /// Parses a whole query into its statements; the first error stops the parse.
-    public static func parse(_ text: String) throws(InfluxQLError) -> [Statement] {
-        var parser = Parser(text)
+    /// Parses a whole query into its statements; the first error stops the parse. A `$name` without a value in
+    /// `parameters` is `missing parameter: name`.
+    public static func parse(_ text: String, parameters: [String: BoundParameter] = [:]) throws(InfluxQLError) -> [Statement] {
+        var parser = Parser(text, parameters: parameters)
         var statements: [Statement] = []
         while true {
             while parser.consume(.operator(.semicolon)) {}
@@ -47,9 +51,15 @@ public struct Parser {
 
     mutating func peek() -> Token {
         if let lookahead { return lookahead }
-        let token = lexer.next()
+        let token = bind(lexer.next())
         lookahead = token
         return token
+    }
+
+    /// A `$name` placeholder replaced by its value's token, when the request gave one.
+    private func bind(_ token: Token) -> Token {
+        guard token.kind == .boundParameter, let value = parameters[token.text] else { return token }
+        return value.token(at: token.position)
     }
 
     mutating func next() -> Token {
@@ -64,7 +74,7 @@ public struct Parser {
             lexer.rewind(to: token)
             lookahead = nil
         }
-        return lexer.scanRegex()
+        return bind(lexer.scanRegex())
     }
 
     /// Consumes the next token if it is `kind`.

@@ -38,7 +38,7 @@ extension SelectPlan {
             let parameter = try Self.checkAggregate(name, arguments)
             guard case .variable(let variable) = arguments[0] else { throw QueryError("expected field argument in \(name)()") }
             return .column(hidden(.aggregate(function: name, field: variable.name, argument: parameter)))
-        case .duration, .regex, .wildcard, .boundParameter:
+        case .duration, .regex, .wildcard:
             throw QueryError("unsupported expression in SELECT: \(StatementPrinter.print(expression))")
         }
     }

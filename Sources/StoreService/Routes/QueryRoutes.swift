@@ -31,9 +31,17 @@ struct QueryRoutes {
         guard let text = parameters["q"], !text.isEmpty else {
             throw InfluxErrorResponse(.badRequest, "missing required parameter \"q\"")
         }
+        var bound: [String: BoundParameter] = [:]
+        if let json = parameters["params"], !json.isEmpty {
+            do {
+                bound = try JSONDecoder().decode([String: BoundParameter].self, from: Data(json.utf8))
+            } catch {
+                throw InfluxErrorResponse(.badRequest, "error parsing query parameters: \(Self.describe(error))")
+            }
+        }
         let statements: [Statement]
         do {
-            statements = try Parser.parse(text)
+            statements = try Parser.parse(text, parameters: bound)
         } catch {
             throw InfluxErrorResponse(.badRequest, "error parsing query: \(error)")
         }
@@ -51,6 +59,16 @@ struct QueryRoutes {
         let epoch = parameters["epoch"].map { Precision(name: $0 == "n" ? "ns" : $0) ?? .nanoseconds }
         let body = QueryResponseEncoder.json(results, epoch: epoch, pretty: pretty) + "\n"
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// A JSON decoding failure in a few words (`the data is not valid JSON`, `unsupported value for "x"`).
+    private static func describe(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .dataCorrupted(let context)?, .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "not a JSON object of parameters" : "unsupported value for \"\(path)\""
+        default: return "not a JSON object of parameters"
+        }
     }
 
     /// Query-string parameters, overridden by those of a `application/x-www-form-urlencoded` POST body; both
