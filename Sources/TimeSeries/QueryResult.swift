@@ -4,6 +4,8 @@ public struct StatementResult: Sendable, Equatable {
     public var series: [ResultSeries]
     public var messages: [ResultMessage]
     public var error: String?
+    /// In a chunked response: more chunks of this statement follow.
+    public var partial = false
 
     public init(statementID: Int, series: [ResultSeries] = [], messages: [ResultMessage] = [], error: String? = nil) {
         self.statementID = statementID

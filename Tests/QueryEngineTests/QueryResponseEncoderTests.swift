@@ -31,3 +31,37 @@ import TimeSeries
         )
     }
 }
+
+@Suite struct ChunkedAndCSVTests {
+    private let results = [
+        StatementResult(
+            statementID: 0,
+            series: [
+                ResultSeries(
+                    name: "m", tags: ["h": "a,b", "e": ""], columns: ["time", "v"],
+                    values: [[.time(1), .float(1.5)], [.time(2), .null], [.time(3), .string("x \"y\"")]]),
+                ResultSeries(name: "m", tags: ["h": "c"], columns: ["time", "v"], values: [[.time(4), .integer(2)]]),
+            ]),
+        StatementResult(statementID: 1),
+    ]
+
+    @Test func chunksCutSeriesAndMarkWhatContinues() {
+        let chunks = QueryResponseEncoder.chunks(results, size: 2)
+        #expect(chunks.map { $0.series.first?.values.count ?? 0 } == [2, 1, 1, 0])
+        #expect(chunks.map(\.partial) == [true, true, false, false])
+        #expect(chunks.map { $0.series.first?.partial ?? false } == [true, false, false, false])
+        #expect(QueryResponseEncoder.json([chunks[0]]).contains(#""partial":true}],"partial":true}"#))
+    }
+
+    @Test func csvQuotesAsGoDoesAndLeavesEmptyTagsOut() {
+        #expect(
+            QueryResponseCSV.csv(results, epoch: nil) == """
+                name,tags,time,v
+                m,"h=a\\,b",1,1.5
+                m,"h=a\\,b",2,
+                m,"h=a\\,b",3,"x ""y\"""
+                m,h=c,4,2
+
+                """)
+    }
+}

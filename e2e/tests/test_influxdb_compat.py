@@ -55,6 +55,15 @@ CASES = [
     ("show field keys", "GET", Q + "SHOW FIELD KEYS"),
     ("show field keys from", "GET", Q + "SHOW FIELD KEYS FROM mem"),
     ("select star", "GET", Q + "SELECT * FROM cpu"),
+    ("chunked", "GET", "/query?db=db&chunked=true&chunk_size=2&q=SELECT v FROM cpu GROUP BY host; SHOW DATABASES; SELECT x FROM nope"),
+    ("chunked default size", "GET", "/query?db=db&chunked=true&q=SELECT * FROM mem; SHOW MEASUREMENTS"),
+    ("chunked buckets", "GET", "/query?db=db&chunked=true&chunk_size=3&q=SELECT mean(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(10s)"),
+    ("chunked error", "GET", "/query?db=nope&chunked=true&q=SELECT v FROM cpu"),
+    ("csv", "GET", Q + "SELECT v, n, s, b FROM cpu GROUP BY host, region; SHOW DATABASES; SHOW TAG KEYS HEADER Accept: application/csv"),
+    ("csv epoch", "GET", "/query?db=db&epoch=ms&q=SELECT * FROM mem HEADER Accept: text/csv"),
+    ("csv aggregate", "GET", Q + "SELECT count(v), mean(v) FROM cpu HEADER Accept: application/csv"),
+    ("csv statement error", "GET", "/query?db=nope&q=SELECT v FROM cpu HEADER Accept: application/csv"),
+    ("csv parse error", "GET", Q + "SELEC HEADER Accept: application/csv"),
     ("bound parameters", "GET", '/query?db=db&params={"h":"b","min":3}&q=SELECT v FROM cpu WHERE host = $h AND v > $min'),
     ("bound float and regex", "GET", '/query?db=db&params={"x":2.5,"r":{"regex":"a|c"}}&q=SELECT v FROM cpu WHERE v > $x OR host =~ $r'),
     ("bound boolean", "GET", '/query?db=db&params={"t":true}&q=SELECT b FROM cpu WHERE b = $t'),
@@ -299,12 +308,17 @@ DIFFERENCES = {
 
 def request(base: str, method: str, target: str):
     body = None
+    headers = {}
+    if " HEADER " in target:
+        target, header = target.split(" HEADER ", 1)
+        name, value = header.split(": ", 1)
+        headers[name] = value
     if " BODY " in target:
         target, body = target.split(" BODY ", 1)
         body = body.encode()
     path, _, query = target.partition("?")
     query = urllib.parse.quote(query, safe="=&/<>").replace("<AMP>", "%26")
-    req = urllib.request.Request(base + path + ("?" + query if query else ""), data=body, method=method)
+    req = urllib.request.Request(base + path + ("?" + query if query else ""), data=body, method=method, headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=30) as response:
             return response.status, response.read().decode()

@@ -42,6 +42,11 @@ def test_python_client_creates_writes_and_lists(server, sundial_binary):
         {"time": 1_600_000_000_000_000_099, "usage": 49.5, "note": "n99"},
         {"time": 1_600_000_000_000_000_098, "usage": 49.0, "note": "n98"},
     ]
+    chunked = client.query("SELECT usage FROM cpu", chunked=True, chunk_size=7)
+    chunks = list(chunked)
+    assert len(chunks) == 15 and sum(len(list(chunk.get_points())) for chunk in chunks) == 100
+    bound = client.query("SELECT count(usage) FROM cpu WHERE note = $note", bind_params={"note": "n7"})
+    assert list(bound.get_points()) == [{"time": "1970-01-01T00:00:00Z", "count": 1}]
     server.stop()
     lines = export(sundial_binary, server.data_dir, "telegraf")
     assert len(lines) == 401

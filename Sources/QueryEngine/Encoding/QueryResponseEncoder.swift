@@ -9,6 +9,34 @@ public enum QueryResponseEncoder {
         return JSONWriter.encode(document, pretty: pretty)
     }
 
+    /// `chunked=true`: each series cut into pieces of at most `size` rows, one statement result per piece, as
+    /// InfluxDB streams them: a piece with more of its series to come is `partial`, and so is every result but the
+    /// last of its statement. Each becomes one line `{"results":[…]}`.
+    public static func chunks(_ results: [StatementResult], size: Int) -> [StatementResult] {
+        var chunks: [StatementResult] = []
+        for result in results {
+            guard !result.series.isEmpty else {
+                chunks.append(result)
+                continue
+            }
+            for (seriesIndex, series) in result.series.enumerated() {
+                let pieces = stride(from: 0, to: max(series.values.count, 1), by: max(size, 1)).map { start in
+                    Array(series.values[start..<min(start + max(size, 1), series.values.count)])
+                }
+                for (pieceIndex, values) in pieces.enumerated() {
+                    var piece = series
+                    piece.values = values
+                    piece.partial = pieceIndex < pieces.count - 1
+                    let isLast = seriesIndex == result.series.count - 1 && pieceIndex == pieces.count - 1
+                    var chunk = StatementResult(statementID: result.statementID, series: [piece], messages: isLast ? result.messages : [])
+                    chunk.partial = !isLast
+                    chunks.append(chunk)
+                }
+            }
+        }
+        return chunks
+    }
+
     /// A request-level failure: `{"error":"…"}`.
     public static func error(_ message: String, pretty: Bool = false) -> String {
         JSONWriter.encode(.object([("error", .string(message))]), pretty: pretty)
@@ -21,6 +49,7 @@ public enum QueryResponseEncoder {
             members.append(
                 ("messages", .array(result.messages.map { .object([("level", .string($0.level)), ("text", .string($0.text))]) })))
         }
+        if result.partial { members.append(("partial", .boolean(true))) }
         if let error = result.error { members.append(("error", .string(error))) }
         return .object(members)
     }

@@ -24,10 +24,49 @@ struct QueryRoutes {
         return routes
     }
 
+    /// How the answer is written: InfluxDB's JSON (whole, or `chunked=true` one line per chunk) or CSV.
+    enum Format {
+        case json(pretty: Bool)
+        case chunkedJSON(size: Int)
+        case csv
+
+        init(_ request: Request, parameters: [String: String]) {
+            let accept = request.headers[.accept]?.lowercased()
+            if accept == "application/csv" || accept == "text/csv" {
+                self = .csv
+            } else if parameters["chunked"] == "true" {
+                self = .chunkedJSON(size: parameters["chunk_size"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 10_000)
+            } else {
+                self = .json(pretty: parameters["pretty"] == "true")
+            }
+        }
+    }
+
     private func query(_ request: Request, isReadOnly: Bool) async throws -> Response {
         let parameters = try await Self.parameters(of: request)
-        let principal = try authenticator.authenticate(request, parameters: parameters)
-        let pretty = parameters["pretty"] == "true"
+        let format = Format(request, parameters: parameters)
+        do {
+            let principal = try authenticator.authenticate(request, parameters: parameters)
+            let statements = try Self.statements(parameters)
+            var database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
+            var retentionPolicy = parameters["rp"].flatMap { $0.isEmpty ? nil : $0 }
+            if let named = database { (database, retentionPolicy) = locator.locate(database: named, retentionPolicy: retentionPolicy) }
+            try authenticator.authorize(statements, principal: principal, database: database)
+            let context = QueryExecutor.Context(
+                database: database, retentionPolicy: retentionPolicy, isReadOnly: isReadOnly, principal: principal)
+            let results = await executor.execute(statements, context: context)
+            let epoch = parameters["epoch"].map { Precision(name: $0 == "n" ? "ns" : $0) ?? .nanoseconds }
+            return Self.response(results, format: format, epoch: epoch)
+        } catch let error as InfluxErrorResponse {
+            guard case .csv = format else { throw error }
+            return Response(
+                status: error.status, headers: [.contentType: "text/csv"],
+                body: .init(byteBuffer: ByteBuffer(string: QueryResponseCSV.error(error.message))))
+        }
+    }
+
+    /// The statements of `q`, with `params` bound; InfluxDB's 400s when either does not parse.
+    private static func statements(_ parameters: [String: String]) throws -> [Statement] {
         guard let text = parameters["q"], !text.isEmpty else {
             throw InfluxErrorResponse(.badRequest, "missing required parameter \"q\"")
         }
@@ -36,29 +75,28 @@ struct QueryRoutes {
             do {
                 bound = try JSONDecoder().decode([String: BoundParameter].self, from: Data(json.utf8))
             } catch {
-                throw InfluxErrorResponse(.badRequest, "error parsing query parameters: \(Self.describe(error))")
+                throw InfluxErrorResponse(.badRequest, "error parsing query parameters: \(describe(error))")
             }
         }
-        let statements: [Statement]
         do {
-            statements = try Parser.parse(text, parameters: bound)
+            return try Parser.parse(text, parameters: bound)
         } catch {
             throw InfluxErrorResponse(.badRequest, "error parsing query: \(error)")
         }
-        var database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
-        var retentionPolicy = parameters["rp"].flatMap { $0.isEmpty ? nil : $0 }
-        if let named = database { (database, retentionPolicy) = locator.locate(database: named, retentionPolicy: retentionPolicy) }
-        try authenticator.authorize(statements, principal: principal, database: database)
-        let context = QueryExecutor.Context(
-            database: database,
-            retentionPolicy: retentionPolicy,
-            isReadOnly: isReadOnly,
-            principal: principal
-        )
-        let results = await executor.execute(statements, context: context)
-        let epoch = parameters["epoch"].map { Precision(name: $0 == "n" ? "ns" : $0) ?? .nanoseconds }
-        let body = QueryResponseEncoder.json(results, epoch: epoch, pretty: pretty) + "\n"
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    private static func response(_ results: [StatementResult], format: Format, epoch: Precision?) -> Response {
+        let (body, contentType): (String, String) =
+            switch format {
+            case .json(let pretty): (QueryResponseEncoder.json(results, epoch: epoch, pretty: pretty) + "\n", "application/json")
+            case .chunkedJSON(let size):
+                (
+                    QueryResponseEncoder.chunks(results, size: size).map { QueryResponseEncoder.json([$0], epoch: epoch) + "\n" }.joined(),
+                    "application/json"
+                )
+            case .csv: (QueryResponseCSV.csv(results, epoch: epoch), "text/csv")
+            }
+        return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     /// A JSON decoding failure in a few words (`the data is not valid JSON`, `unsupported value for "x"`).
