@@ -6,6 +6,8 @@ public struct StatementResult: Sendable, Equatable {
     public var error: String?
     /// In a chunked response: more chunks of this statement follow.
     public var partial = false
+    /// The zone of a SELECT's `tz()`: RFC 3339 times are written with its offset.
+    public var timeZone: String?
 
     public init(statementID: Int, series: [ResultSeries] = [], messages: [ResultMessage] = [], error: String? = nil) {
         self.statementID = statementID

@@ -1,3 +1,4 @@
+import Foundation
 import InfluxQL
 import Storage
 import SundialTesting
@@ -41,10 +42,39 @@ import TimeSeries
 
     @Test func integralSplitsSegmentsAtWindowEnds() {
         let points: [(time: Int64, value: Double)] = [(1, 1), (2, 5), (3, 3), (4, 9), (5, 2), (6, 9)]
-        #expect(Integral.windows(points, unit: 1, interval: nil) == [0: 24])
-        #expect(Integral.windows(points, unit: 1, interval: (4, 0)) == [0: 13, 4: 11])
+        #expect(Integral.windows(points, unit: 1, buckets: nil) == [0: 24])
+        #expect(Integral.windows(points, unit: 1, buckets: TimeBuckets(width: 4, offset: 0)) == [0: 13, 4: 11])
         // Same-time points: only the last counts; a lone point at a window start gives that window nothing.
-        #expect(Integral.windows([(0, 1), (0, 3), (2, 3)], unit: 1, interval: nil) == [0: 6])
-        #expect(Integral.windows([(4, 1)], unit: 1, interval: (4, 0)) == [:])
+        #expect(Integral.windows([(0, 1), (0, 3), (2, 3)], unit: 1, buckets: nil) == [0: 6])
+        #expect(Integral.windows([(4, 1)], unit: 1, buckets: TimeBuckets(width: 4, offset: 0)) == [:])
+    }
+}
+
+/// `tz()`: windows on a zone's wall clock, across daylight-saving changes.
+@Suite struct TimeZoneBucketTests {
+    private let hour: Int64 = 3_600_000_000_000
+
+    @Test func daysStartAtLocalMidnightOnBothSidesOfAChange() throws {
+        let chicago = try #require(TimeZone(identifier: "America/Chicago"))
+        let days = TimeBuckets(width: 24 * hour, offset: 0, zone: chicago)
+        // 2021-03-13T12:00Z, the day before the change: midnight there is 06:00Z.
+        let before: Int64 = 1_615_636_800 * 1_000_000_000
+        #expect(days.start(of: before) == before - 6 * hour)
+        // The 14th has 23 hours; the 15th starts at 05:00Z.
+        let fourteenth = days.next(after: days.start(of: before))
+        #expect(fourteenth == before + 18 * hour)
+        #expect(days.next(after: fourteenth) == fourteenth + 23 * hour)
+    }
+
+    @Test func utcWindowsAreUnchanged() {
+        let buckets = TimeBuckets(width: 10, offset: 3)
+        #expect(buckets.start(of: 25) == 23 && buckets.next(after: 23) == 33 && buckets.start(of: -1) == -7)
+    }
+
+    @Test func timesAreWrittenWithTheZonesOffset() throws {
+        let chicago = try #require(TimeZone(identifier: "America/Chicago"))
+        #expect(RFC3339.format(nanoseconds: 1, zone: chicago) == "1969-12-31T18:00:00.000000001-06:00")
+        #expect(RFC3339.format(nanoseconds: 0, zone: TimeZone(identifier: "Asia/Kolkata")) == "1970-01-01T05:30:00+05:30")
+        #expect(RFC3339.format(nanoseconds: 0, zone: TimeZone(identifier: "UTC")) == "1970-01-01T00:00:00Z")
     }
 }

@@ -27,6 +27,8 @@ SETUP_WRITES = [
                 "mem,host=a used=7i,free=1.5 10\n"
                 "mem,host=b used=9i,free=0.5 30\n"
                 "disk,path=/ total=100i 20\n"),
+    # Around the United States' 2021 change to daylight-saving time (14 March), for tz() windows.
+    ("db", "s", "dst v=0 1615507200\ndst v=1 1615528800\ndst v=2 1615550400\ndst v=3 1615572000\ndst v=4 1615593600\ndst v=5 1615615200\ndst v=6 1615636800\ndst v=7 1615658400\ndst v=8 1615680000\ndst v=9 1615701600\ndst v=10 1615723200\ndst v=11 1615744800\ndst v=12 1615766400\ndst v=13 1615788000\ndst v=14 1615809600\ndst v=15 1615831200\ndst v=16 1615852800\ndst v=17 1615874400\ndst v=18 1615896000\ndst v=19 1615917600\n"),
 ]
 
 Q = "/query?db=db&q="
@@ -55,6 +57,16 @@ CASES = [
     ("show field keys", "GET", Q + "SHOW FIELD KEYS"),
     ("show field keys from", "GET", Q + "SHOW FIELD KEYS FROM mem"),
     ("select star", "GET", Q + "SELECT * FROM cpu"),
+    ("tz raw", "GET", Q + "SELECT v FROM cpu tz('America/Chicago')"),
+    ("tz utc", "GET", Q + "SELECT v FROM cpu WHERE host = 'a' tz('UTC')"),
+    ("tz days", "GET", Q + "SELECT mean(v) FROM cpu WHERE time >= '1970-01-01T00:00:00Z' AND time < '1970-01-03T00:00:00Z' GROUP BY time(1d) tz('America/Chicago')"),
+    ("tz local literals", "GET", Q + "SELECT count(v) FROM cpu WHERE time >= '1970-01-01 09:00:00' AND time < '1970-01-01 10:00:00' tz('Asia/Tokyo')"),
+    ("tz half-hour zone", "GET", Q + "SELECT mean(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(20s) tz('Asia/Kolkata')"),
+    ("tz across daylight saving", "GET", Q + "SELECT count(v) FROM dst WHERE time >= '2021-03-12T00:00:00Z' AND time < '2021-03-17T00:00:00Z' GROUP BY time(1d) tz('America/Chicago')"),
+    ("tz hours across daylight saving", "GET", Q + "SELECT count(v) FROM dst WHERE time >= '2021-03-14T00:00:00Z' AND time < '2021-03-14T12:00:00Z' GROUP BY time(3h) tz('America/Chicago')"),
+    ("count of empty buckets", "GET", Q + "SELECT count(v), mean(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(10s)"),
+    ("count of empty buckets, linear", "GET", Q + "SELECT count(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(5s) fill(linear)"),
+    ("tz unknown", "GET", Q + "SELECT v FROM cpu tz('Nowhere/Land')"),
     ("chunked", "GET", "/query?db=db&chunked=true&chunk_size=2&q=SELECT v FROM cpu GROUP BY host; SHOW DATABASES; SELECT x FROM nope"),
     ("chunked default size", "GET", "/query?db=db&chunked=true&q=SELECT * FROM mem; SHOW MEASUREMENTS"),
     ("chunked buckets", "GET", "/query?db=db&chunked=true&chunk_size=3&q=SELECT mean(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(10s)"),

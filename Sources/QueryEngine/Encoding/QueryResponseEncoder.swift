@@ -1,3 +1,4 @@
+public import Foundation
 public import TimeSeries
 
 /// `/query` responses as InfluxDB 1.x writes them: `{"results":[…]}` with empty parts left out, times as
@@ -44,7 +45,8 @@ public enum QueryResponseEncoder {
 
     private static func encode(_ result: StatementResult, epoch: Precision?) -> JSONWriter.Value {
         var members: [(String, JSONWriter.Value)] = [("statement_id", .integer(Int64(result.statementID)))]
-        if !result.series.isEmpty { members.append(("series", .array(result.series.map { encode($0, epoch: epoch) }))) }
+        let times = TimeFormat(epoch: epoch, zone: result.timeZone.flatMap(TimeZone.init(identifier:)))
+        if !result.series.isEmpty { members.append(("series", .array(result.series.map { encode($0, times: times) }))) }
         if !result.messages.isEmpty {
             members.append(
                 ("messages", .array(result.messages.map { .object([("level", .string($0.level)), ("text", .string($0.text))]) })))
@@ -54,7 +56,7 @@ public enum QueryResponseEncoder {
         return .object(members)
     }
 
-    private static func encode(_ series: ResultSeries, epoch: Precision?) -> JSONWriter.Value {
+    private static func encode(_ series: ResultSeries, times: TimeFormat) -> JSONWriter.Value {
         var members: [(String, JSONWriter.Value)] = []
         if let name = series.name { members.append(("name", .string(name))) }
         if let tags = series.tags, !tags.isEmpty {
@@ -62,13 +64,13 @@ public enum QueryResponseEncoder {
         }
         members.append(("columns", .array(series.columns.map { .string($0) })))
         if !series.values.isEmpty {
-            members.append(("values", .array(series.values.map { row in .array(row.map { encode($0, epoch: epoch) }) })))
+            members.append(("values", .array(series.values.map { row in .array(row.map { encode($0, times: times) }) })))
         }
         if series.partial { members.append(("partial", .boolean(true))) }
         return .object(members)
     }
 
-    private static func encode(_ value: ResultValue, epoch: Precision?) -> JSONWriter.Value {
+    private static func encode(_ value: ResultValue, times: TimeFormat) -> JSONWriter.Value {
         switch value {
         case .null: .null
         case .float(let number): .float(number)
@@ -77,14 +79,37 @@ public enum QueryResponseEncoder {
         case .string(let text): .string(text)
         case .boolean(let flag): .boolean(flag)
         case .time(let nanoseconds):
-            if let epoch { .integer(nanoseconds / epoch.nanosecondsPerUnit) } else { .string(RFC3339.format(nanoseconds: nanoseconds)) }
+            if let epoch = times.epoch {
+                .integer(nanoseconds / epoch.nanosecondsPerUnit)
+            } else {
+                .string(RFC3339.format(nanoseconds: nanoseconds, zone: times.zone))
+            }
         case .strings(let list): .array(list.map { .string($0) })
         }
     }
 }
 
+/// How a result writes times: epoch integers in a unit, or RFC 3339 in UTC or in a `tz()` zone.
+struct TimeFormat {
+    var epoch: Precision?
+    var zone: TimeZone?
+}
+
 /// Go's `time.RFC3339Nano` in UTC: fractional seconds with trailing zeros trimmed, `Z` for the zone.
 public enum RFC3339 {
+    /// In `zone`'s local time with its offset (`1969-12-31T18:00:00-06:00`); `Z` when the offset is zero.
+    public static func format(nanoseconds: Int64, zone: TimeZone?) -> String {
+        guard let zone else { return format(nanoseconds: nanoseconds) }
+        let offsetSeconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(nanoseconds) / 1e9))
+        guard offsetSeconds != 0 else { return format(nanoseconds: nanoseconds) }
+        let local = format(nanoseconds: nanoseconds &+ Int64(offsetSeconds) * 1_000_000_000).dropLast()
+        let magnitude = abs(offsetSeconds)
+        let hours = String(magnitude / 3600)
+        let minutes = String(magnitude % 3600 / 60)
+        return local + (offsetSeconds < 0 ? "-" : "+") + String(repeating: "0", count: 2 - hours.count) + hours + ":"
+            + String(repeating: "0", count: 2 - minutes.count) + minutes
+    }
+
     public static func format(nanoseconds: Int64) -> String {
         let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds + 1) / 1_000_000_000 - 1
         let fraction = nanoseconds - seconds * 1_000_000_000

@@ -4,13 +4,12 @@
 /// With `GROUP BY time`, a segment that crosses the end of a window is split there by linear interpolation; the
 /// area from that end to the next point is counted in the next point's window, even across empty windows.
 enum Integral {
-    static func windows(_ points: [(time: Int64, value: Double)], unit: Int64, interval: (width: Int64, offset: Int64)?) -> [Int64: Double]
-    {
+    static func windows(_ points: [(time: Int64, value: Double)], unit: Int64, buckets: TimeBuckets?) -> [Int64: Double] {
         guard var previous = points.first, unit > 0 else { return [:] }
         func window(_ time: Int64) -> (start: Int64, end: Int64) {
-            guard let interval else { return (0, 0) }
-            let start = QueryExecutor.bucketStart(time, width: interval.width, offset: interval.offset)
-            return (start, start + interval.width)
+            guard let buckets else { return (0, 0) }
+            let start = buckets.start(of: time)
+            return (start, buckets.next(after: start))
         }
         var current = window(previous.time)
         var sum = 0.0
@@ -20,7 +19,7 @@ enum Integral {
                 previous = point
                 continue
             }
-            if interval != nil && point.time >= current.end {
+            if buckets != nil && point.time >= current.end {
                 if previous.time != current.end {
                     let slope = (point.value - previous.value) / Double(point.time - previous.time)
                     let value = previous.value + slope * Double(current.end - previous.time)

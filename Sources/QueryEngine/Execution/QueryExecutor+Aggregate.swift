@@ -5,17 +5,16 @@ import TimeSeries
 /// Aggregates over buckets: the whole time range, or `GROUP BY time(interval[, offset])` windows with fill().
 extension QueryExecutor {
     func aggregate(_ rows: [Row], plan: SelectPlan, statement: SelectStatement, condition: SeriesCondition) throws -> [[ResultValue]] {
-        guard let (width, offset) = Self.timeInterval(statement), width > 0 else {
+        guard let buckets = TimeBuckets(statement) else {
             return wholeRange(rows, plan: plan, condition: condition)
         }
         // A series with no value in the range is left out rather than shown as empty buckets, as InfluxDB does.
         guard let firstTime = rows.first?.time else { return [] }
         var grouped: [Int64: [Row]] = [:]
-        for row in rows { grouped[Self.bucketStart(row.time, width: width, offset: offset), default: []].append(row) }
+        for row in rows { grouped[buckets.start(of: row.time), default: []].append(row) }
         var cells = grouped.mapValues { bucket in bucketCells(bucket, plan: plan) }
-        Self.fillIntegrals(&cells, rows: rows, plan: plan, interval: (width, offset))
-        return try bucketRows(
-            cells, firstTime: firstTime, width: width, offset: offset, plan: plan, statement: statement, condition: condition)
+        Self.fillIntegrals(&cells, rows: rows, plan: plan, buckets: buckets)
+        return try bucketRows(cells, firstTime: firstTime, buckets: buckets, plan: plan, statement: statement, condition: condition)
     }
 
     /// The same aggregates from chunk statistics (`canUseBlockStatistics` said yes).
@@ -27,8 +26,8 @@ extension QueryExecutor {
         database: String,
         policy: String?
     ) throws -> [[ResultValue]] {
-        let interval = Self.timeInterval(statement)
-        let bucket: (Int64) -> Int64 = { time in interval.map { Self.bucketStart(time, width: $0.0, offset: $0.1) } ?? 0 }
+        let buckets = TimeBuckets(statement)
+        let bucket: (Int64) -> Int64 = { time in buckets?.start(of: time) ?? 0 }
         let accumulated = try accumulate(group, plan: plan, database: database, policy: policy, range: condition.timeRange, bucket: bucket)
         let functions = plan.columns.map { column -> String in if case .aggregate(let function, _, _) = column { function } else { "" } }
         let cells = accumulated.compactMapValues { accumulators -> [[ResultValue]]? in
@@ -36,12 +35,11 @@ extension QueryExecutor {
             return [zip(functions, accumulators).map { $1.result($0) }]
         }
         guard let firstBucket = cells.keys.min() else { return [] }
-        guard let (width, offset) = interval, width > 0 else {
+        guard let buckets else {
             let time = condition.timeRange.lowerBound == Int64.min ? 0 : condition.timeRange.lowerBound
             return cells[firstBucket]!.map { [.time(time)] + $0 }
         }
-        return try bucketRows(
-            cells, firstTime: firstBucket, width: width, offset: offset, plan: plan, statement: statement, condition: condition)
+        return try bucketRows(cells, firstTime: firstBucket, buckets: buckets, plan: plan, statement: statement, condition: condition)
     }
 
     static func timeInterval(_ statement: SelectStatement) -> (Int64, Int64)? {
@@ -56,24 +54,24 @@ extension QueryExecutor {
     func bucketRows(
         _ cells: [Int64: [[ResultValue]]],
         firstTime: Int64,
-        width: Int64,
-        offset: Int64,
+        buckets: TimeBuckets,
         plan: SelectPlan,
         statement: SelectStatement,
         condition: SeriesCondition
     ) throws -> [[ResultValue]] {
         let lower = condition.timeRange.lowerBound != Int64.min ? condition.timeRange.lowerBound : firstTime
         let upper = condition.timeRange.upperBound != Int64.max ? condition.timeRange.upperBound : engine.configuration.clock()
-        let first = Self.bucketStart(lower, width: width, offset: offset)
-        let last = Self.bucketStart(max(upper, lower), width: width, offset: offset)
-        let count = Int((last - first) / width) + 1
+        let first = buckets.start(of: lower)
+        let last = buckets.start(of: max(upper, lower))
+        let count = Int((last - first) / buckets.width) + 1
         guard count <= Self.maximumBuckets else {
             throw QueryError("max-select-buckets limit exceeded: (\(count)/\(Self.maximumBuckets))")
         }
         var output: [[ResultValue]] = []
         var previous: [ResultValue]?
-        for index in 0..<count {
-            let time = first + Int64(index) * width
+        var time = first
+        while time <= last {
+            defer { time = buckets.next(after: time) }
             if let rows = cells[time] {
                 previous = rows.last
                 output += rows.map { [.time(time)] + $0 }
@@ -81,7 +79,12 @@ extension QueryExecutor {
             }
             switch plan.hasIntegral ? .none : statement.fill {
             case .none: continue
-            case .null, .linear: output.append([.time(time)] + plan.columns.map { _ in ResultValue.null })
+            case .null:
+                // count() of an empty bucket is 0 under fill(null), as InfluxDB answers; everything else null.
+                output.append(
+                    [.time(time)] + plan.columns.map { column in if case .aggregate("count", _, _) = column { .integer(0) } else { .null } }
+                )
+            case .linear: output.append([.time(time)] + plan.columns.map { _ in ResultValue.null })
             case .previous: output.append([.time(time)] + (previous ?? plan.columns.map { _ in .null }))
             case .value(let number):
                 output.append(
@@ -124,7 +127,7 @@ extension QueryExecutor {
     private func evaluate(_ column: SelectPlan.Column, _ rows: [Row]) -> (ResultValue, Int64?) {
         guard case .aggregate(let function, let field, let argument) = column else { return (.null, nil) }
         if function == "integral" {
-            let integral = Integral.windows(Self.numbers(rows, field), unit: Int64(argument ?? 1e9), interval: nil)[0]
+            let integral = Integral.windows(Self.numbers(rows, field), unit: Int64(argument ?? 1e9), buckets: nil)[0]
             return (integral.map(ResultValue.float) ?? .null, nil)
         }
         let points = rows.compactMap { row in row.fields[field].map { (time: row.time, value: $0) } }
@@ -133,11 +136,11 @@ extension QueryExecutor {
 
     /// integral() needs the points around a bucket too: computed over all rows, then put into each bucket's row.
     private static func fillIntegrals(
-        _ cells: inout [Int64: [[ResultValue]]], rows: [Row], plan: SelectPlan, interval: (width: Int64, offset: Int64)
+        _ cells: inout [Int64: [[ResultValue]]], rows: [Row], plan: SelectPlan, buckets: TimeBuckets
     ) {
         for (index, column) in plan.columns.enumerated() {
             guard case .aggregate("integral", let field, let unit) = column else { continue }
-            let integrals = Integral.windows(numbers(rows, field), unit: Int64(unit ?? 1e9), interval: interval)
+            let integrals = Integral.windows(numbers(rows, field), unit: Int64(unit ?? 1e9), buckets: buckets)
             // A window the reducer emitted nothing for has no row at all, as in InfluxDB.
             for start in cells.keys where !cells[start]!.isEmpty {
                 guard let integral = integrals[start] else {
@@ -154,9 +157,7 @@ extension QueryExecutor {
     }
 
     static func bucketStart(_ time: Int64, width: Int64, offset: Int64) -> Int64 {
-        let shifted = time - offset
-        let remainder = ((shifted % width) + width) % width
-        return shifted - remainder + offset
+        TimeBuckets(width: width, offset: offset).start(of: time)
     }
 
     /// fill(linear): numeric nulls between two values of a column get the value on the line between them.
@@ -169,7 +170,13 @@ extension QueryExecutor {
                 if let start = lastIndex, index - start > 1, let startValue = number(rows[start][column]) {
                     for gap in (start + 1)..<index {
                         let fraction = Double(gap - start) / Double(index - start)
-                        rows[gap][column] = .float(startValue + (value - startValue) * fraction)
+                        let interpolated = startValue + (value - startValue) * fraction
+                        // Between two integers the line is cut to an integer, as InfluxDB's linearInteger does.
+                        if case .integer = rows[start][column], case .integer = rows[index][column] {
+                            rows[gap][column] = .integer(Int64(interpolated))
+                        } else {
+                            rows[gap][column] = .float(interpolated)
+                        }
                     }
                 }
                 lastIndex = index

@@ -2,6 +2,8 @@ import InfluxQL
 import Storage
 import TimeSeries
 
+import struct Foundation.TimeZone
+
 /// SELECT: raw rows, or aggregates over the whole range or `GROUP BY time(…)` buckets, per measurement and per
 /// `GROUP BY` tag set.
 extension QueryExecutor {
@@ -21,14 +23,14 @@ extension QueryExecutor {
     static let maximumBuckets = 100_000
 
     func select(_ statement: SelectStatement, context: Context) throws -> [ResultSeries] {
-        guard statement.timezone == nil else { throw QueryError("tz() is not supported yet") }
         guard let database = statement.sources.first?.database ?? context.database else { throw QueryError("database name required") }
         guard let info = engine.databaseInfo(database) else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
         let policy = statement.sources.first?.retentionPolicy ?? context.retentionPolicy ?? info.defaultRetentionPolicy
         guard info.retentionPolicy(policy) != nil else {
             throw StorageError(.retentionPolicyNotFound, "retention policy not found: \(policy)")
         }
-        let condition = try SeriesCondition(statement.condition, now: engine.configuration.clock())
+        let zone = statement.timezone.flatMap(TimeZone.init(identifier:))
+        let condition = try SeriesCondition(statement.condition, now: engine.configuration.clock(), zone: zone)
         var results: [ResultSeries] = []
         let measurements = try measurements(statement.sources, database: database)
         // Wildcards expand to the fields and tags of every selected measurement together, as InfluxDB does.

@@ -7,9 +7,9 @@ extension QueryExecutor {
     func selectionRows(_ rows: [Row], read: GroupRead) throws -> [[ResultValue]] {
         let plan = read.plan
         guard let selectorIndex = plan.columns.firstIndex(where: SelectPlan.isSelectorOrAggregate) else { return [] }
-        let interval = Self.timeInterval(read.statement).flatMap { $0.0 > 0 ? $0 : nil }
+        let windows = TimeBuckets(read.statement)
         var buckets: [Int64: [Row]] = [:]
-        for row in rows { buckets[interval.map { Self.bucketStart(row.time, width: $0.0, offset: $0.1) } ?? 0, default: []].append(row) }
+        for row in rows { buckets[windows?.start(of: row.time) ?? 0, default: []].append(row) }
         if let (field, pick) = Self.picker(plan.columns[selectorIndex], group: read.group) {
             // Every picked point keeps its own time, even with GROUP BY time; empty buckets show nothing.
             return buckets.keys.sorted().flatMap { start in
@@ -28,13 +28,12 @@ extension QueryExecutor {
             selected[start] = [cells(for: row, selected: nil, at: selectorIndex, read: read, value: value)]
             times[start] = time
         }
-        guard let interval else {
+        guard let windows else {
             return selected[0].map { rows in rows.map { [.time(times[0]!)] + $0 } } ?? []
         }
         guard let first = selected.keys.min() else { return [] }
         return try bucketRows(
-            selected, firstTime: first, width: interval.0, offset: interval.1, plan: plan, statement: read.statement,
-            condition: read.condition)
+            selected, firstTime: first, buckets: windows, plan: plan, statement: read.statement, condition: read.condition)
     }
 
     /// For top(), bottom() and sample(): the field and how to pick a bucket's rows.

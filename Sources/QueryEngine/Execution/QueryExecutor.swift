@@ -85,7 +85,10 @@ public struct QueryExecutor: Sendable {
         case .deleteSeries(let delete): try await deleteSeries(delete, database: context.database)
         case .showSeries(let show):
             return StatementResult(statementID: id, series: try showSeries(show, database: show.database ?? context.database))
-        case .select(let select): return StatementResult(statementID: id, series: try self.select(select, context: context))
+        case .select(let select):
+            var result = StatementResult(statementID: id, series: try self.select(select, context: context))
+            result.timeZone = select.timezone
+            return result
         case .user(let user): return StatementResult(statementID: id, series: try execute(user))
         case .subscription(let subscription): return StatementResult(statementID: id, series: try execute(subscription))
         case .showShards: return StatementResult(statementID: id, series: showShards())

@@ -1,5 +1,7 @@
 import InfluxQL
 
+import struct Foundation.TimeZone
+
 /// A WHERE clause taken apart into its time range and the rest (a tag predicate), as metadata statements and
 /// DELETE use it.
 struct SeriesCondition {
@@ -11,20 +13,21 @@ struct SeriesCondition {
     let patterns = PatternCache()
 
     /// Splits `expression` at its top-level ANDs. Time may only be compared there, not under an OR.
-    init(_ expression: Expression?, now: Int64) throws {
+    /// Time literals without a zone are read in `zone` (a SELECT's `tz()`), else in UTC.
+    init(_ expression: Expression?, now: Int64, zone: TimeZone? = nil) throws {
         guard let expression else { return }
-        try add(expression, now: now)
+        try add(expression, now: now, zone: zone)
     }
 
-    private mutating func add(_ expression: Expression, now: Int64) throws {
+    private mutating func add(_ expression: Expression, now: Int64, zone: TimeZone?) throws {
         switch expression {
-        case .parenthesized(let inner): try add(inner, now: now)
+        case .parenthesized(let inner): try add(inner, now: now, zone: zone)
         case .binary(.and, let left, let right):
-            try add(left, now: now)
-            try add(right, now: now)
+            try add(left, now: now, zone: zone)
+            try add(right, now: now, zone: zone)
         case .binary(let op, let left, let right) where op.isComparison && (Self.isTime(left) || Self.isTime(right)):
             let (value, flipped) = Self.isTime(left) ? (right, false) : (left, true)
-            try narrow(op: flipped ? op.mirrored : op, to: try TimeValue.nanoseconds(of: value, now: now))
+            try narrow(op: flipped ? op.mirrored : op, to: try TimeValue.nanoseconds(of: value, now: now, zone: zone))
         default:
             if Self.mentionsTime(expression) {
                 throw QueryError("invalid time condition: time can only be compared with AND at the top level")
@@ -71,19 +74,33 @@ struct SeriesCondition {
 /// Evaluates the right-hand side of a time comparison: an RFC 3339 string, an integer of nanoseconds, `now()`, and
 /// sums and differences with durations.
 enum TimeValue {
-    static func nanoseconds(of expression: Expression, now: Int64) throws -> Int64 {
+    static func nanoseconds(of expression: Expression, now: Int64, zone: TimeZone? = nil) throws -> Int64 {
         switch expression {
-        case .parenthesized(let inner): return try nanoseconds(of: inner, now: now)
+        case .parenthesized(let inner): return try nanoseconds(of: inner, now: now, zone: zone)
         case .string(let text):
             guard let value = RFC3339.parse(text) else { throw QueryError("invalid time literal: '\(text)'") }
-            return value
+            guard let zone, !hasZone(text) else { return value }
+            // A wall-clock time in the zone: its offset is the one in force at that local time.
+            let guess = value - TimeBuckets.offset(of: zone, at: value)
+            return value - TimeBuckets.offset(of: zone, at: guess)
         case .integer(let value), .duration(let value): return value
         case .number(let value): return Int64(value)
         case .call("now", let arguments) where arguments.isEmpty: return now
-        case .binary(.add, let left, let right): return try nanoseconds(of: left, now: now) &+ nanoseconds(of: right, now: now)
-        case .binary(.subtract, let left, let right): return try nanoseconds(of: left, now: now) &- nanoseconds(of: right, now: now)
+        case .binary(.add, let left, let right):
+            return try nanoseconds(of: left, now: now, zone: zone) &+ nanoseconds(of: right, now: now, zone: zone)
+        case .binary(.subtract, let left, let right):
+            return try nanoseconds(of: left, now: now, zone: zone) &- nanoseconds(of: right, now: now, zone: zone)
         default: throw QueryError("invalid time condition")
         }
+    }
+
+    /// Whether an RFC 3339 literal names its zone (`Z` or `±hh:mm`).
+    private static func hasZone(_ text: String) -> Bool {
+        let characters = Array(text)
+        guard characters.count > 19 else { return false }
+        return characters.last == "Z"
+            || ((characters[characters.count - 6] == "+" || characters[characters.count - 6] == "-")
+                && characters[characters.count - 3] == ":")
     }
 }
 

@@ -78,11 +78,19 @@ struct QueryRoutes {
                 throw InfluxErrorResponse(.badRequest, "error parsing query parameters: \(describe(error))")
             }
         }
+        let statements: [Statement]
         do {
-            return try Parser.parse(text, parameters: bound)
+            statements = try Parser.parse(text, parameters: bound)
         } catch {
             throw InfluxErrorResponse(.badRequest, "error parsing query: \(error)")
         }
+        // InfluxDB looks zones up while parsing, so an unknown one is a parse error.
+        for case .select(let select) in statements {
+            if let zone = select.timezone, TimeZone(identifier: zone) == nil {
+                throw InfluxErrorResponse(.badRequest, "error parsing query: unable to find time zone \(zone)")
+            }
+        }
+        return statements
     }
 
     private static func response(_ results: [StatementResult], format: Format, epoch: Precision?) -> Response {
