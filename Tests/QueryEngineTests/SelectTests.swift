@@ -84,7 +84,6 @@ import TimeSeries
         ("SELECT mean(v, i) FROM m", "invalid number of arguments for mean, expected 1, got 2"),
         ("SELECT time FROM m", "at least 1 non-time field must be queried"),
         ("SELECT mean(v) FROM m WHERE time >= 0 GROUP BY time(1ns)", "max-select-buckets limit exceeded: (3600000000001/100000)"),
-        ("SELECT v FROM m tz('Europe/Paris')", "tz() is not supported yet"),
     ])
     func statementErrors(_ query: String, _ message: String) async throws {
         #expect(try await runOnSampleData(query) == #"{"results":[{"statement_id":0,"error":"\#(message)"}]}"#)
