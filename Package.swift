@@ -73,7 +73,7 @@ let package = Package(
         // Layer 3: running queries.
         .target(
             name: "QueryEngine",
-            dependencies: ["InfluxQL", "Storage", "StoreAccess", "TimeSeries"],
+            dependencies: ["InfluxQL", "LineProtocol", "Storage", "StoreAccess", "TimeSeries"],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),

@@ -31,8 +31,8 @@ extension AccessStore {
         switch needs {
         case .nothing: return nil
         case .admin: return "\(principal.name) not authorized to execute statement '\(text)', requires admin privilege"
-        case .privilege(let privilege, let databases):
-            for database in databases where !may(principal, privilege, on: database) {
+        case .privileges(let needs):
+            for (privilege, database) in needs where !may(principal, privilege, on: database) {
                 return "\(principal.name) not authorized to execute statement '\(text)', requires \(privilege.rawValue) on \(database)"
             }
             return nil
@@ -50,10 +50,15 @@ extension AccessStore {
         }
     }
 
-    enum Requirement: Equatable {
+    enum Requirement {
         case nothing
         case admin
-        case privilege(Privilege, databases: [String])
+        /// Each privilege on its database, in the order they are checked.
+        case privileges([(Privilege, String)])
+
+        static func privilege(_ privilege: Privilege, databases: [String]) -> Requirement {
+            .privileges(databases.map { (privilege, $0) })
+        }
     }
 
     static func requirement(of statement: Statement, defaultDatabase: String?) -> Requirement {
@@ -69,8 +74,11 @@ extension AccessStore {
         case .showSeries(let show): return .privilege(.read, databases: [show.database ?? defaultDatabase ?? ""])
         case .deleteSeries: return onDefault(.write)
         case .select(let select):
-            let databases = select.sources.map { $0.database ?? defaultDatabase ?? "" }
-            return .privilege(.read, databases: Array(Set(databases)).sorted())
+            let databases = Array(Set(select.sources.map { $0.database ?? defaultDatabase ?? "" })).sorted()
+            let reads = databases.map { (Privilege.read, $0) }
+            // SELECT INTO also writes its target.
+            guard let target = select.target else { return .privileges(reads) }
+            return .privileges(reads + [(.write, target.database ?? defaultDatabase ?? "")])
         }
     }
 }

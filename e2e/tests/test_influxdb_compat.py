@@ -57,6 +57,8 @@ CASES = [
     ("show field keys", "GET", Q + "SHOW FIELD KEYS"),
     ("show field keys from", "GET", Q + "SHOW FIELD KEYS FROM mem"),
     ("select star", "GET", Q + "SELECT * FROM cpu"),
+    ("select star grouped by a tag", "GET", Q + "SELECT * FROM cpu GROUP BY host"),
+    ("select star grouped by all tags", "GET", Q + "SELECT * FROM cpu GROUP BY *"),
     ("tz raw", "GET", Q + "SELECT v FROM cpu tz('America/Chicago')"),
     ("tz utc", "GET", Q + "SELECT v FROM cpu WHERE host = 'a' tz('UTC')"),
     ("tz days", "GET", Q + "SELECT mean(v) FROM cpu WHERE time >= '1970-01-01T00:00:00Z' AND time < '1970-01-03T00:00:00Z' GROUP BY time(1d) tz('America/Chicago')"),
@@ -276,6 +278,16 @@ CASES = [
     ("ping verbose", "GET", "/ping?verbose=true"),
     ("health", "GET", "/health"),
     ("read back later", "GET", Q + "SELECT * FROM later"),
+    # Last, because they add measurements: SELECT INTO.
+    ("into: raw", "POST", Q + "SELECT v, n INTO copy FROM cpu"),
+    ("into: read back", "GET", Q + "SELECT * FROM copy"),
+    ("into: aggregate by tag", "POST", Q + "SELECT mean(v) INTO db.autogen.agg FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(20s), host"),
+    ("into: read aggregate", "GET", Q + "SELECT * FROM agg GROUP BY *"),
+    ("into: selector with a tag", "POST", Q + "SELECT max(v), host INTO sel FROM cpu"),
+    ("into: read selector", "GET", Q + "SELECT * FROM sel"),
+    ("into: unknown database", "POST", Q + "SELECT v INTO nope.autogen.x FROM cpu"),
+    ("into: with GET", "GET", Q + "SELECT n INTO copy2 FROM cpu"),
+    ("into: measurements now", "GET", Q + "SHOW MEASUREMENTS"),
 ]
 
 # Cases compared with a relative tolerance of 1e-12 on numbers: Go computes logarithms and trigonometric functions

@@ -25,6 +25,8 @@ public struct SelectStatement: Sendable, Equatable {
     }
 
     public var fields: [Field]
+    /// `INTO [[db.]rp.]measurement`: where the results are written instead of returned.
+    public var target: MeasurementSource?
     public var sources: [MeasurementSource]
     public var condition: Expression?
     public var dimensions: [Dimension] = []

@@ -24,7 +24,8 @@ public enum Statement: Sendable, Equatable {
         case .deleteSeries(let delete): delete.dropsSeries
         case .user(let statement): statement.isMutating
         case .subscription(let statement): statement != .show
-        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .select, .showShards, .showShardGroups: false
+        case .select(let select): select.target != nil
+        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups: false
         }
     }
 }

@@ -110,7 +110,7 @@ extension Parser {
         return sources
     }
 
-    private mutating func parseSource() throws(InfluxQLError) -> MeasurementSource {
+    mutating func parseSource() throws(InfluxQLError) -> MeasurementSource {
         let first = peek()
         if first.kind == .operator(.divide) {
             let regex = scanRegex()

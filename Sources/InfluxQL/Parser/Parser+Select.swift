@@ -7,8 +7,15 @@ extension Parser {
             let alias = consume(.keyword(.as)) ? try parseIdentifier() : nil
             fields.append(SelectStatement.Field(expression, alias: alias))
         } while consume(.operator(.comma))
+        var target: MeasurementSource?
+        if consume(.keyword(.into)) {
+            let token = peek()
+            target = try parseSource()
+            guard target?.name != nil, target?.regex == nil else { throw error(token, expected: ["identifier"]) }
+        }
         try expect(.from)
         var statement = SelectStatement(fields: fields, sources: try parseSources(), condition: try parseOptionalWhere())
+        statement.target = target
         if consume(.keyword(.group)) {
             try expect(.by)
             repeat {

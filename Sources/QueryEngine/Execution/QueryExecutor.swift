@@ -55,7 +55,7 @@ public struct QueryExecutor: Sendable {
                     ResultMessage(
                         level: "warning",
                         text:
-                            "deprecated use of '\(StatementPrinter.print(statement))' in a read only context, please use a POST request instead"
+                            "deprecated use of '\(StatementPrinter.print(normalized(statement, context)))' in a read only context, please use a POST request instead"
                     )
                 )
             }
@@ -85,6 +85,8 @@ public struct QueryExecutor: Sendable {
         case .deleteSeries(let delete): try await deleteSeries(delete, database: context.database)
         case .showSeries(let show):
             return StatementResult(statementID: id, series: try showSeries(show, database: show.database ?? context.database))
+        case .select(let select) where select.target != nil:
+            return StatementResult(statementID: id, series: try await selectInto(select, target: select.target!, context: context))
         case .select(let select):
             var result = StatementResult(statementID: id, series: try self.select(select, context: context))
             result.timeZone = select.timezone
@@ -95,6 +97,24 @@ public struct QueryExecutor: Sendable {
         case .showShardGroups: return StatementResult(statementID: id, series: showShardGroups())
         }
         return StatementResult(statementID: id)
+    }
+
+    /// The statement as InfluxDB prints it after filling in defaults: a SELECT's sources and target get their
+    /// database and retention policy.
+    private func normalized(_ statement: Statement, _ context: Context) -> Statement {
+        guard case .select(var select) = statement else { return statement }
+        func complete(_ source: MeasurementSource) -> MeasurementSource {
+            var source = source
+            source.database = source.database ?? context.database
+            if let database = source.database {
+                source.retentionPolicy =
+                    source.retentionPolicy ?? context.retentionPolicy ?? engine.databaseInfo(database)?.defaultRetentionPolicy
+            }
+            return source
+        }
+        select.sources = select.sources.map(complete)
+        select.target = select.target.map(complete)
+        return .select(select)
     }
 
     static func message(for error: any Error) -> String {

@@ -52,7 +52,9 @@ struct SelectPlan {
     {
         let fieldNames = fields.map(\.name)
         fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
-        for field in statement.fields { try add(field, fields: fields, tagKeys: tagKeys) }
+        // Tags the rows are grouped by are the series' tags, not columns of `*`.
+        let selectableTags = tagKeys.subtracting(Self.groupedTags(statement.dimensions, tagKeys: tagKeys))
+        for field in statement.fields { try add(field, fields: fields, tagKeys: selectableTags) }
         guard !columns.isEmpty else { throw QueryError("at least 1 non-time field must be queried") }
         try checkTransformation(statement)
         if isDistinct && columns.count > 1 {
@@ -74,6 +76,20 @@ struct SelectPlan {
         // Only tags selected: InfluxDB answers with no series rather than an error, since no row has a field.
         fieldsToRead = Set(selectedFields).union(conditionNames.intersection(fieldNames))
         uniquifyNames()
+    }
+
+    static func groupedTags(_ dimensions: [SelectStatement.Dimension], tagKeys: Set<String>) -> Set<String> {
+        var grouped: Set<String> = []
+        for dimension in dimensions {
+            switch dimension {
+            case .tag(let key): grouped.insert(key)
+            case .wildcard: grouped = tagKeys
+            case .regex(let pattern):
+                if let regex = try? Regex(pattern) { grouped.formUnion(tagKeys.filter { $0.contains(regex) }) }
+            case .time: break
+            }
+        }
+        return grouped
     }
 
     /// Fields and tags go only with one selector; top() and bottom() go with no other function.

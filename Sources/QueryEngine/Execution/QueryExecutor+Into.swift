@@ -1,0 +1,48 @@
+import InfluxQL
+import LineProtocol
+import Storage
+import TimeSeries
+
+/// `SELECT … INTO [[db.]rp.]measurement`: the results written as points instead of returned, as InfluxDB does:
+/// `GROUP BY` tags stay tags, every other column (tags selected as values too) becomes a field, null cells are
+/// left out and rows without any value are not written. The answer is the number of points written.
+extension QueryExecutor {
+    func selectInto(_ statement: SelectStatement, target: MeasurementSource, context: Context) async throws -> [ResultSeries] {
+        guard let database = target.database ?? context.database else { throw QueryError("database name required") }
+        guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        var source = statement
+        source.target = nil
+        let series = try select(source, context: context)
+        var lines: [UInt8] = []
+        for result in series {
+            let tags = (result.tags ?? [:]).filter { !$0.value.isEmpty }.map { Tag($0.key, $0.value) }
+            for row in result.values {
+                guard case .time(let time) = row.first else { continue }
+                let fields = zip(result.columns.dropFirst(), row.dropFirst()).compactMap { name, value in
+                    Self.fieldValue(value).map { Field(name, $0) }
+                }
+                guard !fields.isEmpty else { continue }
+                LineProtocolEncoder.append(Point(measurement: target.name ?? "", tags: tags, fields: fields, timestamp: time), to: &lines)
+            }
+        }
+        var written = 0
+        if !lines.isEmpty {
+            let outcome = try await engine.write(
+                lines, database: database, retentionPolicy: target.retentionPolicy, precision: .nanoseconds)
+            if let message = outcome.errorMessage { throw QueryError(message) }
+            written = outcome.pointsWritten
+        }
+        return [ResultSeries(name: "result", columns: ["time", "written"], values: [[.time(0), .integer(Int64(written))]])]
+    }
+
+    private static func fieldValue(_ value: ResultValue) -> FieldValue? {
+        switch value {
+        case .float(let number): .float(number)
+        case .integer(let number): .integer(number)
+        case .unsigned(let number): .unsigned(number)
+        case .string(let text): .string(text)
+        case .boolean(let flag): .boolean(flag)
+        case .null, .time, .strings: nil
+        }
+    }
+}
