@@ -65,8 +65,9 @@ extension AccessStore {
         let onDefault = { (privilege: Privilege) in Requirement.privilege(privilege, databases: [defaultDatabase ?? ""]) }
         switch statement {
         case .showDatabases: return .nothing
+        case .showQueries: return onDefault(.read)
         case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropMeasurement, .user, .subscription,
-            .showShards, .showShardGroups:
+            .showShards, .showShardGroups, .killQuery:
             return .admin
         case .dropRetentionPolicy(_, let database): return .privilege(.write, databases: [database])
         case .showRetentionPolicies(let database): return .privilege(.read, databases: [database ?? defaultDatabase ?? ""])

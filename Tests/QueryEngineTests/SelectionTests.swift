@@ -78,3 +78,17 @@ import TimeSeries
         #expect(RFC3339.format(nanoseconds: 0, zone: TimeZone(identifier: "UTC")) == "1970-01-01T00:00:00Z")
     }
 }
+
+@Suite struct QueryRegistryTests {
+    @Test func killedQueriesStopAtTheirNextStep() throws {
+        let registry = QueryRegistry()
+        let id = registry.register([.showDatabases, .showQueries], database: "db")
+        #expect(registry.show().values.first?[1] == .string("SHOW DATABASES;\nSHOW QUERIES"))
+        try registry.check(id)
+        try registry.kill(id)
+        #expect(throws: QueryError("query killed")) { try registry.check(id) }
+        registry.finish(id)
+        #expect(throws: QueryError("no such query id: \(id)")) { try registry.kill(id) }
+        #expect(registry.register([.showQueries], database: nil) == id + 1)
+    }
+}

@@ -10,6 +10,7 @@ The data below gives each series of a measurement its own timestamps.
 """
 
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -38,6 +39,10 @@ CASES = [
     ("show shard groups", "GET", "/query?q=SHOW SHARD GROUPS"),
     ("show shard without groups", "GET", "/query?q=SHOW SHARD"),
     ("show users", "GET", "/query?q=SHOW USERS"),
+    ("kill unknown query", "POST", "/query?q=KILL QUERY 99"),
+    ("kill unknown query on a host", "POST", '/query?q=KILL QUERY 7 ON "host"'),
+    ("kill without id", "POST", "/query?q=KILL QUERY"),
+    ("kill with a word", "POST", "/query?q=KILL QUERY x"),
     ("show subscriptions", "GET", "/query?q=SHOW SUBSCRIPTIONS"),
     ("show retention policies", "GET", Q + "SHOW RETENTION POLICIES"),
     ("show retention policies on", "GET", "/query?q=SHOW RETENTION POLICIES ON db"),
@@ -328,6 +333,18 @@ DIFFERENCES = {
         400, {"error": 'invalid precision "x" (use n, u, ms, s, m or h)'},
     ),
 }
+
+
+def test_show_queries_lists_itself(servers):
+    influx, sundial = servers
+    shapes = []
+    for server in (influx.url, sundial.store_url):
+        status, body = request(server, "GET", "/query?db=db&q=SHOW QUERIES; SHOW DATABASES")
+        series = json.loads(body)["results"][0]["series"][0]
+        (qid, query, database, duration, state), = series["values"]
+        assert isinstance(qid, int) and re.fullmatch(r"[0-9.]+(ns|µs|ms|s)", duration), body
+        shapes.append((status, series["columns"], query, database, state))
+    assert shapes[0] == shapes[1]
 
 
 def request(base: str, method: str, target: str):

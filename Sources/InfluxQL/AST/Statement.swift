@@ -16,6 +16,9 @@ public enum Statement: Sendable, Equatable {
     case subscription(SubscriptionStatement)
     case showShards
     case showShardGroups
+    case showQueries
+    /// `KILL QUERY id [ON host]`; the host is ignored, as a single node has only itself.
+    case killQuery(id: UInt64)
 
     /// Statements that change something; InfluxDB warns when they arrive in a GET request.
     public var isMutating: Bool {
@@ -25,7 +28,8 @@ public enum Statement: Sendable, Equatable {
         case .user(let statement): statement.isMutating
         case .subscription(let statement): statement != .show
         case .select(let select): select.target != nil
-        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups: false
+        case .killQuery: true
+        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups, .showQueries: false
         }
     }
 }

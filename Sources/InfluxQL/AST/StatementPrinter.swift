@@ -27,6 +27,8 @@ public enum StatementPrinter {
         case .subscription(let statement): return statement.description
         case .showShards: return "SHOW SHARDS"
         case .showShardGroups: return "SHOW SHARD GROUPS"
+        case .showQueries: return "SHOW QUERIES"
+        case .killQuery(let id): return "KILL QUERY \(id)"
         }
     }
 

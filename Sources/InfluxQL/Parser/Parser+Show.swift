@@ -11,6 +11,7 @@ extension Parser {
         case .keyword(.users): return .user(.showUsers)
         case .keyword(.subscriptions): return .subscription(.show)
         case .keyword(.shards): return .showShards
+        case .keyword(.queries): return .showQueries
         case .keyword(.shard):
             try expect(.groups)
             return .showShardGroups

@@ -42,6 +42,12 @@ public struct Parser {
         case .keyword(.grant): return try parseGrant()
         case .keyword(.revoke): return try parseRevoke()
         case .keyword(.set): return try parseSetPassword()
+        case .keyword(.kill):
+            try expect(.query)
+            let token = next()
+            guard token.kind == .integer, let id = UInt64(token.text) else { throw error(token, expected: ["integer"]) }
+            if consume(.keyword(.on)) { _ = try parseIdentifier() }
+            return .killQuery(id: id)
         case .illegal: throw InfluxQLError(message: token.text, position: token.position)
         default: throw InfluxQLError(found: token, expected: Self.statementStarters)
         }

@@ -63,6 +63,7 @@ extension QueryExecutor {
                 plan, fieldTypes: fieldTypes, timeDimension: Self.timeInterval(statement) != nil, predicateNeedsFields: predicateNeedsFields
             )
             for group in pagedGroups {
+                try registry.check(context.queryID)
                 let read = GroupRead(
                     group: group, plan: plan, statement: statement, condition: condition, database: database, policy: policy,
                     filterFields: predicateNeedsFields)

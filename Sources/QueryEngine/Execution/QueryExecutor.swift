@@ -11,10 +11,13 @@ public struct QueryExecutor: Sendable {
     public let engine: StorageEngine
     /// Users and privileges; nil only in tests that need none (user statements then fail).
     public let access: AccessStore?
+    /// Shared by every copy of this executor: the queries running now.
+    public let registry: QueryRegistry
 
-    public init(engine: StorageEngine, access: AccessStore? = nil) {
+    public init(engine: StorageEngine, access: AccessStore? = nil, registry: QueryRegistry = QueryRegistry()) {
         self.engine = engine
         self.access = access
+        self.registry = registry
     }
 
     /// Options of one request that statements depend on.
@@ -26,6 +29,8 @@ public struct QueryExecutor: Sendable {
         public var isReadOnly: Bool
         /// Who runs the statements when auth is on; SHOW DATABASES lists only what they may read or write.
         public var principal: Principal?
+        /// Set while the query runs, so KILL QUERY can stop it between steps.
+        var queryID: UInt64?
 
         public init(database: String? = nil, retentionPolicy: String? = nil, isReadOnly: Bool = false, principal: Principal? = nil) {
             self.database = database
@@ -36,6 +41,10 @@ public struct QueryExecutor: Sendable {
     }
 
     public func execute(_ statements: [Statement], context: Context) async -> [StatementResult] {
+        var context = context
+        let id = registry.register(statements, database: context.database)
+        context.queryID = id
+        defer { registry.finish(id) }
         var results: [StatementResult] = []
         var failed = false
         for (index, statement) in statements.enumerated() {
@@ -45,6 +54,7 @@ public struct QueryExecutor: Sendable {
             }
             var result: StatementResult
             do {
+                try registry.check(context.queryID)
                 result = try await execute(statement, id: index, context: context)
             } catch {
                 result = StatementResult(statementID: index, error: Self.message(for: error))
@@ -95,6 +105,8 @@ public struct QueryExecutor: Sendable {
         case .subscription(let subscription): return StatementResult(statementID: id, series: try execute(subscription))
         case .showShards: return StatementResult(statementID: id, series: showShards())
         case .showShardGroups: return StatementResult(statementID: id, series: showShardGroups())
+        case .showQueries: return StatementResult(statementID: id, series: [registry.show()])
+        case .killQuery(let query): try registry.kill(query)
         }
         return StatementResult(statementID: id)
     }

@@ -1,0 +1,58 @@
+import InfluxQL
+import Synchronization
+import TimeSeries
+
+/// The queries running now, for `SHOW QUERIES` and `KILL QUERY`. Ids count up from 1 for the life of the process.
+public final class QueryRegistry: Sendable {
+    struct Running {
+        var text: String
+        var database: String
+        var started: ContinuousClock.Instant
+        var isKilled = false
+    }
+
+    private let state = Mutex<(nextID: UInt64, running: [UInt64: Running])>((1, [:]))
+
+    public init() {}
+
+    func register(_ statements: [Statement], database: String?) -> UInt64 {
+        let text = statements.map { StatementPrinter.print($0) }.joined(separator: ";\n")
+        return state.withLock { state in
+            let id = state.nextID
+            state.nextID += 1
+            state.running[id] = Running(text: text, database: database ?? "", started: .now)
+            return id
+        }
+    }
+
+    func finish(_ id: UInt64) {
+        _ = state.withLock { $0.running.removeValue(forKey: id) }
+    }
+
+    func kill(_ id: UInt64) throws {
+        try state.withLock { state in
+            guard state.running[id] != nil else { throw QueryError("no such query id: \(id)") }
+            state.running[id]!.isKilled = true
+        }
+    }
+
+    /// Throws once the query was killed; long-running statements call this between steps.
+    func check(_ id: UInt64?) throws {
+        guard let id else { return }
+        if state.withLock({ $0.running[id]?.isKilled ?? false }) { throw QueryError("query killed") }
+    }
+
+    func show() -> ResultSeries {
+        let rows = state.withLock { state in
+            state.running.sorted { $0.key < $1.key }.map { id, query -> [ResultValue] in
+                let elapsed = ContinuousClock.now - query.started
+                let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+                return [
+                    .integer(Int64(id)), .string(query.text), .string(query.database),
+                    .string(GoDuration.format(nanoseconds: nanoseconds)), .string(query.isKilled ? "killed" : "running"),
+                ]
+            }
+        }
+        return ResultSeries(name: nil, columns: ["qid", "query", "database", "duration", "status"], values: rows)
+    }
+}
