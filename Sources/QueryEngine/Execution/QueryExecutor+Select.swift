@@ -101,9 +101,7 @@ extension QueryExecutor {
 
     /// A group's rows from its points: aggregated, transformed or raw.
     private func valuesFromPoints(_ read: GroupRead) throws -> [[ResultValue]] {
-        if let transformation = read.plan.transformation, let function = transformation.aggregate {
-            return try transformedAggregate(read, transformation, function)
-        }
+        if read.plan.transformations.contains(where: { $0.aggregate != nil }) { return try transformedColumns(read, rows: nil) }
         var rows = try readNeededRows(
             read.group, plan: read.plan, statement: read.statement, database: read.database, policy: read.policy,
             condition: read.condition, filterFields: read.filterFields)
@@ -120,8 +118,46 @@ extension QueryExecutor {
         }
         // Newest first, but rows of equal time keep their series order, as InfluxDB's merge does.
         if read.statement.isDescending { rows.sort { ($1.time, $0.series) < ($0.time, $1.series) } }
-        if let transformation = read.plan.transformation { return transformation.apply(to: rows, ascending: !read.statement.isDescending) }
+        if read.plan.hasTransformation { return try transformedColumns(read, rows: rows) }
         return raw(rows, read.group, read.plan)
+    }
+
+    /// Queries with transformations: each column computed as its own series of (time, value), then joined on time,
+    /// a missing value null, as InfluxDB joins `derivative(v), difference(n)`. `rows` are the raw rows (in output
+    /// order) for raw transformations; transformations of aggregates read their own, with one interval more.
+    private func transformedColumns(_ read: GroupRead, rows: [Row]?) throws -> [[ResultValue]] {
+        let ascending = !read.statement.isDescending
+        if read.plan.columns.count == 1, case .transformation(let transformation) = read.plan.columns[0] {
+            // One column needs no join, and keeps rows that share a time.
+            guard let function = transformation.aggregate else { return transformation.apply(to: rows ?? [], ascending: ascending) }
+            return try transformedAggregate(read, transformation, function)
+        }
+        var columns: [[Int64: ResultValue]] = []
+        for column in read.plan.columns {
+            var values: [[ResultValue]] = []
+            switch column {
+            case .transformation(let transformation):
+                if let function = transformation.aggregate {
+                    values = try transformedAggregate(read, transformation, function)
+                } else {
+                    values = transformation.apply(to: rows ?? [], ascending: ascending)
+                }
+            case .aggregate:
+                var inner = read.plan
+                inner.columns = [column]
+                let rows = try readRows(
+                    read.group, plan: inner, database: read.database, policy: read.policy, condition: read.condition,
+                    filterFields: read.filterFields)
+                values = try aggregate(rows, plan: inner, statement: read.statement, condition: read.condition)
+            default: break
+            }
+            columns.append(
+                Dictionary(
+                    values.compactMap { row in if case .time(let time) = row[0] { (time, row[1]) } else { nil } },
+                    uniquingKeysWith: { a, _ in a }))
+        }
+        let times = Set(columns.flatMap(\.keys)).sorted(by: ascending ? (<) : (>))
+        return times.map { time in [.time(time)] + columns.map { $0[time] ?? .null } }
     }
 
     /// `derivative(mean(v))` and the like: the aggregate per bucket, then the transformation over the buckets. As

@@ -38,10 +38,10 @@ extension QueryExecutor {
     /// Whether the query only needs the earliest or latest rows, and when a window holds enough of them.
     private static func windowGoal(_ plan: SelectPlan, _ statement: SelectStatement) -> (fromEnd: Bool, isEnough: ([Row]) -> Bool)? {
         // A transformation of an aggregate needs every bucket of the range.
-        if plan.transformation?.aggregate != nil { return nil }
+        if plan.transformations.contains(where: { $0.aggregate != nil }) { return nil }
         if !plan.isAggregate, let limit = statement.limit, limit > 0 {
             let needed = limit + (statement.offset ?? 0)
-            if let transformation = plan.transformation {
+            if let transformation = plan.transformations.first {
                 // Rows sharing a time or dropped as negative give no output: count what the transformation makes.
                 return (
                     statement.isDescending,

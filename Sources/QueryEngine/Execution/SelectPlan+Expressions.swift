@@ -32,8 +32,8 @@ extension SelectPlan {
                 }
                 return .math(function, try arguments.map { try compile($0) })
             }
-            guard Transformation.Function(rawValue: name) == nil else {
-                throw QueryError("\(name)() inside an expression is not supported yet")
+            if let function = Transformation.Function(rawValue: name) {
+                return .column(hidden(.transformation(try Transformation(function, arguments))))
             }
             let parameter = try Self.checkAggregate(name, arguments)
             guard case .variable(let variable) = arguments[0] else { throw QueryError("expected field argument in \(name)()") }

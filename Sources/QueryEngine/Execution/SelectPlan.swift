@@ -40,9 +40,10 @@ struct SelectPlan {
     }
     /// `distinct(field)`, the one function that answers several rows per bucket; it must stand alone.
     var isDistinct: Bool { columns.contains { if case .aggregate("distinct", _, _) = $0 { true } else { false } } }
-    var transformation: Transformation? {
-        columns.lazy.compactMap { if case .transformation(let transformation) = $0 { transformation } else { nil } }.first
+    var transformations: [Transformation] {
+        columns.compactMap { if case .transformation(let transformation) = $0 { transformation } else { nil } }
     }
+    var hasTransformation: Bool { !transformations.isEmpty }
     /// The measurement's field types, for type errors in expressions.
     var fieldTypes: [String: FieldType] = [:]
     /// Fields to read: those in columns and in the WHERE clause.
@@ -56,12 +57,12 @@ struct SelectPlan {
         let selectableTags = tagKeys.subtracting(Self.groupedTags(statement.dimensions, tagKeys: tagKeys))
         for field in statement.fields { try add(field, fields: fields, tagKeys: selectableTags) }
         guard !columns.isEmpty else { throw QueryError("at least 1 non-time field must be queried") }
-        try checkTransformation(statement)
+        try checkTransformations(statement)
         if isDistinct && columns.count > 1 {
             throw QueryError("aggregate function distinct() cannot be combined with other functions or fields")
         }
         try checkSelectors()
-        if !isAggregate && transformation?.aggregate == nil
+        if !isAggregate && !transformations.contains(where: { $0.aggregate != nil })
             && statement.dimensions.contains(where: { if case .time = $0 { true } else { false } })
         {
             throw QueryError("GROUP BY requires at least one aggregate function")
@@ -123,21 +124,31 @@ struct SelectPlan {
         }
     }
 
-    private mutating func checkTransformation(_ statement: SelectStatement) throws {
-        guard var transformation else { return }
+    /// Each transformation checked against the GROUP BY interval (given it when it transforms an aggregate). Raw
+    /// transformations go only with each other; transformations of aggregates with aggregates.
+    private mutating func checkTransformations(_ statement: SelectStatement) throws {
         let interval = statement.dimensions.lazy.compactMap { if case .time(let interval, _) = $0 { interval } else { nil } }.first
-        switch (transformation.aggregate, interval) {
-        case (nil, .some):
-            throw QueryError("aggregate function required inside the call to \(transformation.function.rawValue)")
-        case (.some, nil):
-            throw QueryError("\(transformation.function.rawValue) aggregate requires a GROUP BY interval")
-        case (.some, .some(let interval)):
-            transformation.useGroupInterval(interval)
-            columns = columns.map { if case .transformation = $0 { .transformation(transformation) } else { $0 } }
-        case (nil, nil): break
+        for index in columns.indices {
+            guard case .transformation(var transformation) = columns[index] else { continue }
+            switch (transformation.aggregate, interval) {
+            case (nil, .some):
+                throw QueryError("aggregate function required inside the call to \(transformation.function.rawValue)")
+            case (.some, nil):
+                throw QueryError("\(transformation.function.rawValue) aggregate requires a GROUP BY interval")
+            case (.some, .some(let interval)):
+                transformation.useGroupInterval(interval)
+                columns[index] = .transformation(transformation)
+            case (nil, nil): break
+            }
         }
-        if columns.count > 1 {
-            throw QueryError("\(transformation.function.rawValue)() with other fields or functions is not supported yet")
+        guard hasTransformation else { return }
+        let rawTransformations = transformations.contains { $0.aggregate == nil }
+        for column in columns {
+            switch column {
+            case .transformation(let transformation) where (transformation.aggregate == nil) == rawTransformations: continue
+            case .aggregate where !rawTransformations: continue
+            default: throw QueryError("mixing aggregate and non-aggregate queries is not supported")
+            }
         }
     }
 
