@@ -61,6 +61,11 @@ extension AccessStore {
         }
     }
 
+    /// The databases a SELECT reads, through its subqueries too; nil is the request's database.
+    static func sourceDatabases(_ select: SelectStatement) -> [String?] {
+        select.sources.flatMap { source in source.subquery.map { sourceDatabases($0.statement) } ?? [source.database] }
+    }
+
     static func requirement(of statement: Statement, defaultDatabase: String?) -> Requirement {
         let onDefault = { (privilege: Privilege) in Requirement.privilege(privilege, databases: [defaultDatabase ?? ""]) }
         switch statement {
@@ -75,7 +80,7 @@ extension AccessStore {
         case .showSeries(let show): return .privilege(.read, databases: [show.database ?? defaultDatabase ?? ""])
         case .deleteSeries: return onDefault(.write)
         case .select(let select):
-            let databases = Array(Set(select.sources.map { $0.database ?? defaultDatabase ?? "" })).sorted()
+            let databases = Array(Set(Self.sourceDatabases(select).map { $0 ?? defaultDatabase ?? "" })).sorted()
             let reads = databases.map { (Privilege.read, $0) }
             // SELECT INTO also writes its target.
             guard let target = select.target else { return .privileges(reads) }

@@ -64,6 +64,8 @@ import Testing
         "SELECT v::integer FROM cpu WHERE path =~ /a\\/b/ GROUP BY * fill(previous)",
         "DELETE FROM cpu WHERE time < 10",
         "DROP SERIES FROM cpu, mem WHERE host = 'a'",
+        "SELECT max(m) FROM (SELECT mean(v) AS m FROM cpu GROUP BY host) WHERE time > 0",
+        "SELECT v INTO db.rp.copy FROM cpu",
     ])
     func printsBackAndReparses(_ text: String) throws {
         let statement = try Parser.parse(text)[0]

@@ -110,11 +110,27 @@ public struct MeasurementSource: Sendable, Equatable {
     public var retentionPolicy: String?
     public var name: String?
     public var regex: String?
+    /// `FROM (SELECT …)`: the inner statement's results are what the outer one reads.
+    public var subquery: Subquery?
 
-    public init(database: String? = nil, retentionPolicy: String? = nil, name: String? = nil, regex: String? = nil) {
+    public init(
+        database: String? = nil, retentionPolicy: String? = nil, name: String? = nil, regex: String? = nil, subquery: Subquery? = nil
+    ) {
         self.database = database
         self.retentionPolicy = retentionPolicy
         self.name = name
         self.regex = regex
+        self.subquery = subquery
+    }
+}
+
+/// A SELECT nested in a FROM clause (boxed: a statement holds its sources).
+public indirect enum Subquery: Sendable, Equatable {
+    case select(SelectStatement)
+
+    public var statement: SelectStatement {
+        switch self {
+        case .select(let statement): statement
+        }
     }
 }

@@ -50,6 +50,7 @@ enum ExpressionPrinter {
     }
 
     static func source(_ source: MeasurementSource) -> String {
+        if let subquery = source.subquery { return "(" + select(subquery.statement) + ")" }
         var text = ""
         if let database = source.database { text += StatementPrinter.quote(database) + "." }
         if let policy = source.retentionPolicy { text += StatementPrinter.quote(policy) }

@@ -112,6 +112,13 @@ extension Parser {
 
     mutating func parseSource() throws(InfluxQLError) -> MeasurementSource {
         let first = peek()
+        if consume(.operator(.leftParenthesis)) {
+            try expect(.select)
+            guard case .select(let inner) = try parseSelect() else { throw error(first, expected: ["SELECT"]) }
+            let close = next()
+            guard close.kind == .operator(.rightParenthesis) else { throw error(close, expected: [")"]) }
+            return MeasurementSource(subquery: .select(inner))
+        }
         if first.kind == .operator(.divide) {
             let regex = scanRegex()
             guard regex.kind == .regex else { throw error(regex, expected: ["regex"]) }

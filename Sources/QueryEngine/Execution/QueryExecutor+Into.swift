@@ -12,19 +12,7 @@ extension QueryExecutor {
         guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
         var source = statement
         source.target = nil
-        let series = try select(source, context: context)
-        var lines: [UInt8] = []
-        for result in series {
-            let tags = (result.tags ?? [:]).filter { !$0.value.isEmpty }.map { Tag($0.key, $0.value) }
-            for row in result.values {
-                guard case .time(let time) = row.first else { continue }
-                let fields = zip(result.columns.dropFirst(), row.dropFirst()).compactMap { name, value in
-                    Self.fieldValue(value).map { Field(name, $0) }
-                }
-                guard !fields.isEmpty else { continue }
-                LineProtocolEncoder.append(Point(measurement: target.name ?? "", tags: tags, fields: fields, timestamp: time), to: &lines)
-            }
-        }
+        let lines = Self.lines(from: try await selectAnySource(source, context: context), measurement: target.name)
         var written = 0
         if !lines.isEmpty {
             let outcome = try await engine.write(
@@ -33,6 +21,25 @@ extension QueryExecutor {
             written = outcome.pointsWritten
         }
         return [ResultSeries(name: "result", columns: ["time", "written"], values: [[.time(0), .integer(Int64(written))]])]
+    }
+
+    /// Result series as line protocol: tags from the series, a field per non-null cell, rows without any left out;
+    /// the measurement is `measurement` or each series' own name.
+    static func lines(from series: [ResultSeries], measurement: String?) -> [UInt8] {
+        var lines: [UInt8] = []
+        for result in series {
+            let tags = (result.tags ?? [:]).filter { !$0.value.isEmpty }.map { Tag($0.key, $0.value) }
+            for row in result.values {
+                guard case .time(let time) = row.first else { continue }
+                let fields = zip(result.columns.dropFirst(), row.dropFirst()).compactMap { name, value in
+                    fieldValue(value).map { Field(name, $0) }
+                }
+                guard !fields.isEmpty else { continue }
+                let point = Point(measurement: measurement ?? result.name ?? "", tags: tags, fields: fields, timestamp: time)
+                LineProtocolEncoder.append(point, to: &lines)
+            }
+        }
+        return lines
     }
 
     private static func fieldValue(_ value: ResultValue) -> FieldValue? {

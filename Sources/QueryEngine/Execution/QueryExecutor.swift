@@ -98,7 +98,7 @@ public struct QueryExecutor: Sendable {
         case .select(let select) where select.target != nil:
             return StatementResult(statementID: id, series: try await selectInto(select, target: select.target!, context: context))
         case .select(let select):
-            var result = StatementResult(statementID: id, series: try self.select(select, context: context))
+            var result = StatementResult(statementID: id, series: try await selectAnySource(select, context: context))
             result.timeZone = select.timezone
             return result
         case .user(let user): return StatementResult(statementID: id, series: try execute(user))

@@ -1,0 +1,80 @@
+import Foundation
+import InfluxQL
+import Storage
+import TimeSeries
+
+/// `SELECT … FROM (SELECT …)`: the inner statements run first and their rows become the data the outer one reads.
+///
+/// The inner results are written, as points, to a private scratch store (on tmpfs where there is one) that lives
+/// for the statement, so the outer SELECT runs with every feature it has over a store: `GROUP BY` tags of the inner
+/// query are tags, its columns fields, null cells absent. As in InfluxDB the outer time range is passed down to an
+/// inner query that has none of its own.
+extension QueryExecutor {
+    /// A SELECT over the store or, when it has subqueries, over their results.
+    func selectAnySource(_ statement: SelectStatement, context: Context) async throws -> [ResultSeries] {
+        guard statement.sources.contains(where: { $0.subquery != nil }) else { return try select(statement, context: context) }
+        guard statement.sources.allSatisfy({ $0.subquery != nil }) else {
+            throw QueryError("mixing subqueries and measurements in one FROM is not supported yet")
+        }
+        let scratch = try ScratchStore()
+        defer { scratch.close() }
+        for source in statement.sources {
+            var inner = source.subquery!.statement
+            inner.condition = Self.withOuterTime(inner.condition, outer: statement.condition)
+            let lines = Self.lines(from: try await selectAnySource(inner, context: context), measurement: nil)
+            guard !lines.isEmpty else { continue }
+            let outcome = try await scratch.engine.write(lines, database: ScratchStore.database, precision: .nanoseconds)
+            if let message = outcome.errorMessage { throw QueryError(message) }
+        }
+        var outer = statement
+        outer.sources = []
+        var scratchContext = Context(database: ScratchStore.database, principal: context.principal)
+        scratchContext.queryID = context.queryID
+        return try QueryExecutor(engine: scratch.engine, registry: registry).select(outer, context: scratchContext)
+    }
+
+    /// The inner condition, with the outer query's time comparisons added when it has none of its own.
+    static func withOuterTime(_ inner: InfluxQL.Expression?, outer: InfluxQL.Expression?) -> InfluxQL.Expression? {
+        guard let outer, !(inner.map(mentionsTime) ?? false) else { return inner }
+        let timeParts = conjuncts(outer).filter(mentionsTime)
+        guard let first = timeParts.first else { return inner }
+        let time = timeParts.dropFirst().reduce(first) { .binary(.and, $0, $1) }
+        return inner.map { .binary(.and, .parenthesized($0), time) } ?? time
+    }
+
+    private static func conjuncts(_ expression: InfluxQL.Expression) -> [InfluxQL.Expression] {
+        switch expression {
+        case .binary(.and, let left, let right): conjuncts(left) + conjuncts(right)
+        case .parenthesized(let inner): conjuncts(inner)
+        default: [expression]
+        }
+    }
+
+    private static func mentionsTime(_ expression: InfluxQL.Expression) -> Bool {
+        switch expression {
+        case .variable(let variable): variable.name.lowercased() == "time"
+        case .binary(_, let left, let right): mentionsTime(left) || mentionsTime(right)
+        case .parenthesized(let inner): mentionsTime(inner)
+        default: false
+        }
+    }
+}
+
+/// A store for one statement's subquery results, removed when closed.
+struct ScratchStore {
+    static let database = "subquery"
+    let directory: String
+    let engine: StorageEngine
+
+    init() throws {
+        let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        directory = base + "/sundial-subquery-" + UUID().uuidString
+        engine = try StorageEngine(configuration: .init(directory: directory))
+        try engine.createDatabase(Self.database)
+    }
+
+    func close() {
+        engine.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
