@@ -310,6 +310,24 @@ CASES = [
     ("into: unknown database", "POST", Q + "SELECT v INTO nope.autogen.x FROM cpu"),
     ("into: with GET", "GET", Q + "SELECT n INTO copy2 FROM cpu"),
     ("into: measurements now", "GET", Q + "SHOW MEASUREMENTS"),
+    # Then the statements that remove data.
+    ("drop series", "POST", Q + "DROP SERIES FROM agg WHERE host = 'a'"),
+    ("after drop series", "GET", Q + "SELECT * FROM agg GROUP BY *"),
+    ("drop series with time", "POST", Q + "DROP SERIES FROM agg WHERE time > 0"),
+    ("delete by time", "POST", Q + "DELETE FROM copy WHERE time < 12s"),
+    ("after delete", "GET", Q + "SELECT * FROM copy"),
+    ("delete by tag", "POST", Q + "DELETE FROM agg WHERE host = 'b'"),
+    ("after delete by tag", "GET", Q + "SHOW SERIES FROM agg"),
+    ("delete without clauses", "POST", Q + "DELETE"),
+    ("drop measurement", "POST", Q + "DROP MEASUREMENT copy2"),
+    ("drop unknown measurement", "POST", Q + "DROP MEASUREMENT nope"),
+    ("measurements after drops", "GET", Q + "SHOW MEASUREMENTS"),
+    ("create database with policy", "POST", "/query?q=CREATE DATABASE other WITH DURATION 2d SHARD DURATION 1h NAME daily"),
+    ("its policies", "GET", "/query?q=SHOW RETENTION POLICIES ON other"),
+    ("create it again differently", "POST", "/query?q=CREATE DATABASE other WITH DURATION 3d NAME daily"),
+    ("drop database", "POST", "/query?q=DROP DATABASE other"),
+    ("drop unknown database", "POST", "/query?q=DROP DATABASE nope"),
+    ("databases at the end", "GET", "/query?q=SHOW DATABASES"),
 ]
 
 # Cases compared with a relative tolerance of 1e-12 on numbers: Go computes logarithms and trigonometric functions

@@ -25,7 +25,9 @@ extension QueryExecutor {
             }
             keys += try matchingSeries(measurement, database: database, condition: condition).map(\.key)
         }
-        try await engine.deleteSeries(database: database, seriesKeys: keys, in: condition.timeRange, dropSeries: statement.dropsSeries)
+        // A DELETE over all of time leaves nothing of the series, so, as InfluxDB does, it leaves the index too.
+        try await engine.deleteSeries(
+            database: database, seriesKeys: keys, in: condition.timeRange, dropSeries: statement.dropsSeries || !condition.hasTime)
     }
 
     func showSeries(_ statement: ShowSeriesStatement, database: String?) throws -> [ResultSeries] {
