@@ -219,6 +219,9 @@ extension QueryExecutor {
         condition: SeriesCondition,
         filterFields: Bool
     ) throws -> [Row] {
+        if plan.fieldsToRead.count == 1, !filterFields, let field = plan.fieldsToRead.first {
+            return try readRows(of: field, group, database: database, policy: policy, range: condition.timeRange)
+        }
         var rows: [Row] = []
         for (index, series) in group.series.enumerated() {
             var byTime: [Int64: [String: FieldValue]] = [:]
@@ -238,6 +241,24 @@ extension QueryExecutor {
                 rows.append(Row(time: time, series: index, fields: fields))
             }
         }
+        rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
+        return rows
+    }
+
+    /// One field: each stored value is a row as it comes, no merging by time needed.
+    private func readRows(of field: String, _ group: SeriesGroup, database: String, policy: String?, range: ClosedRange<Int64>) throws
+        -> [Row]
+    {
+        var rows: [Row] = []
+        for (index, series) in group.series.enumerated() {
+            for column in try engine.read(database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: range) {
+                rows.reserveCapacity(rows.count + column.count)
+                for position in 0..<column.count {
+                    rows.append(Row(time: column.times[position], series: index, fields: [field: column.value(at: position)]))
+                }
+            }
+        }
+        // Each series' rows are already in time order: the sort merges runs.
         rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
         return rows
     }
