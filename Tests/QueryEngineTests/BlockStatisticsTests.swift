@@ -44,4 +44,28 @@ import TimeSeries
                 == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","count","sum","mean","min","max"],"values":[[0,2500,\#((0..<2500).reduce(0) { $0 + $1 % 97 }),\#(Double((0..<2500).reduce(0) { $0 + $1 % 97 }) / 2500),0,96]]}]}]}"#
         )
     }
+
+    /// A lone min()/max() found from block statistics answers what reading every row answers (a field condition
+    /// that is always true forces the row path), with ties going to the earliest point and then the first series.
+    @Test func loneExtremaFromBlocksMatchTheRowPath() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path, clock: { 3_600_000_000_000 }))
+        defer { engine.close() }
+        try engine.createDatabase("db")
+        let lines = (0..<3000).map { "m,host=h\($0 % 3) v=\($0 * 37 % 101)i,f=\(Double($0 * 13 % 89) / 4) \($0)" }
+        try await engine.write(Array(lines.joined(separator: "\n").utf8), database: "db", precision: .seconds)
+        try await engine.flush()
+        try await engine.write(Array("m,host=h1 v=100i,f=22 5000".utf8), database: "db", precision: .seconds)
+        for (fast, slow) in [
+            ("SELECT max(v) FROM m", "SELECT max(v) FROM m WHERE v > -1"),
+            ("SELECT min(v) FROM m", "SELECT min(v) FROM m WHERE v > -1"),
+            (
+                "SELECT max(f) FROM m WHERE time >= 100s AND time < 2000s",
+                "SELECT max(f) FROM m WHERE time >= 100s AND time < 2000s AND f > -1"
+            ),
+            ("SELECT min(f) FROM m GROUP BY host", "SELECT min(f) FROM m WHERE f > -1 GROUP BY host"),
+        ] {
+            #expect(try await run(fast, engine) == run(slow, engine), "\(fast)")
+        }
+    }
 }

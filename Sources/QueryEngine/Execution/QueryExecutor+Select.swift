@@ -42,39 +42,75 @@ extension QueryExecutor {
             }
             allTagKeys.formUnion(try engine.series(database: database, measurement: measurement).flatMap(\.tags.keys))
         }
+        let scope = SelectScope(
+            database: database, policy: policy, condition: condition, allFields: allFields.map { (name: $0.key, type: $0.value) },
+            allTagKeys: allTagKeys)
         for measurement in measurements {
-            let fields = try engine.fields(database: database, measurement: measurement)
-            let series = try engine.series(database: database, measurement: measurement)
-            let conditionNames = condition.predicate.map(TagPredicate.names) ?? []
-            let plan = try SelectPlan(
-                statement, fields: allFields.map { (name: $0.key, type: $0.value) }, tagKeys: allTagKeys, conditionNames: conditionNames
-            )
-            let predicateNeedsFields = !conditionNames.isDisjoint(with: fields.map(\.name))
-            var candidates = series
-            if let predicate = condition.predicate, !predicateNeedsFields {
-                candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
-            }
-            let groups = Self.group(candidates, by: statement.dimensions)
-            let pagedGroups = groups.dropFirst(statement.seriesOffset ?? 0).prefix(
-                statement.seriesLimit.map { $0 > 0 ? $0 : Int.max } ?? Int.max)
-            let hasTagDimensions = statement.dimensions.contains { if case .time = $0 { false } else { true } }
-            let fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
-            let useBlocks = Self.canUseBlockStatistics(
-                plan, fieldTypes: fieldTypes, timeDimension: Self.timeInterval(statement) != nil, predicateNeedsFields: predicateNeedsFields
-            )
-            for group in pagedGroups {
-                try registry.check(context.queryID)
-                let read = GroupRead(
-                    group: group, plan: plan, statement: statement, condition: condition, database: database, policy: policy,
-                    filterFields: predicateNeedsFields)
-                var values = plan.project(try useBlocks ? valuesFromBlocks(read) : valuesFromPoints(read))
-                values = Array(values.dropFirst(statement.offset ?? 0).prefix(statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
-                guard !values.isEmpty else { continue }
-                results.append(
-                    ResultSeries(
-                        name: measurement, tags: hasTagDimensions ? group.tags : nil, columns: ["time"] + plan.names, values: values)
-                )
-            }
+            results += try select(measurement, statement, scope: scope, context: context)
+        }
+        return results
+    }
+
+    /// What every measurement of a SELECT shares.
+    struct SelectScope {
+        let database: String
+        let policy: String
+        let condition: SeriesCondition
+        let allFields: [(name: String, type: FieldType)]
+        let allTagKeys: Set<String>
+    }
+
+    /// How a series group's rows are made: from block statistics, by finding a lone extreme, or from the points.
+    private enum ReadStrategy {
+        case blocks
+        case extremum(isMinimum: Bool, field: String)
+        case points
+    }
+
+    private func select(_ measurement: String, _ statement: SelectStatement, scope: SelectScope, context: Context) throws -> [ResultSeries]
+    {
+        let (database, condition) = (scope.database, scope.condition)
+        let fields = try engine.fields(database: database, measurement: measurement)
+        let series = try engine.series(database: database, measurement: measurement)
+        let conditionNames = condition.predicate.map(TagPredicate.names) ?? []
+        let plan = try SelectPlan(statement, fields: scope.allFields, tagKeys: scope.allTagKeys, conditionNames: conditionNames)
+        let predicateNeedsFields = !conditionNames.isDisjoint(with: fields.map(\.name))
+        var candidates = series
+        if let predicate = condition.predicate, !predicateNeedsFields {
+            candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
+        }
+        let groups = Self.group(candidates, by: statement.dimensions)
+        let pagedGroups = groups.dropFirst(statement.seriesOffset ?? 0).prefix(
+            statement.seriesLimit.map { $0 > 0 ? $0 : Int.max } ?? Int.max)
+        let hasTagDimensions = statement.dimensions.contains { if case .time = $0 { false } else { true } }
+        let fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        let hasTime = Self.timeInterval(statement) != nil
+        var strategy = ReadStrategy.points
+        if let (isMinimum, field) = Self.extremum(
+            plan, fieldTypes: fieldTypes, timeDimension: hasTime, predicateNeedsFields: predicateNeedsFields)
+        {
+            strategy = .extremum(isMinimum: isMinimum, field: field)
+        } else if Self.canUseBlockStatistics(
+            plan, fieldTypes: fieldTypes, timeDimension: hasTime, predicateNeedsFields: predicateNeedsFields)
+        {
+            strategy = .blocks
+        }
+        var results: [ResultSeries] = []
+        for group in pagedGroups {
+            try registry.check(context.queryID)
+            let read = GroupRead(
+                group: group, plan: plan, statement: statement, condition: condition, database: database, policy: scope.policy,
+                filterFields: predicateNeedsFields)
+            var values: [[ResultValue]] =
+                switch strategy {
+                case .extremum(let isMinimum, let field): try extremumFromBlocks(read, isMinimum: isMinimum, field: field)
+                case .blocks: plan.project(try valuesFromBlocks(read))
+                case .points: plan.project(try valuesFromPoints(read))
+                }
+            values = Array(values.dropFirst(statement.offset ?? 0).prefix(statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))
+            guard !values.isEmpty else { continue }
+            results.append(
+                ResultSeries(name: measurement, tags: hasTagDimensions ? group.tags : nil, columns: ["time"] + plan.names, values: values))
         }
         return results
     }
