@@ -58,9 +58,10 @@ extension StorageEngine {
 
     /// The series of a measurement with their tags (unescaped), sorted by key.
     public func series(database: String, measurement: String) throws -> [(key: String, tags: [String: String])] {
-        try seriesKeys(database: database, measurement: measurement).map { key in
-            let parsed = Array(key.utf8).withUnsafeBytes { SeriesKey(parsing: $0) }
-            return (key, Dictionary(parsed.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
+        try withLock {
+            guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            let ids = state.index.measurement(named: measurement)?.series ?? []
+            return ids.map { (key: state.index.key(of: $0), tags: state.index.seriesTags[$0]) }.sorted { $0.key < $1.key }
         }
     }
 

@@ -16,6 +16,8 @@ struct SeriesIndex {
     private var table = ByteKeyTable()
     private(set) var seriesKeys: [[UInt8]] = []
     private(set) var seriesMeasurement: [Int] = []
+    /// Each series' tags, parsed once when it is added, so queries need not parse keys.
+    private(set) var seriesTags: [[String: String]] = []
     private var measurementIDs: [String: Int] = [:]
     private(set) var measurements: [Measurement] = []
     /// Series dropped from the index (DROP SERIES / DROP MEASUREMENT); their ids stay reserved for their keys.
@@ -98,6 +100,7 @@ struct SeriesIndex {
                 return measurements.count - 1
             }()
         seriesMeasurement.append(measurementID)
+        seriesTags.append(Dictionary(parsed.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
         measurements[measurementID].series.append(id)
         for tag in parsed.tags {
             measurements[measurementID].tags[tag.key, default: [:]][tag.value, default: []].append(id)
