@@ -71,10 +71,12 @@ extension QueryExecutor {
     {
         let (database, condition) = (scope.database, scope.condition)
         let fields = try engine.fields(database: database, measurement: measurement)
-        let series = try engine.series(database: database, measurement: measurement)
         let conditionNames = condition.predicate.map(TagPredicate.names) ?? []
         let plan = try SelectPlan(statement, fields: scope.allFields, tagKeys: scope.allTagKeys, conditionNames: conditionNames)
         let predicateNeedsFields = !conditionNames.isDisjoint(with: fields.map(\.name))
+        // `tag = 'value'` required by the WHERE clause narrows the series through the index first.
+        let required = predicateNeedsFields ? [] : condition.predicate.map(TagPredicate.requiredEqualities) ?? []
+        let series = try engine.series(database: database, measurement: measurement, tagEquals: required)
         var candidates = series
         if let predicate = condition.predicate, !predicateNeedsFields {
             candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }

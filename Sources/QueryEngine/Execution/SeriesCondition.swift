@@ -130,6 +130,20 @@ enum TagPredicate {
     }
 
     /// Names the condition refers to.
+    /// The `tag = 'value'` comparisons (non-empty value) every matching series must satisfy: those joined by AND at
+    /// the top level. A series index answers them without looking at other series.
+    static func requiredEqualities(_ expression: Expression) -> [(key: String, value: String)] {
+        switch expression {
+        case .parenthesized(let inner): return requiredEqualities(inner)
+        case .binary(.and, let left, let right): return requiredEqualities(left) + requiredEqualities(right)
+        case .binary(.equal, .variable(let variable), .string(let value)) where !value.isEmpty && variable.cast != .field:
+            return [(variable.name, value)]
+        case .binary(.equal, .string(let value), .variable(let variable)) where !value.isEmpty && variable.cast != .field:
+            return [(variable.name, value)]
+        default: return []
+        }
+    }
+
     static func names(in expression: Expression) -> Set<String> {
         switch expression {
         case .variable(let variable): [variable.name]

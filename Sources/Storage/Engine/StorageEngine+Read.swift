@@ -57,10 +57,19 @@ extension StorageEngine {
     }
 
     /// The series of a measurement with their tags (unescaped), sorted by key.
-    public func series(database: String, measurement: String) throws -> [(key: String, tags: [String: String])] {
+    /// The series of a measurement, sorted by key; with `tagEquals`, only those having every one of those tag values
+    /// (looked up in the index, not by reading every series' tags).
+    public func series(database: String, measurement: String, tagEquals: [(key: String, value: String)] = []) throws -> [(
+        key: String, tags: [String: String]
+    )] {
         try withLock {
             guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
-            let ids = state.index.measurement(named: measurement)?.series ?? []
+            guard let entry = state.index.measurement(named: measurement) else { return [] }
+            var ids = entry.series
+            for (key, value) in tagEquals {
+                let matching = Set(entry.tags[key]?[value] ?? [])
+                ids = ids.filter(matching.contains)
+            }
             return ids.map { (key: state.index.key(of: $0), tags: state.index.seriesTags[$0]) }.sorted { $0.key < $1.key }
         }
     }
