@@ -92,3 +92,29 @@ import TimeSeries
         #expect(registry.register([.showQueries], database: nil) == id + 1)
     }
 }
+
+@Suite struct IndexedTagConditionTests {
+    @Test func onlyTopLevelTagEqualitiesNarrowThroughTheIndex() throws {
+        func required(_ condition: String) throws -> [String] {
+            guard case .deleteSeries(let delete) = try Parser.parse("DELETE WHERE \(condition)")[0], let expression = delete.condition
+            else { return [] }
+            return TagPredicate.requiredEqualities(expression).map { "\($0.key)=\($0.value)" }
+        }
+        #expect(try required("host = 'a' AND (cpu = 'c1' AND 'x' = region)") == ["host=a", "cpu=c1", "region=x"])
+        #expect(try required("host = 'a' OR cpu = 'c1'") == [])
+        #expect(try required("host = '' AND cpu != 'c1' AND dc =~ /x/") == [])
+    }
+
+    @Test func theIndexAnswersTheSameSeriesAsAFilter() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        defer { engine.close() }
+        try engine.createDatabase("db")
+        let lines = (0..<60).map { "m,host=h\($0 % 5),cpu=c\($0 % 3) v=1 \($0)" }
+        try await engine.write(Array(lines.joined(separator: "\n").utf8), database: "db")
+        let narrowed = try engine.series(database: "db", measurement: "m", tagEquals: [("host", "h2"), ("cpu", "c1")])
+        let filtered = try engine.series(database: "db", measurement: "m").filter { $0.tags["host"] == "h2" && $0.tags["cpu"] == "c1" }
+        #expect(narrowed.map(\.key) == filtered.map(\.key) && narrowed.map(\.key) == ["m,cpu=c1,host=h2"])
+        #expect(try engine.series(database: "db", measurement: "m", tagEquals: [("host", "nope")]).isEmpty)
+    }
+}
