@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Layer 0: the shared vocabulary.
@@ -55,6 +57,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "DataDirectory", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(
+            name: "InfluxClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "StoreAccess",
             dependencies: [
@@ -96,7 +106,9 @@ let package = Package(
         ),
         .target(
             name: "ControlService",
-            dependencies: [hummingbird, httpTypes, logging, "ServerLogging"],
+            dependencies: [
+                hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -164,7 +176,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ControlServiceTests",
-            dependencies: ["ControlService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "ControlService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -3,8 +3,8 @@ public import Logging
 internal import ServerLogging
 
 /// The Chronograf-compatible control plane (`:8888`): the `/chronograf/v1` REST API and, later, the web UI.
-/// This step serves the API's discovery document and `/ping`; sources, Kapacitor connections, organizations and
-/// alert rules arrive with the control-plane work.
+/// Serves the API's discovery document, `/ping` and sources (InfluxDB connections, kept in SQLite); Kapacitor
+/// connections, proxies, resource files, organizations and alert rules arrive with the rest of the control-plane work.
 public enum ControlService {
     /// The Chronograf version clients see in `X-Chronograf-Version`.
     public static let chronografVersion = "1.11.4"
@@ -19,20 +19,25 @@ public enum ControlService {
         }
     }
 
-    public static func makeRouter() -> Router<ControlRequestContext> {
+    /// The router with every control-plane route; `databasePath` is the SQLite file of sources and Kapacitors
+    /// (nil: in memory, for tests).
+    public static func makeRouter(databasePath: String? = nil) throws -> Router<ControlRequestContext> {
         let router = Router(context: ControlRequestContext.self)
+        let store = try ControlStore(path: databasePath)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ChronografHeaders.middleware())
         router.addRoutes(DiscoveryRoutes.collection())
+        router.addRoutes(SourcesRoutes(store: store).collection())
         return router
     }
 
     public static func makeApplication(
         configuration: Configuration,
+        databasePath: String?,
         logger: Logger
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: makeRouter(),
+            router: try makeRouter(databasePath: databasePath),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -8,7 +8,7 @@ import Testing
 @Suite struct DiscoveryRoutesTests {
     @Test(arguments: ["/chronograf/v1", "/chronograf/v1/"])
     func discoveryListsChronografsLinks(_ path: String) async throws {
-        let app = Application(router: ControlService.makeRouter())
+        let app = Application(router: try ControlService.makeRouter())
         try await app.test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .ok)
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func pingIsOK() async throws {
-        let app = Application(router: ControlService.makeRouter())
+        let app = Application(router: try ControlService.makeRouter())
         try await app.test(.router) { client in
             try await client.execute(uri: "/ping", method: .get) { response in
                 #expect(response.status == .ok)

@@ -52,7 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
         defer { store?.engine.close() }
         let assembly = ServiceAssembly(configuration: configuration, dataDirectory: dataDirectory, store: store)
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
-        let group = ServiceGroup(configuration: assembly.groupConfiguration(logger: logger))
+        let group: ServiceGroup
+        do {
+            group = ServiceGroup(configuration: try assembly.groupConfiguration(logger: logger))
+        } catch {
+            FileHandle.standardError.write(Data("sundial: cannot open the control plane's database: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
         do {
             try await group.run()
         } catch {

@@ -30,9 +30,9 @@ struct ServiceAssembly {
         return parts.joined(separator: ", ") + "; data in \(dataDirectory.path)"
     }
 
-    func groupConfiguration(logger: Logger) -> ServiceGroupConfiguration {
+    func groupConfiguration(logger: Logger) throws -> ServiceGroupConfiguration {
         var group = ServiceGroupConfiguration(
-            services: services().map { service in
+            services: try services().map { service in
                 .init(
                     service: service, successTerminationBehavior: .gracefullyShutdownGroup,
                     failureTerminationBehavior: .gracefullyShutdownGroup)
@@ -46,7 +46,7 @@ struct ServiceAssembly {
         return group
     }
 
-    private func services() -> [any Service] {
+    private func services() throws -> [any Service] {
         var services: [any Service] = []
         if let store {
             let address = configuration.store.bindAddress
@@ -67,8 +67,9 @@ struct ServiceAssembly {
         services.append(NamedService(name: "tasks", address: tasksAddress, wrapped: tasks))
         if configuration.control.enabled {
             let address = configuration.control.bindAddress
-            let application = ControlService.makeApplication(
+            let application = try ControlService.makeApplication(
                 configuration: .init(host: address.bindHost, port: address.port),
+                databasePath: dataDirectory.path(of: "control.sqlite"),
                 logger: Logger(label: "control")
             )
             services.append(NamedService(name: "control", address: address, wrapped: application))

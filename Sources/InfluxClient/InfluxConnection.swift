@@ -1,0 +1,22 @@
+/// Where a remote InfluxDB is and how to sign in to it.
+public struct InfluxConnection: Sendable, Equatable {
+    public enum Credentials: Sendable, Equatable {
+        case none
+        /// InfluxDB 1.x user and password, sent as Basic auth.
+        case basic(user: String, password: String)
+        /// An InfluxDB 2.x / Cloud token: `Authorization: Token …`.
+        case token(String)
+    }
+
+    /// `http(s)://host:port`, with or without a path prefix.
+    public var url: String
+    public var credentials: Credentials
+    /// Accept any TLS certificate (only for `https` URLs), as Chronograf's and Kapacitor's option does.
+    public var insecureSkipVerify: Bool
+
+    public init(url: String, credentials: Credentials = .none, insecureSkipVerify: Bool = false) {
+        self.url = url
+        self.credentials = credentials
+        self.insecureSkipVerify = insecureSkipVerify
+    }
+}

@@ -1,0 +1,112 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// A client for a remote InfluxDB 1.x, 2.x or Cloud: ping and InfluxQL queries over `/query`, signed in as the
+/// connection says. A refused connection fails at once with the system's reason instead of being retried until
+/// the timeout, so callers can tell the user what is wrong.
+public struct InfluxHTTPClient: Sendable {
+    /// What `/ping` says of the server.
+    public struct Ping: Sendable, Equatable {
+        public var version: String
+        /// `OSS`, `ENT` or empty.
+        public var build: String
+    }
+
+    public init() {}
+
+    public func ping(_ connection: InfluxConnection, timeout: Duration = .seconds(1)) async throws(InfluxClientError) -> Ping {
+        let response = try await send(connection, path: "/ping", query: [], method: .GET, body: nil, timeout: timeout)
+        var version = response.headers.first(name: "X-Influxdb-Version") ?? ""
+        if version.hasPrefix("v") { version.removeFirst() }
+        return Ping(version: version, build: response.headers.first(name: "X-Influxdb-Build") ?? "")
+    }
+
+    /// Runs InfluxQL through `/query` and returns the JSON body; a statement error inside it is not an error here.
+    public func query(
+        _ connection: InfluxConnection, _ text: String, database: String? = nil, timeout: Duration = .seconds(15)
+    ) async throws(InfluxClientError) -> [UInt8] {
+        var parameters = [("q", text)]
+        if let database { parameters.append(("db", database)) }
+        return try await send(connection, path: "/query", query: parameters, method: .POST, body: nil, timeout: timeout).body
+    }
+
+    struct Answer {
+        var headers: HTTPHeaders
+        var body: [UInt8]
+    }
+
+    private func send(
+        _ connection: InfluxConnection, path: String, query: [(String, String)], method: HTTPMethod, body: [UInt8]?, timeout: Duration
+    ) async throws(InfluxClientError) -> Answer {
+        guard var components = URLComponents(string: connection.url), let scheme = components.scheme?.lowercased(),
+            ["http", "https"].contains(scheme), components.host?.isEmpty == false
+        else { throw .invalidURL("invalid URL \(connection.url): expected http(s)://host:port") }
+        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
+        components.queryItems = query.isEmpty ? nil : query.map { URLQueryItem(name: $0.0, value: $0.1) }
+        guard let url = components.string else { throw .invalidURL("invalid URL \(connection.url)") }
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        switch connection.credentials {
+        case .none: break
+        case .basic(let user, let password):
+            request.headers.add(name: "Authorization", value: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString())
+        case .token(let token): request.headers.add(name: "Authorization", value: "Token \(token)")
+        }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let client = connection.insecureSkipVerify && scheme == "https" ? Self.insecureClient : Self.client
+        do {
+            let response = try await client.execute(
+                request,
+                timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
+            let bytes = Array((try await response.body.collect(upTo: 64 << 20)).readableBytesView)
+            guard (200..<300).contains(Int(response.status.code)) else {
+                throw InfluxClientError.status(Int(response.status.code), Self.errorText(bytes, status: response.status))
+            }
+            return Answer(headers: response.headers, body: bytes)
+        } catch let error as InfluxClientError {
+            throw error
+        } catch {
+            throw .unreachable(Self.describe(error, url: connection.url))
+        }
+    }
+
+    /// InfluxDB's `{"error": …}` (1.x) or `{"message": …}` (2.x), else the body or the reason phrase.
+    static func errorText(_ body: [UInt8], status: HTTPResponseStatus) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+            if let error = object["error"] as? String { return error }
+            if let message = object["message"] as? String { return message }
+        }
+        let text = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? status.reasonPhrase : String(text.prefix(500))
+    }
+
+    static func describe(_ error: any Error, url: String) -> String {
+        let text = String(describing: error)
+        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("errno: 111") {
+            return "connection refused by \(url)"
+        }
+        if text.contains("connectTimeout") || text.contains("deadlineExceeded") { return "timed out connecting to \(url)" }
+        if text.contains("NIOSSL") || text.contains("handshake") || text.contains("certificate") { return "TLS error with \(url): \(text)" }
+        if text.contains("lookup") || text.contains("resolve") || text.contains("EAI_") { return "cannot resolve the host of \(url)" }
+        return "cannot reach \(url): \(text)"
+    }
+
+    /// Process-wide clients, never shut down (like `HTTPClient.shared`).
+    static let client = makeClient(verifyCertificates: true)
+    static let insecureClient = makeClient(verifyCertificates: false)
+
+    private static func makeClient(verifyCertificates: Bool) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout = .init(connect: .seconds(5))
+        if !verifyCertificates {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.certificateVerification = .none
+            configuration.tlsConfiguration = tls
+        }
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+}

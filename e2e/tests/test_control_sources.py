@@ -1,0 +1,99 @@
+"""Chronograf-style InfluxDB connections (`/chronograf/v1/sources`): created only when the source answers `/ping`
+and `SHOW DATABASES` with the given credentials, passwords never returned or logged, one default, kept across a
+restart. The sources are Sundial's own store (auth on) and Debian's InfluxDB 1.6.7."""
+
+import pytest
+import requests
+
+from harness.influxd_server import InfluxDServer
+from harness.sundial_server import free_port
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    from harness.sundial_server import SundialServer
+
+    base = tmp_path_factory.mktemp("control")
+    config = base / "sundial.conf"
+    config.write_text("[store]\n  auth-enabled = true\n")
+    influx = InfluxDServer(base / "influxd").start()
+    sundial = SundialServer(data_dir=base / "data", log_path=base / "sundial.log", extra_args=["--config", str(config)]).start()
+    created = requests.post(sundial.store_url + "/query", params={"q": "CREATE USER root WITH PASSWORD 'rootpw' WITH ALL PRIVILEGES"})
+    assert created.status_code == 200
+    try:
+        yield sundial, influx
+    finally:
+        sundial.stop()
+        influx.stop()
+
+
+def api(sundial, path=""):
+    return sundial.control_url + "/chronograf/v1/sources" + path
+
+
+def test_sources_are_checked_stored_and_never_show_secrets(servers):
+    sundial, influx = servers
+    good = {"name": "local", "url": sundial.store_url, "username": "root", "password": "rootpw", "type": "influx"}
+    created = requests.post(api(sundial), json=good)
+    assert created.status_code == 201, created.text
+    source = created.json()
+    assert created.headers["Location"] == f"/chronograf/v1/sources/{source['id']}"
+    assert source["id"].isdigit() and source["default"] is True and source["telegraf"] == "telegraf"
+    assert source["authentication"] == "basic" and source["version"] == "1.8.10" and "password" not in source
+    assert source["links"]["self"] == f"/chronograf/v1/sources/{source['id']}"
+
+    wrong = requests.post(api(sundial), json={**good, "password": "nope"})
+    assert wrong.status_code == 400
+    assert wrong.json()["message"] == "received status code 401 from server: err: authorization failed"
+    dead = requests.post(api(sundial), json={"url": f"http://127.0.0.1:{free_port()}"})
+    assert dead.status_code == 400 and dead.json()["message"] == "Error contacting source"
+    assert "refused" in dead.json()["reason"]
+    assert len(requests.get(api(sundial)).json()["sources"]) == 1, "a failed create stores nothing"
+
+    remote = requests.post(api(sundial), json={"name": "influxdb", "url": influx.url, "default": True}).json()
+    assert remote["version"].startswith("1.6.7") and remote["authentication"] == "unknown"
+    listed = {s["id"]: s["default"] for s in requests.get(api(sundial)).json()["sources"]}
+    assert listed == {source["id"]: False, remote["id"]: True}, "exactly one default"
+    assert requests.get(api(sundial, f"/{remote['id']}/health")).status_code == 204
+
+    body = requests.get(api(sundial)).text + requests.get(api(sundial, f"/{source['id']}")).text
+    assert "rootpw" not in body
+    assert "rootpw" not in sundial.log_path.read_text()
+
+
+def test_validation_and_ids_answer_as_chronograf(servers):
+    sundial, _ = servers
+    cases = [
+        ({"name": "x"}, 422, "url required"),
+        ({"url": "http://h:1", "type": "mysql"}, 422, "invalid source type mysql"),
+        ({"url": "influx.example.com"}, 422, "invalid URL; no URL scheme defined"),
+    ]
+    for body, status, message in cases:
+        answer = requests.post(api(sundial), json=body)
+        assert (answer.status_code, answer.json()) == (status, {"code": status, "message": message})
+    broken = requests.post(api(sundial), data="{not json", headers={"Content-Type": "application/json"})
+    assert broken.json() == {"code": 400, "message": "Unparsable JSON"}
+    assert requests.get(api(sundial, "/abc")).json() == {"code": 422, "message": "Error converting ID abc"}
+    assert requests.get(api(sundial, "/999")).json() == {"code": 404, "message": "ID 999 not found"}
+
+
+def test_patch_delete_and_restart(servers):
+    sundial, influx = servers
+    first = requests.post(api(sundial), json={"name": "a", "url": influx.url, "username": "u", "password": "p"}).json()
+    assert first["authentication"] == "basic"
+    cleared = requests.patch(api(sundial, f"/{first['id']}"), json={"username": "", "password": ""}).json()
+    assert cleared["authentication"] == "unknown" and "username" not in cleared, "an explicit empty value clears"
+    renamed = requests.patch(api(sundial, f"/{first['id']}"), json={"name": "renamed", "default": True}).json()
+    assert renamed["name"] == "renamed" and renamed["url"] == influx.url and renamed["default"] is True
+    unreachable = requests.patch(api(sundial, f"/{first['id']}"), json={"url": f"http://127.0.0.1:{free_port()}"})
+    assert unreachable.status_code == 400
+    assert requests.get(api(sundial, f"/{first['id']}")).json()["url"] == influx.url, "a failed change stores nothing"
+
+    assert requests.delete(api(sundial, f"/{first['id']}")).status_code == 204
+    remaining = requests.get(api(sundial)).json()["sources"]
+    assert sum(1 for s in remaining if s["default"]) == 1, "deleting the default promotes another"
+    assert requests.delete(api(sundial, f"/{first['id']}")).status_code == 404
+
+    sundial.stop()
+    sundial.start()
+    assert [s["id"] for s in requests.get(api(sundial)).json()["sources"]] == [s["id"] for s in remaining]
