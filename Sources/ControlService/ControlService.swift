@@ -28,6 +28,7 @@ public enum ControlService {
         router.add(middleware: ChronografHeaders.middleware())
         router.addRoutes(DiscoveryRoutes.collection())
         router.addRoutes(SourcesRoutes(store: store).collection())
+        router.addRoutes(KapacitorsRoutes(store: store).collection())
         return router
     }
 

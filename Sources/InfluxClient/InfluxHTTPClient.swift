@@ -17,8 +17,12 @@ public struct InfluxHTTPClient: Sendable {
 
     public init() {}
 
-    public func ping(_ connection: InfluxConnection, timeout: Duration = .seconds(1)) async throws(InfluxClientError) -> Ping {
-        let response = try await send(connection, path: "/ping", query: [], method: .GET, body: nil, timeout: timeout)
+    /// `GET /ping` (or `path`, such as Kapacitor's `/kapacitor/v1/ping`): any 2xx is up.
+    public func ping(_ connection: InfluxConnection, path: String = "/ping", timeout: Duration = .seconds(1))
+        async throws(InfluxClientError)
+        -> Ping
+    {
+        let response = try await send(connection, path: path, query: [], method: .GET, body: nil, timeout: timeout)
         var version = response.headers.first(name: "X-Influxdb-Version") ?? ""
         if version.hasPrefix("v") { version.removeFirst() }
         return Ping(version: version, build: response.headers.first(name: "X-Influxdb-Build") ?? "")

@@ -97,3 +97,33 @@ def test_patch_delete_and_restart(servers):
     sundial.stop()
     sundial.start()
     assert [s["id"] for s in requests.get(api(sundial)).json()["sources"]] == [s["id"] for s in remaining]
+
+
+def test_kapacitor_connections_are_contacted_and_one_is_active(servers):
+    sundial, influx = servers
+    source = requests.post(api(sundial), json={"name": "for-kapacitors", "url": influx.url}).json()
+    base = api(sundial, f"/{source['id']}/kapacitors")
+    first = requests.post(base, json={"name": "local", "url": sundial.tasks_url, "username": "k", "password": "kpw", "active": True})
+    assert first.status_code == 201, first.text
+    kapacitor = first.json()
+    assert first.headers["Location"] == f"/chronograf/v1/sources/{source['id']}/kapacitors/{kapacitor['id']}"
+    assert kapacitor["active"] is True and kapacitor["username"] == "k" and "password" not in kapacitor
+    assert kapacitor["links"]["ping"].endswith("/proxy?path=/kapacitor/v1/ping")
+
+    dead = requests.post(base, json={"name": "gone", "url": f"http://127.0.0.1:{free_port()}"})
+    assert dead.status_code == 400 and dead.json()["message"] == "Error contacting kapacitor" and "refused" in dead.json()["reason"]
+    assert requests.post(base, json={"url": sundial.tasks_url}).json() == {"code": 422, "message": "name and url required"}
+    assert requests.post(api(sundial, "/999/kapacitors"), json={"name": "x", "url": sundial.tasks_url}).status_code == 404
+
+    second = requests.post(base, json={"name": "second", "url": sundial.tasks_url, "active": True}).json()
+    actives = {k["id"]: k["active"] for k in requests.get(base).json()["kapacitors"]}
+    assert actives == {kapacitor["id"]: False, second["id"]: True}, "one active per source"
+    renamed = requests.patch(f"{base}/{kapacitor['id']}", json={"name": "renamed", "active": True}).json()
+    assert renamed["name"] == "renamed" and renamed["active"] is True
+    assert requests.get(f"{base}/{second['id']}").json()["active"] is False
+    assert "kpw" not in requests.get(base).text and "kpw" not in sundial.log_path.read_text()
+
+    assert requests.delete(f"{base}/{second['id']}").status_code == 204
+    assert requests.get(f"{base}/{second['id']}").status_code == 404
+    assert requests.delete(api(sundial, f"/{source['id']}")).status_code == 204
+    assert requests.get(base).json() == {"kapacitors": []}, "a source's Kapacitors go with it"

@@ -82,4 +82,36 @@ final class ControlStore: Sendable {
             return true
         }
     }
+
+    func kapacitors(of sourceID: Int64) throws -> [KapacitorRecord] {
+        try database.read { db in try KapacitorRecord.filter(Column("sourceID") == sourceID).order(Column("id")).fetchAll(db) }
+    }
+
+    func kapacitor(_ id: Int64, of sourceID: Int64) throws -> KapacitorRecord? {
+        try database.read { db in try KapacitorRecord.filter(Column("id") == id && Column("sourceID") == sourceID).fetchOne(db) }
+    }
+
+    /// Inserts or updates; an active Kapacitor makes the source's others inactive.
+    @discardableResult
+    func save(_ kapacitor: KapacitorRecord) throws -> KapacitorRecord {
+        try database.write { db in
+            var record = kapacitor
+            try record.save(db)
+            if record.active {
+                for var other in try KapacitorRecord.filter(Column("sourceID") == record.sourceID && Column("id") != record.id!).fetchAll(
+                    db)
+                where other.active {
+                    other.active = false
+                    try other.update(db)
+                }
+            }
+            return record
+        }
+    }
+
+    func deleteKapacitor(_ id: Int64, of sourceID: Int64) throws -> Bool {
+        try database.write { db in
+            try KapacitorRecord.filter(Column("id") == id && Column("sourceID") == sourceID).deleteAll(db) > 0
+        }
+    }
 }
