@@ -29,6 +29,7 @@ public enum ControlService {
         router.addRoutes(DiscoveryRoutes.collection())
         router.addRoutes(SourcesRoutes(store: store).collection())
         router.addRoutes(KapacitorsRoutes(store: store).collection())
+        router.addRoutes(ProxyRoutes(store: store).collection())
         return router
     }
 

@@ -29,20 +29,52 @@ public struct InfluxHTTPClient: Sendable {
     }
 
     /// Runs InfluxQL through `/query` and returns the JSON body; a statement error inside it is not an error here.
+    /// `parameters` adds `db`, `rp`, `epoch` and the like.
     public func query(
-        _ connection: InfluxConnection, _ text: String, database: String? = nil, timeout: Duration = .seconds(15)
+        _ connection: InfluxConnection, _ text: String, database: String? = nil, parameters: [(String, String)] = [],
+        timeout: Duration = .seconds(15)
     ) async throws(InfluxClientError) -> [UInt8] {
-        var parameters = [("q", text)]
-        if let database { parameters.append(("db", database)) }
-        return try await send(connection, path: "/query", query: parameters, method: .POST, body: nil, timeout: timeout).body
+        var query = [("q", text)]
+        if let database { query.append(("db", database)) }
+        return try await send(connection, path: "/query", query: query + parameters, method: .POST, body: nil, timeout: timeout).body
+    }
+
+    /// An answer passed through as it came: status, content type and body.
+    public struct Relayed: Sendable {
+        public var status: Int
+        public var contentType: String?
+        public var body: [UInt8]
+    }
+
+    /// Sends `method path?query` with `body` and the connection's credentials, and returns whatever the server
+    /// answers, 2xx or not; throws only when there is no answer.
+    public func relay(
+        _ connection: InfluxConnection, method: String, path: String, query: [(String, String)], body: [UInt8]?,
+        timeout: Duration = .seconds(30)
+    ) async throws(InfluxClientError) -> Relayed {
+        let answer = try await exchange(
+            connection, path: path, query: query, method: HTTPMethod(rawValue: method), body: body, timeout: timeout)
+        return Relayed(status: answer.status, contentType: answer.headers.first(name: "Content-Type"), body: answer.body)
     }
 
     struct Answer {
+        var status: Int
         var headers: HTTPHeaders
         var body: [UInt8]
     }
 
+    /// Like `exchange`, but an answer other than 2xx is an error carrying InfluxDB's text.
     private func send(
+        _ connection: InfluxConnection, path: String, query: [(String, String)], method: HTTPMethod, body: [UInt8]?, timeout: Duration
+    ) async throws(InfluxClientError) -> Answer {
+        let answer = try await exchange(connection, path: path, query: query, method: method, body: body, timeout: timeout)
+        guard (200..<300).contains(answer.status) else {
+            throw .status(answer.status, Self.errorText(answer.body, status: HTTPResponseStatus(statusCode: answer.status)))
+        }
+        return answer
+    }
+
+    private func exchange(
         _ connection: InfluxConnection, path: String, query: [(String, String)], method: HTTPMethod, body: [UInt8]?, timeout: Duration
     ) async throws(InfluxClientError) -> Answer {
         guard var components = URLComponents(string: connection.url), let scheme = components.scheme?.lowercased(),
@@ -66,12 +98,7 @@ public struct InfluxHTTPClient: Sendable {
                 request,
                 timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
             let bytes = Array((try await response.body.collect(upTo: 64 << 20)).readableBytesView)
-            guard (200..<300).contains(Int(response.status.code)) else {
-                throw InfluxClientError.status(Int(response.status.code), Self.errorText(bytes, status: response.status))
-            }
-            return Answer(headers: response.headers, body: bytes)
-        } catch let error as InfluxClientError {
-            throw error
+            return Answer(status: Int(response.status.code), headers: response.headers, body: bytes)
         } catch {
             throw .unreachable(Self.describe(error, url: connection.url))
         }

@@ -127,3 +127,36 @@ def test_kapacitor_connections_are_contacted_and_one_is_active(servers):
     assert requests.get(f"{base}/{second['id']}").status_code == 404
     assert requests.delete(api(sundial, f"/{source['id']}")).status_code == 204
     assert requests.get(base).json() == {"kapacitors": []}, "a source's Kapacitors go with it"
+
+
+def test_proxies_sign_in_for_the_browser(servers):
+    sundial, _ = servers
+    source = requests.post(api(sundial), json={"name": "proxied", "url": sundial.store_url, "username": "root", "password": "rootpw"}).json()
+    proxy = api(sundial, f"/{source['id']}/proxy")
+    xhr = {"X-Requested-With": "XMLHttpRequest"}
+    assert requests.post(proxy, json={"query": "SHOW DATABASES"}).json() == {"code": 403, "message": "missing required X-Requested-With header"}
+    assert requests.post(proxy, json={"db": "x"}, headers=xhr).json() == {"code": 422, "message": "query field required"}
+    assert requests.post(proxy, json={"query": "CREATE DATABASE proxied"}, headers=xhr).status_code == 200
+
+    written = requests.post(api(sundial, f"/{source['id']}/write"), params={"db": "proxied", "precision": "s"}, data="cpu,host=a v=1.5 60")
+    assert written.status_code == 204, written.text
+    rejected = requests.post(api(sundial, f"/{source['id']}/write"), params={"db": "proxied"}, data="cpu v=")
+    assert rejected.status_code == 400 and "unable to parse" in rejected.json()["error"], "InfluxDB's answer passed back"
+
+    answer = requests.post(proxy, json={"query": "SELECT v FROM cpu", "db": "proxied", "uuid": "u-1"}, headers=xhr).json()
+    assert answer == {"results": [{"statement_id": 0, "series": [{"name": "cpu", "columns": ["time", "v"], "values": [[60000, 1.5]]}]}],
+                      "uuid": "u-1"}, "epoch defaults to ms"
+    bad = requests.post(proxy, json={"query": "SELEC"}, headers=xhr)
+    assert bad.status_code == 400 and bad.json()["message"].startswith("received status code 400 from server: err: error parsing query")
+
+    databases = requests.get(api(sundial, f"/{source['id']}/dbs")).json()["databases"]
+    proxied = next(d for d in databases if d["name"] == "proxied")
+    assert proxied["retentionPolicies"][0]["name"] == "autogen" and proxied["retentionPolicies"][0]["isDefault"] is True
+    assert proxied["links"]["measurements"].endswith("/dbs/proxied/measurements?limit=100&offset=0")
+
+    kapacitors = api(sundial, f"/{source['id']}/kapacitors")
+    kapacitor = requests.post(kapacitors, json={"name": "k", "url": sundial.tasks_url}).json()
+    ping = requests.get(f"{kapacitors}/{kapacitor['id']}/proxy", params={"path": "/kapacitor/v1/ping"})
+    assert ping.status_code == 204
+    assert requests.get(f"{kapacitors}/{kapacitor['id']}/proxy").json() == {"code": 422, "message": "path query parameter required"}
+    assert requests.get(f"{kapacitors}/999/proxy", params={"path": "/kapacitor/v1/ping"}).status_code == 404

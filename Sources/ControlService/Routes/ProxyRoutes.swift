@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InfluxClient
+
+/// The passthroughs the UI uses, each signed in with the stored credentials, which never reach the browser:
+/// InfluxQL (`/sources/{id}/proxy`), line protocol (`/sources/{id}/write`), databases and retention policies
+/// (`/sources/{id}/dbs`), and the Kapacitor API (`/sources/{id}/kapacitors/{kid}/proxy?path=`).
+struct ProxyRoutes {
+    let store: ControlStore
+    let client = InfluxHTTPClient()
+
+    func collection() -> RouteCollection<ControlRequestContext> {
+        let routes = RouteCollection(context: ControlRequestContext.self)
+        routes.post("/chronograf/v1/sources/{id}/proxy") { request, context in try await query(request, context) }
+        routes.post("/chronograf/v1/sources/{id}/write") { request, context in try await write(request, context) }
+        routes.get("/chronograf/v1/sources/{id}/dbs") { _, context in try await databases(context) }
+        for method in [HTTPRequest.Method.get, .post, .patch, .put, .delete] {
+            routes.on("/chronograf/v1/sources/{id}/kapacitors/{kid}/proxy", method: method) { request, context in
+                try await kapacitor(request, context)
+            }
+        }
+        return routes
+    }
+
+    /// `{"query", "db", "rp", "epoch", "uuid"}` → `{"results": […], "uuid": …}`; the UI sends X-Requested-With.
+    private func query(_ request: Request, _ context: ControlRequestContext) async throws -> Response {
+        guard request.headers[.init("X-Requested-With")!] == "XMLHttpRequest" else {
+            throw ChronografError(.forbidden, "missing required X-Requested-With header")
+        }
+        let (id, source) = try self.source(context)
+        let body = try await SourceJSON.body(of: request)
+        guard let text = body["query"] as? String, !text.isEmpty else {
+            throw ChronografError(.unprocessableContent, "query field required")
+        }
+        var parameters = [("epoch", body["epoch"] as? String ?? "ms")]
+        if let rp = body["rp"] as? String, !rp.isEmpty { parameters.append(("rp", rp)) }
+        let database = (body["db"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        let answer: [UInt8]
+        do {
+            answer = try await client.query(SourcesRoutes.connection(source), text, database: database, parameters: parameters)
+        } catch .unreachable(let reason) {
+            throw ChronografError(.badRequest, "Unable to connect to source \(id): \(reason)")
+        } catch {
+            throw ChronografError(.badRequest, "\(error)")
+        }
+        let results = (try? JSONSerialization.jsonObject(with: Data(answer)) as? [String: Any])?["results"] ?? []
+        return try SourceJSON.response(["results": results, "uuid": body["uuid"] as? String ?? UUID().uuidString.lowercased()])
+    }
+
+    /// Line protocol to the source's `/write`, query string kept; InfluxDB's answer passed back as it is.
+    private func write(_ request: Request, _ context: ControlRequestContext) async throws -> Response {
+        let (id, source) = try self.source(context)
+        let body = Array(try await request.body.collect(upTo: 25_000_000).readableBytesView)
+        let query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        do {
+            let answer = try await client.relay(SourcesRoutes.connection(source), method: "POST", path: "/write", query: query, body: body)
+            return Self.response(answer)
+        } catch {
+            throw ChronografError(.badRequest, "Unable to connect to source \(id): \(error)")
+        }
+    }
+
+    private func kapacitor(_ request: Request, _ context: ControlRequestContext) async throws -> Response {
+        let sourceID = try SourcesRoutes.id(context)
+        let kapacitorID = try KapacitorsRoutes.kapacitorID(context)
+        guard let kapacitor = try store.kapacitor(kapacitorID, of: sourceID) else { throw ChronografError.notFound(kapacitorID) }
+        guard let target = request.uri.queryParameters["path"].map(String.init), !target.isEmpty else {
+            throw ChronografError(.unprocessableContent, "path query parameter required")
+        }
+        let components = URLComponents(string: target)
+        let credentials: InfluxConnection.Credentials =
+            !kapacitor.username.isEmpty && !kapacitor.password.isEmpty
+            ? .basic(user: kapacitor.username, password: kapacitor.password) : .none
+        let connection = InfluxConnection(url: kapacitor.url, credentials: credentials, insecureSkipVerify: kapacitor.insecureSkipVerify)
+        let body = Array(try await request.body.collect(upTo: 25_000_000).readableBytesView)
+        do {
+            let answer = try await client.relay(
+                connection, method: request.method.rawValue, path: components?.path ?? target,
+                query: (components?.queryItems ?? []).map { ($0.name, $0.value ?? "") }, body: body.isEmpty ? nil : body)
+            return Self.response(answer)
+        } catch {
+            // A reverse proxy that reaches nothing answers 502, as Chronograf's does.
+            return Response(status: .badGateway)
+        }
+    }
+
+    private func databases(_ context: ControlRequestContext) async throws -> Response {
+        let (id, source) = try self.source(context)
+        let connection = SourcesRoutes.connection(source)
+        do {
+            let names = try Self.column(0, of: try await client.query(connection, "SHOW DATABASES"))
+            var documents: [[String: Any]] = []
+            for name in names {
+                let policies = try await client.query(
+                    connection, "SHOW RETENTION POLICIES ON \"\(name.replacingOccurrences(of: "\"", with: "\\\""))\"")
+                documents.append(DatabaseJSON.document(source: id, database: name, policies: Self.rows(of: policies)))
+            }
+            return try SourceJSON.response(["databases": documents])
+        } catch let error as ChronografError {
+            throw error
+        } catch {
+            throw ChronografError(.badRequest, "Unable to connect to source \(id): \(error)")
+        }
+    }
+
+    private func source(_ context: ControlRequestContext) throws -> (Int64, SourceRecord) {
+        let id = try SourcesRoutes.id(context)
+        guard let source = try store.source(id) else { throw ChronografError.notFound(id) }
+        return (id, source)
+    }
+
+    /// The rows of the first series of the first result of an InfluxDB `/query` answer.
+    static func rows(of body: [UInt8]) -> [[Any]] {
+        let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        let result = (object?["results"] as? [[String: Any]])?.first
+        return ((result?["series"] as? [[String: Any]])?.first?["values"] as? [[Any]]) ?? []
+    }
+
+    static func column(_ index: Int, of body: [UInt8]) -> [String] {
+        rows(of: body).compactMap { $0.count > index ? $0[index] as? String : nil }
+    }
+
+    static func response(_ answer: InfluxHTTPClient.Relayed) -> Response {
+        var headers: HTTPFields = [:]
+        if let type = answer.contentType { headers[.contentType] = type }
+        return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+/// `GET /sources/{id}/dbs` documents, as Chronograf writes them.
+enum DatabaseJSON {
+    static func document(source: Int64, database: String, policies: [[Any]]) -> [String: Any] {
+        let base = "/chronograf/v1/sources/\(source)/dbs/\(database)"
+        return [
+            "name": database,
+            "retentionPolicies": policies.compactMap { row -> [String: Any]? in
+                guard row.count >= 5, let name = row[0] as? String else { return nil }
+                return [
+                    "name": name, "duration": row[1] as? String ?? "", "shardDuration": row[2] as? String ?? "",
+                    "replication": row[3] as? Int ?? 1, "isDefault": row[4] as? Bool ?? false,
+                    "links": ["self": base + "/rps/" + name],
+                ]
+            },
+            "links": ["self": base, "retentionPolicies": base + "/rps", "measurements": base + "/measurements?limit=100&offset=0"],
+        ]
+    }
+}
