@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 public import Logging
 internal import ServerLogging
@@ -21,9 +22,19 @@ public enum ControlService {
 
     /// The router with every control-plane route; `databasePath` is the SQLite file of sources and Kapacitors
     /// (nil: in memory, for tests).
-    public static func makeRouter(databasePath: String? = nil) throws -> Router<ControlRequestContext> {
+    /// `resourcesPath` is read for `.src`, `.kap` and `.org` files, placeholders filled from `environment`; each
+    /// file that cannot be used is skipped and named to `logger`.
+    public static func makeRouter(
+        databasePath: String? = nil, resourcesPath: String? = nil, environment: [String: String] = [:], logger: Logger? = nil
+    ) throws -> Router<ControlRequestContext> {
         let router = Router(context: ControlRequestContext.self)
         let store = try ControlStore(path: databasePath)
+        if let resourcesPath {
+            let files = ResourceFiles.load(
+                directory: resourcesPath, environment: environment, takenSourceIDs: Set(try store.sources().compactMap(\.id)))
+            for problem in files.problems { logger?.warning("resources: \(problem)") }
+            try store.adopt(files)
+        }
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ChronografHeaders.middleware())
         router.addRoutes(DiscoveryRoutes.collection())
@@ -36,10 +47,12 @@ public enum ControlService {
     public static func makeApplication(
         configuration: Configuration,
         databasePath: String?,
+        resourcesPath: String?,
         logger: Logger
     ) throws -> some ApplicationProtocol {
         Application(
-            router: try makeRouter(databasePath: databasePath),
+            router: try makeRouter(
+                databasePath: databasePath, resourcesPath: resourcesPath, environment: ProcessInfo.processInfo.environment, logger: logger),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -20,9 +20,10 @@ struct KapacitorsRoutes {
         routes.get(RouterPath(base + "/{kid}")) { _, context in
             try SourceJSON.response(KapacitorJSON.document(try kapacitor(context)))
         }
-        routes.patch(RouterPath(base + "/{kid}")) { request, context in try await update(request, try kapacitor(context)) }
+        routes.patch(RouterPath(base + "/{kid}")) { request, context in try await update(request, try changeable(try kapacitor(context))) }
         routes.delete(RouterPath(base + "/{kid}")) { _, context in
             let (sourceID, id) = (try SourcesRoutes.id(context), try Self.kapacitorID(context))
+            _ = try changeable(try kapacitor(context))
             guard try store.deleteKapacitor(id, of: sourceID) else { throw ChronografError.notFound(id) }
             return Response(status: .noContent)
         }
@@ -78,6 +79,14 @@ struct KapacitorsRoutes {
         let id = try SourcesRoutes.id(context)
         guard try store.source(id) != nil else { throw ChronografError.notFound(id) }
         return id
+    }
+
+    /// Kapacitors from resource files are changed in their file, not through the API.
+    private func changeable(_ kapacitor: KapacitorRecord) throws -> KapacitorRecord {
+        if let file = store.file(ofKapacitor: kapacitor.id ?? -1) {
+            throw ChronografError(.unprocessableContent, "kapacitor \(kapacitor.id ?? 0) comes from \(file): change it there")
+        }
+        return kapacitor
     }
 
     private func kapacitor(_ context: ControlRequestContext) throws -> KapacitorRecord {

@@ -18,9 +18,12 @@ struct SourcesRoutes {
         routes.get("/chronograf/v1/sources/{id}") { _, context in
             try SourceJSON.response(SourceJSON.document(try source(context)))
         }
-        routes.patch("/chronograf/v1/sources/{id}") { request, context in try await update(request, try source(context)) }
+        routes.patch("/chronograf/v1/sources/{id}") { request, context in
+            try await update(request, try changeable(try source(context)))
+        }
         routes.delete("/chronograf/v1/sources/{id}") { _, context in
             let id = try Self.id(context)
+            _ = try changeable(try source(context))
             guard try store.deleteSource(id) else { throw ChronografError.notFound(id) }
             return Response(status: .noContent)
         }
@@ -103,6 +106,15 @@ struct SourcesRoutes {
                 .none
             }
         return InfluxConnection(url: source.url, credentials: credentials, insecureSkipVerify: source.insecureSkipVerify)
+    }
+
+    /// Sources from resource files are changed in their file, not through the API (Chronograf would rewrite the
+    /// file with the password in clear).
+    private func changeable(_ source: SourceRecord) throws -> SourceRecord {
+        if let file = store.file(ofSource: source.id ?? -1) {
+            throw ChronografError(.unprocessableContent, "source \(source.id ?? 0) comes from \(file): change it there")
+        }
+        return source
     }
 
     private func source(_ context: ControlRequestContext) throws -> SourceRecord {

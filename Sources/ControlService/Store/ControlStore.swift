@@ -1,17 +1,30 @@
 import Foundation
 import GRDB
+import Synchronization
 
-/// The control plane's state in SQLite (GRDB): sources and their Kapacitor connections. Every change runs in one
-/// transaction, so "exactly one default source" and "deleting a source deletes its Kapacitors" always hold.
+/// The control plane's state: sources and their Kapacitor connections in SQLite (GRDB), beside those read from
+/// resource files at start-up, which the API shows but does not change. Every change runs in one transaction, so
+/// "one default source per organization" and "deleting a source deletes its Kapacitors" always hold.
 final class ControlStore: Sendable {
     let database: DatabaseQueue
+    /// What the resource files gave; their default and active flags follow later changes made through the API.
+    let files: Mutex<ResourceFiles>
 
     /// Opens (creating when missing) `path`; nil path: in memory, for tests.
     init(path: String?) throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        database = try path.map { try DatabaseQueue(path: $0, configuration: configuration) } ?? DatabaseQueue(configuration: configuration)
+        database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
+        files = Mutex(ResourceFiles())
         try Self.migrator.migrate(database)
+    }
+
+    /// Takes the resource files' sources and Kapacitors; a file's default source becomes its organization's default.
+    func adopt(_ loaded: ResourceFiles) throws {
+        files.withLock { $0 = loaded }
+        for source in loaded.sources where source.isDefault {
+            try database.write { db in
+                try SourceRecord.filter(Column("organization") == source.organization).updateAll(db, Column("isDefault").set(to: false))
+            }
+        }
     }
 
     private static var migrator: DatabaseMigrator {
@@ -30,7 +43,8 @@ final class ControlStore: Sendable {
             }
             try db.create(table: "kapacitor") { table in
                 table.autoIncrementedPrimaryKey("id")
-                table.column("sourceID", .integer).notNull().references("source", onDelete: .cascade)
+                // No foreign key: a Kapacitor may belong to a source from a resource file.
+                table.column("sourceID", .integer).notNull().indexed()
                 for column in ["name", "url", "username", "password"] { table.column(column, .text).notNull().defaults(to: "") }
                 table.column("insecureSkipVerify", .boolean).notNull().defaults(to: false)
                 table.column("active", .boolean).notNull().defaults(to: false)
@@ -41,21 +55,44 @@ final class ControlStore: Sendable {
     }
 
     func sources() throws -> [SourceRecord] {
-        try database.read { db in try SourceRecord.order(Column("id")).fetchAll(db) }
+        let stored = try database.read { db in try SourceRecord.order(Column("id")).fetchAll(db) }
+        return (stored + files.withLock(\.sources)).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
     }
 
     func source(_ id: Int64) throws -> SourceRecord? {
-        try database.read { db in try SourceRecord.fetchOne(db, key: id) }
+        try database.read { db in try SourceRecord.fetchOne(db, key: id) } ?? files.withLock { $0.sources.first { $0.id == id } }
+    }
+
+    /// The resource file a source comes from, if it does.
+    func file(ofSource id: Int64) -> String? {
+        files.withLock { $0.sourceFiles[id] }
+    }
+
+    func file(ofKapacitor id: Int64) -> String? {
+        files.withLock { $0.kapacitorFiles[id] }
     }
 
     /// Inserts or updates; a default source clears the flag on the others of its organization, and an
     /// organization's first source becomes its default.
     @discardableResult
     func save(_ source: SourceRecord) throws -> SourceRecord {
-        try database.write { db in
+        let fileIDs = files.withLock { $0.sources.compactMap(\.id) }
+        if source.isDefault {
+            files.withLock { files in
+                for index in files.sources.indices where files.sources[index].organization == source.organization {
+                    files.sources[index].isDefault = false
+                }
+            }
+        }
+        return try database.write { db in
             var record = source
+            if record.id == nil {
+                // New ids continue after every id in use, file ones included.
+                let stored = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM source") ?? 0
+                record.id = max(stored, fileIDs.max() ?? 0) + 1
+            }
             let others = try SourceRecord.filter(Column("organization") == record.organization).fetchAll(db).filter { $0.id != record.id }
-            if others.isEmpty { record.isDefault = true }
+            if others.isEmpty && !fileDefaultExists(record.organization) { record.isDefault = true }
             if record.isDefault {
                 for var other in others where other.isDefault {
                     other.isDefault = false
@@ -73,6 +110,7 @@ final class ControlStore: Sendable {
         try database.write { db in
             guard let source = try SourceRecord.fetchOne(db, key: id) else { return false }
             try SourceRecord.deleteOne(db, key: id)
+            try KapacitorRecord.filter(Column("sourceID") == id).deleteAll(db)
             if source.isDefault,
                 var next = try SourceRecord.filter(Column("organization") == source.organization).order(Column("id")).fetchOne(db)
             {
@@ -84,18 +122,36 @@ final class ControlStore: Sendable {
     }
 
     func kapacitors(of sourceID: Int64) throws -> [KapacitorRecord] {
-        try database.read { db in try KapacitorRecord.filter(Column("sourceID") == sourceID).order(Column("id")).fetchAll(db) }
+        let stored = try database.read { db in try KapacitorRecord.filter(Column("sourceID") == sourceID).order(Column("id")).fetchAll(db) }
+        return (stored + files.withLock { $0.kapacitors.filter { $0.sourceID == sourceID } }).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
     }
 
     func kapacitor(_ id: Int64, of sourceID: Int64) throws -> KapacitorRecord? {
         try database.read { db in try KapacitorRecord.filter(Column("id") == id && Column("sourceID") == sourceID).fetchOne(db) }
+            ?? files.withLock { $0.kapacitors.first { $0.id == id && $0.sourceID == sourceID } }
+    }
+
+    private func fileDefaultExists(_ organization: String) -> Bool {
+        files.withLock { $0.sources.contains { $0.organization == organization && $0.isDefault } }
     }
 
     /// Inserts or updates; an active Kapacitor makes the source's others inactive.
     @discardableResult
     func save(_ kapacitor: KapacitorRecord) throws -> KapacitorRecord {
-        try database.write { db in
+        let fileIDs = files.withLock { $0.kapacitors.compactMap(\.id) }
+        if kapacitor.active {
+            files.withLock { files in
+                for index in files.kapacitors.indices where files.kapacitors[index].sourceID == kapacitor.sourceID {
+                    files.kapacitors[index].active = false
+                }
+            }
+        }
+        return try database.write { db in
             var record = kapacitor
+            if record.id == nil {
+                let stored = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM kapacitor") ?? 0
+                record.id = max(stored, fileIDs.max() ?? 0) + 1
+            }
             try record.save(db)
             if record.active {
                 for var other in try KapacitorRecord.filter(Column("sourceID") == record.sourceID && Column("id") != record.id!).fetchAll(

@@ -46,6 +46,14 @@ struct ServiceAssembly {
         return group
     }
 
+    /// Where `.src`, `.kap` and `.org` files are read: `resources-path`, else `canned-path`, else `<data-dir>/canned`.
+    var resourcesPath: String {
+        let control = configuration.control
+        if !control.resourcesPath.isEmpty { return control.resourcesPath }
+        if !control.cannedPath.isEmpty { return control.cannedPath }
+        return dataDirectory.path(of: "canned")
+    }
+
     private func services() throws -> [any Service] {
         var services: [any Service] = []
         if let store {
@@ -70,6 +78,7 @@ struct ServiceAssembly {
             let application = try ControlService.makeApplication(
                 configuration: .init(host: address.bindHost, port: address.port),
                 databasePath: dataDirectory.path(of: "control.sqlite"),
+                resourcesPath: resourcesPath,
                 logger: Logger(label: "control")
             )
             services.append(NamedService(name: "control", address: address, wrapped: application))

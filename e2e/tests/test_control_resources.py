@@ -1,0 +1,58 @@
+"""`.src`, `.kap` and `.org` resource files: read at start-up from RESOURCES_PATH with `{{ .VAR }}` filled from the
+environment; bad files are skipped and named in the log while the rest load; file-backed connections show in the
+API, work for proxies, and are changed in their files, not through the API."""
+
+import json
+
+import requests
+
+
+def test_resource_files_load_and_bad_ones_are_skipped(make_server, tmp_path):
+    resources = tmp_path / "resources"
+    resources.mkdir()
+    files = {
+        "prod.src": '{"id": "10000", "name": "Prod", "url": "{{ .SRC_URL }}", "username": "root", '
+                    '"password": "{{ .SRC_PASS }}", "type": "influx", "default": true, "organization": "default"}',
+        "prod.kap": '{"id": 10000, "srcID": 10000, "name": "Kap", "url": "{{.KAP_URL}}", "active": true}',
+        "bad.src": "{not json",
+        "missing.src": '{"id": "10001", "url": "{{ .NOT_SET_ANYWHERE }}"}',
+        "zdup.src": '{"id": "10000", "url": "http://127.0.0.1:1"}',
+        "orphan.kap": '{"id": "10002", "srcID": "999", "name": "o", "url": "http://127.0.0.1:1"}',
+        "negative.src": '{"id": -4, "url": "http://127.0.0.1:1"}',
+        "team.org": '{"id": "7", "name": "team", "defaultRole": "viewer"}',
+        "notes.txt": "not a resource",
+    }
+    for name, text in files.items():
+        (resources / name).write_text(text)
+    config = tmp_path / "sundial.conf"
+    config.write_text("[store]\n  auth-enabled = true\n")
+    server = make_server(extra_args=["--config", str(config)])
+    server.env = {"RESOURCES_PATH": str(resources), "SRC_URL": server.store_url, "SRC_PASS": 'p"w&+d', "KAP_URL": server.tasks_url}
+    server.start()
+    assert requests.post(server.store_url + "/query", params={"q": "CREATE USER root WITH PASSWORD 'p\"w&+d' WITH ALL PRIVILEGES"}).status_code == 200
+
+    sources = requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"]
+    assert [(s["id"], s["name"], s["default"], s["authentication"]) for s in sources] == [("10000", "Prod", True, "basic")]
+    assert "password" not in sources[0] and "p\\\"w" not in json.dumps(sources)
+    kapacitors = requests.get(server.control_url + "/chronograf/v1/sources/10000/kapacitors").json()["kapacitors"]
+    assert [(k["id"], k["name"], k["active"]) for k in kapacitors] == [("10000", "Kap", True)]
+
+    log = server.log_path.read_text()
+    for name, problem in [("bad.src", "not a JSON object"), ("missing.src", "NOT_SET_ANYWHERE is not set"),
+                          ("zdup.src", "duplicate source id 10000"), ("orphan.kap", "srcID 999 is no source"),
+                          ("negative.src", "id must be a non-negative integer")]:
+        assert any(name in line and problem in line for line in log.splitlines()), f"{name}: {problem} not logged"
+
+    # The file's password (with characters html/template would have escaped) signs the proxy in.
+    answer = requests.post(server.control_url + "/chronograf/v1/sources/10000/proxy", json={"query": "SHOW DATABASES"},
+                           headers={"X-Requested-With": "XMLHttpRequest"})
+    assert answer.status_code == 200, answer.text
+    ping = requests.get(server.control_url + "/chronograf/v1/sources/10000/kapacitors/10000/proxy", params={"path": "/kapacitor/v1/ping"})
+    assert ping.status_code == 204
+
+    refused = requests.patch(server.control_url + "/chronograf/v1/sources/10000", json={"name": "x"})
+    assert refused.status_code == 422 and "prod.src" in refused.json()["message"]
+    assert requests.delete(server.control_url + "/chronograf/v1/sources/10000").status_code == 422
+    created = requests.post(server.control_url + "/chronograf/v1/sources",
+                            json={"name": "api", "url": server.store_url, "username": "root", "password": 'p"w&+d'}).json()
+    assert created["id"] == "10001" and created["default"] is False, "ids continue after the files'; the file keeps the default"
