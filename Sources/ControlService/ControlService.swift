@@ -41,6 +41,7 @@ public enum ControlService {
         router.addRoutes(SourcesRoutes(store: store).collection())
         router.addRoutes(KapacitorsRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
+        router.addRoutes(OrganizationsRoutes(store: store).collection())
         return router
     }
 

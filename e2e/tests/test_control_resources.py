@@ -56,3 +56,16 @@ def test_resource_files_load_and_bad_ones_are_skipped(make_server, tmp_path):
     created = requests.post(server.control_url + "/chronograf/v1/sources",
                             json={"name": "api", "url": server.store_url, "username": "root", "password": 'p"w&+d'}).json()
     assert created["id"] == "10001" and created["default"] is False, "ids continue after the files'; the file keeps the default"
+
+    orgs = server.control_url + "/chronograf/v1/organizations"
+    listed = requests.get(orgs).json()
+    assert [(o["id"], o["name"], o["defaultRole"]) for o in listed["organizations"]] == [("default", "Default", "member"), ("7", "team", "viewer")]
+    assert requests.patch(orgs + "/7", json={"name": "x"}).json() == {"code": 422, "message": "unable to update organizations on the filesystem"}
+    assert requests.delete(orgs + "/default").json() == {"code": 400, "message": "cannot delete default organization"}
+    assert requests.post(orgs, json={}).json()["message"] == "Name required on Chronograf Organization request body"
+    assert requests.post(orgs, json={"name": "n", "defaultRole": "boss"}).json()["message"] == (
+        "default role must be member, reader, viewer, editor, or admin")
+    created = requests.post(orgs, json={"name": "ops", "defaultRole": "editor"})
+    assert created.status_code == 201 and created.json()["id"] == "8"
+    assert requests.patch(orgs + "/8", json={"name": "operations"}).json()["name"] == "operations"
+    assert requests.delete(orgs + "/8").status_code == 204 and requests.get(orgs + "/8").status_code == 404

@@ -51,6 +51,14 @@ final class ControlStore: Sendable {
                 table.column("organization", .text).notNull().defaults(to: "default")
             }
         }
+        migrator.registerMigration("organizations") { db in
+            try db.create(table: "organization") { table in
+                table.primaryKey("id", .text)
+                table.column("name", .text).notNull()
+                table.column("defaultRole", .text).notNull().defaults(to: "member")
+            }
+            try db.execute(sql: "INSERT INTO organization (id, name, defaultRole) VALUES ('default', 'Default', 'member')")
+        }
         return migrator
     }
 
