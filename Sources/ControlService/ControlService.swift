@@ -25,16 +25,19 @@ public enum ControlService {
     /// `resourcesPath` is read for `.src`, `.kap` and `.org` files, placeholders filled from `environment`; each
     /// file that cannot be used is skipped and named to `logger`.
     public static func makeRouter(
-        databasePath: String? = nil, resourcesPath: String? = nil, environment: [String: String] = [:], logger: Logger? = nil
+        databasePath: String? = nil, resourcesPath: String? = nil, environment: [String: String] = [:],
+        startup: StartupConnections? = nil, logger: Logger? = nil
     ) throws -> Router<ControlRequestContext> {
         let router = Router(context: ControlRequestContext.self)
         let store = try ControlStore(path: databasePath)
+        var files = ResourceFiles()
         if let resourcesPath {
-            let files = ResourceFiles.load(
+            files = ResourceFiles.load(
                 directory: resourcesPath, environment: environment, takenSourceIDs: Set(try store.sources().compactMap(\.id)))
-            for problem in files.problems { logger?.warning("resources: \(problem)") }
-            try store.adopt(files)
         }
+        if let startup { files.add(startup) }
+        for problem in files.problems { logger?.warning("resources: \(problem)") }
+        try store.adopt(files)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ChronografHeaders.middleware())
         router.addRoutes(DiscoveryRoutes.collection())
@@ -49,11 +52,13 @@ public enum ControlService {
         configuration: Configuration,
         databasePath: String?,
         resourcesPath: String?,
+        startup: StartupConnections?,
         logger: Logger
     ) throws -> some ApplicationProtocol {
         Application(
             router: try makeRouter(
-                databasePath: databasePath, resourcesPath: resourcesPath, environment: ProcessInfo.processInfo.environment, logger: logger),
+                databasePath: databasePath, resourcesPath: resourcesPath, environment: ProcessInfo.processInfo.environment,
+                startup: startup, logger: logger),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

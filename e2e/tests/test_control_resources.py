@@ -32,8 +32,9 @@ def test_resource_files_load_and_bad_ones_are_skipped(make_server, tmp_path):
     assert requests.post(server.store_url + "/query", params={"q": "CREATE USER root WITH PASSWORD 'p\"w&+d' WITH ALL PRIVILEGES"}).status_code == 200
 
     sources = requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"]
-    assert [(s["id"], s["name"], s["default"], s["authentication"]) for s in sources] == [("10000", "Prod", True, "basic")]
-    assert "password" not in sources[0] and "p\\\"w" not in json.dumps(sources)
+    assert [(s["id"], s["name"], s["default"], s["authentication"]) for s in sources] == [
+        ("0", "Sundial", True, "unknown"), ("10000", "Prod", False, "basic")], "the embedded store stays the default"
+    assert "password" not in sources[1] and "p\\\"w" not in json.dumps(sources)
     kapacitors = requests.get(server.control_url + "/chronograf/v1/sources/10000/kapacitors").json()["kapacitors"]
     assert [(k["id"], k["name"], k["active"]) for k in kapacitors] == [("10000", "Kap", True)]
 

@@ -38,7 +38,8 @@ def test_sources_are_checked_stored_and_never_show_secrets(servers):
     assert created.status_code == 201, created.text
     source = created.json()
     assert created.headers["Location"] == f"/chronograf/v1/sources/{source['id']}"
-    assert source["id"].isdigit() and source["default"] is True and source["telegraf"] == "telegraf"
+    assert source["id"].isdigit() and source["telegraf"] == "telegraf"
+    assert source["default"] is False, "source 0, the embedded store, is the default"
     assert source["authentication"] == "basic" and source["version"] == "1.8.10" and "password" not in source
     assert source["links"]["self"] == f"/chronograf/v1/sources/{source['id']}"
 
@@ -48,12 +49,12 @@ def test_sources_are_checked_stored_and_never_show_secrets(servers):
     dead = requests.post(api(sundial), json={"url": f"http://127.0.0.1:{free_port()}"})
     assert dead.status_code == 400 and dead.json()["message"] == "Error contacting source"
     assert "refused" in dead.json()["reason"]
-    assert len(requests.get(api(sundial)).json()["sources"]) == 1, "a failed create stores nothing"
+    assert len(requests.get(api(sundial)).json()["sources"]) == 2, "a failed create stores nothing"
 
     remote = requests.post(api(sundial), json={"name": "influxdb", "url": influx.url, "default": True}).json()
     assert remote["version"].startswith("1.6.7") and remote["authentication"] == "unknown"
     listed = {s["id"]: s["default"] for s in requests.get(api(sundial)).json()["sources"]}
-    assert listed == {source["id"]: False, remote["id"]: True}, "exactly one default"
+    assert listed == {"0": False, source["id"]: False, remote["id"]: True}, "exactly one default"
     assert requests.get(api(sundial, f"/{remote['id']}/health")).status_code == 204
 
     body = requests.get(api(sundial)).text + requests.get(api(sundial, f"/{source['id']}")).text
@@ -160,3 +161,27 @@ def test_proxies_sign_in_for_the_browser(servers):
     assert ping.status_code == 204
     assert requests.get(f"{kapacitors}/{kapacitor['id']}/proxy").json() == {"code": 422, "message": "path query parameter required"}
     assert requests.get(f"{kapacitors}/999/proxy", params={"path": "/kapacitor/v1/ping"}).status_code == 404
+
+
+def test_the_embedded_store_and_tasks_are_source_and_kapacitor_zero(make_server):
+    server = make_server().start()
+    sources = requests.get(api(server)).json()["sources"]
+    assert [(s["id"], s["name"], s["url"], s["default"]) for s in sources] == [("0", "Sundial", server.store_url, True)]
+    kapacitors = requests.get(api(server, "/0/kapacitors")).json()["kapacitors"]
+    assert [(k["id"], k["url"], k["active"]) for k in kapacitors] == [("0", server.tasks_url, True)]
+    answer = requests.post(api(server, "/0/proxy"), json={"query": "SHOW DATABASES"}, headers={"X-Requested-With": "XMLHttpRequest"})
+    assert answer.status_code == 200
+    refused = requests.patch(api(server, "/0"), json={"name": "x"})
+    assert refused.status_code == 422 and "embedded store" in refused.json()["message"]
+
+
+def test_influxdb_url_flag_registers_another_default(make_server, tmp_path):
+    influx = InfluxDServer(tmp_path / "influxd").start()
+    try:
+        server = make_server(extra_args=["--influxdb-url", influx.url, "--kapacitor-url", "http://127.0.0.1:9"]).start()
+        sources = requests.get(api(server)).json()["sources"]
+        assert [(s["id"], s["name"], s["default"]) for s in sources] == [("0", influx.url, True)]
+        assert requests.get(api(server, "/0/health")).status_code == 204
+        assert requests.get(api(server, "/0/kapacitors")).json()["kapacitors"][0]["url"] == "http://127.0.0.1:9"
+    finally:
+        influx.stop()

@@ -23,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var overrides: ServeOverrides
+    @OptionGroup(title: "Connections") var connections: ConnectionOptions
 
     func run() async throws {
         let loaded = configFile.load()
@@ -50,7 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         defer { store?.engine.close() }
-        let assembly = ServiceAssembly(configuration: configuration, dataDirectory: dataDirectory, store: store)
+        let assembly = ServiceAssembly(
+            configuration: configuration, dataDirectory: dataDirectory, store: store,
+            startupConnections: connections.startupConnections(configuration))
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
         let group: ServiceGroup
         do {

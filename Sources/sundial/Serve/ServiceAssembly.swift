@@ -16,6 +16,8 @@ struct ServiceAssembly {
     let dataDirectory: DataDirectory
     /// The embedded store; nil when `[store] enabled = false`.
     let store: EmbeddedStore?
+    /// The control plane's source 0 and Kapacitor 0.
+    let startupConnections: StartupConnections?
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
     static let gracefulShutdownLimit = Duration.seconds(4)
@@ -79,6 +81,7 @@ struct ServiceAssembly {
                 configuration: .init(host: address.bindHost, port: address.port),
                 databasePath: dataDirectory.path(of: "control.sqlite"),
                 resourcesPath: resourcesPath,
+                startup: startupConnections,
                 logger: Logger(label: "control")
             )
             services.append(NamedService(name: "control", address: address, wrapped: application))
