@@ -45,6 +45,7 @@ public enum ControlService {
         router.addRoutes(KapacitorsRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
+        router.addRoutes(MeRoutes(store: store).collection())
         return router
     }
 

@@ -70,3 +70,17 @@ def test_resource_files_load_and_bad_ones_are_skipped(make_server, tmp_path):
     assert created.status_code == 201 and created.json()["id"] == "8"
     assert requests.patch(orgs + "/8", json={"name": "operations"}).json()["name"] == "operations"
     assert requests.delete(orgs + "/8").status_code == 204 and requests.get(orgs + "/8").status_code == 404
+
+    assert requests.get(server.control_url + "/chronograf/v1/env").json()["telegrafSystemInterval"] == "1m0s"
+    me = requests.get(server.control_url + "/chronograf/v1/me").json()
+    assert me["links"] == {"self": "/chronograf/v1/me"} and me["currentOrganization"]["id"] == "default"
+    team = requests.post(orgs, json={"name": "team2"}).json()
+    session = requests.Session()
+    switched = session.put(server.control_url + "/chronograf/v1/me", json={"organization": team["id"]})
+    assert switched.status_code == 200 and switched.json()["currentOrganization"]["name"] == "team2"
+    assert session.put(server.control_url + "/chronograf/v1/me", json={"organization": "nope"}).status_code == 404
+    mine = session.post(server.control_url + "/chronograf/v1/sources",
+                        json={"name": "team source", "url": server.store_url, "username": "root", "password": 'p"w&+d'}).json()
+    assert mine["organization"] == team["id"] and mine["default"] is True, "an organization's first source is its default"
+    assert [s["name"] for s in session.get(server.control_url + "/chronograf/v1/sources").json()["sources"]] == ["team source"]
+    assert len(requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"]) == 4, "no cookie: every source"

@@ -11,8 +11,11 @@ struct SourcesRoutes {
 
     func collection() -> RouteCollection<ControlRequestContext> {
         let routes = RouteCollection(context: ControlRequestContext.self)
-        routes.get("/chronograf/v1/sources") { _, _ in
-            try SourceJSON.response(["sources": try store.sources().map(SourceJSON.document)])
+        routes.get("/chronograf/v1/sources") { request, _ in
+            // After "Switch Organizations", only the current organization's sources.
+            let current = MeRoutes.currentOrganization(request)
+            let sources = try store.sources().filter { current == nil || $0.organization == current }
+            return try SourceJSON.response(["sources": sources.map(SourceJSON.document)])
         }
         routes.post("/chronograf/v1/sources") { request, _ in try await create(request) }
         routes.get("/chronograf/v1/sources/{id}") { _, context in
@@ -41,6 +44,7 @@ struct SourcesRoutes {
 
     private func create(_ request: Request) async throws -> Response {
         var source = SourceRecord()
+        source.organization = MeRoutes.currentOrganization(request) ?? "default"
         SourceJSON.apply(try await SourceJSON.body(of: request), to: &source)
         try Self.validate(source)
         try await contact(&source)
