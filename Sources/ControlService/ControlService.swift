@@ -46,6 +46,7 @@ public enum ControlService {
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(MeRoutes(store: store).collection())
+        router.addRoutes(DatabasesRoutes(store: store).collection())
         return router
     }
 

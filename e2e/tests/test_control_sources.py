@@ -185,3 +185,28 @@ def test_influxdb_url_flag_registers_another_default(make_server, tmp_path):
         assert requests.get(api(server, "/0/kapacitors")).json()["kapacitors"][0]["url"] == "http://127.0.0.1:9"
     finally:
         influx.stop()
+
+
+def test_databases_and_retention_policies_through_a_source(servers):
+    sundial, _ = servers
+    source = requests.post(api(sundial), json={"name": "dbs", "url": sundial.store_url, "username": "root", "password": "rootpw"}).json()
+    dbs = api(sundial, f"/{source['id']}/dbs")
+    assert requests.post(dbs, json={}).json() == {"code": 422, "message": "name is required"}
+    made = requests.post(dbs, json={"name": "made", "duration": "2d", "replication": 1})
+    assert made.status_code == 201 and made.json()["retentionPolicies"][0]["duration"] == "48h0m0s"
+    rps = f"{dbs}/made/rps"
+    assert requests.post(rps, json={"name": "w"}).json() == {"code": 422, "message": "duration is required"}
+    assert requests.post(rps, json={"name": "w", "duration": "7d"}).json() == {"code": 422, "message": "replication factor is invalid"}
+    short = requests.post(rps, json={"name": "w", "duration": "30m", "replication": 1})
+    assert short.json() == {"code": 400, "message": "retention policy duration must be at least 1h0m0s"}
+    weekly = requests.post(rps, json={"name": "weekly", "duration": "7d", "replication": 1})
+    assert weekly.status_code == 201 and weekly.json()["duration"] == "168h0m0s" and weekly.json()["isDefault"] is False
+    altered = requests.put(f"{rps}/weekly", json={"duration": "14d", "isDefault": True}).json()
+    assert altered["duration"] == "336h0m0s" and altered["isDefault"] is True
+    assert [p["name"] for p in requests.get(rps).json()["retentionPolicies"]] == ["autogen", "weekly"]
+    requests.post(api(sundial, f"/{source['id']}/write"), params={"db": "made"}, data="m1 v=1\nm2 v=2")
+    listed = requests.get(f"{dbs}/made/measurements", params={"limit": 1}).json()
+    assert listed["measurements"] == [{"name": "m1"}] and listed["links"]["next"].endswith("limit=1&offset=1")
+    assert requests.delete(f"{rps}/weekly").status_code == 204
+    assert requests.delete(f"{dbs}/made").status_code == 204
+    assert "made" not in [d["name"] for d in requests.get(dbs).json()["databases"]]

@@ -4,8 +4,8 @@ import Hummingbird
 import InfluxClient
 
 /// The passthroughs the UI uses, each signed in with the stored credentials, which never reach the browser:
-/// InfluxQL (`/sources/{id}/proxy`), line protocol (`/sources/{id}/write`), databases and retention policies
-/// (`/sources/{id}/dbs`), and the Kapacitor API (`/sources/{id}/kapacitors/{kid}/proxy?path=`).
+/// InfluxQL (`/sources/{id}/proxy`), line protocol (`/sources/{id}/write`), and the Kapacitor API
+/// (`/sources/{id}/kapacitors/{kid}/proxy?path=`).
 struct ProxyRoutes {
     let store: ControlStore
     let client = InfluxHTTPClient()
@@ -14,7 +14,6 @@ struct ProxyRoutes {
         let routes = RouteCollection(context: ControlRequestContext.self)
         routes.post("/chronograf/v1/sources/{id}/proxy") { request, context in try await query(request, context) }
         routes.post("/chronograf/v1/sources/{id}/write") { request, context in try await write(request, context) }
-        routes.get("/chronograf/v1/sources/{id}/dbs") { _, context in try await databases(context) }
         for method in [HTTPRequest.Method.get, .post, .patch, .put, .delete] {
             routes.on("/chronograf/v1/sources/{id}/kapacitors/{kid}/proxy", method: method) { request, context in
                 try await kapacitor(request, context)
@@ -85,40 +84,10 @@ struct ProxyRoutes {
         }
     }
 
-    private func databases(_ context: ControlRequestContext) async throws -> Response {
-        let (id, source) = try self.source(context)
-        let connection = SourcesRoutes.connection(source)
-        do {
-            let names = try Self.column(0, of: try await client.query(connection, "SHOW DATABASES"))
-            var documents: [[String: Any]] = []
-            for name in names {
-                let policies = try await client.query(
-                    connection, "SHOW RETENTION POLICIES ON \"\(name.replacingOccurrences(of: "\"", with: "\\\""))\"")
-                documents.append(DatabaseJSON.document(source: id, database: name, policies: Self.rows(of: policies)))
-            }
-            return try SourceJSON.response(["databases": documents])
-        } catch let error as ChronografError {
-            throw error
-        } catch {
-            throw ChronografError(.badRequest, "Unable to connect to source \(id): \(error)")
-        }
-    }
-
     private func source(_ context: ControlRequestContext) throws -> (Int64, SourceRecord) {
         let id = try SourcesRoutes.id(context)
         guard let source = try store.source(id) else { throw ChronografError.notFound(id) }
         return (id, source)
-    }
-
-    /// The rows of the first series of the first result of an InfluxDB `/query` answer.
-    static func rows(of body: [UInt8]) -> [[Any]] {
-        let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
-        let result = (object?["results"] as? [[String: Any]])?.first
-        return ((result?["series"] as? [[String: Any]])?.first?["values"] as? [[Any]]) ?? []
-    }
-
-    static func column(_ index: Int, of body: [UInt8]) -> [String] {
-        rows(of: body).compactMap { $0.count > index ? $0[index] as? String : nil }
     }
 
     static func response(_ answer: InfluxHTTPClient.Relayed) -> Response {
@@ -128,21 +97,25 @@ struct ProxyRoutes {
     }
 }
 
-/// `GET /sources/{id}/dbs` documents, as Chronograf writes them.
+/// `/sources/{id}/dbs` documents, as Chronograf writes them.
 enum DatabaseJSON {
     static func document(source: Int64, database: String, policies: [[Any]]) -> [String: Any] {
         let base = "/chronograf/v1/sources/\(source)/dbs/\(database)"
         return [
-            "name": database,
-            "retentionPolicies": policies.compactMap { row -> [String: Any]? in
-                guard row.count >= 5, let name = row[0] as? String else { return nil }
-                return [
-                    "name": name, "duration": row[1] as? String ?? "", "shardDuration": row[2] as? String ?? "",
-                    "replication": row[3] as? Int ?? 1, "isDefault": row[4] as? Bool ?? false,
-                    "links": ["self": base + "/rps/" + name],
-                ]
-            },
+            "name": database, "retentionPolicies": Self.policies(source: source, database: database, policies),
             "links": ["self": base, "retentionPolicies": base + "/rps", "measurements": base + "/measurements?limit=100&offset=0"],
         ]
+    }
+
+    /// Rows of SHOW RETENTION POLICIES (name, duration, shard duration, replication, default) as documents.
+    static func policies(source: Int64, database: String, _ rows: [[Any]]) -> [[String: Any]] {
+        rows.compactMap { row -> [String: Any]? in
+            guard row.count >= 5, let name = row[0] as? String else { return nil }
+            return [
+                "name": name, "duration": row[1] as? String ?? "", "shardDuration": row[2] as? String ?? "",
+                "replication": row[3] as? Int ?? 1, "isDefault": row[4] as? Bool ?? false,
+                "links": ["self": "/chronograf/v1/sources/\(source)/dbs/\(database)/rps/\(name)"],
+            ]
+        }
     }
 }
