@@ -94,11 +94,7 @@ final class ControlStore: Sendable {
         }
         return try database.write { db in
             var record = source
-            if record.id == nil {
-                // New ids continue after every id in use, file ones included.
-                let stored = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM source") ?? 0
-                record.id = max(stored, fileIDs.max() ?? 0) + 1
-            }
+            if record.id == nil { record.id = try Self.nextID(db, table: "source", fileIDs: fileIDs) }
             let others = try SourceRecord.filter(Column("organization") == record.organization).fetchAll(db).filter { $0.id != record.id }
             if others.isEmpty && !fileDefaultExists(record.organization) { record.isDefault = true }
             if record.isDefault {
@@ -156,10 +152,7 @@ final class ControlStore: Sendable {
         }
         return try database.write { db in
             var record = kapacitor
-            if record.id == nil {
-                let stored = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM kapacitor") ?? 0
-                record.id = max(stored, fileIDs.max() ?? 0) + 1
-            }
+            if record.id == nil { record.id = try Self.nextID(db, table: "kapacitor", fileIDs: fileIDs) }
             try record.save(db)
             if record.active {
                 for var other in try KapacitorRecord.filter(Column("sourceID") == record.sourceID && Column("id") != record.id!).fetchAll(
@@ -171,6 +164,12 @@ final class ControlStore: Sendable {
             }
             return record
         }
+    }
+
+    /// A new record's id: after every id in use, stored or from files, so a new record never hides a file's.
+    private static func nextID(_ db: Database, table: String, fileIDs: [Int64]) throws -> Int64 {
+        let stored = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(table)") ?? 0
+        return max(stored, fileIDs.max() ?? 0) + 1
     }
 
     func deleteKapacitor(_ id: Int64, of sourceID: Int64) throws -> Bool {

@@ -33,16 +33,7 @@ enum ExpressionPrinter {
     }
 
     static func quoteString(_ value: String) -> String {
-        var quoted = "'"
-        for character in value {
-            switch character {
-            case "\n": quoted += "\\n"
-            case "\\": quoted += "\\\\"
-            case "'": quoted += "\\'"
-            default: quoted.append(character)
-            }
-        }
-        return quoted + "'"
+        StatementPrinter.enclose(value, in: "'")
     }
 
     static func regex(_ pattern: String) -> String {

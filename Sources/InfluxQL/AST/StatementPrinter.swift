@@ -56,15 +56,20 @@ public enum StatementPrinter {
             && identifier.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
             && !(identifier.first!.isNumber) && Keyword(word: identifier) == nil
         guard !isPlain else { return identifier }
-        var quoted = "\""
-        for character in identifier {
+        return enclose(identifier, in: "\"")
+    }
+
+    /// `text` between `quote`s, with backslashes, that quote and newlines escaped as InfluxQL reads them back.
+    static func enclose(_ text: String, in quote: Character) -> String {
+        var quoted = String(quote)
+        for character in text {
             switch character {
             case "\\": quoted += "\\\\"
-            case "\"": quoted += "\\\""
             case "\n": quoted += "\\n"
+            case quote: quoted += "\\" + String(quote)
             default: quoted.append(character)
             }
         }
-        return quoted + "\""
+        return quoted + String(quote)
     }
 }
