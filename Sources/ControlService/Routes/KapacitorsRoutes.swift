@@ -34,7 +34,7 @@ struct KapacitorsRoutes {
         var kapacitor = KapacitorRecord(sourceID: sourceID)
         KapacitorJSON.apply(try await SourceJSON.body(of: request), to: &kapacitor)
         guard !kapacitor.name.isEmpty, !kapacitor.url.isEmpty else { throw ChronografError(.unprocessableContent, "name and url required") }
-        try Self.validateURL(kapacitor.url)
+        try SourcesRoutes.validateURL(kapacitor.url)
         try await contact(kapacitor)
         let saved = try store.save(kapacitor)
         let location = "/chronograf/v1/sources/\(sourceID)/kapacitors/\(saved.id ?? 0)"
@@ -45,7 +45,7 @@ struct KapacitorsRoutes {
         var kapacitor = stored
         KapacitorJSON.apply(try await SourceJSON.body(of: request), to: &kapacitor)
         guard !kapacitor.name.isEmpty, !kapacitor.url.isEmpty else { throw ChronografError(.unprocessableContent, "name and url required") }
-        try Self.validateURL(kapacitor.url)
+        try SourcesRoutes.validateURL(kapacitor.url)
         if (kapacitor.url, kapacitor.username, kapacitor.password, kapacitor.insecureSkipVerify)
             != (stored.url, stored.username, stored.password, stored.insecureSkipVerify)
         {
@@ -63,15 +63,6 @@ struct KapacitorsRoutes {
             _ = try await client.ping(connection, path: "/kapacitor/v1/ping")
         } catch {
             throw ChronografError(.badRequest, "Error contacting kapacitor", reason: "\(error)")
-        }
-    }
-
-    static func validateURL(_ url: String) throws {
-        guard let components = URLComponents(string: url) else {
-            throw ChronografError(.unprocessableContent, "invalid source URI: parse \"\(url)\": invalid URL")
-        }
-        guard components.scheme?.isEmpty == false else {
-            throw ChronografError(.unprocessableContent, "invalid URL; no URL scheme defined")
         }
     }
 

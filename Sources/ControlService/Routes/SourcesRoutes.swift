@@ -71,8 +71,13 @@ struct SourcesRoutes {
         guard source.type.isEmpty || SourceRecord.types.contains(source.type) else {
             throw ChronografError(.unprocessableContent, "invalid source type \(source.type)")
         }
-        guard let components = URLComponents(string: source.url) else {
-            throw ChronografError(.unprocessableContent, "invalid source URI: parse \"\(source.url)\": invalid URL")
+        try validateURL(source.url)
+    }
+
+    /// A URL that parses and has a scheme, with Chronograf's texts; used for Kapacitors too.
+    static func validateURL(_ url: String) throws {
+        guard let components = URLComponents(string: url) else {
+            throw ChronografError(.unprocessableContent, "invalid source URI: parse \"\(url)\": invalid URL")
         }
         guard components.scheme?.isEmpty == false else {
             throw ChronografError(.unprocessableContent, "invalid URL; no URL scheme defined")
