@@ -49,6 +49,11 @@ class SundialServer:
     address_flags: tuple = ("store", "tasks", "control")
     process: subprocess.Popen = None
 
+    def __post_init__(self):
+        # Ports are picked one by one and the kernel may hand out the same free port twice: make them distinct.
+        while len({self.store_port, self.tasks_port, self.control_port}) < 3:
+            self.tasks_port, self.control_port = free_port(), free_port()
+
     @property
     def store_url(self) -> str:
         return f"http://127.0.0.1:{self.store_port}"

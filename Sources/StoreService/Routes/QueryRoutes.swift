@@ -7,8 +7,9 @@ import Storage
 import StoreAccess
 import TimeSeries
 
-/// `GET|POST /query`: InfluxQL statements, `;`-separated, answered with InfluxDB's JSON. Parameters come from the
-/// query string and, for POST, also from a form body (`q`, `db`, `rp`, `epoch`, `pretty`).
+/// `GET|POST /query`: InfluxQL statements, `;`-separated, answered with InfluxDB's JSON (whole or `chunked=true`) or
+/// CSV (`Accept: application/csv`). Parameters come from the query string and, for POST, also from a form body
+/// (`q`, `db`, `rp`, `epoch`, `pretty`, `chunked`, `chunk_size`, `params`, `u`, `p`).
 struct QueryRoutes {
     let executor: QueryExecutor
     let authenticator: RequestAuthenticator

@@ -40,12 +40,22 @@ final class SubscriptionForwarder: SubscriptionSink {
     var statistics: (sent: Int, failed: Int, dropped: Int) { counters.withLock { $0 } }
 
     func forward(_ lines: [UInt8], database: String, retentionPolicy: String, subscriptions: [SubscriptionInfo]) {
+        retire(database: database, retentionPolicy: retentionPolicy, keeping: Set(subscriptions.map(\.name)))
         for subscription in subscriptions {
             let key = Key(database: database, retentionPolicy: retentionPolicy, name: subscription.name)
             let result = queue(for: key).yield(Batch(lines: lines, subscription: subscription))
             if case .dropped = result {
                 counters.withLock { $0.dropped += 1 }
                 logger.warning("subscription \(subscription.name) on \(database).\(retentionPolicy): queue full, batch dropped")
+            }
+        }
+    }
+
+    /// Ends the senders of the policy's subscriptions that were dropped since its last write.
+    private func retire(database: String, retentionPolicy: String, keeping names: Set<String>) {
+        queues.withLock { queues in
+            for key in queues.keys where key.database == database && key.retentionPolicy == retentionPolicy && !names.contains(key.name) {
+                queues.removeValue(forKey: key)?.finish()
             }
         }
     }
