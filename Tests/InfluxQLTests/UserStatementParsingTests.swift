@@ -66,6 +66,8 @@ import Testing
         "DROP SERIES FROM cpu, mem WHERE host = 'a'",
         "SELECT max(m) FROM (SELECT mean(v) AS m FROM cpu GROUP BY host) WHERE time > 0",
         "SELECT v INTO db.rp.copy FROM cpu",
+        "SELECT v INTO db.rp.:MEASUREMENT FROM /c.*/",
+        "SELECT v INTO rp.:MEASUREMENT FROM cpu",
     ])
     func printsBackAndReparses(_ text: String) throws {
         let statement = try Parser.parse(text)[0]

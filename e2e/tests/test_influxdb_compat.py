@@ -309,6 +309,10 @@ CASES = [
     ("into: read selector", "GET", Q + "SELECT * FROM sel"),
     ("into: unknown database", "POST", Q + "SELECT v INTO nope.autogen.x FROM cpu"),
     ("into: with GET", "GET", Q + "SELECT n INTO copy2 FROM cpu"),
+    ("into: back-reference", "POST", Q + "SELECT * INTO db.autogen.:MEASUREMENT FROM /^(disk|mem)$/ GROUP BY *"),
+    ("into: back-reference with a policy", "POST", Q + "SELECT total INTO autogen.:MEASUREMENT FROM disk GROUP BY *"),
+    ("into: back-reference alone", "POST", Q + "SELECT * INTO :MEASUREMENT FROM disk"),
+    ("into: after back-references", "GET", Q + "SELECT * FROM disk, mem GROUP BY *"),
     ("into: measurements now", "GET", Q + "SHOW MEASUREMENTS"),
     # Then the statements that remove data.
     ("drop series", "POST", Q + "DROP SERIES FROM agg WHERE host = 'a'"),

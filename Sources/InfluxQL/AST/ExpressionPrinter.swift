@@ -56,7 +56,11 @@ enum ExpressionPrinter {
 
     static func select(_ select: SelectStatement) -> String {
         var text = "SELECT " + select.fields.map(field).joined(separator: ", ")
-        if let target = select.target { text += " INTO " + source(target) }
+        if let target = select.target {
+            text +=
+                " INTO " + source(target)
+                + (target.name == nil ? (target.database != nil || target.retentionPolicy != nil ? "" : ".") + ":MEASUREMENT" : "")
+        }
         if !select.sources.isEmpty { text += " FROM " + select.sources.map(source).joined(separator: ", ") }
         if let condition = select.condition { text += " WHERE " + print(condition) }
         if !select.dimensions.isEmpty { text += " GROUP BY " + select.dimensions.map(dimension).joined(separator: ", ") }

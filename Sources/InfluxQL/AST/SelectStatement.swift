@@ -25,7 +25,8 @@ public struct SelectStatement: Sendable, Equatable {
     }
 
     public var fields: [Field]
-    /// `INTO [[db.]rp.]measurement`: where the results are written instead of returned.
+    /// `INTO [[db.]rp.]measurement`: where the results are written instead of returned. A target without a name is
+    /// `:MEASUREMENT`: each result goes to the measurement it came from.
     public var target: MeasurementSource?
     public var sources: [MeasurementSource]
     public var condition: Expression?

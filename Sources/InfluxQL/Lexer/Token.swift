@@ -67,4 +67,6 @@ public enum Operator: String, Sendable, CaseIterable {
     case semicolon = ";"
     case dot = "."
     case doubleColon = "::"
+    /// Only in `INTO db.rp.:MEASUREMENT`.
+    case colon = ":"
 }

@@ -8,11 +8,7 @@ extension Parser {
             fields.append(SelectStatement.Field(expression, alias: alias))
         } while consume(.operator(.comma))
         var target: MeasurementSource?
-        if consume(.keyword(.into)) {
-            let token = peek()
-            target = try parseSource()
-            guard target?.name != nil, target?.regex == nil else { throw error(token, expected: ["identifier"]) }
-        }
+        if consume(.keyword(.into)) { target = try parseTarget() }
         try expect(.from)
         var statement = SelectStatement(fields: fields, sources: try parseSources(), condition: try parseOptionalWhere())
         statement.target = target
@@ -37,6 +33,27 @@ extension Parser {
         if consume(.keyword(.soffset)) { statement.seriesOffset = try parseInteger() }
         statement.timezone = try parseTimezone()
         return .select(statement)
+    }
+
+    /// `measurement`, `rp.measurement`, `db.rp.measurement` (`db..measurement` too), or with `:MEASUREMENT` in
+    /// place of the name after at least one segment.
+    private mutating func parseTarget() throws(InfluxQLError) -> MeasurementSource {
+        var segments: [String?] = [try parseIdentifier()]
+        var isBackreference = false
+        while segments.count < 3, consume(.operator(.dot)) {
+            if consume(.operator(.colon)) {
+                try expect(.measurement)
+                isBackreference = true
+                break
+            }
+            segments.append(peek().kind == .operator(.dot) ? nil : try parseIdentifier())
+        }
+        let name = isBackreference ? nil : segments.removeLast()
+        switch segments.count {
+        case 0: return MeasurementSource(name: name)
+        case 1: return MeasurementSource(retentionPolicy: segments[0], name: name)
+        default: return MeasurementSource(database: segments[0], retentionPolicy: segments[1], name: name)
+        }
     }
 
     private mutating func parseDimension() throws(InfluxQLError) -> SelectStatement.Dimension {

@@ -3,7 +3,8 @@ import LineProtocol
 import Storage
 import TimeSeries
 
-/// `SELECT … INTO [[db.]rp.]measurement`: the results written as points instead of returned, as InfluxDB does:
+/// `SELECT … INTO [[db.]rp.]measurement` (or `db.rp.:MEASUREMENT`, each result into the measurement it came from):
+/// the results written as points instead of returned, as InfluxDB does:
 /// `GROUP BY` tags stay tags, every other column (tags selected as values too) becomes a field, null cells are
 /// left out and rows without any value are not written. The answer is the number of points written.
 extension QueryExecutor {

@@ -81,7 +81,7 @@ extension QueryExecutor {
         if let predicate = condition.predicate, !predicateNeedsFields {
             candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
         }
-        let groups = Self.group(candidates, by: statement.dimensions)
+        let groups = Self.group(candidates, by: statement.dimensions, allKeys: scope.allTagKeys)
         let pagedGroups = groups.dropFirst(statement.seriesOffset ?? 0).prefix(
             statement.seriesLimit.map { $0 > 0 ? $0 : Int.max } ?? Int.max)
         let hasTagDimensions = statement.dimensions.contains { if case .time = $0 { false } else { true } }
@@ -230,8 +230,12 @@ extension QueryExecutor {
     }
 
     /// Splits series by the `GROUP BY` tag keys (all tags for `*`); a series lacking a key groups under "".
-    static func group(_ series: [(key: String, tags: [String: String])], by dimensions: [SelectStatement.Dimension]) -> [SeriesGroup] {
-        let allKeys = Set(series.flatMap(\.tags.keys))
+    /// `allKeys`: the tag keys `*` and regexes choose from — those of every measurement of the statement, as
+    /// InfluxDB groups `SELECT … FROM a, b GROUP BY *` by all of them (missing ones as "").
+    static func group(
+        _ series: [(key: String, tags: [String: String])], by dimensions: [SelectStatement.Dimension], allKeys: Set<String>? = nil
+    ) -> [SeriesGroup] {
+        let allKeys = allKeys ?? Set(series.flatMap(\.tags.keys))
         var keys: [String] = []
         for dimension in dimensions {
             switch dimension {
