@@ -50,6 +50,19 @@ extension WritableFile {
     }
 }
 
+extension FileSystem {
+    /// Replaces `path` with `bytes` all at once: written to `path.tmp`, synced, closed and renamed over `path`, so a
+    /// crash leaves the old or the new contents, never a mix. Callers sync the directory to make the rename durable.
+    public func replaceContents(of path: String, with bytes: [UInt8]) throws(FileIOError) {
+        let temporary = path + ".tmp"
+        let file = try create(temporary)
+        try file.write(bytes)
+        try file.sync()
+        try file.close()
+        try rename(temporary, to: path)
+    }
+}
+
 extension ReadableFile {
     public func readAll() throws(FileIOError) -> [UInt8] {
         try read(at: 0, count: size)

@@ -48,13 +48,7 @@ public final class AccessStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         do {
-            let bytes = Array(try encoder.encode(state))
-            let temporary = path + ".tmp"
-            let file = try fileSystem.create(temporary)
-            try file.write(bytes)
-            try file.sync()
-            try file.close()
-            try fileSystem.rename(temporary, to: path)
+            try fileSystem.replaceContents(of: path, with: Array(try encoder.encode(state)))
         } catch {
             throw AccessError(.storage, "cannot save \(path): \(error)")
         }

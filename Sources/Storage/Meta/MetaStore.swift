@@ -22,13 +22,7 @@ struct MetaStore {
     func save(_ meta: MetaData) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let bytes = Array(try encoder.encode(meta))
-        let temporary = path + ".tmp"
-        let file = try fileSystem.create(temporary)
-        try file.write(bytes)
-        try file.sync()
-        try file.close()
-        try fileSystem.rename(temporary, to: path)
+        try fileSystem.replaceContents(of: path, with: Array(try encoder.encode(meta)))
         try fileSystem.syncDirectory(directory)
     }
 }
