@@ -57,6 +57,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "DataDirectory", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "PipelineSpec", dependencies: ["TICKscript"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "InfluxClient",
             dependencies: [
@@ -146,6 +147,7 @@ let package = Package(
         ),
         .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL"], swiftSettings: strictSettings),
         .testTarget(name: "TICKscriptTests", dependencies: ["TICKscript", "SundialTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec", "TICKscript"], swiftSettings: strictSettings),
         .testTarget(
             name: "QueryEngineTests",
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],

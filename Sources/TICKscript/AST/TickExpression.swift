@@ -63,3 +63,17 @@ public enum TickStatement: Sendable, Equatable {
 public enum TickVariableType: String, Sendable, Equatable, CaseIterable {
     case int, float, bool, string, duration, lambda, regex, list, star
 }
+
+/// A `//` comment: its text after the slashes, and where it starts.
+public struct TickComment: Sendable, Equatable {
+    public let text: String
+    public let position: TickPosition
+}
+
+/// A parsed script with what the formatter needs besides the statements: comments and the last line of each
+/// statement (to keep blank lines between statements).
+public struct TickProgram: Sendable, Equatable {
+    public let statements: [TickStatement]
+    public let comments: [TickComment]
+    public let statementEndLines: [Int]
+}

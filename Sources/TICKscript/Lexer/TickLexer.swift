@@ -6,6 +6,8 @@ struct TickLexer {
     private var line = 1
     private var column = 1
     private var previous: TickToken?
+    /// `//` comments in order; the parser ignores them, the formatter puts them back.
+    private(set) var comments: [TickComment] = []
 
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
@@ -28,13 +30,15 @@ struct TickLexer {
     }
 
     /// Every token of the script, ending with `.eof`.
-    static func tokens(_ text: String) -> [TickToken] {
+    static func tokens(_ text: String) -> [TickToken] { tokensAndComments(text).tokens }
+
+    static func tokensAndComments(_ text: String) -> (tokens: [TickToken], comments: [TickComment]) {
         var lexer = TickLexer(text)
         var tokens: [TickToken] = []
         while true {
             let token = lexer.next()
             tokens.append(token)
-            if token.kind == .eof || token.kind == .illegal { return tokens }
+            if token.kind == .eof || token.kind == .illegal { return (tokens, lexer.comments) }
         }
     }
 
@@ -73,7 +77,15 @@ struct TickLexer {
             if scalar.properties.isWhitespace {
                 advance()
             } else if scalar == "/" && peek(1) == "/" {
-                while let next = peek(), next != "\n" { advance() }
+                let start = position
+                advance()
+                advance()
+                var text = ""
+                while let next = peek(), next != "\n" {
+                    text.unicodeScalars.append(next)
+                    advance()
+                }
+                comments.append(TickComment(text: text, position: start))
             } else {
                 return
             }

@@ -5,10 +5,20 @@ public struct TickParser {
     private var index = 0
 
     public static func parse(_ text: String) throws(TICKscriptError) -> [TickStatement] {
-        var parser = TickParser(tokens: TickLexer.tokens(text))
+        try parseProgram(text).statements
+    }
+
+    /// The statements with the script's comments, for formatting.
+    public static func parseProgram(_ text: String) throws(TICKscriptError) -> TickProgram {
+        let (tokens, comments) = TickLexer.tokensAndComments(text)
+        var parser = TickParser(tokens: tokens)
         var statements: [TickStatement] = []
-        while parser.current.kind != .eof { statements.append(try parser.parseStatement()) }
-        return statements
+        var endLines: [Int] = []
+        while parser.current.kind != .eof {
+            statements.append(try parser.parseStatement())
+            endLines.append(parser.tokens[max(parser.index - 1, 0)].position.line)
+        }
+        return TickProgram(statements: statements, comments: comments, statementEndLines: endLines)
     }
 
     private init(tokens: [TickToken]) {

@@ -1,0 +1,45 @@
+/// Checks that need a node's whole property list, once the script has run: counts that must match and
+/// properties that exclude each other.
+enum PipelineValidator {
+    static func validate(_ nodes: [PipelineNode]) throws(PipelineError) {
+        for node in nodes {
+            switch node.definition.method {
+            case "eval", "combine":
+                let names = node.property("as")?.count ?? 0
+                guard names == node.arguments.count else {
+                    throw PipelineError(
+                        "\(node.definition.method) needs one name per lambda in .as(): \(node.arguments.count) lambda(s), \(names) name(s)",
+                        at: node.position)
+                }
+            case "join":
+                let names = node.property("as")?.count ?? 0
+                guard names == node.parents.count else {
+                    throw PipelineError("join needs one name per joined node in .as(): \(node.parents.count) nodes, \(names) name(s)", at: node.position)
+                }
+            case "window":
+                try validateWindow(node)
+            case "query", "queryFlux":
+                let every = node.property("every") != nil
+                let cron = node.property("cron") != nil
+                if every && cron { throw PipelineError("\(node.definition.method) takes .every() or .cron(), not both", at: node.position) }
+            default: break
+            }
+        }
+    }
+
+    private static func validateWindow(_ node: PipelineNode) throws(PipelineError) {
+        let byTime = node.property("period") != nil || node.property("every") != nil
+        let byCount = node.property("periodCount") != nil || node.property("everyCount") != nil
+        if byTime && byCount {
+            throw PipelineError("window takes .period()/.every() or .periodCount()/.everyCount(), not both", at: node.position)
+        }
+        if byCount && node.property("align") != nil {
+            throw PipelineError("window cannot .align() a count-based window", at: node.position)
+        }
+        for name in ["periodCount", "everyCount"] {
+            if case .int(let count)? = node.property(name)?.first, count < 1 {
+                throw PipelineError("window .\(name)() must be at least 1, got \(count)", at: node.position)
+            }
+        }
+    }
+}
