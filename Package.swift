@@ -101,7 +101,10 @@ let package = Package(
         ),
         .target(
             name: "TaskService",
-            dependencies: [hummingbird, httpTypes, logging, "ServerLogging"],
+            dependencies: [
+                hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -173,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskServiceTests",
-            dependencies: ["TaskService", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["TaskService", "PipelineSpec", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,8 +2,9 @@ public import Hummingbird
 public import Logging
 internal import ServerLogging
 
-/// The Kapacitor-compatible processing service's HTTP API (`:9092`, base `/kapacitor/v1`). This step serves
-/// `ping`; tasks, templates, write and topics arrive with the TICKscript and stream-engine work.
+/// The Kapacitor-compatible processing service's HTTP API (`:9092`, base `/kapacitor/v1`): `ping`, and task and
+/// template definitions checked by `PipelineSpec` and kept in SQLite. Running tasks, write and topics arrive with
+/// the stream engine.
 public enum TaskService {
     /// The Kapacitor version clients see in `X-Kapacitor-Version`.
     public static let kapacitorVersion = "1.7.7"
@@ -18,23 +19,28 @@ public enum TaskService {
         }
     }
 
-    public static func makeRouter() -> Router<BasicRequestContext> {
+    /// The routes over task definitions kept at `databasePath` (nil: in memory, for tests).
+    public static func makeRouter(databasePath: String? = nil) throws -> Router<BasicRequestContext> {
+        let store = try TaskStore(path: databasePath)
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: KapacitorHeaders.middleware())
         // Kapacitor serves the same API under `v1preview`; clients of either spelling keep working.
         for base in ["/kapacitor/v1", "/kapacitor/v1preview"] {
             router.addRoutes(PingRoutes.collection(), atPath: RouterPath(base))
+            router.addRoutes(TaskRoutes(store: store).collection(), atPath: RouterPath(base))
+            router.addRoutes(TemplateRoutes(store: store).collection(), atPath: RouterPath(base))
         }
         return router
     }
 
     public static func makeApplication(
         configuration: Configuration,
+        databasePath: String?,
         logger: Logger
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: makeRouter(),
+            router: try makeRouter(databasePath: databasePath),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -70,8 +70,9 @@ struct ServiceAssembly {
             services.append(StorageMaintenanceService(engine: store.engine, logger: Logger(label: "storage")))
         }
         let tasksAddress = configuration.http.bindAddress
-        let tasks = TaskService.makeApplication(
+        let tasks = try TaskService.makeApplication(
             configuration: .init(host: tasksAddress.bindHost, port: tasksAddress.port),
+            databasePath: dataDirectory.path(of: "tasks.sqlite"),
             logger: Logger(label: "tasks")
         )
         services.append(NamedService(name: "tasks", address: tasksAddress, wrapped: tasks))

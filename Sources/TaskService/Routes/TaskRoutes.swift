@@ -1,0 +1,141 @@
+import Foundation
+import Hummingbird
+import PipelineSpec
+
+/// `/kapacitor/v1/tasks`: task definitions (Kapacitor's JSON, paging with `offset`/`limit`, `pattern`, `fields`).
+struct TaskRoutes {
+    let store: TaskStore
+    var definitions: TaskDefinitions { TaskDefinitions(store: store) }
+
+    func collection() -> RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.get("tasks") { request, _ in try list(request) }
+        routes.post("tasks") { request, context in
+            let task = try definitions.create(try await Self.decode(TaskOptions.self, request, context))
+            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request)))
+        }
+        routes.get("tasks/{id}") { request, context in
+            guard let task = try store.task(try context.parameters.require("id")) else { throw KapacitorError(.notFound, "no task exists") }
+            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request)))
+        }
+        routes.patch("tasks/{id}") { request, context in
+            let options = try await Self.decode(TaskOptions.self, request, context)
+            let task = try definitions.patch(try context.parameters.require("id"), with: options)
+            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request)))
+        }
+        routes.delete("tasks/{id}") { _, context in
+            try store.deleteTask(try context.parameters.require("id"))
+            return Response(status: .noContent)
+        }
+        return routes
+    }
+
+    private func list(_ request: Request) throws -> Response {
+        let query = request.uri.queryParameters
+        let page = try ListPage(query)
+        let fields = query.getAll("fields").map { String($0) }
+        var documents: [[String: Any]] = []
+        for task in try page.select(try store.tasks(), id: \.id) {
+            let document = try TaskJSON.task(task, formatted: Self.formatted(request))
+            documents.append(fields.isEmpty ? document : document.filter { ["id", "link"].contains($0.key) || fields.contains($0.key) })
+        }
+        return try Self.json(["tasks": documents])
+    }
+
+    static func formatted(_ request: Request) -> Bool {
+        request.uri.queryParameters.get("script-format") != "raw"
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: BasicRequestContext) async throws -> T {
+        let body = try await request.body.collect(upTo: 16 << 20)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
+        } catch let error as TaskVarError {
+            throw KapacitorError.badRequest("invalid var: \(error)")
+        } catch let error as DecodingError {
+            throw KapacitorError.badRequest("invalid JSON: \(DecodingErrorText.describe(error))")
+        } catch {
+            throw KapacitorError.badRequest("invalid JSON: \(error)")
+        }
+    }
+
+    static func json(_ object: Any) throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try TaskJSON.response(object))))
+    }
+}
+
+/// `offset`, `limit` (default 100) and a glob `pattern` over ids, as Kapacitor's list endpoints take them.
+struct ListPage {
+    let offset: Int
+    let limit: Int
+    let pattern: String?
+
+    init(_ query: Hummingbird.Parameters) throws {
+        guard let offset = Int(query.get("offset") ?? "0"), offset >= 0 else { throw KapacitorError.badRequest("invalid offset parameter") }
+        guard let limit = Int(query.get("limit") ?? "100"), limit >= 0 else { throw KapacitorError.badRequest("invalid limit parameter") }
+        self.offset = offset
+        self.limit = limit
+        self.pattern = query.get("pattern").flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func select<T>(_ items: [T], id: (T) -> String) -> [T] {
+        let matching = pattern.map { pattern in items.filter { GlobPattern.matches(id($0), pattern: pattern) } } ?? items
+        return Array(matching.dropFirst(offset).prefix(limit))
+    }
+}
+
+/// Shell-style `*`, `?` and `[…]` matching (Go's `filepath.Match`, which Kapacitor's `pattern` uses).
+enum GlobPattern {
+    static func matches(_ text: String, pattern: String) -> Bool {
+        matches(Array(text), Array(pattern))
+    }
+
+    private static func matches(_ text: [Character], _ pattern: [Character]) -> Bool {
+        var memo: [Int: Bool] = [:]
+        func match(_ t: Int, _ p: Int) -> Bool {
+            let key = t * (pattern.count + 1) + p
+            if let known = memo[key] { return known }
+            let result: Bool
+            if p == pattern.count {
+                result = t == text.count
+            } else if pattern[p] == "*" {
+                result = match(t, p + 1) || (t < text.count && match(t + 1, p))
+            } else if t < text.count, let width = single(text[t], pattern, p) {
+                result = match(t + 1, p + width)
+            } else {
+                result = false
+            }
+            memo[key] = result
+            return result
+        }
+        return match(0, 0)
+    }
+
+    /// How many pattern characters matched `character` at `index` (nil: no match).
+    private static func single(_ character: Character, _ pattern: [Character], _ index: Int) -> Int? {
+        switch pattern[index] {
+        case "?": return 1
+        case "[":
+            guard let close = pattern[(index + 1)...].firstIndex(of: "]") else { return character == "[" ? 1 : nil }
+            var set = Array(pattern[(index + 1)..<close])
+            let negated = set.first == "^" || set.first == "!"
+            if negated { set.removeFirst() }
+            var found = false
+            var i = 0
+            while i < set.count {
+                if i + 2 < set.count, set[i + 1] == "-" {
+                    found = found || (set[i]...set[i + 2]).contains(character)
+                    i += 3
+                } else {
+                    found = found || set[i] == character
+                    i += 1
+                }
+            }
+            return found != negated ? close - index + 1 : nil
+        case "\\" where index + 1 < pattern.count: return pattern[index + 1] == character ? 2 : nil
+        default: return pattern[index] == character ? 1 : nil
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// Task and template definitions in SQLite (GRDB) under the data directory, so they are back after a restart.
+final class TaskStore: Sendable {
+    let database: DatabaseQueue
+
+    /// Opens (creating when missing) `path`; nil path: in memory, for tests.
+    init(path: String?) throws {
+        database = try path.map { try DatabaseQueue(path: $0) } ?? DatabaseQueue()
+        try Self.migrator.migrate(database)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("tasks and templates") { db in
+            try db.create(table: "task") { table in
+                table.primaryKey("id", .text)
+                table.column("templateID", .text).notNull().defaults(to: "").indexed()
+                for column in ["type", "dbrps", "script", "vars", "status", "error"] { table.column(column, .text).notNull() }
+                table.column("created", .datetime).notNull()
+                table.column("modified", .datetime).notNull()
+                table.column("lastEnabled", .datetime)
+            }
+            try db.create(table: "template") { table in
+                table.primaryKey("id", .text)
+                for column in ["type", "script"] { table.column(column, .text).notNull() }
+                table.column("created", .datetime).notNull()
+                table.column("modified", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+
+    func tasks() throws -> [TaskRecord] {
+        try database.read { db in try TaskRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    func task(_ id: String) throws -> TaskRecord? {
+        try database.read { db in try TaskRecord.fetchOne(db, key: id) }
+    }
+
+    func tasks(ofTemplate id: String) throws -> [TaskRecord] {
+        try database.read { db in try TaskRecord.filter(Column("templateID") == id).order(Column("id")).fetchAll(db) }
+    }
+
+    /// Inserts a new task; false when the id is taken.
+    func insert(_ task: TaskRecord) throws -> Bool {
+        try database.write { db in
+            guard try !TaskRecord.exists(db, key: task.id) else { return false }
+            try task.insert(db)
+            return true
+        }
+    }
+
+    func update(_ task: TaskRecord) throws {
+        try database.write { db in try task.update(db) }
+    }
+
+    func deleteTask(_ id: String) throws {
+        _ = try database.write { db in try TaskRecord.deleteOne(db, key: id) }
+    }
+
+    func templates() throws -> [TemplateRecord] {
+        try database.read { db in try TemplateRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    func template(_ id: String) throws -> TemplateRecord? {
+        try database.read { db in try TemplateRecord.fetchOne(db, key: id) }
+    }
+
+    func insert(_ template: TemplateRecord) throws -> Bool {
+        try database.write { db in
+            guard try !TemplateRecord.exists(db, key: template.id) else { return false }
+            try template.insert(db)
+            return true
+        }
+    }
+
+    /// Saves a changed template and the tasks rebuilt from it in one transaction: all or nothing.
+    func update(_ template: TemplateRecord, tasks: [TaskRecord]) throws {
+        try database.write { db in
+            try template.update(db)
+            for task in tasks { try task.update(db) }
+        }
+    }
+
+    func deleteTemplate(_ id: String) throws {
+        _ = try database.write { db in try TemplateRecord.deleteOne(db, key: id) }
+    }
+}
