@@ -121,7 +121,7 @@ let package = Package(
             name: "sundial",
             dependencies: [
                 "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
-                "ControlService",
+                "ControlService", "PipelineSpec", "TICKscript", "InfluxClient",
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -15,6 +15,8 @@ struct SundialCommand: AsyncParsableCommand {
             `sundial config` prints the configuration a server would run with.
             """,
         version: SundialVersion.summary,
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, ConfigCommand.self, StoreCommand.self, VersionCommand.self]
+        subcommands: [
+            ServeCommand.self, CheckConfigCommand.self, ConfigCommand.self, StoreCommand.self, KapacitorCommand.self, VersionCommand.self,
+        ]
     )
 }

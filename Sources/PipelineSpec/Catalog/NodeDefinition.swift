@@ -17,7 +17,13 @@ public enum ArgumentType: Sendable, Equatable, CustomStringConvertible {
         case .fill: "'null', 'none', 'previous', 'linear' or a number"
         case .intOrDuration: "int or duration"
         case .node: "a node"
-        default: "\(self)".lowercased()
+        case .int: "int"
+        case .float: "float"
+        case .bool: "bool"
+        case .string: "string"
+        case .duration: "duration"
+        case .lambda: "lambda"
+        case .regex: "regex"
         }
     }
 }

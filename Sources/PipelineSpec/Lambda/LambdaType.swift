@@ -22,7 +22,13 @@ enum LambdaType: Equatable, CustomStringConvertible {
         switch self {
         case .invalid(let name): name
         case .unknown: "a field or tag"
-        default: "\(self)".lowercased()
+        case .int: "int"
+        case .float: "float"
+        case .bool: "bool"
+        case .string: "string"
+        case .duration: "duration"
+        case .regex: "regex"
+        case .time: "time"
         }
     }
 
