@@ -150,7 +150,8 @@ let package = Package(
         ),
         .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL"], swiftSettings: strictSettings),
         .testTarget(name: "TICKscriptTests", dependencies: ["TICKscript", "SundialTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "PipelineSpecTests", dependencies: ["PipelineSpec", "TICKscript"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PipelineSpecTests", dependencies: ["PipelineSpec", "TICKscript"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(
             name: "QueryEngineTests",
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],

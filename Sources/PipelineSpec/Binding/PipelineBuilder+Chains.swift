@@ -13,7 +13,7 @@ extension PipelineBuilder {
         let (base, links) = expression.chainLinks
         let baseValue = try evaluate(base)
         guard case .node(let start) = baseValue else {
-            throw PipelineError("cannot chain methods onto \(baseValue.type.spoken) value; a chain starts from stream, batch or a node var", at: base.position)
+            throw PipelineError("cannot chain methods onto a value of type \(baseValue.type.spoken); a chain starts from stream, batch or a node var", at: base.position)
         }
         var target = ChainTarget(node: start)
         for link in links {
@@ -130,9 +130,14 @@ extension PipelineBuilder {
         if NodeCatalog.nodes[name] != nil || name == "stats" || name == "deadman" {
             return PipelineError("\(name) is a chaining method; use |\(name)() instead of .\(name)()", at: position)
         }
-        let owner = handler.map { "\(definition.method) or its \($0)() handler" } ?? definition.method
+        if let handler, let handlerDefinition = definition.handlers[handler] {
+            let known = handlerDefinition.properties.keys.sorted().joined(separator: ", ")
+            return PipelineError(
+                "no property \(name)() on \(handler)() or on \(definition.method); \(handler)() has: \(known.isEmpty ? "no properties" : known)",
+                at: position)
+        }
         let known = definition.properties.keys.sorted().joined(separator: ", ")
-        return PipelineError("no property \(name)() on \(owner); \(definition.method) has: \(known)", at: position)
+        return PipelineError("no property \(name)() on \(definition.method); \(definition.method) has: \(known)", at: position)
     }
 
     @discardableResult

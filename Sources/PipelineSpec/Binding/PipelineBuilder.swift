@@ -20,7 +20,8 @@ struct PipelineBuilder {
         let used = try Self.sourceUsed(in: program.statements)
         switch (declared, used) {
         case (nil, nil):
-            throw PipelineError("the script uses neither stream nor batch, so it defines no task", at: nil)
+            throw PipelineError(
+                "the script uses neither stream nor batch, so it defines no task", at: TickPosition(offset: 0, line: 1, column: 1))
         case (let declared?, let used?) where declared != used.type:
             throw PipelineError("the task's type is \(declared.rawValue), but the script starts from \(used.type.rawValue)", at: used.position)
         default:

@@ -47,13 +47,17 @@ enum LambdaTypeRules {
         if case .invalid = right { throw mismatch(op, left, right) }
         switch op {
         case .and, .or:
-            guard [.bool, .unknown].contains(left), [.bool, .unknown].contains(right) else {
-                throw LambdaTypeError(message: "invalid operands \(left) \(op.rawValue) \(right): \(op.rawValue) needs bool on both sides")
+            for side in [left, right] where side != .bool && side != .unknown {
+                throw LambdaTypeError(message: "\(op.rawValue) needs bool operands, got \(side)")
             }
             return .bool
         case .regexMatch, .regexNotMatch:
-            guard [.string, .unknown].contains(left), [.regex, .unknown].contains(right) else {
-                throw LambdaTypeError(message: "invalid operands \(left) \(op.rawValue) \(right): \(op.rawValue) needs a string on the left and a regex on the right")
+            guard [.string, .unknown].contains(left) else {
+                throw LambdaTypeError(message: "\(op.rawValue) needs a string on the left, got \(left)")
+            }
+            guard [.regex, .unknown].contains(right) else {
+                let hint = right == .string ? " (write /pattern/, not 'pattern')" : ""
+                throw LambdaTypeError(message: "\(op.rawValue) needs a regex on the right, got \(right)\(hint)")
             }
             return .bool
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
@@ -85,7 +89,11 @@ enum LambdaTypeRules {
 
     private static func mismatch(_ op: TickOperator, _ left: LambdaType, _ right: LambdaType) -> LambdaTypeError {
         var message = "mismatched type to binary operator: \(left) \(op.rawValue) \(right)"
-        if left.isNumeric && right.isNumeric { message += "; convert one side with float() or int(), or write 100.0 for a float" }
+        if op == .modulo && left.isNumeric && right.isNumeric {
+            message += "; % takes int operands only"
+        } else if left.isNumeric && right.isNumeric {
+            message += "; convert one side with float() or int(), or write 100.0 for a float"
+        }
         return LambdaTypeError(message: message)
     }
 }
