@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "TaskService",
             dependencies: [
-                hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript",
+                hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript", "InfluxQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],
@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL"], swiftSettings: strictSettings),
         .testTarget(name: "TICKscriptTests", dependencies: ["TICKscript", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(
-            name: "PipelineSpecTests", dependencies: ["PipelineSpec", "TICKscript"], exclude: ["Corpus"], swiftSettings: strictSettings),
+            name: "PipelineSpecTests", dependencies: ["PipelineSpec", "TICKscript", "SundialTesting"], exclude: ["Corpus"], swiftSettings: strictSettings),
         .testTarget(
             name: "QueryEngineTests",
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],
@@ -192,11 +192,12 @@ let package = Package(
 )
 
 // Benchmarks (ordo-one/benchmark) exist only when SUNDIAL_BENCHMARKS is set, so CI's build never compiles them.
-// Run: SUNDIAL_BENCHMARKS=1 swift package benchmark --target LineProtocolBenchmarks --no-progress
+// Run: SUNDIAL_BENCHMARKS=1 swift package benchmark --target LineProtocolBenchmarks --no-progress (or TICKscriptBenchmarks)
 if Context.environment["SUNDIAL_BENCHMARKS"] != nil {
     package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]))
     let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
-        ("LineProtocolBenchmarks", ["LineProtocol", "TimeSeries"])
+        ("LineProtocolBenchmarks", ["LineProtocol", "TimeSeries"]),
+        ("TICKscriptBenchmarks", ["TICKscript", "PipelineSpec"]),
     ]
     for (name, dependencies) in benchmarkTargets {
         package.targets.append(

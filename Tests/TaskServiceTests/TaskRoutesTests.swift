@@ -69,6 +69,16 @@ import Testing
                 client, .post, "/kapacitor/v1/tasks", ["id": "z", "type": "batch", "script": Self.cpuScript])
             #expect(wrongType == .badRequest)
             #expect((typeBody["error"] as? String)?.contains("the task's type is batch, but the script starts from stream") == true)
+            let notSelect = "batch\n    |query('DROP DATABASE telegraf')\n        .every(1m)\n"
+            let (dropStatus, dropBody) = try await Self.send(
+                client, .post, "/kapacitor/v1/tasks", ["id": "q", "script": notSelect, "dbrps": [["db": "a", "rp": "b"]]])
+            #expect(dropStatus == .badRequest)
+            #expect(dropBody["error"] as? String == "invalid TICKscript: 2:5: query() takes a SELECT statement, not another kind of statement")
+            let twoQueries = "batch\n    |query('SELECT a FROM m; SELECT b FROM m')\n        .every(1m)\n"
+            let (twoStatus, twoBody) = try await Self.send(
+                client, .post, "/kapacitor/v1/tasks", ["id": "q", "script": twoQueries, "dbrps": [["db": "a", "rp": "b"]]])
+            #expect(twoStatus == .badRequest)
+            #expect(twoBody["error"] as? String == "invalid TICKscript: 2:5: query() takes exactly one SELECT statement, got 2")
             let (badID, _) = try await Self.send(client, .post, "/kapacitor/v1/tasks", ["id": "a b", "script": Self.cpuScript])
             #expect(badID == .badRequest)
             let (list, listed) = try await Self.send(client, .get, "/kapacitor/v1/tasks")

@@ -29,6 +29,17 @@ struct TickLexer {
         index += 1
     }
 
+    /// Unicode letters, with ASCII decided without a property lookup (most scripts are ASCII; lookups are slow).
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C }
+        return scalar.properties.isWhitespace
+    }
+
     /// Every token of the script, ending with `.eof`.
     static func tokens(_ text: String) -> [TickToken] { tokensAndComments(text).tokens }
 
@@ -52,7 +63,7 @@ struct TickLexer {
 
     private mutating func scan(_ start: TickPosition) -> TickToken {
         guard let scalar = peek() else { return TickToken(kind: .eof, text: "", position: start) }
-        if scalar.properties.isAlphabetic || scalar == "_" { return scanWord(start) }
+        if Self.isLetter(scalar) || scalar == "_" { return scanWord(start) }
         if ("0"..."9").contains(scalar)
             || (scalar == "." && peek(1).map { ("0"..."9").contains($0) } == true && !(previous?.endsOperand ?? false))
         {
@@ -74,7 +85,7 @@ struct TickLexer {
 
     private mutating func skipSpaceAndComments() {
         while let scalar = peek() {
-            if scalar.properties.isWhitespace {
+            if Self.isSpace(scalar) {
                 advance()
             } else if scalar == "/" && peek(1) == "/" {
                 let start = position
@@ -94,7 +105,7 @@ struct TickLexer {
 
     private mutating func scanWord(_ start: TickPosition) -> TickToken {
         var word = ""
-        while let scalar = peek(), scalar.properties.isAlphabetic || scalar == "_" || ("0"..."9").contains(scalar) {
+        while let scalar = peek(), Self.isLetter(scalar) || scalar == "_" || ("0"..."9").contains(scalar) {
             word.unicodeScalars.append(scalar)
             advance()
         }
@@ -122,7 +133,7 @@ struct TickLexer {
         }
         var unit = ""
         // Digits after the unit are taken in too, so a compound like 1h30m is reported whole as invalid.
-        while let scalar = peek(), scalar.properties.isAlphabetic || scalar == "µ" || (!unit.isEmpty && ("0"..."9").contains(scalar)) {
+        while let scalar = peek(), Self.isLetter(scalar) || scalar == "µ" || (!unit.isEmpty && ("0"..."9").contains(scalar)) {
             unit.unicodeScalars.append(scalar)
             advance()
         }

@@ -52,6 +52,7 @@ struct TaskDefinitions: Sendable {
         let pipeline: Pipeline
         do {
             pipeline = try Pipeline.build(script: task.script, type: declaredType, vars: vars)
+            try BatchQueryCheck.validate(pipeline)
         } catch {
             throw KapacitorError.badRequest("invalid TICKscript: \(error)")
         }

@@ -47,7 +47,9 @@ struct TemplateDefinitions: Sendable {
 
     static func check(_ script: String, type: String?) throws -> Pipeline {
         do {
-            return try Pipeline.build(script: script, type: TaskDefinitions.checkedType(type), isTemplate: true)
+            let pipeline = try Pipeline.build(script: script, type: TaskDefinitions.checkedType(type), isTemplate: true)
+            try BatchQueryCheck.validate(pipeline)
+            return pipeline
         } catch let error as PipelineError {
             throw KapacitorError.badRequest("invalid TICKscript: \(error)")
         }
