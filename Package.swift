@@ -151,7 +151,8 @@ let package = Package(
         .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL"], swiftSettings: strictSettings),
         .testTarget(name: "TICKscriptTests", dependencies: ["TICKscript", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(
-            name: "PipelineSpecTests", dependencies: ["PipelineSpec", "TICKscript", "SundialTesting"], exclude: ["Corpus"], swiftSettings: strictSettings),
+            name: "PipelineSpecTests", dependencies: ["PipelineSpec", "TICKscript", "SundialTesting"], exclude: ["Corpus"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "QueryEngineTests",
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],
@@ -177,7 +178,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskServiceTests",
-            dependencies: ["TaskService", "PipelineSpec", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "TaskService", "PipelineSpec", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

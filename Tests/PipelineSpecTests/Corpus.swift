@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The TICKscript corpus beside these tests: `Corpus/valid/*.tick` must build; each `Corpus/invalid/*.tick`
 /// starts with `// error: <line>:<column>: <message>` naming exactly the error it must give.
@@ -22,5 +23,3 @@ enum Corpus {
     static let valid = scripts("valid")
     static let invalid = scripts("invalid")
 }
-
-import Testing

@@ -70,7 +70,8 @@ import Testing
     @Test(arguments: Corpus.invalid)
     func invalidScriptGivesItsExactError(_ script: Corpus.Script) throws {
         let firstLine = script.text.prefix { $0 != "\n" }
-        let expected = try #require(firstLine.hasPrefix("// error: ") ? String(firstLine.dropFirst(10)) : nil, "\(script.name) names no error")
+        let expected = try #require(
+            firstLine.hasPrefix("// error: ") ? String(firstLine.dropFirst(10)) : nil, "\(script.name) names no error")
         do {
             _ = try Pipeline.build(script: script.text)
             Issue.record("\(script.name) built, but should fail with: \(expected)")

@@ -58,7 +58,9 @@ import Testing
         var random = SeededGenerator(seed: 12)
         for _ in 0..<3000 {
             let count = Int.random(in: 0...40, using: &random)
-            check((0..<count).map { _ in Self.words.randomElement(using: &random)! }.joined(separator: Bool.random(using: &random) ? " " : ""))
+            check(
+                (0..<count).map { _ in Self.words.randomElement(using: &random)! }.joined(separator: Bool.random(using: &random) ? " " : "")
+            )
         }
     }
 }

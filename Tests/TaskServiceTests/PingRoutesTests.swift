@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func theServiceAnswersOnARealSocket() async throws {
-        let app = try TaskService.makeApplication(configuration: .init(host: "127.0.0.1", port: 0), databasePath: nil, logger: .init(label: "test"))
+        let app = try TaskService.makeApplication(
+            configuration: .init(host: "127.0.0.1", port: 0), databasePath: nil, logger: .init(label: "test"))
         try await app.test(.live) { client in
             try await client.execute(uri: "/kapacitor/v1/ping", method: .get) { response in
                 #expect(response.status == .noContent)

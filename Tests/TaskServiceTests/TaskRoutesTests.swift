@@ -40,7 +40,8 @@ import Testing
             #expect(task["status"] as? String == "disabled")
             #expect(task["executing"] as? Bool == false)
             #expect((task["dbrps"] as? [[String: String]]) == [["db": "telegraf", "rp": "autogen"]])
-            #expect(task["dot"] as? String == "digraph cpu {\nstream0 -> from1;\nfrom1 -> window2;\nwindow2 -> mean3;\nmean3 -> http_out4;\n}")
+            #expect(
+                task["dot"] as? String == "digraph cpu {\nstream0 -> from1;\nfrom1 -> window2;\nwindow2 -> mean3;\nmean3 -> http_out4;\n}")
             #expect((task["link"] as? [String: String])?["href"] == "/kapacitor/v1/tasks/cpu")
             #expect(task["last-enabled"] as? String == "0001-01-01T00:00:00Z")
             let (getStatus, fetched) = try await Self.send(client, .get, "/kapacitor/v1/tasks/cpu")
@@ -73,7 +74,8 @@ import Testing
             let (dropStatus, dropBody) = try await Self.send(
                 client, .post, "/kapacitor/v1/tasks", ["id": "q", "script": notSelect, "dbrps": [["db": "a", "rp": "b"]]])
             #expect(dropStatus == .badRequest)
-            #expect(dropBody["error"] as? String == "invalid TICKscript: 2:5: query() takes a SELECT statement, not another kind of statement")
+            #expect(
+                dropBody["error"] as? String == "invalid TICKscript: 2:5: query() takes a SELECT statement, not another kind of statement")
             let twoQueries = "batch\n    |query('SELECT a FROM m; SELECT b FROM m')\n        .every(1m)\n"
             let (twoStatus, twoBody) = try await Self.send(
                 client, .post, "/kapacitor/v1/tasks", ["id": "q", "script": twoQueries, "dbrps": [["db": "a", "rp": "b"]]])

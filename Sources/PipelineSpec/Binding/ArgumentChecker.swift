@@ -2,7 +2,8 @@ import TICKscript
 
 /// Checks a method's arguments against its signature, strictly as Kapacitor does: no int→float conversion.
 enum ArgumentChecker {
-    static func check(_ values: [TickValue], against signature: Signature, method: String, at position: TickPosition) throws(PipelineError) {
+    static func check(_ values: [TickValue], against signature: Signature, method: String, at position: TickPosition) throws(PipelineError)
+    {
         let fixed = signature.parameters.count
         let tooFew = values.count < signature.minimumCount
         let tooMany = signature.variadic == nil && values.count > fixed

@@ -13,7 +13,9 @@ extension PipelineBuilder {
         let (base, links) = expression.chainLinks
         let baseValue = try evaluate(base)
         guard case .node(let start) = baseValue else {
-            throw PipelineError("cannot chain methods onto a value of type \(baseValue.type.spoken); a chain starts from stream, batch or a node var", at: base.position)
+            throw PipelineError(
+                "cannot chain methods onto a value of type \(baseValue.type.spoken); a chain starts from stream, batch or a node var",
+                at: base.position)
         }
         var target = ChainTarget(node: start)
         for link in links {
@@ -45,7 +47,8 @@ extension PipelineBuilder {
         if name == "deadman" { return try addDeadman(observing: parent, arguments: values, at: link.position) }
         guard let definition = NodeCatalog.nodes[name] else {
             if parentNode.definition.properties[name] != nil || parentNode.definition.handlers[name] != nil {
-                throw PipelineError("\(name) is a property of \(parentNode.definition.method); use .\(name)() instead of |\(name)()", at: link.position)
+                throw PipelineError(
+                    "\(name) is a property of \(parentNode.definition.method); use .\(name)() instead of |\(name)()", at: link.position)
             }
             throw PipelineError("no node \(name)(): \(parentNode.definition.method) has no chaining method \(name)", at: link.position)
         }
@@ -67,14 +70,16 @@ extension PipelineBuilder {
         let method = definition.method
         switch parentNode.definition.chains {
         case .none:
-            throw PipelineError("\(parentNode.definition.method) has no output; nothing can be chained after it (|\(method)())", at: position)
+            throw PipelineError(
+                "\(parentNode.definition.method) has no output; nothing can be chained after it (|\(method)())", at: position)
         case .only(let allowed) where !allowed.contains(method):
             let options = allowed.map { "|\($0)()" }.joined(separator: " or ")
             throw PipelineError("\(parentNode.definition.method) can only be followed by \(options), not |\(method)()", at: position)
         default: break
         }
         guard let edge = parentNode.provides else {
-            throw PipelineError("\(parentNode.definition.method) has no output; nothing can be chained after it (|\(method)())", at: position)
+            throw PipelineError(
+                "\(parentNode.definition.method) has no output; nothing can be chained after it (|\(method)())", at: position)
         }
         switch (definition.input, edge) {
         case (.stream, .batch), (.batch, .stream):
@@ -102,7 +107,8 @@ extension PipelineBuilder {
             let handler = nodes[target.node].handlers[handlerIndex]
             if let signature = definition.handlers[handler.name]?.properties[name] {
                 try ArgumentChecker.check(values, against: signature, method: "\(handler.name)().\(name)()", at: link.position)
-                nodes[target.node].handlers[handlerIndex].properties.append(PropertyCall(name: name, arguments: values, position: link.position))
+                nodes[target.node].handlers[handlerIndex].properties.append(
+                    PropertyCall(name: name, arguments: values, position: link.position))
                 return target
             }
         }
@@ -116,17 +122,21 @@ extension PipelineBuilder {
             return ChainTarget(node: target.node)
         }
         guard let signature = definition.properties[name] else {
-            throw unknownProperty(name, on: definition, handler: target.handler.map { nodes[target.node].handlers[$0].name }, at: link.position)
+            throw unknownProperty(
+                name, on: definition, handler: target.handler.map { nodes[target.node].handlers[$0].name }, at: link.position)
         }
         try ArgumentChecker.check(values, against: signature, method: "\(definition.method).\(name)()", at: link.position)
         if name == "groupBy" && definition.method != "query", values.contains(where: { $0.type == .timeDimension }) {
-            throw PipelineError("\(definition.method).groupBy() takes tag names or *; time() grouping belongs to query()", at: link.position)
+            throw PipelineError(
+                "\(definition.method).groupBy() takes tag names or *; time() grouping belongs to query()", at: link.position)
         }
         nodes[target.node].properties.append(PropertyCall(name: name, arguments: values, position: link.position))
         return ChainTarget(node: target.node)
     }
 
-    private func unknownProperty(_ name: String, on definition: NodeDefinition, handler: String?, at position: TickPosition) -> PipelineError {
+    private func unknownProperty(_ name: String, on definition: NodeDefinition, handler: String?, at position: TickPosition)
+        -> PipelineError
+    {
         if NodeCatalog.nodes[name] != nil || name == "stats" || name == "deadman" {
             return PipelineError("\(name) is a chaining method; use |\(name)() instead of .\(name)()", at: position)
         }

@@ -95,7 +95,9 @@ enum ConstantFolder {
         case (.duration(let a), .int(let b)), (.int(let b), .duration(let a)):
             return op == .multiply ? .duration(a &* b) : op == .divide && b != 0 && left.type == .duration ? .duration(a / b) : nil
         case (.duration(let a), .float(let b)), (.float(let b), .duration(let a)):
-            return op == .multiply ? .duration(Int64(Double(a) * b)) : op == .divide && b != 0 && left.type == .duration ? .duration(Int64(Double(a) / b)) : nil
+            return op == .multiply
+                ? .duration(Int64(Double(a) * b))
+                : op == .divide && b != 0 && left.type == .duration ? .duration(Int64(Double(a) / b)) : nil
         case (.string(let a), .string(let b)):
             switch op {
             case .plus: return .string(a + b)

@@ -14,7 +14,8 @@ extension PipelineBuilder {
 
     /// Kapacitor's sugar: `|stats(interval).align() |derivative('emitted').unit(interval).nonNegative()
     /// |alert().crit(lambda: "emitted" <= threshold AND …)`, with the `[deadman]` id and message. Returns the alert.
-    mutating func addDeadman(observing observed: Int, arguments values: [TickValue], at position: TickPosition) throws(PipelineError) -> Int {
+    mutating func addDeadman(observing observed: Int, arguments values: [TickValue], at position: TickPosition) throws(PipelineError) -> Int
+    {
         try ArgumentChecker.check(values, against: Signature(.float, .duration, variadic: .lambda), method: "deadman()", at: position)
         guard case .float(let threshold) = values[0], case .duration(let interval) = values[1] else { return observed }
         let stats = addStats(observing: observed, arguments: [values[1]], at: position)

@@ -23,7 +23,8 @@ struct PipelineBuilder {
             throw PipelineError(
                 "the script uses neither stream nor batch, so it defines no task", at: TickPosition(offset: 0, line: 1, column: 1))
         case (let declared?, let used?) where declared != used.type:
-            throw PipelineError("the task's type is \(declared.rawValue), but the script starts from \(used.type.rawValue)", at: used.position)
+            throw PipelineError(
+                "the task's type is \(declared.rawValue), but the script starts from \(used.type.rawValue)", at: used.position)
         default:
             type = declared ?? used!.type
         }
@@ -64,7 +65,8 @@ struct PipelineBuilder {
             var value = suppliedVars[name]?.value
             if let supplied = suppliedVars[name], supplied.type != type {
                 throw PipelineError(
-                    "invalid type supplied for var \"\(name)\": the script declares \(type.rawValue), got \(supplied.type.rawValue)", at: position)
+                    "invalid type supplied for var \"\(name)\": the script declares \(type.rawValue), got \(supplied.type.rawValue)",
+                    at: position)
             }
             if value == nil {
                 guard isTemplate else { throw PipelineError("missing value for var \"\(name)\".", at: position) }

@@ -14,7 +14,8 @@ enum PipelineValidator {
             case "join":
                 let names = node.property("as")?.count ?? 0
                 guard names == node.parents.count else {
-                    throw PipelineError("join needs one name per joined node in .as(): \(node.parents.count) nodes, \(names) name(s)", at: node.position)
+                    throw PipelineError(
+                        "join needs one name per joined node in .as(): \(node.parents.count) nodes, \(names) name(s)", at: node.position)
                 }
             case "window":
                 try validateWindow(node)

@@ -8,7 +8,9 @@ extension NodeCatalog {
             "flapping": Signature(.float, .float), "history": Signature(.int), "all": .none, "noRecoveries": .none,
             "stateChangesOnly": Signature(.duration, optional: 1), "inhibit": Signature(.string, variadic: .string),
         ]
-        for name in ["category", "topic", "id", "message", "details", "levelTag", "levelField", "messageField", "durationField", "idTag", "idField"] {
+        for name in [
+            "category", "topic", "id", "message", "details", "levelTag", "levelField", "messageField", "durationField", "idTag", "idField",
+        ] {
             properties[name] = Signature(.string)
         }
         for name in ["info", "warn", "crit", "infoReset", "warnReset", "critReset"] { properties[name] = Signature(.lambda) }
@@ -25,7 +27,10 @@ extension NodeCatalog {
     static let alertHandlers: [HandlerDefinition] = [
         handler(
             "post", .many(.string), strings: ["endpoint"],
-            ["header": Signature(.string, .string), "captureResponse": .none, "timeout": Signature(.duration), "skipSSLVerification": .none]),
+            [
+                "header": Signature(.string, .string), "captureResponse": .none, "timeout": Signature(.duration),
+                "skipSSLVerification": .none,
+            ]),
         handler("tcp", Signature(.string)),
         handler("email", .many(.string), ["to": .many(.string), "toTemplates": .many(.string)]),
         handler("exec", Signature(.string, variadic: .string)),
@@ -37,7 +42,8 @@ extension NodeCatalog {
         handler("sensu", strings: ["source"], ["handlers": .many(.string), "metadata": Signature(.string, .scalar)]),
         handler("slack", strings: ["workspace", "channel", "username", "iconEmoji"]),
         handler("discord", strings: ["workspace", "username", "avatarURL", "embedTitle"]),
-        handler("bigPanda", strings: ["appKey", "host", "primaryProperty", "secondaryProperty"], ["attribute": Signature(.string, .scalar)]),
+        handler(
+            "bigPanda", strings: ["appKey", "host", "primaryProperty", "secondaryProperty"], ["attribute": Signature(.string, .scalar)]),
         handler("telegram", strings: ["chatId", "parseMode"], ["disableWebPagePreview": .none, "disableNotification": .none]),
         handler("hipChat", strings: ["room", "token"]),
         handler(

@@ -8,7 +8,8 @@ extension NodeCatalog {
             NodeDefinition("percentile", output: .stream, arguments: Signature(.string, .float), properties: selectorProperties),
             NodeDefinition("distinct", output: .batch, arguments: Signature(.string), properties: selectorProperties),
             NodeDefinition("top", output: .batch, arguments: Signature(.int, .string, variadic: .string), properties: selectorProperties),
-            NodeDefinition("bottom", output: .batch, arguments: Signature(.int, .string, variadic: .string), properties: selectorProperties),
+            NodeDefinition(
+                "bottom", output: .batch, arguments: Signature(.int, .string, variadic: .string), properties: selectorProperties),
             NodeDefinition("elapsed", arguments: Signature(.string, .duration), properties: selectorProperties),
             NodeDefinition("difference", arguments: Signature(.string), properties: selectorProperties),
             NodeDefinition("movingAverage", arguments: Signature(.string, .int), properties: selectorProperties),

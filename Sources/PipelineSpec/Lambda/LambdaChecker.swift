@@ -38,7 +38,9 @@ struct LambdaChecker {
     }
 
     /// A var inside a lambda is replaced by its value.
-    private func substitute(_ name: String, at position: TickPosition) throws(PipelineError) -> (expression: TickExpression, type: LambdaType) {
+    private func substitute(_ name: String, at position: TickPosition) throws(PipelineError) -> (
+        expression: TickExpression, type: LambdaType
+    ) {
         guard let value = scope[name] else {
             if name == "stream" || name == "batch" { throw PipelineError("a lambda cannot use \(name)", at: position) }
             throw PipelineError("undefined variable \"\(name)\"", at: position)
@@ -82,7 +84,9 @@ struct LambdaChecker {
         return (TickExpression(.call(name: name, arguments: checked), at: position), result)
     }
 
-    private static func ensure(_ type: LambdaType, of argument: TickExpression, fits parameter: LambdaFunction.Parameter, function: String, index: Int)
+    private static func ensure(
+        _ type: LambdaType, of argument: TickExpression, fits parameter: LambdaFunction.Parameter, function: String, index: Int
+    )
         throws(PipelineError)
     {
         let fits: Bool

@@ -40,7 +40,8 @@ struct LambdaFunction {
         ]
         let math1 = [
             "abs", "acos", "acosh", "asin", "asinh", "atan", "atanh", "cbrt", "ceil", "cos", "cosh", "erf", "erfc", "exp", "exp2", "expm1",
-            "floor", "gamma", "j0", "j1", "log", "log10", "log1p", "log2", "logb", "sin", "sinh", "sqrt", "tan", "tanh", "trunc", "y0", "y1",
+            "floor", "gamma", "j0", "j1", "log", "log10", "log1p", "log2", "logb", "sin", "sinh", "sqrt", "tan", "tanh", "trunc", "y0",
+            "y1",
         ]
         for name in math1 { table[name] = LambdaFunction([.exactly(.float)], returns: .float) }
         for name in ["atan2", "hypot", "max", "min", "mod", "pow"] {

@@ -42,7 +42,9 @@ extension TaskVar: Codable {
         case .bool: return .bool(try container.decode(Bool.self, forKey: .value))
         case .int:
             let number = try container.decode(Double.self, forKey: .value)
-            guard number.rounded() == number, let value = Int64(exactly: number) else { throw TaskVarError("value \(number) is not an int") }
+            guard number.rounded() == number, let value = Int64(exactly: number) else {
+                throw TaskVarError("value \(number) is not an int")
+            }
             return .int(value)
         case .float: return .float(try container.decode(Double.self, forKey: .value))
         case .string: return .string(try container.decode(String.self, forKey: .value))

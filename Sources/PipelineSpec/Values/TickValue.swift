@@ -57,7 +57,8 @@ public indirect enum TickValue: Sendable, Equatable {
 /// The type of a `TickValue`; the first nine are the types a `var` can declare and task vars can carry.
 public enum TickValueType: String, Sendable, Equatable, CaseIterable {
     case int, float, bool, string, duration, regex, lambda, list, star
-    case node, timeDimension = "time"
+    case node
+    case timeDimension = "time"
 
     init(_ declared: TickVariableType) {
         self = TickValueType(rawValue: declared.rawValue)!

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import PipelineSpec
 
 /// Creating and changing task definitions as Kapacitor's task store does: ids checked, the script built and
@@ -86,7 +86,9 @@ struct TaskDefinitions: Sendable {
 
     static func checkedID(_ id: String?, kind: String) throws -> String {
         guard let id, !id.isEmpty else { return UUID().uuidString.lowercased() }
-        let valid = id.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._".unicodeScalars.contains($0) }
+        let valid = id.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._".unicodeScalars.contains($0)
+        }
         guard valid else { throw KapacitorError.badRequest("\(kind) ID must contain only letters, numbers, '-', '.' and '_'. \"\(id)\"") }
         return id
     }

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import PipelineSpec
 
 /// Templates: scripts whose `var x type` vars tasks fill. Changing a template rebuilds every task made from it,
@@ -29,7 +29,9 @@ struct TemplateDefinitions: Sendable {
         for var task in try store.tasks(ofTemplate: id) {
             task.script = template.script
             do {
-                try tasks.rebuild(&task, type: template.type, dbrps: checked.dbrps.isEmpty ? try storedDBRPs(task) : nil, vars: try TaskDefinitions.decodeVars(task.vars))
+                try tasks.rebuild(
+                    &task, type: template.type, dbrps: checked.dbrps.isEmpty ? try storedDBRPs(task) : nil,
+                    vars: try TaskDefinitions.decodeVars(task.vars))
             } catch let error as KapacitorError {
                 throw KapacitorError.badRequest("task \(task.id) from this template would break: \(error.message)")
             }

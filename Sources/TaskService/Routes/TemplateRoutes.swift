@@ -13,7 +13,8 @@ struct TemplateRoutes {
             var documents: [[String: Any]] = []
             for template in try ListPage(query).select(try store.templates(), id: \.id) {
                 let document = try TaskJSON.template(template, formatted: TaskRoutes.formatted(request))
-                documents.append(fields.isEmpty ? document : document.filter { ["id", "link"].contains($0.key) || fields.contains($0.key) })
+                documents.append(
+                    fields.isEmpty ? document : document.filter { ["id", "link"].contains($0.key) || fields.contains($0.key) })
             }
             return try TaskRoutes.json(["templates": documents])
         }

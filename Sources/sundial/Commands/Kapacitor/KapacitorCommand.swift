@@ -59,7 +59,10 @@ struct KapacitorAPI {
     }
 
     enum Method: String {
-        case GET, POST, PATCH, DELETE
+        case get = "GET"
+        case post = "POST"
+        case patch = "PATCH"
+        case delete = "DELETE"
     }
 
     /// Like `send`, but a 4xx/5xx answer is an error with the server's message.

@@ -32,17 +32,19 @@ struct KapacitorDefineCommand: AsyncParsableCommand {
             if let template { body["template-id"] = template }
             if let vars { body["vars"] = try Self.readJSON(vars) }
             let path = "/tasks/" + KapacitorAPI.escape(id)
-            let (status, existing) = try await api.send(.GET, path)
+            let (status, existing) = try await api.send(.get, path)
             if status == 404 {
-                guard body["script"] != nil || body["template-id"] != nil else { throw CLIError("must provide -tick or -template to define a new task") }
-                _ = try await api.expectSuccess(.POST, "/tasks", body: body)
+                guard body["script"] != nil || body["template-id"] != nil else {
+                    throw CLIError("must provide -tick or -template to define a new task")
+                }
+                _ = try await api.expectSuccess(.post, "/tasks", body: body)
                 return
             }
             body.removeValue(forKey: "id")
-            _ = try await api.expectSuccess(.PATCH, path, body: body)
+            _ = try await api.expectSuccess(.patch, path, body: body)
             if existing["status"] as? String == "enabled" && !noReload {
-                _ = try await api.expectSuccess(.PATCH, path, body: ["status": "disabled"])
-                _ = try await api.expectSuccess(.PATCH, path, body: ["status": "enabled"])
+                _ = try await api.expectSuccess(.patch, path, body: ["status": "disabled"])
+                _ = try await api.expectSuccess(.patch, path, body: ["status": "enabled"])
             }
         }
     }
@@ -88,12 +90,12 @@ struct KapacitorDefineTemplateCommand: AsyncParsableCommand {
             if let type { body["type"] = type }
             if let tick { body["script"] = try KapacitorDefineCommand.readText(tick) }
             let path = "/templates/" + KapacitorAPI.escape(id)
-            if try await api.send(.GET, path).status == 404 {
+            if try await api.send(.get, path).status == 404 {
                 guard tick != nil else { throw CLIError("must provide -tick to define a new template") }
                 body["id"] = id
-                _ = try await api.expectSuccess(.POST, "/templates", body: body)
+                _ = try await api.expectSuccess(.post, "/templates", body: body)
             } else {
-                _ = try await api.expectSuccess(.PATCH, path, body: body)
+                _ = try await api.expectSuccess(.patch, path, body: body)
             }
         }
     }

@@ -13,7 +13,7 @@ struct KapacitorDeleteCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             guard kind == "tasks" || kind == "templates" else { throw CLIError("cannot delete \(kind): use tasks or templates") }
-            for id in ids { _ = try await server.api.expectSuccess(.DELETE, "/\(kind)/" + KapacitorAPI.escape(id)) }
+            for id in ids { _ = try await server.api.expectSuccess(.delete, "/\(kind)/" + KapacitorAPI.escape(id)) }
         }
     }
 }
@@ -30,7 +30,7 @@ extension TaskStatusCommand {
         try await reportingErrors {
             for id in ids {
                 for status in Self.statuses {
-                    _ = try await server.api.expectSuccess(.PATCH, "/tasks/" + KapacitorAPI.escape(id), body: ["status": status])
+                    _ = try await server.api.expectSuccess(.patch, "/tasks/" + KapacitorAPI.escape(id), body: ["status": status])
                 }
             }
         }

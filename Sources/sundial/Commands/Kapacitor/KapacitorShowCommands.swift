@@ -15,8 +15,9 @@ struct KapacitorListCommand: AsyncParsableCommand {
             var items: [[String: Any]] = []
             var seen: Set<String> = []
             for pattern in patterns.isEmpty ? [""] : patterns {
-                let query = pattern.isEmpty ? "" : "&pattern=" + (pattern.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? pattern)
-                let json = try await server.api.expectSuccess(.GET, "/\(kind)?limit=100000" + query)
+                let query =
+                    pattern.isEmpty ? "" : "&pattern=" + (pattern.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? pattern)
+                let json = try await server.api.expectSuccess(.get, "/\(kind)?limit=100000" + query)
                 for item in json[kind] as? [[String: Any]] ?? [] where seen.insert(item["id"] as? String ?? "").inserted {
                     items.append(item)
                 }
@@ -30,7 +31,10 @@ struct KapacitorListCommand: AsyncParsableCommand {
         var text = row([("ID", width), ("Type", 10), ("Status", 10), ("Executing", 10)]) + "Databases and Retention Policies\n"
         for task in tasks {
             let executing = (task["executing"] as? Bool ?? false) ? "true" : "false"
-            text += row([(task["id"] as? String ?? "", width), (task["type"] as? String ?? "", 10), (task["status"] as? String ?? "", 10), (executing, 10)])
+            text += row([
+                (task["id"] as? String ?? "", width), (task["type"] as? String ?? "", 10), (task["status"] as? String ?? "", 10),
+                (executing, 10),
+            ])
             text += dbrpText(task["dbrps"]) + "\n"
         }
         return text
@@ -67,7 +71,7 @@ struct KapacitorShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let task = try await server.api.expectSuccess(.GET, "/tasks/" + KapacitorAPI.escape(id))
+            let task = try await server.api.expectSuccess(.get, "/tasks/" + KapacitorAPI.escape(id))
             var text = ""
             for (label, key) in [("ID", "id"), ("Error", "error"), ("Template", "template-id"), ("Type", "type"), ("Status", "status")] {
                 text += "\(label): \(task[key] as? String ?? "")\n"
@@ -83,7 +87,9 @@ struct KapacitorShowCommand: AsyncParsableCommand {
                 text += "Vars:\n" + KapacitorListCommand.row([("Name", 30), ("Type", 10), ("Value", 40)]) + "\n"
                 for name in vars.keys.sorted() {
                     let variable = vars[name] ?? [:]
-                    text += KapacitorListCommand.row([(name, 30), (variable["type"] as? String ?? "", 10), (VarText.value(variable), 40)]) + "\n"
+                    text +=
+                        KapacitorListCommand.row([(name, 30), (variable["type"] as? String ?? "", 10), (VarText.value(variable), 40)])
+                        + "\n"
                 }
             }
             print(text + "DOT:\n\(task["dot"] as? String ?? "")")
@@ -93,16 +99,19 @@ struct KapacitorShowCommand: AsyncParsableCommand {
 
 /// `sundial kapacitor show-template <template>`.
 struct KapacitorShowTemplateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show-template", abstract: "Show a template: its TICKscript, vars and DOT.")
+    static let configuration = CommandConfiguration(
+        commandName: "show-template", abstract: "Show a template: its TICKscript, vars and DOT.")
 
     @OptionGroup var server: KapacitorServerOptions
     @Argument(help: "The template's id.") var id: String
 
     func run() async throws {
         try await reportingErrors {
-            let template = try await server.api.expectSuccess(.GET, "/templates/" + KapacitorAPI.escape(id))
+            let template = try await server.api.expectSuccess(.get, "/templates/" + KapacitorAPI.escape(id))
             var text = ""
-            for (label, key) in [("ID", "id"), ("Error", "error"), ("Type", "type")] { text += "\(label): \(template[key] as? String ?? "")\n" }
+            for (label, key) in [("ID", "id"), ("Error", "error"), ("Type", "type")] {
+                text += "\(label): \(template[key] as? String ?? "")\n"
+            }
             for (label, key) in [("Created", "created"), ("Modified", "modified")] {
                 text += "\(label): \(RFC822.format(template[key] as? String ?? ""))\n"
             }
@@ -112,7 +121,9 @@ struct KapacitorShowTemplateCommand: AsyncParsableCommand {
             for name in vars.keys.sorted() {
                 let variable = vars[name] ?? [:]
                 let value = variable["value"] == nil || variable["value"] is NSNull ? "<required>" : VarText.value(variable)
-                let columns = [(name, 30), (variable["type"] as? String ?? "", 10), (value, 40), (variable["description"] as? String ?? "", 40)]
+                let columns = [
+                    (name, 30), (variable["type"] as? String ?? "", 10), (value, 40), (variable["description"] as? String ?? "", 40),
+                ]
                 text += KapacitorListCommand.row(columns) + "\n"
             }
             print(text + "DOT:\n\(template["dot"] as? String ?? "")")
@@ -136,8 +147,9 @@ enum VarText {
 /// Go's `time.RFC822` layout (`02 Jan 06 15:04 UTC`), which Kapacitor's `show` prints.
 enum RFC822 {
     static func format(_ timestamp: String) -> String {
-        guard let date = try? Date(timestamp, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-            ?? (try? Date(timestamp, strategy: Date.ISO8601FormatStyle()))
+        guard
+            let date = try? Date(timestamp, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+                ?? (try? Date(timestamp, strategy: Date.ISO8601FormatStyle()))
         else { return timestamp }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
