@@ -66,6 +66,15 @@ public struct PipelineNode: Sendable {
     public func property(_ name: String) -> [TickValue]? {
         properties.last { $0.name == name }?.arguments
     }
+
+    /// A property's value: the last call's arguments, else Kapacitor's default. `as` defaults to the InfluxQL
+    /// function's name (`mean`) or to the derivative's field.
+    public func value(of name: String) -> [TickValue]? {
+        if let called = property(name) { return called }
+        if let fallback = definition.defaults[name] { return fallback }
+        guard name == "as", definition.properties["usePointTimes"] != nil || definition.method == "derivative" else { return nil }
+        return definition.method == "derivative" ? Array(arguments.prefix(1)) : [.string(definition.method)]
+    }
 }
 
 /// A property method call: `.period(10s)`.

@@ -77,3 +77,33 @@ import Testing
         )
     }
 }
+
+@Suite struct PropertyDefaultTests {
+    @Test func unsetPropertiesHaveKapacitorsDefaults() throws {
+        let script = """
+            stream
+                |from()
+                |derivative('bytes')
+                |mean('rate')
+                |alert()
+                    .log('/tmp/a.log')
+                |influxDBOut()
+            """
+        let pipeline = try Pipeline.build(script: script)
+        #expect(pipeline.nodes[2].value(of: "unit") == [.duration(1_000_000_000)])
+        #expect(pipeline.nodes[2].value(of: "as") == [.string("bytes")])
+        #expect(pipeline.nodes[3].value(of: "as") == [.string("mean")])
+        #expect(pipeline.nodes[4].value(of: "id") == [.string("{{ .Name }}:{{ .Group }}")])
+        #expect(pipeline.nodes[4].value(of: "history") == [.int(21)])
+        #expect(NodeCatalog.alert.handlers["log"]?.defaults["mode"] == [.int(0o600)])
+        #expect(pipeline.nodes[5].value(of: "buffer") == [.int(1000)])
+        #expect(pipeline.nodes[5].value(of: "flushInterval") == [.duration(10_000_000_000)])
+        #expect(pipeline.nodes[5].value(of: "database") == nil)
+    }
+
+    @Test func calledPropertiesOverrideDefaults() throws {
+        let pipeline = try Pipeline.build(script: "stream|from()|log().level('DEBUG')|flatten()")
+        #expect(pipeline.nodes[2].value(of: "level") == [.string("DEBUG")])
+        #expect(pipeline.nodes[3].value(of: "delimiter") == [.string(".")])
+    }
+}

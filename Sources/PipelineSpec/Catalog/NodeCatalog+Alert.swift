@@ -1,7 +1,11 @@
 /// The alert node: its properties and every handler with the properties that configure it.
 extension NodeCatalog {
     static let alert = NodeDefinition(
-        "alert", properties: alertProperties, handlers: Dictionary(uniqueKeysWithValues: alertHandlers.map { ($0.name, $0) }))
+        "alert", properties: alertProperties, handlers: Dictionary(uniqueKeysWithValues: alertHandlers.map { ($0.name, $0) }),
+        defaults: [
+            "history": [.int(21)], "id": [.string("{{ .Name }}:{{ .Group }}")], "message": [.string("{{ .ID }} is {{ .Level }}")],
+            "details": [.string("{{ json . }}")],
+        ])
 
     static let alertProperties: [String: Signature] = {
         var properties: [String: Signature] = [
@@ -21,7 +25,9 @@ extension NodeCatalog {
         -> HandlerDefinition
     {
         let properties = Dictionary(uniqueKeysWithValues: strings.map { ($0, Signature(.string)) }).merging(others) { own, _ in own }
-        return HandlerDefinition(name: name, arguments: arguments, properties: properties)
+        // The log handler writes files 0600 unless `.mode()` says otherwise.
+        let defaults: [String: [TickValue]] = name == "log" ? ["mode": [.int(0o600)]] : [:]
+        return HandlerDefinition(name: name, arguments: arguments, properties: properties, defaults: defaults)
     }
 
     static let alertHandlers: [HandlerDefinition] = [

@@ -38,7 +38,7 @@ extension NodeCatalog {
                 "measurement": Signature(.string), "writeConsistency": Signature(.string), "precision": Signature(.string),
                 "buffer": Signature(.int), "flushInterval": Signature(.duration), "tag": Signature(.string, .string), "create": .none,
             ],
-            chains: .none),
+            chains: .none, defaults: ["buffer": [.int(1000)], "flushInterval": [.duration(10_000_000_000)]]),
         NodeDefinition(
             "kapacitorLoopback", desc: "kapacitor_loopback", output: .none,
             properties: [
@@ -59,13 +59,17 @@ extension NodeCatalog {
         return [
             NodeDefinition(
                 "k8sAutoscale", desc: "k8s_autoscale", output: .stream,
-                properties: strings(["namespace", "kind", "resourceName", "resourceNameTag", "namespaceTag", "kindTag", "resourceTag"])),
+                properties: strings(["namespace", "kind", "resourceName", "resourceNameTag", "namespaceTag", "kindTag", "resourceTag"]),
+                defaults: [
+                    "min": [.int(1)], "kind": [.string("deployments")], "namespaceTag": [.string("namespace")],
+                    "kindTag": [.string("kind")], "resourceTag": [.string("resource")],
+                ]),
             NodeDefinition(
                 "swarmAutoscale", desc: "swarm_autoscale", output: .stream,
-                properties: strings(["serviceName", "serviceNameTag", "outputServiceNameTag"])),
+                properties: strings(["serviceName", "serviceNameTag", "outputServiceNameTag"]), defaults: ["min": [.int(1)]]),
             NodeDefinition(
                 "ec2Autoscale", desc: "ec2_autoscale", output: .stream,
-                properties: strings(["groupName", "groupNameTag", "outputGroupNameTag"])),
+                properties: strings(["groupName", "groupNameTag", "outputGroupNameTag"]), defaults: ["min": [.int(1)]]),
         ]
     }()
 }

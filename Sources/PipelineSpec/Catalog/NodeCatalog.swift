@@ -29,7 +29,8 @@ public enum NodeCatalog {
             "query", input: .batch, output: .batch, arguments: Signature(.string),
             properties: scheduleProperties.merging([
                 "alignGroup": .none, "groupBy": .many(.dimension), "groupByMeasurement": .none, "fill": Signature(.fill),
-            ]) { own, _ in own }),
+            ]) { own, _ in own },
+            defaults: ["offset": [.duration(0)]]),
         NodeDefinition(
             "queryFlux", input: .batch, output: .batch, arguments: Signature(.string),
             properties: scheduleProperties.merging(["org": Signature(.string), "orgID": Signature(.string)]) { own, _ in own }),
@@ -50,34 +51,42 @@ public enum NodeCatalog {
             properties: [
                 "period": Signature(.duration), "every": Signature(.duration), "align": .none, "fillPeriod": .none,
                 "periodCount": Signature(.int), "everyCount": Signature(.int),
-            ]),
+            ],
+            defaults: ["every": [.duration(0)]]),
         NodeDefinition("shift", arguments: Signature(.duration)),
         NodeDefinition("sample", arguments: Signature(.intOrDuration)),
         NodeDefinition(
             "derivative", arguments: Signature(.string),
-            properties: ["as": Signature(.string), "unit": Signature(.duration), "nonNegative": .none]),
+            properties: ["as": Signature(.string), "unit": Signature(.duration), "nonNegative": .none],
+            defaults: ["unit": [.duration(1_000_000_000)]]),
         NodeDefinition("changeDetect", arguments: .many(.string)),
         NodeDefinition(
             "stateDuration", desc: "state_duration", arguments: Signature(.lambda),
-            properties: ["as": Signature(.string), "unit": Signature(.duration)]),
-        NodeDefinition("stateCount", desc: "state_count", arguments: Signature(.lambda), properties: ["as": Signature(.string)]),
+            properties: ["as": Signature(.string), "unit": Signature(.duration)],
+            defaults: ["as": [.string("state_duration")], "unit": [.duration(1_000_000_000)]]),
+        NodeDefinition(
+            "stateCount", desc: "state_count", arguments: Signature(.lambda), properties: ["as": Signature(.string)],
+            defaults: ["as": [.string("state_count")]]),
         NodeDefinition(
             "flatten",
             properties: [
                 "on": .many(.string), "delimiter": Signature(.string), "tolerance": Signature(.duration),
                 "dropOriginalFieldName": Signature(.bool, optional: 1),
-            ]),
+            ],
+            defaults: ["delimiter": [.string(".")]]),
         NodeDefinition(
             "combine", output: .stream, arguments: .many(.lambda),
             properties: [
                 "as": .many(.string), "delimiter": Signature(.string), "tolerance": Signature(.duration), "max": Signature(.int),
-            ]),
+            ],
+            defaults: ["delimiter": [.string(".")], "max": [.int(1_000_000)]]),
         NodeDefinition(
             "join", arguments: .many(.node),
             properties: [
                 "as": .many(.string), "on": .many(.string), "delimiter": Signature(.string), "tolerance": Signature(.duration),
                 "fill": Signature(.fill), "streamName": Signature(.string), "deleteAll": Signature(.bool),
-            ]),
+            ],
+            defaults: ["delimiter": [.string(".")]]),
         NodeDefinition("union", arguments: .many(.node), properties: ["rename": Signature(.string)]),
         NodeDefinition(
             "barrier", properties: ["idle": Signature(.duration), "period": Signature(.duration), "delete": Signature(.bool)]),
@@ -87,7 +96,8 @@ public enum NodeCatalog {
                 "source": Signature(.string), "order": .many(.string), "field": Signature(.string, .scalar),
                 "tag": Signature(.string, .string),
             ]),
-        NodeDefinition("log", properties: ["level": Signature(.string), "prefix": Signature(.string)]),
+        NodeDefinition(
+            "log", properties: ["level": Signature(.string), "prefix": Signature(.string)], defaults: ["level": [.string("INFO")]]),
         NodeDefinition("trickle", input: .batch, output: .stream),
         NodeDefinition("stats", input: .any, output: .stream, arguments: Signature(.duration), properties: ["align": .none]),
     ]

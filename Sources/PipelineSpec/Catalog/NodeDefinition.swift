@@ -93,13 +93,16 @@ public struct NodeDefinition: Sendable {
     public let handlers: [String: HandlerDefinition]
     /// A UDF (`@name()`): its options are declared by the UDF process, so they are not checked here.
     public let isUserDefined: Bool
+    /// What a property is when the script does not call it (Kapacitor's defaults), as the property's arguments.
+    public let defaults: [String: [TickValue]]
 
     init(
         _ method: String, desc: String? = nil, input: InputRule = .any, output: OutputRule = .same,
         arguments: Signature = .none, properties: [String: Signature] = [:], chains: ChainMethods = .all,
-        handlers: [String: HandlerDefinition] = [:], isUserDefined: Bool = false
+        handlers: [String: HandlerDefinition] = [:], isUserDefined: Bool = false, defaults: [String: [TickValue]] = [:]
     ) {
         self.isUserDefined = isUserDefined
+        self.defaults = defaults
         self.method = method
         self.desc = desc ?? method
         self.input = input
@@ -116,4 +119,5 @@ public struct HandlerDefinition: Sendable {
     public let name: String
     public let arguments: Signature
     public let properties: [String: Signature]
+    public let defaults: [String: [TickValue]]
 }
