@@ -44,6 +44,16 @@ def test_tasks_and_templates_through_the_cli(make_server, sundial_binary, tmp_pa
         sundial_binary, url, "define", "mem_alert", "-template", "usage", "-vars", str(tmp_path / "vars.json"), "-dbrp", "telegraf.autogen")
     assert code == 0, error
 
+    (tmp_path / "disk.yaml").write_text(
+        "template-id: usage\n"
+        "dbrps:\n  - db: telegraf\n    rp: autogen\n"
+        "vars:\n  measurement:\n    type: string\n    value: disk\n  crit:\n    type: float\n    value: 95.5\n")
+    code, _, error = kapacitor(sundial_binary, url, "define", "disk_alert", "-file", str(tmp_path / "disk.yaml"))
+    assert code == 0, error
+    disk = curl_json(f"{url}/kapacitor/v1/tasks/disk_alert")
+    assert disk["vars"]["crit"] == {"type": "float", "value": 95.5, "description": ""}
+    assert kapacitor(sundial_binary, url, "delete", "tasks", "disk_alert")[0] == 0
+
     code, out, _ = kapacitor(sundial_binary, url, "list", "tasks")
     assert out == (
         "ID        Type      Status    Executing Databases and Retention Policies\n"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Yams
 
 /// `sundial kapacitor define <id>`: creates the task, or updates it if it exists (reloading it when enabled).
 struct KapacitorDefineCommand: AsyncParsableCommand {
@@ -14,9 +15,10 @@ struct KapacitorDefineCommand: AsyncParsableCommand {
     var dbrp: [String] = []
     @Option(name: [.customLong("template", withSingleDash: true), .customLong("template")], help: "Build the task from this template.")
     var template: String?
-    @Option(name: [.customLong("vars", withSingleDash: true), .customLong("vars")], help: "A JSON file of the task's vars.")
+    @Option(name: [.customLong("vars", withSingleDash: true), .customLong("vars")], help: "A JSON or YAML file of the task's vars.")
     var vars: String?
-    @Option(name: [.customLong("file", withSingleDash: true), .customLong("file")], help: "A JSON file with the whole task definition.")
+    @Option(
+        name: [.customLong("file", withSingleDash: true), .customLong("file")], help: "A JSON or YAML file with the whole task definition.")
     var file: String?
     @Flag(name: [.customLong("no-reload", withSingleDash: true), .customLong("no-reload")], help: "Do not reload an enabled task.")
     var noReload = false
@@ -24,13 +26,13 @@ struct KapacitorDefineCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let api = server.api
-            var body = try file.map { try Self.readJSON($0) } ?? [:]
+            var body = try file.map { try Self.readDefinition($0) } ?? [:]
             body["id"] = id
             if let type { body["type"] = type }
             if let tick { body["script"] = try Self.readText(tick) }
             if !dbrp.isEmpty { body["dbrps"] = try dbrp.map(Self.parseDBRP) }
             if let template { body["template-id"] = template }
-            if let vars { body["vars"] = try Self.readJSON(vars) }
+            if let vars { body["vars"] = try Self.readDefinition(vars) }
             let path = "/tasks/" + KapacitorAPI.escape(id)
             let (status, existing) = try await api.send(.get, path)
             if status == 404 {
@@ -67,7 +69,22 @@ struct KapacitorDefineCommand: AsyncParsableCommand {
 
     static func readJSON(_ path: String) throws -> [String: Any] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(try readText(path).utf8)) as? [String: Any] else {
-            throw CLIError("\(path) is not a JSON object (only JSON files are read, not YAML)")
+            throw CLIError("\(path) is not a JSON object")
+        }
+        return object
+    }
+
+    /// A task definition file: JSON, or YAML (`.yaml`/`.yml`), as Kapacitor's `-file` takes.
+    static func readDefinition(_ path: String) throws -> [String: Any] {
+        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return try readJSON(path) }
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: try readText(path))
+        } catch {
+            throw CLIError("\(path) is not valid YAML: \(error)")
+        }
+        guard let object = loaded as? [String: Any], JSONSerialization.isValidJSONObject(object) else {
+            throw CLIError("\(path) is not a YAML mapping of a task definition")
         }
         return object
     }
