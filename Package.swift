@@ -112,7 +112,8 @@ let package = Package(
         .target(
             name: "ControlService",
             dependencies: [
-                hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", .product(name: "GRDB", package: "GRDB.swift"),
+                hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", "PipelineSpec", "TICKscript",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
@@ -187,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "ControlServiceTests",
             dependencies: [
-                "ControlService", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ControlService", "PipelineSpec", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -43,6 +43,7 @@ public enum ControlService {
         router.addRoutes(DiscoveryRoutes.collection())
         router.addRoutes(SourcesRoutes(store: store).collection())
         router.addRoutes(KapacitorsRoutes(store: store).collection())
+        router.addRoutes(RulesRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(MeRoutes(store: store).collection())

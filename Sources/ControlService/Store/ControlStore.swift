@@ -59,6 +59,16 @@ final class ControlStore: Sendable {
             }
             try db.execute(sql: "INSERT INTO organization (id, name, defaultRole) VALUES ('default', 'Default', 'member')")
         }
+        migrator.registerMigration("alert rules") { db in
+            // The rule JSON behind each task Sundial generated, so listing gives the rule back (Chronograf
+            // reverse-parses the TICKscript instead).
+            try db.create(table: "alertRule") { table in
+                table.column("kapacitorID", .integer).notNull()
+                table.column("taskID", .text).notNull()
+                table.column("document", .text).notNull()
+                table.primaryKey(["kapacitorID", "taskID"])
+            }
+        }
         return migrator
     }
 
