@@ -162,6 +162,60 @@ import Testing
         }
     }
 
+    @Test func everyVarTypeIsReadAndBadVarsAre400() async throws {
+        let app = Application(router: try TaskService.makeRouter())
+        let template = """
+            var period duration
+            var limit int
+            var ratio float
+            var on bool
+            var hosts regex
+            var check lambda
+            var tags list
+            var everything star
+            stream
+                |from()
+                    .where(lambda: "host" =~ hosts AND on)
+                    .groupBy(tags)
+                |window()
+                    .period(period)
+                    .everyCount(limit)
+                |stateCount(check)
+                |alert()
+                    .flapping(ratio, 0.9)
+            """
+        try await app.test(.router) { client in
+            _ = try await Self.send(
+                client, .post, "/kapacitor/v1/templates",
+                ["id": "all", "script": template.replacingOccurrences(of: ".everyCount(limit)", with: "")])
+            let vars: [String: Any] = [
+                "period": ["type": "duration", "value": "1m"], "limit": ["type": "int", "value": 5],
+                "ratio": ["type": "float", "value": 0.5],
+                "on": ["type": "bool", "value": true], "hosts": ["type": "regex", "value": "^web"],
+                "check": ["type": "lambda", "value": "\"value\" > 10"],
+                "tags": ["type": "list", "value": [["type": "string", "value": "host"], ["type": "star"]]], "everything": ["type": "star"],
+            ]
+            let body: [String: Any] = ["id": "typed", "template-id": "all", "dbrps": [["db": "a", "rp": "b"]], "vars": vars]
+            let (status, task) = try await Self.send(client, .post, "/kapacitor/v1/tasks", body)
+            #expect(status == .ok)
+            let stored = try #require(task["vars"] as? [String: [String: Any]])
+            #expect(stored["period"]?["value"] as? String == "1m")
+            #expect(stored["check"]?["value"] as? String == "\"value\" > 10")
+            var badType = body
+            badType["id"] = "bad1"
+            badType["vars"] = ["limit": ["type": "number", "value": 5]]
+            let (unknown, unknownBody) = try await Self.send(client, .post, "/kapacitor/v1/tasks", badType)
+            #expect(unknown == .badRequest)
+            #expect((unknownBody["error"] as? String)?.hasPrefix("invalid var: unknown var type \"number\"") == true)
+            var badLambda = body
+            badLambda["id"] = "bad2"
+            badLambda["vars"] = ["check": ["type": "lambda", "value": "\"value\" >"]]
+            let (lambda, lambdaBody) = try await Self.send(client, .post, "/kapacitor/v1/tasks", badLambda)
+            #expect(lambda == .badRequest)
+            #expect((lambdaBody["error"] as? String)?.hasPrefix("invalid var: lambda \"\"value\" >\": unexpected end of script") == true)
+        }
+    }
+
     @Test func definitionsSurviveARestart() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tasks-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
