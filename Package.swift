@@ -109,9 +109,11 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        .target(name: "ControlUI", exclude: ["README.md"], resources: [.copy("Resources/ui")], swiftSettings: strictSettings),
         .target(
             name: "ControlService",
             dependencies: [
+                "ControlUI",
                 hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", "PipelineSpec", "TICKscript",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,11 +1,11 @@
+import ControlUI
 import Foundation
 public import Hummingbird
 public import Logging
 internal import ServerLogging
 
-/// The Chronograf-compatible control plane (`:8888`): the `/chronograf/v1` REST API and, later, the web UI.
-/// Serves the API's discovery document, `/ping` and sources (InfluxDB connections, kept in SQLite); Kapacitor
-/// connections, proxies, resource files, organizations and alert rules arrive with the rest of the control-plane work.
+/// The Chronograf-compatible control plane (`:8888`): the `/chronograf/v1` REST API (sources, Kapacitor
+/// connections, proxies, resource files, organizations, alert rules) and the web UI.
 public enum ControlService {
     /// The Chronograf version clients see in `X-Chronograf-Version`.
     public static let chronografVersion = "1.11.4"
@@ -13,10 +13,16 @@ public enum ControlService {
     public struct Configuration: Sendable {
         public var host: String
         public var port: Int
+        /// The UI's files, when not the built-in ones (for UI development).
+        public var uiPath: String?
+        /// Where Debian's JavaScript libraries are, served at `/vendor/`.
+        public var javascriptPath: String
 
-        public init(host: String = "127.0.0.1", port: Int = 8888) {
+        public init(host: String = "127.0.0.1", port: Int = 8888, uiPath: String? = nil, javascriptPath: String = "/usr/share/javascript") {
             self.host = host
             self.port = port
+            self.uiPath = uiPath
+            self.javascriptPath = javascriptPath
         }
     }
 
@@ -26,7 +32,7 @@ public enum ControlService {
     /// file that cannot be used is skipped and named to `logger`.
     public static func makeRouter(
         databasePath: String? = nil, resourcesPath: String? = nil, environment: [String: String] = [:],
-        startup: StartupConnections? = nil, logger: Logger? = nil
+        startup: StartupConnections? = nil, configuration: Configuration = Configuration(), logger: Logger? = nil
     ) throws -> Router<ControlRequestContext> {
         let router = Router(context: ControlRequestContext.self)
         let store = try ControlStore(path: databasePath)
@@ -48,6 +54,8 @@ public enum ControlService {
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(MeRoutes(store: store).collection())
         router.addRoutes(DatabasesRoutes(store: store).collection())
+        let assets = configuration.uiPath.map { URL(fileURLWithPath: $0) } ?? ControlUI.directory
+        router.addRoutes(UIRoutes(assets: assets, vendor: URL(fileURLWithPath: configuration.javascriptPath)).collection())
         return router
     }
 
@@ -61,7 +69,7 @@ public enum ControlService {
         Application(
             router: try makeRouter(
                 databasePath: databasePath, resourcesPath: resourcesPath, environment: ProcessInfo.processInfo.environment,
-                startup: startup, logger: logger),
+                startup: startup, configuration: configuration, logger: logger),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

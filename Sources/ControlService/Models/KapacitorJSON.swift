@@ -2,7 +2,7 @@ import Foundation
 
 /// Kapacitor connections in Chronograf's JSON: id as a string, no password, `username` only when set.
 enum KapacitorJSON {
-    static func document(_ kapacitor: KapacitorRecord) -> [String: Any] {
+    static func document(_ kapacitor: KapacitorRecord, file: String? = nil) -> [String: Any] {
         let id = String(kapacitor.id ?? 0)
         let base = "/chronograf/v1/sources/\(kapacitor.sourceID)/kapacitors/\(id)"
         var document: [String: Any] = [
@@ -14,6 +14,7 @@ enum KapacitorJSON {
             ],
         ]
         if !kapacitor.username.isEmpty { document["username"] = kapacitor.username }
+        if let file { document["resourceFile"] = (file as NSString).lastPathComponent }
         return document
     }
 

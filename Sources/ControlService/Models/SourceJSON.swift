@@ -4,7 +4,9 @@ import Hummingbird
 /// Sources in Chronograf's JSON: ids as strings, empty optional fields left out, `password` and `sharedSecret`
 /// never written, plus `authentication` and `links`.
 enum SourceJSON {
-    static func document(_ source: SourceRecord) -> [String: Any] {
+    /// `file`: the resource file the source comes from; Sundial shows its name as `resourceFile` (the UI marks such
+    /// connections read-only), which Chronograf did not.
+    static func document(_ source: SourceRecord, file: String? = nil) -> [String: Any] {
         let id = String(source.id ?? 0)
         let base = "/chronograf/v1/sources/\(id)"
         var document: [String: Any] = [
@@ -24,6 +26,7 @@ enum SourceJSON {
             document[key] = value
         }
         if source.insecureSkipVerify { document["insecureSkipVerify"] = true }
+        if let file { document["resourceFile"] = (file as NSString).lastPathComponent }
         return document
     }
 

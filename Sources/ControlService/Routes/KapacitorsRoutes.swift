@@ -14,11 +14,15 @@ struct KapacitorsRoutes {
         let base = "/chronograf/v1/sources/{id}/kapacitors"
         routes.get(RouterPath(base)) { _, context in
             let sourceID = try SourcesRoutes.id(context)
-            return try SourceJSON.response(["kapacitors": try store.kapacitors(of: sourceID).map(KapacitorJSON.document)])
+            let kapacitors = try store.kapacitors(of: sourceID)
+            return try SourceJSON.response([
+                "kapacitors": kapacitors.map { KapacitorJSON.document($0, file: store.file(ofKapacitor: $0.id ?? -1)) }
+            ])
         }
         routes.post(RouterPath(base)) { request, context in try await create(request, sourceID: try existingSource(context)) }
         routes.get(RouterPath(base + "/{kid}")) { _, context in
-            try SourceJSON.response(KapacitorJSON.document(try kapacitor(context)))
+            let kapacitor = try kapacitor(context)
+            return try SourceJSON.response(KapacitorJSON.document(kapacitor, file: store.file(ofKapacitor: kapacitor.id ?? -1)))
         }
         routes.patch(RouterPath(base + "/{kid}")) { request, context in try await update(request, try changeable(try kapacitor(context))) }
         routes.delete(RouterPath(base + "/{kid}")) { _, context in

@@ -15,11 +15,12 @@ struct SourcesRoutes {
             // After "Switch Organizations", only the current organization's sources.
             let current = MeRoutes.currentOrganization(request)
             let sources = try store.sources().filter { current == nil || $0.organization == current }
-            return try SourceJSON.response(["sources": sources.map(SourceJSON.document)])
+            return try SourceJSON.response(["sources": sources.map { SourceJSON.document($0, file: store.file(ofSource: $0.id ?? -1)) }])
         }
         routes.post("/chronograf/v1/sources") { request, _ in try await create(request) }
         routes.get("/chronograf/v1/sources/{id}") { _, context in
-            try SourceJSON.response(SourceJSON.document(try source(context)))
+            let source = try source(context)
+            return try SourceJSON.response(SourceJSON.document(source, file: store.file(ofSource: source.id ?? -1)))
         }
         routes.patch("/chronograf/v1/sources/{id}") { request, context in
             try await update(request, try changeable(try source(context)))

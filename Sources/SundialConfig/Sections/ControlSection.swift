@@ -12,6 +12,8 @@ public struct ControlSection: Sendable, ConfigSection {
     public var uiPath = ""
     /// Signs session tokens; when set, the API requires a session.
     public var tokenSecret = ""
+    /// Where Debian's JavaScript libraries are (`libjs-dygraphs`, `libjs-codemirror`), served to the UI at `/vendor/`.
+    public var javascriptPath = "/usr/share/javascript"
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct ControlSection: Sendable, ConfigSection {
             .value("canned-path", \.cannedPath),
             .value("basepath", \.basePath),
             .value("ui-path", \.uiPath),
+            .value("javascript-path", \.javascriptPath),
             .value("token-secret", \.tokenSecret, isSecret: true),
         ]
     }

@@ -79,7 +79,10 @@ struct ServiceAssembly {
         if configuration.control.enabled {
             let address = configuration.control.bindAddress
             let application = try ControlService.makeApplication(
-                configuration: .init(host: address.bindHost, port: address.port),
+                configuration: .init(
+                    host: address.bindHost, port: address.port,
+                    uiPath: configuration.control.uiPath.isEmpty ? nil : configuration.control.uiPath,
+                    javascriptPath: configuration.control.javascriptPath),
                 databasePath: dataDirectory.path(of: "control.sqlite"),
                 resourcesPath: resourcesPath,
                 startup: startupConnections,

@@ -1,0 +1,53 @@
+// The /chronograf/v1 API, as the pages use it. Errors carry the server's message and, when Sundial knows it, the
+// underlying reason (connection refused, 401 from InfluxDB...).
+
+export class ApiError extends Error {
+  constructor(status, message, reason) {
+    super(message);
+    this.status = status;
+    this.reason = reason || "";
+  }
+}
+
+async function request(method, path, body) {
+  const options = { method, credentials: "same-origin", headers: {} };
+  if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (error) {
+    throw new ApiError(0, "The Sundial server cannot be reached", String(error));
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const message = (json && (json.message || json.error)) || `${response.status} ${response.statusText}`;
+    throw new ApiError(response.status, message, json && json.reason);
+  }
+  return json;
+}
+
+const base = "/chronograf/v1";
+
+export const api = {
+  sources: async () => (await request("GET", `${base}/sources`)).sources,
+  source: (id) => request("GET", `${base}/sources/${id}`),
+  createSource: (body) => request("POST", `${base}/sources`, body),
+  updateSource: (id, body) => request("PATCH", `${base}/sources/${id}`, body),
+  deleteSource: (id) => request("DELETE", `${base}/sources/${id}`),
+  kapacitors: async (sourceID) => (await request("GET", `${base}/sources/${sourceID}/kapacitors`)).kapacitors,
+  kapacitor: (sourceID, id) => request("GET", `${base}/sources/${sourceID}/kapacitors/${id}`),
+  createKapacitor: (sourceID, body) => request("POST", `${base}/sources/${sourceID}/kapacitors`, body),
+  updateKapacitor: (sourceID, id, body) => request("PATCH", `${base}/sources/${sourceID}/kapacitors/${id}`, body),
+  deleteKapacitor: (sourceID, id) => request("DELETE", `${base}/sources/${sourceID}/kapacitors/${id}`),
+  me: () => request("GET", `${base}/me`),
+  switchOrganization: (id) => request("PUT", `${base}/me`, { organization: id }),
+};

@@ -1,0 +1,57 @@
+// Start-up: the routes, the organization switcher, the library check, then the first page.
+import { api } from "./api.js";
+import { h, errorBlock } from "./dom.js";
+import { route, navigate, startRouter } from "./router.js";
+import { renderConfiguration } from "./pages/configuration.js";
+import { renderSourceForm } from "./pages/source-form.js";
+import { renderKapacitorForm } from "./pages/kapacitor-form.js";
+import { mountOrgSwitcher } from "./org-switcher.js";
+
+/// `/`: the default connection's Configuration page, or the form for a first connection when there is none.
+async function renderHome(page) {
+  page.append(h("p", { class: "loading", role: "status" }, "Loading…"));
+  try {
+    const sources = await api.sources();
+    if (sources.length === 0) return navigate("/sources/new", { replace: true });
+    const chosen = sources.find((source) => source.default) || sources[0];
+    return navigate(`/sources/${chosen.id}/manage-sources`, { replace: true });
+  } catch (error) {
+    page.replaceChildren(errorBlock("Could not load connections.", error.message, () => navigate("/", { replace: true })));
+  }
+}
+
+/// Charts and the editor come from Debian's packages; without them the UI still works and says what to install.
+async function checkLibraries() {
+  const wanted = [
+    ["/vendor/dygraphs/dygraph.min.js", "libjs-dygraphs"],
+    ["/vendor/codemirror/lib/codemirror.js", "libjs-codemirror"],
+  ];
+  const missing = [];
+  for (const [path, name] of wanted) {
+    try {
+      const response = await fetch(path, { method: "HEAD" });
+      if (!response.ok) missing.push(name);
+    } catch {
+      missing.push(name);
+    }
+  }
+  if (missing.length === 0) return;
+  const notice = h(
+    "div",
+    { class: "notice", role: "note", id: "library-notice" },
+    `Charts and the TICKscript editor need Debian's ${missing.join(" and ")}. Install with: `,
+    h("code", {}, `sudo apt-get install ${missing.join(" ")}`),
+  );
+  document.getElementById("notices").append(notice);
+}
+
+route("/", renderHome);
+route("/sources/new", (page) => renderSourceForm(page, {}));
+route("/sources/:id/edit", (page, params) => renderSourceForm(page, params));
+route("/sources/:id/manage-sources", (page, params) => renderConfiguration(page, params));
+route("/sources/:id/kapacitors/new", (page, params) => renderKapacitorForm(page, params));
+route("/sources/:id/kapacitors/:kid/edit", (page, params) => renderKapacitorForm(page, params));
+
+mountOrgSwitcher(document.getElementById("org-switcher"));
+checkLibraries();
+startRouter();

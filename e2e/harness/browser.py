@@ -1,0 +1,52 @@
+"""Headless Chromium driven by Selenium, using Debian's chromium and chromedriver (never a downloaded driver)."""
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def start_browser(width: int = 1366, height: int = 900) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+class Page:
+    """Waits for what a user would wait for: text to appear, a control to be clickable."""
+
+    def __init__(self, driver, timeout: float = 10.0):
+        self.driver = driver
+        self.wait = WebDriverWait(driver, timeout)
+
+    def text_appears(self, text: str, css: str = "body"):
+        self.wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+
+    def find(self, css: str):
+        return self.wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+    def button(self, label: str):
+        xpath = f"//*[(self::button or self::a) and normalize-space(.)={label!r}]"
+        return self.wait.until(expected_conditions.element_to_be_clickable((By.XPATH, xpath)))
+
+    def dialog_button(self, label: str):
+        xpath = f"//dialog[@open]//button[normalize-space(.)={label!r}]"
+        return self.wait.until(expected_conditions.element_to_be_clickable((By.XPATH, xpath)))
+
+    def field(self, label: str):
+        xpath = f"//label[normalize-space(.)={label!r}]"
+        label_element = self.wait.until(expected_conditions.presence_of_element_located((By.XPATH, xpath)))
+        return self.driver.find_element(By.ID, label_element.get_attribute("for"))
+
+    def fill(self, label: str, value: str):
+        element = self.field(label)
+        element.clear()
+        element.send_keys(value)
+
+    def errors(self):
+        """Errors the page logged to the browser console."""
+        return [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]

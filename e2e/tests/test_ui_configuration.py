@@ -1,0 +1,126 @@
+"""The web UI's Configuration page in headless Chromium: InfluxDB connections (add with a failure first, edit,
+delete with confirmation), Kapacitor connections, and Switch Orgs, against a running Sundial."""
+
+import pytest
+import requests
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from harness.browser import Page, start_browser
+
+
+@pytest.fixture
+def browser():
+    driver = start_browser()
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_configuration_lists_the_embedded_connection_and_adds_another(make_server, browser):
+    server = make_server().start()
+    page = Page(browser)
+    browser.get(server.control_url + "/")
+    page.text_appears("Configuration", "h1")
+    assert browser.current_url.endswith("/sources/0/manage-sources")
+    page.text_appears("(Default)", "#connections")
+    assert page.find("select[aria-label='Kapacitor Connection for Sundial']").get_attribute("value") == "0"
+    assert not page.errors()
+
+    page.button("+ Add Connection").click()
+    page.text_appears("Add Connection", "h1")
+    assert page.field("Connection String").get_attribute("value") == "http://localhost:8086"
+    assert page.field("Telegraf Database").get_attribute("value") == "telegraf"
+    assert page.field("Default Retention Policy").get_attribute("placeholder") == "autogen"
+    assert page.field("Make this the default source").is_selected()
+
+    page.fill("Connection String", "http://127.0.0.1:9")
+    page.fill("Name", "Nowhere")
+    page.fill("Username", "ops")
+    page.button("Add Connection").click()
+    page.text_appears("Unable to create source: Error contacting source.", ".form-feedback")
+    assert "connection refused" in browser.find_element(By.CSS_SELECTOR, ".error-reason").text
+    assert page.field("Name").get_attribute("value") == "Nowhere", "what was typed is kept"
+    assert page.field("Username").get_attribute("value") == "ops"
+
+    page.fill("Connection String", server.store_url)
+    page.fill("Name", "Second store")
+    page.field("Make this the default source").click()
+    page.button("Add Connection").click()
+    page.text_appears("Connected to InfluxDB Second store successfully.", "#notifications")
+    page.text_appears("Second store", "#connections")
+    names = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#connections .source-name")]
+    assert names == ["Sundial", "Second store"]
+    sources = requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"]
+    assert [s["name"] for s in sources] == ["Sundial", "Second store"] and sources[0]["default"]
+
+
+def test_kapacitor_connection_edit_and_delete(make_server, browser):
+    server = make_server().start()
+    created = requests.post(server.control_url + "/chronograf/v1/sources", json={"name": "Other", "url": server.store_url, "default": False})
+    source_id = created.json()["id"]
+    page = Page(browser)
+    browser.get(f"{server.control_url}/sources/{source_id}/manage-sources")
+    row = f"tr[data-source='{source_id}']"
+    page.text_appears("Connected", row)
+    page.button("+ Add Kapacitor Connection").click()
+    page.text_appears("Add a New Kapacitor Connection", "h1")
+    assert page.field("Kapacitor URL").get_attribute("value") == "http://localhost:9092"
+    page.fill("Kapacitor URL", server.tasks_url)
+    page.fill("Name", "Tasks")
+    page.button("Connect").click()
+    page.text_appears("Kapacitor Created! Configuring endpoints is optional.", ".form-feedback")
+    assert browser.current_url.endswith(f"/sources/{source_id}/kapacitors/1/edit")
+    page.fill("Name", "Tasks renamed")
+    page.button("Update").click()
+    page.text_appears("Kapacitor Connection updated successfully.", ".form-feedback")
+
+    page.button("Back to Configuration").click()
+    select = page.find(f"{row} select")
+    assert select.find_element(By.CSS_SELECTOR, "option:checked").text == "Tasks renamed"
+    browser.find_element(By.CSS_SELECTOR, f"{row} button[aria-label='Delete Kapacitor Tasks renamed']").click()
+    page.dialog_button("Cancel").click()
+    assert page.find(f"{row} select"), "cancelling keeps the Kapacitor"
+    browser.find_element(By.CSS_SELECTOR, f"{row} button[aria-label='Delete Kapacitor Tasks renamed']").click()
+    page.find("dialog[open]")
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    page.wait.until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+    assert requests.get(f"{server.control_url}/chronograf/v1/sources/{source_id}/kapacitors").json()["kapacitors"], "Escape cancels"
+    browser.find_element(By.CSS_SELECTOR, f"{row} button[aria-label='Delete Kapacitor Tasks renamed']").click()
+    page.dialog_button("Delete").click()
+    page.text_appears("Tasks renamed deleted successfully.", "#notifications")
+    page.button("+ Add Kapacitor Connection")
+
+    browser.find_element(By.CSS_SELECTOR, f"{row} button[aria-label='Delete Connection Other']").click()
+    page.dialog_button("Delete Connection").click()
+    page.text_appears("Other deleted successfully.", "#notifications")
+    assert [s["name"] for s in requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"]] == ["Sundial"]
+
+
+def test_switch_orgs_changes_the_connections_shown(make_server, browser):
+    server = make_server().start()
+    requests.post(server.control_url + "/chronograf/v1/organizations", json={"name": "Team B"})
+    page = Page(browser)
+    browser.get(server.control_url + "/sources/new")
+    page.fill("Name", "half typed")
+    page.button("Switch Orgs").click()
+    page.button("Team B").click()
+    page.text_appears("Team B", "#current-org")
+    page.text_appears("Add Connection", "h1")
+    assert page.field("Name").get_attribute("value") != "half typed", "the half-filled form was left, not saved"
+    assert requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"][0]["name"] == "Sundial"
+    page.button("Switch Orgs").click()
+    page.button("Default").click()
+    page.text_appears("Default", "#current-org")
+    page.text_appears("(Default)", "#connections")
+
+
+def test_missing_libraries_are_named_and_the_ui_still_works(make_server, browser, tmp_path):
+    config = tmp_path / "sundial.conf"
+    config.write_text(f"[control]\n  javascript-path = \"{tmp_path / 'none'}\"\n")
+    server = make_server(extra_args=["--config", str(config)]).start()
+    page = Page(browser)
+    browser.get(server.control_url + "/")
+    page.text_appears("sudo apt-get install libjs-dygraphs libjs-codemirror", "#library-notice")
+    page.text_appears("(Default)", "#connections")
