@@ -48,6 +48,9 @@ export const api = {
   createKapacitor: (sourceID, body) => request("POST", `${base}/sources/${sourceID}/kapacitors`, body),
   updateKapacitor: (sourceID, id, body) => request("PATCH", `${base}/sources/${sourceID}/kapacitors/${id}`, body),
   deleteKapacitor: (sourceID, id) => request("DELETE", `${base}/sources/${sourceID}/kapacitors/${id}`),
+  /// A Kapacitor API call through the control service, which signs in for the browser.
+  kapacitorAPI: (sourceID, kapacitorID, method, path, body) =>
+    request(method, `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/proxy?path=${encodeURIComponent(path)}`, body),
   me: () => request("GET", `${base}/me`),
   switchOrganization: (id) => request("PUT", `${base}/me`, { organization: id }),
 };

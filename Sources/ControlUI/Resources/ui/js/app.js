@@ -5,6 +5,8 @@ import { route, navigate, startRouter } from "./router.js";
 import { renderConfiguration } from "./pages/configuration.js";
 import { renderSourceForm } from "./pages/source-form.js";
 import { renderKapacitorForm } from "./pages/kapacitor-form.js";
+import { renderTasks } from "./pages/tasks.js";
+import { renderTaskEditor } from "./pages/task-editor.js";
 import { mountOrgSwitcher } from "./org-switcher.js";
 
 /// `/`: the default connection's Configuration page, or the form for a first connection when there is none.
@@ -51,6 +53,9 @@ route("/sources/:id/edit", (page, params) => renderSourceForm(page, params));
 route("/sources/:id/manage-sources", (page, params) => renderConfiguration(page, params));
 route("/sources/:id/kapacitors/new", (page, params) => renderKapacitorForm(page, params));
 route("/sources/:id/kapacitors/:kid/edit", (page, params) => renderKapacitorForm(page, params));
+route("/sources/:id/tickscripts", (page, params) => renderTasks(page, params));
+route("/sources/:id/tickscripts/new", (page, params) => renderTaskEditor(page, { id: params.id }));
+route("/sources/:id/tickscripts/:taskID", (page, params) => renderTaskEditor(page, params));
 
 mountOrgSwitcher(document.getElementById("org-switcher"));
 checkLibraries();

@@ -1,6 +1,11 @@
 // The navigation follows the connection being worked on.
 
 export function setCurrentSource(id) {
-  const link = document.getElementById("nav-configuration");
-  link.setAttribute("href", id === undefined ? "/" : `/sources/${id}/manage-sources`);
+  const links = { "nav-configuration": "manage-sources", "nav-tasks": "tickscripts" };
+  for (const [elementID, page] of Object.entries(links)) {
+    const link = document.getElementById(elementID);
+    link.setAttribute("href", id === undefined ? "/" : `/sources/${id}/${page}`);
+    link.toggleAttribute("aria-current", location.pathname.includes(`/${page}`));
+    if (link.hasAttribute("aria-current")) link.setAttribute("aria-current", "page");
+  }
 }
