@@ -10,7 +10,8 @@ export class ApiError extends Error {
 }
 
 async function request(method, path, body) {
-  const options = { method, credentials: "same-origin", headers: {} };
+  // Chronograf's proxy wants to know a page, not a form post, is asking.
+  const options = { method, credentials: "same-origin", headers: { "X-Requested-With": "XMLHttpRequest" } };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
@@ -51,6 +52,9 @@ export const api = {
   /// A Kapacitor API call through the control service, which signs in for the browser.
   kapacitorAPI: (sourceID, kapacitorID, method, path, body) =>
     request(method, `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/proxy?path=${encodeURIComponent(path)}`, body),
+  databases: (sourceID) => request("GET", `${base}/sources/${sourceID}/dbs`),
+  /// InfluxQL through the control service (`{"query", "db", "rp"}` → InfluxDB's results, times in ms).
+  query: (sourceID, body) => request("POST", `${base}/sources/${sourceID}/proxy`, { epoch: "ms", ...body }),
   me: () => request("GET", `${base}/me`),
   switchOrganization: (id) => request("PUT", `${base}/me`, { organization: id }),
 };

@@ -7,6 +7,7 @@ import { renderSourceForm } from "./pages/source-form.js";
 import { renderKapacitorForm } from "./pages/kapacitor-form.js";
 import { renderTasks } from "./pages/tasks.js";
 import { renderTaskEditor } from "./pages/task-editor.js";
+import { renderExplorer } from "./pages/explorer.js";
 import { mountOrgSwitcher } from "./org-switcher.js";
 
 /// `/`: the default connection's Configuration page, or the form for a first connection when there is none.
@@ -53,6 +54,7 @@ route("/sources/:id/edit", (page, params) => renderSourceForm(page, params));
 route("/sources/:id/manage-sources", (page, params) => renderConfiguration(page, params));
 route("/sources/:id/kapacitors/new", (page, params) => renderKapacitorForm(page, params));
 route("/sources/:id/kapacitors/:kid/edit", (page, params) => renderKapacitorForm(page, params));
+route("/sources/:id/chronograf/data-explorer", (page, params) => renderExplorer(page, params));
 route("/sources/:id/tickscripts", (page, params) => renderTasks(page, params));
 route("/sources/:id/tickscripts/new", (page, params) => renderTaskEditor(page, { id: params.id }));
 route("/sources/:id/tickscripts/:taskID", (page, params) => renderTaskEditor(page, params));

@@ -1,7 +1,7 @@
 // The navigation follows the connection being worked on.
 
 export function setCurrentSource(id) {
-  const links = { "nav-configuration": "manage-sources", "nav-tasks": "tickscripts" };
+  const links = { "nav-explore": "chronograf/data-explorer", "nav-configuration": "manage-sources", "nav-tasks": "tickscripts" };
   for (const [elementID, page] of Object.entries(links)) {
     const link = document.getElementById(elementID);
     link.setAttribute("href", id === undefined ? "/" : `/sources/${id}/${page}`);
