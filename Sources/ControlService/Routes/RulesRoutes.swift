@@ -21,6 +21,13 @@ struct RulesRoutes {
             return try SourceJSON.response(AlertRuleJSON.document(task: task, rule: rule, links: links))
         }
         routes.put(RouterPath(base + "/{tid}")) { request, context in try await replace(request, context) }
+        // Sundial's addition: the TICKscript a rule would define, so the rule builder can show it before saving.
+        routes.post(RouterPath(base + "/preview")) { request, context in
+            _ = try target(context)
+            let rule = try await SourceJSON.body(of: request)
+            let definition = try Self.taskDefinition(for: rule, isNew: (rule["id"] as? String ?? "").isEmpty)
+            return try SourceJSON.response(["tickscript": definition.body["script"] ?? "", "type": definition.body["type"] ?? "stream"])
+        }
         routes.patch(RouterPath(base + "/{tid}")) { request, context in
             let (kapacitor, links) = try target(context)
             let status = try await SourceJSON.body(of: request)["status"] as? String ?? ""

@@ -55,6 +55,15 @@ export const api = {
   databases: (sourceID) => request("GET", `${base}/sources/${sourceID}/dbs`),
   /// InfluxQL through the control service (`{"query", "db", "rp"}` → InfluxDB's results, times in ms).
   query: (sourceID, body) => request("POST", `${base}/sources/${sourceID}/proxy`, { epoch: "ms", ...body }),
+  rules: async (sourceID, kapacitorID) => (await request("GET", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules`)).rules,
+  rule: (sourceID, kapacitorID, id) => request("GET", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/${encodeURIComponent(id)}`),
+  createRule: (sourceID, kapacitorID, rule) => request("POST", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules`, rule),
+  updateRule: (sourceID, kapacitorID, id, rule) =>
+    request("PUT", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/${encodeURIComponent(id)}`, rule),
+  setRuleStatus: (sourceID, kapacitorID, id, status) =>
+    request("PATCH", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/${encodeURIComponent(id)}`, { status }),
+  deleteRule: (sourceID, kapacitorID, id) => request("DELETE", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/${encodeURIComponent(id)}`),
+  previewRule: (sourceID, kapacitorID, rule) => request("POST", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/preview`, rule),
   me: () => request("GET", `${base}/me`),
   switchOrganization: (id) => request("PUT", `${base}/me`, { organization: id }),
 };

@@ -8,6 +8,9 @@ import { renderKapacitorForm } from "./pages/kapacitor-form.js";
 import { renderTasks } from "./pages/tasks.js";
 import { renderTaskEditor } from "./pages/task-editor.js";
 import { renderExplorer } from "./pages/explorer.js";
+import { renderAlertRules } from "./pages/alert-rules.js";
+import { renderRuleBuilder } from "./pages/rule-builder.js";
+import { renderAlertHistory } from "./pages/alert-history.js";
 import { mountOrgSwitcher } from "./org-switcher.js";
 
 /// `/`: the default connection's Configuration page, or the form for a first connection when there is none.
@@ -56,6 +59,10 @@ route("/sources/:id/kapacitors/new", (page, params) => renderKapacitorForm(page,
 route("/sources/:id/kapacitors/:kid/edit", (page, params) => renderKapacitorForm(page, params));
 route("/sources/:id/chronograf/data-explorer", (page, params) => renderExplorer(page, params));
 route("/sources/:id/tickscripts", (page, params) => renderTasks(page, params));
+route("/sources/:id/alert-rules", (page, params) => renderAlertRules(page, params));
+route("/sources/:id/kapacitors/:kid/alert-rules/new", (page, params) => renderRuleBuilder(page, { id: params.id, kid: params.kid }));
+route("/sources/:id/kapacitors/:kid/alert-rules/:ruleID", (page, params) => renderRuleBuilder(page, params));
+route("/sources/:id/alerts", (page, params) => renderAlertHistory(page, params));
 route("/sources/:id/tickscripts/new", (page, params) => renderTaskEditor(page, { id: params.id }));
 route("/sources/:id/tickscripts/:taskID", (page, params) => renderTaskEditor(page, params));
 

@@ -1,0 +1,97 @@
+"""The web UI's alert pages in headless Chromium: build a threshold rule (its TICKscript shown before saving),
+save it as a task on Sundial's tasks service, toggle it, open the relative and deadman forms, and read the alert
+history from chronograf.autogen.alerts."""
+
+import time
+
+import pytest
+import requests
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from harness.browser import Page, start_browser
+
+
+@pytest.fixture
+def browser():
+    driver = start_browser()
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def choose(page, css, text):
+    """Selects an option once it is there; the form redraws as the schema loads, so a stale element is retried."""
+    def select(driver):
+        try:
+            Select(driver.find_element(By.CSS_SELECTOR, css)).select_by_visible_text(text)
+            return True
+        except (StaleElementReferenceException, NoSuchElementException):
+            return False
+    page.wait.until(select)
+
+
+def test_build_a_threshold_rule_and_manage_it(make_server, browser):
+    server = make_server().start()
+    requests.post(server.store_url + "/query", params={"q": "CREATE DATABASE telegraf"}).raise_for_status()
+    requests.post(server.store_url + "/write", params={"db": "telegraf"}, data="cpu,host=a usage_idle=50").raise_for_status()
+    page = Page(browser)
+    browser.get(server.control_url + "/sources/0/alert-rules")
+    page.text_appears("0 Alert Rules", ".panel-heading")
+    page.button("+ Build Alert Rule").click()
+    page.fill("Name", "CPU idle low")
+    choose(page, "#rule-dbrp", "telegraf.autogen")
+    choose(page, "#rule-measurement", "cpu")
+    choose(page, "#rule-field", "usage_idle")
+    page.text_appears("Please enter a value in the Conditions section.", "#rule-tickscript")
+    choose(page, "#rule-operator", "less than")
+    page.find("#rule-value").send_keys("10")
+    page.text_appears('.crit(lambda: "value" < crit)', "#rule-tickscript")
+    page.text_appears("var crit = 10", "#rule-tickscript")
+    page.text_appears("|mean('usage_idle')", "#rule-tickscript")
+
+    page.button("Add Handler").click()
+    page.fill("channel", "#ops")
+    page.text_appears(".channel('#ops')", "#rule-tickscript")
+    page.button("{{.ID}}").click()
+    page.text_appears("var message = '{{.ID}}'", "#rule-tickscript")
+
+    page.button("Save Rule").click()
+    page.text_appears("CPU idle low created successfully.", "#notifications")
+    page.text_appears("1 Alert Rule", ".panel-heading")
+    row = page.find("#alert-rules tbody tr")
+    assert [cell.text for cell in row.find_elements(By.TAG_NAME, "td")[:4]] == ["CPU idle low", "threshold", "{{.ID}}", "slack"]
+    task_id = row.get_attribute("data-rule")
+    task = requests.get(f"{server.tasks_url}/kapacitor/v1/tasks/{task_id}").json()
+    assert task["status"] == "enabled" and ".channel('#ops')" in task["script"]
+
+    browser.find_element(By.CSS_SELECTOR, "input[aria-label='Enable CPU idle low']").click()
+    page.text_appears("CPU idle low disabled successfully.", "#notifications")
+    assert requests.get(f"{server.tasks_url}/kapacitor/v1/tasks/{task_id}").json()["status"] == "disabled"
+
+    page.button("CPU idle low").click()
+    page.text_appears("Edit Alert Rule", "h1")
+    assert page.field("Name").get_attribute("value") == "CPU idle low"
+    page.find("#trigger-relative").click()
+    page.text_appears("compared to previous", ".condition")
+    page.find("#trigger-deadman").click()
+    page.text_appears("Send Alert if Data is missing for", ".condition")
+    page.text_appears("|deadman(threshold, period)", "#rule-tickscript")
+
+
+def test_alert_history_reads_the_alerts_measurement(make_server, browser):
+    server = make_server().start()
+    page = Page(browser)
+    browser.get(server.control_url + "/sources/0/alerts")
+    page.text_appears("There are no Alerts to display", "main")
+    requests.post(server.store_url + "/query", params={"q": "CREATE DATABASE chronograf"}).raise_for_status()
+    now = int(time.time())
+    lines = [f"alerts,alertName=CPU\\ high,level=CRITICAL,host=serverA value=97.5 {now - 120}",
+             f"alerts,alertName=CPU\\ high,level=OK,host=serverA value=12 {now - 60}"]
+    requests.post(server.store_url + "/write", params={"db": "chronograf", "precision": "s"}, data="\n".join(lines)).raise_for_status()
+    browser.refresh()
+    page.text_appears("2 Alerts", "main h2")
+    rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in browser.find_elements(By.CSS_SELECTOR, "#alert-history tbody tr")]
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [("CPU high", "OK", "serverA", "12"), ("CPU high", "CRITICAL", "serverA", "97.5")]
