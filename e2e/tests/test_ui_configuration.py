@@ -124,3 +124,37 @@ def test_missing_libraries_are_named_and_the_ui_still_works(make_server, browser
     browser.get(server.control_url + "/")
     page.text_appears("sudo apt-get install libjs-dygraphs libjs-codemirror", "#library-notice")
     page.text_appears("(Default)", "#connections")
+
+
+def test_every_page_fits_1024_pixels_and_works_from_the_keyboard(make_server):
+    server = make_server().start()
+    driver = start_browser(width=1024, height=768)
+    try:
+        page = Page(driver)
+        pages = {
+            "/sources/0/manage-sources": "Configuration", "/sources/new": "Add Connection", "/sources/0/chronograf/data-explorer": "Explore",
+            "/sources/0/tickscripts": "Tasks", "/sources/0/tickscripts/new": "New TICKscript", "/sources/0/alert-rules": "Manage Alert Rules",
+            "/sources/0/kapacitors/0/alert-rules/new": "Build Alert Rule", "/sources/0/alerts": "Alert History",
+            "/sources/0/kapacitors/new": "Add a New Kapacitor Connection",
+        }
+        for path, title in pages.items():
+            driver.get(server.control_url + path)
+            page.text_appears(title, "h1")
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} scrolls sideways at 1024 px"
+        assert not [e for e in page.errors() if e["source"] != "network"]
+
+        driver.get(server.control_url + "/sources/0/manage-sources")
+        page.text_appears("(Default)", "#connections")
+        body = driver.find_element(By.TAG_NAME, "body")
+        for _ in range(30):
+            body = driver.switch_to.active_element
+            if body.text == "+ Add Connection":
+                break
+            body.send_keys(Keys.TAB)
+        assert driver.switch_to.active_element.text == "+ Add Connection", "the Add Connection button is reachable with Tab"
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        page.text_appears("Add Connection", "h1")
+        assert driver.switch_to.active_element.get_attribute("id") == "source-url", "the form's first field has the focus"
+    finally:
+        driver.quit()

@@ -29,7 +29,8 @@ export async function render() {
     current = { cleanup: null };
     page.replaceChildren();
     current.cleanup = (await entry.render(page, params)) || null;
-    page.focus({ preventScroll: true });
+    // A page that put the focus on its first field keeps it; otherwise the new content gets it, for screen readers.
+    if (!page.contains(document.activeElement)) page.focus({ preventScroll: true });
     return;
   }
   current = null;
