@@ -55,6 +55,15 @@ def test_configuration_lists_the_embedded_connection_and_adds_another(make_serve
     sources = requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"]
     assert [s["name"] for s in sources] == ["Sundial", "Second store"] and sources[0]["default"]
 
+    browser.find_element(By.LINK_TEXT, "Second store").click()
+    page.text_appears("Edit Connection", "h1")
+    assert page.field("Connection String").get_attribute("value") == server.store_url
+    page.fill("Name", "Renamed store")
+    page.button("Update Connection").click()
+    page.text_appears("Connection Renamed store updated successfully.", "#notifications")
+    page.text_appears("Renamed store", "#connections")
+    assert [s["name"] for s in requests.get(server.control_url + "/chronograf/v1/sources").json()["sources"]] == ["Sundial", "Renamed store"]
+
 
 def test_kapacitor_connection_edit_and_delete(make_server, browser):
     server = make_server().start()

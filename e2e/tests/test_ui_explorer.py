@@ -6,6 +6,7 @@ import time
 
 import pytest
 import requests
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from harness.browser import Page, start_browser
@@ -46,6 +47,9 @@ def test_build_run_and_see_a_query(make_server, browser):
     page.button("Submit Query").click()
     page.find("#results .chart canvas")
     page.text_appears("cpu.mean_usage_idle", "#results .chart-legend")
+    canvas = browser.find_elements(By.CSS_SELECTOR, "#results .chart canvas")[-1]
+    ActionChains(browser).move_to_element(canvas).perform()
+    page.wait.until(lambda driver: any(ch.isdigit() for ch in driver.find_element(By.CSS_SELECTOR, "#results .chart-legend").text.split("mean_usage_idle")[-1]))
 
     browser.find_element(By.XPATH, "//button[@role='tab' and .='Table']").click()
     page.find("#results table.result-table")
