@@ -78,6 +78,27 @@ def test_validation_and_ids_answer_as_chronograf(servers):
     assert requests.get(api(sundial, "/999")).json() == {"code": 404, "message": "ID 999 not found"}
 
 
+def test_unknown_fields_are_ignored_as_chronograf_does(servers):
+    """Chronograf decodes with Go's encoding/json, which drops fields it does not know; so does Sundial, and they
+    are neither stored nor echoed, nor taken for known ones."""
+    sundial, influx = servers
+    body = {"name": "extra", "url": influx.url, "bogus": 1, "links": {"self": "/elsewhere"}, "id": "77", "authentication": "ldap"}
+    created = requests.post(api(sundial), json=body)
+    assert created.status_code == 201, created.text
+    source = created.json()
+    assert "bogus" not in source and source["id"] != "77" and source["links"]["self"] == f"/chronograf/v1/sources/{source['id']}"
+    assert source["authentication"] == "unknown"
+    patched = requests.patch(api(sundial, f"/{source['id']}"), json={"telegraf": "metrics", "nonsense": [1, 2]}).json()
+    assert patched["telegraf"] == "metrics" and "nonsense" not in patched
+    kapacitors = api(sundial, f"/{source['id']}/kapacitors")
+    kapacitor = requests.post(kapacitors, json={"name": "k", "url": sundial.tasks_url, "color": "red", "srcID": "999"})
+    assert kapacitor.status_code == 201 and "color" not in kapacitor.json()
+    assert kapacitor.json()["links"]["self"].startswith(f"/chronograf/v1/sources/{source['id']}/kapacitors/")
+    organization = requests.post(sundial.control_url + "/chronograf/v1/organizations", json={"name": "o", "planet": "mars"})
+    assert organization.status_code == 201 and "planet" not in organization.json()
+    assert requests.delete(api(sundial, f"/{source['id']}")).status_code == 204
+
+
 def test_patch_delete_and_restart(servers):
     sundial, influx = servers
     first = requests.post(api(sundial), json={"name": "a", "url": influx.url, "username": "u", "password": "p"}).json()
