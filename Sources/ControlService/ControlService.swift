@@ -17,12 +17,18 @@ public enum ControlService {
         public var uiPath: String?
         /// Where Debian's JavaScript libraries are, served at `/vendor/`.
         public var javascriptPath: String
+        /// OAuth sign-in; when set, the API needs a session.
+        public var oauth: OAuthSettings?
 
-        public init(host: String = "127.0.0.1", port: Int = 8888, uiPath: String? = nil, javascriptPath: String = "/usr/share/javascript") {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8888, uiPath: String? = nil, javascriptPath: String = "/usr/share/javascript",
+            oauth: OAuthSettings? = nil
+        ) {
             self.host = host
             self.port = port
             self.uiPath = uiPath
             self.javascriptPath = javascriptPath
+            self.oauth = oauth
         }
     }
 
@@ -46,13 +52,18 @@ public enum ControlService {
         try store.adopt(files)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ChronografHeaders.middleware())
-        router.addRoutes(DiscoveryRoutes.collection())
+        let tokens = configuration.oauth.map { SessionToken(secret: $0.tokenSecret) }
+        if let oauth = configuration.oauth, let tokens {
+            router.add(middleware: SessionMiddleware(tokens: tokens))
+            router.addRoutes(OAuthRoutes(settings: oauth).collection())
+        }
+        router.addRoutes(DiscoveryRoutes.collection(oauth: configuration.oauth))
         router.addRoutes(SourcesRoutes(store: store).collection())
         router.addRoutes(KapacitorsRoutes(store: store).collection())
         router.addRoutes(RulesRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
-        router.addRoutes(MeRoutes(store: store).collection())
+        router.addRoutes(MeRoutes(store: store, tokens: tokens).collection())
         router.addRoutes(DatabasesRoutes(store: store).collection())
         let assets = configuration.uiPath.map { URL(fileURLWithPath: $0) } ?? ControlUI.directory
         router.addRoutes(UIRoutes(assets: assets, vendor: URL(fileURLWithPath: configuration.javascriptPath)).collection())

@@ -23,7 +23,7 @@ struct DiscoveryDocument: ResponseEncodable, Equatable {
         let suggestions: String
     }
 
-    /// An OAuth provider's links; always empty until authentication providers exist.
+    /// An OAuth provider's links (empty without OAuth).
     struct AuthProvider: Codable, Equatable {
         let name: String
         let label: String
@@ -44,6 +44,8 @@ struct DiscoveryDocument: ResponseEncodable, Equatable {
     let dashboards: String
     let config: ConfigLinks
     let auth: [AuthProvider]
+    /// Present only with OAuth on.
+    let logout: String?
     let external: External
     let orgConfig: OrgConfigLinks
     let flux: FluxLinks
@@ -51,7 +53,7 @@ struct DiscoveryDocument: ResponseEncodable, Equatable {
     let validateTextTemplates: String
 
     /// The document for a caller in `organization` (the `users` link names the caller's current organization).
-    static func standard(organization: String = "default") -> DiscoveryDocument {
+    static func standard(organization: String = "default", auth: [AuthProvider] = [], logout: String? = nil) -> DiscoveryDocument {
         let base = "/chronograf/v1"
         return DiscoveryDocument(
             layouts: "\(base)/layouts",
@@ -65,7 +67,8 @@ struct DiscoveryDocument: ResponseEncodable, Equatable {
             environment: "\(base)/env",
             dashboards: "\(base)/dashboards",
             config: ConfigLinks(self: "\(base)/config", auth: "\(base)/config/auth"),
-            auth: [],
+            auth: auth,
+            logout: logout,
             external: External(statusFeed: "https://influxdata.com/feed/json"),
             orgConfig: OrgConfigLinks(self: "\(base)/org_config", logViewer: "\(base)/org_config/logviewer"),
             flux: FluxLinks(self: "\(base)/flux", ast: "\(base)/flux/ast", suggestions: "\(base)/flux/suggestions"),

@@ -9,17 +9,19 @@ import Hummingbird
 struct MeRoutes {
     static let cookie = "sundial-organization"
     let store: ControlStore
+    /// With OAuth on: reads the signed-in user from the session.
+    let tokens: SessionToken?
 
     func collection() -> RouteCollection<ControlRequestContext> {
         let routes = RouteCollection(context: ControlRequestContext.self)
-        routes.get("/chronograf/v1/me") { request, _ in try me(Self.currentOrganization(request)) }
+        routes.get("/chronograf/v1/me") { request, _ in try me(Self.currentOrganization(request), user: user(request)) }
         routes.put("/chronograf/v1/me") { request, _ in
             let body = try await SourceJSON.body(of: request)
             guard let id = body["organization"] as? String, !id.isEmpty else {
                 throw ChronografError(.unprocessableContent, "organization required")
             }
             guard try store.organization(id) != nil else { throw ChronografError(.notFound, "organization not found") }
-            var response = try me(id)
+            var response = try me(id, user: user(request))
             response.headers[.setCookie] = "\(Self.cookie)=\(id); Path=/; HttpOnly; SameSite=Lax"
             return response
         }
@@ -32,8 +34,21 @@ struct MeRoutes {
         return routes
     }
 
-    private func me(_ current: String?) throws -> Response {
+    private func user(_ request: Request) -> String? {
+        tokens.flatMap { SessionMiddleware.user(request, tokens: $0) }
+    }
+
+    /// With a signed-in user, who it is; Sundial does not keep users and roles yet, so a signed-in user may do
+    /// everything (an admin of every organization).
+    private func me(_ current: String?, user: String?) throws -> Response {
         var document: [String: Any] = ["links": ["self": "/chronograf/v1/me"]]
+        if let user {
+            document["name"] = user
+            document["provider"] = "generic"
+            document["scheme"] = "oauth2"
+            document["superAdmin"] = true
+            document["roles"] = [["name": "admin", "organization": current ?? "default"]]
+        }
         let organizations = try store.organizations()
         document["organizations"] = organizations.map(OrganizationsRoutes.document)
         if let organization = organizations.first(where: { $0.id == (current ?? "default") }) {

@@ -14,6 +14,7 @@ struct UIRoutes {
         let routes = RouteCollection(context: ControlRequestContext.self)
         routes.get("/") { _, _ in try file(["index.html"], under: assets) }
         routes.get("/sources/**") { _, _ in try file(["index.html"], under: assets) }
+        routes.get("/login") { _, _ in try file(["index.html"], under: assets) }
         routes.get("/ui/**") { _, context in try file(context.parameters.getCatchAll().map(String.init), under: assets) }
         routes.get("/vendor/**") { _, context in try file(context.parameters.getCatchAll().map(String.init), under: vendor) }
         // The UI asks with HEAD whether a library is installed.

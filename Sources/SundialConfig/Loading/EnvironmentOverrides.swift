@@ -104,12 +104,12 @@ struct EnvironmentOverrides {
         to configuration: inout SundialConfiguration,
         origins: inout ValueOrigins
     ) {
-        func set(_ variable: String, _ key: String, _ update: (String, inout ControlSection) -> Bool) {
+        func set(_ variable: String, _ key: String, expected: String = "a port number", _ update: (String, inout ControlSection) -> Bool) {
             guard let text = environment[variable] else { return }
             if update(text, &configuration.control) {
                 origins.record(.environment(variable), section: "control", index: 0, key: key)
             } else {
-                report(variable, "[control] \(key)", "expected a port number, got \(TOMLLiteral.quoted(text))")
+                report(variable, "[control] \(key)", "expected \(expected), got \(TOMLLiteral.quoted(text))")
             }
         }
         set("RESOURCES_PATH", "resources-path") { text, control in
@@ -122,6 +122,32 @@ struct EnvironmentOverrides {
         }
         set("BASE_PATH", "basepath") { text, control in
             control.basePath = text
+            return true
+        }
+        let texts: [(String, String, WritableKeyPath<ControlSection, String>)] = [
+            ("TOKEN_SECRET", "token-secret", \.tokenSecret), ("PUBLIC_URL", "public-url", \.publicURL),
+            ("GENERIC_NAME", "generic-name", \.genericName), ("GENERIC_CLIENT_ID", "generic-client-id", \.genericClientID),
+            ("GENERIC_CLIENT_SECRET", "generic-client-secret", \.genericClientSecret),
+            ("GENERIC_AUTH_URL", "generic-auth-url", \.genericAuthURL), ("GENERIC_TOKEN_URL", "generic-token-url", \.genericTokenURL),
+            ("GENERIC_API_URL", "generic-api-url", \.genericAPIURL), ("GENERIC_API_KEY", "generic-api-key", \.genericAPIKey),
+        ]
+        for (variable, key, path) in texts {
+            set(variable, key) { text, control in
+                control[keyPath: path] = text
+                return true
+            }
+        }
+        set("GENERIC_SCOPES", "generic-scopes") { text, control in
+            control.genericScopes = text.split(separator: ",").map { String($0) }
+            return true
+        }
+        set("GENERIC_DOMAINS", "generic-domains") { text, control in
+            control.genericDomains = text.split(separator: ",").map { String($0) }
+            return true
+        }
+        set("AUTH_DURATION", "auth-duration", expected: "a duration such as 720h") { text, control in
+            guard let duration = ConfigDuration(parsing: text) else { return false }
+            control.authDuration = duration
             return true
         }
         set("HOST", "bind-address") { text, control in

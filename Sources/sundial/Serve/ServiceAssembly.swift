@@ -82,7 +82,7 @@ struct ServiceAssembly {
                 configuration: .init(
                     host: address.bindHost, port: address.port,
                     uiPath: configuration.control.uiPath.isEmpty ? nil : configuration.control.uiPath,
-                    javascriptPath: configuration.control.javascriptPath),
+                    javascriptPath: configuration.control.javascriptPath, oauth: oauthSettings),
                 databasePath: dataDirectory.path(of: "control.sqlite"),
                 resourcesPath: resourcesPath,
                 startup: startupConnections,
@@ -91,6 +91,20 @@ struct ServiceAssembly {
             services.append(NamedService(name: "control", address: address, wrapped: application))
         }
         return services
+    }
+}
+
+extension ServiceAssembly {
+    /// OAuth sign-in for the control service, when `[control]` configures a token secret and a generic provider.
+    var oauthSettings: OAuthSettings? {
+        let control = configuration.control
+        guard control.authEnabled else { return nil }
+        return OAuthSettings(
+            tokenSecret: control.tokenSecret, sessionSeconds: control.authDuration.nanoseconds / 1_000_000_000,
+            publicURL: control.publicURL, label: control.genericName, clientID: control.genericClientID,
+            clientSecret: control.genericClientSecret, scopes: control.genericScopes, domains: control.genericDomains,
+            authURL: control.genericAuthURL, tokenURL: control.genericTokenURL, userInfoURL: control.genericAPIURL,
+            userInfoKey: control.genericAPIKey)
     }
 }
 

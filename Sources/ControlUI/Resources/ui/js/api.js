@@ -29,6 +29,11 @@ async function request(method, path, body) {
   } catch {
     json = null;
   }
+  if (response.status === 403 && !text) {
+    // With sign-in on, no (or an expired) session: the app shows the login page.
+    window.dispatchEvent(new CustomEvent("sundial:unauthorized"));
+    throw new ApiError(403, "Please log in", "");
+  }
   if (!response.ok) {
     const message = (json && (json.message || json.error)) || `${response.status} ${response.statusText}`;
     throw new ApiError(response.status, message, json && json.reason);
@@ -65,5 +70,6 @@ export const api = {
   deleteRule: (sourceID, kapacitorID, id) => request("DELETE", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/${encodeURIComponent(id)}`),
   previewRule: (sourceID, kapacitorID, rule) => request("POST", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/preview`, rule),
   me: () => request("GET", `${base}/me`),
+  discovery: () => request("GET", `${base}/`),
   switchOrganization: (id) => request("PUT", `${base}/me`, { organization: id }),
 };

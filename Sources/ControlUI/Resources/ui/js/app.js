@@ -11,6 +11,7 @@ import { renderExplorer } from "./pages/explorer.js";
 import { renderAlertRules } from "./pages/alert-rules.js";
 import { renderRuleBuilder } from "./pages/rule-builder.js";
 import { renderAlertHistory } from "./pages/alert-history.js";
+import { renderLogin } from "./pages/login.js";
 import { mountOrgSwitcher } from "./org-switcher.js";
 
 /// `/`: the default connection's Configuration page, or the form for a first connection when there is none.
@@ -52,6 +53,7 @@ async function checkLibraries() {
 }
 
 route("/", renderHome);
+route("/login", renderLogin);
 route("/sources/new", (page) => renderSourceForm(page, {}));
 route("/sources/:id/edit", (page, params) => renderSourceForm(page, params));
 route("/sources/:id/manage-sources", (page, params) => renderConfiguration(page, params));
@@ -66,6 +68,22 @@ route("/sources/:id/alerts", (page, params) => renderAlertHistory(page, params))
 route("/sources/:id/tickscripts/new", (page, params) => renderTaskEditor(page, { id: params.id }));
 route("/sources/:id/tickscripts/:taskID", (page, params) => renderTaskEditor(page, params));
 
+window.addEventListener("sundial:unauthorized", () => {
+  if (location.pathname !== "/login") navigate("/login");
+});
+
+/// With sign-in on, the user's name and a "Log out" link sit beside the organization switcher.
+async function mountAccount() {
+  try {
+    const [discovery, me] = await Promise.all([api.discovery(), api.me()]);
+    if (!discovery.logout || !me.name) return;
+    document.querySelector(".topbar").prepend(h("span", { class: "account" }, me.name, " ", h("a", { href: discovery.logout, class: "link-small" }, "Log out")));
+  } catch {
+    // Not signed in: the login page says so.
+  }
+}
+
+mountAccount();
 mountOrgSwitcher(document.getElementById("org-switcher"));
 checkLibraries();
 startRouter();

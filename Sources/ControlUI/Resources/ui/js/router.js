@@ -27,10 +27,12 @@ export async function render() {
     if (!match) continue;
     const params = Object.fromEntries(entry.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
     current = { cleanup: null };
-    page.replaceChildren();
-    current.cleanup = (await entry.render(page, params)) || null;
+    // Each render gets its own container, so a page still loading when the user moves on writes nowhere visible.
+    const view = document.createElement("div");
+    page.replaceChildren(view);
+    current.cleanup = (await entry.render(view, params)) || null;
     // A page that put the focus on its first field keeps it; otherwise the new content gets it, for screen readers.
-    if (!page.contains(document.activeElement)) page.focus({ preventScroll: true });
+    if (view.isConnected && !page.contains(document.activeElement)) page.focus({ preventScroll: true });
     return;
   }
   current = null;
