@@ -147,3 +147,22 @@ def test_everything_survives_a_restart(server):
         assert [b.name for b in client.buckets_api().find_buckets().buckets] == ["telegraf", "metrics/weekly"]
     log = sundial.log_path.read_text()
     assert OPERATOR_TOKEN not in log and "adminpw" not in log
+
+
+def test_an_influx_v2_source_signs_in_with_its_token(server):
+    """The control plane's `influx-v2` sources send `Authorization: Token <password>`; Sundial's 2.x surface (auth on)
+    stands in for a real InfluxDB 2.x, which no Debian package provides."""
+    sundial, _ = server
+    sources = sundial.control_url + "/chronograf/v1/sources"
+    created = requests.post(sources, json={"name": "v2", "type": "influx-v2", "url": sundial.store_url, "username": "acme",
+                                           "password": OPERATOR_TOKEN, "default": False})
+    assert created.status_code == 201, created.text
+    source = created.json()
+    assert source["authentication"] == "token" and "password" not in source
+    answer = requests.post(f"{sources}/{source['id']}/proxy", json={"query": "SHOW DATABASES"},
+                           headers={"X-Requested-With": "XMLHttpRequest"}).json()
+    assert ["telegraf"] in answer["results"][0]["series"][0]["values"]
+    refused = requests.post(sources, json={"name": "bad", "type": "influx-v2", "url": sundial.store_url, "password": "not-a-token"})
+    assert refused.status_code == 400
+    assert refused.json()["message"] == "received status code 401 from server: err: authorization failed", "Chronograf's text"
+    assert OPERATOR_TOKEN not in requests.get(sources).text
