@@ -36,3 +36,15 @@ def make_server(tmp_path):
 def server(make_server) -> SundialServer:
     """A running `sundial serve` with default settings."""
     return make_server().start()
+
+
+@pytest.fixture
+def browser():
+    """Headless Chromium (Debian's, through Selenium) for the web UI's tests; closed after the test."""
+    from harness.browser import start_browser
+
+    driver = start_browser()
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -4,22 +4,13 @@ history from chronograf.autogen.alerts."""
 
 import time
 
-import pytest
 import requests
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from harness.browser import Page, start_browser
+from harness.browser import Page
 
-
-@pytest.fixture
-def browser():
-    driver = start_browser()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def choose(page, css, text):

@@ -1,21 +1,12 @@
 """The web UI's Configuration page in headless Chromium: InfluxDB connections (add with a failure first, edit,
 delete with confirmation), Kapacitor connections, and Switch Orgs, against a running Sundial."""
 
-import pytest
 import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from harness.browser import Page, start_browser
 
-
-@pytest.fixture
-def browser():
-    driver = start_browser()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def test_configuration_lists_the_embedded_connection_and_adds_another(make_server, browser):

@@ -4,21 +4,12 @@ inline."""
 
 import time
 
-import pytest
 import requests
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from harness.browser import Page, start_browser
+from harness.browser import Page
 
-
-@pytest.fixture
-def browser():
-    driver = start_browser()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def test_build_run_and_see_a_query(make_server, browser):

@@ -2,11 +2,10 @@
 libjs-codemirror, or the plain text area without it), see the checker's error on its line, save, see the graph,
 enable and delete the task, against Sundial's own tasks service."""
 
-import pytest
 import requests
 from selenium.webdriver.common.by import By
 
-from harness.browser import Page, start_browser
+from harness.browser import Page
 
 BROKEN = """dbrp "telegraf"."autogen"
 stream
@@ -17,14 +16,6 @@ stream
 """
 FIXED = BROKEN.replace(".perod(10s)", ".period(10s)\n        .every(10s)\n    |mean('usage_idle')")
 
-
-@pytest.fixture
-def browser():
-    driver = start_browser()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def set_editor(browser, text):
