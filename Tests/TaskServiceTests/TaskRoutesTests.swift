@@ -81,6 +81,11 @@ import Testing
                 client, .post, "/kapacitor/v1/tasks", ["id": "q", "script": twoQueries, "dbrps": [["db": "a", "rp": "b"]]])
             #expect(twoStatus == .badRequest)
             #expect(twoBody["error"] as? String == "invalid TICKscript: 2:5: query() takes exactly one SELECT statement, got 2")
+            let loop = "stream|from()|kapacitorLoopback().database('a').retentionPolicy('b')"
+            let (loopStatus, loopBody) = try await Self.send(
+                client, .post, "/kapacitor/v1/tasks", ["id": "loop", "script": loop, "dbrps": [["db": "a", "rp": "b"]]])
+            #expect(loopStatus == .badRequest)
+            #expect(loopBody["error"] as? String == "invalid TICKscript: loop detected on dbrp: \"a\".\"b\"")
             let (badID, _) = try await Self.send(client, .post, "/kapacitor/v1/tasks", ["id": "a b", "script": Self.cpuScript])
             #expect(badID == .badRequest)
             let (list, listed) = try await Self.send(client, .get, "/kapacitor/v1/tasks")

@@ -23,8 +23,6 @@ struct AlertRuleScript {
         do {
             _ = try Pipeline.build(script: text, type: type)
             return (try TickFormatter.format(text), type)
-        } catch let error as PipelineError {
-            throw AlertRuleError("the rule's TICKscript is invalid: \(error)")
         } catch {
             throw AlertRuleError("the rule's TICKscript is invalid: \(error)")
         }
@@ -120,12 +118,12 @@ struct AlertRuleScript {
         }
     }
 
-    /// A threshold: a number as is, TRUE/FALSE as is, anything else a string.
+    /// A threshold: a number (`10`, `-2.5`) as is, TRUE/FALSE as is, anything else a string.
     private func literal(_ value: Any?) -> String {
         let text = (value as? String) ?? (value.map { "\($0)" } ?? "")
-        let isNumber =
-            !text.isEmpty && text.drop { $0 == "-" }.allSatisfy { $0.isNumber || $0 == "." } && text.filter { $0 == "." }.count <= 1
-            && text.last?.isNumber == true && text.drop(while: { $0 == "-" }).first?.isNumber == true
+        let unsigned = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        let isNumber = (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
         if isNumber || text == "TRUE" || text == "FALSE" { return text }
         return TickLiteral.string(text)
     }

@@ -62,6 +62,14 @@ struct TaskDefinitions: Sendable {
         }
         let dbrps = explicit.isEmpty ? pipeline.dbrps : explicit
         guard !dbrps.isEmpty else { throw KapacitorError.badRequest("must specify dbrp") }
+        // A loopback into a dbrp the task reads would feed the task its own output forever.
+        for node in pipeline.nodes where node.definition.method == "kapacitorLoopback" {
+            if case .string(let db)? = node.property("database")?.first, case .string(let rp)? = node.property("retentionPolicy")?.first,
+                dbrps.contains(DBRP(db: db, rp: rp))
+            {
+                throw KapacitorError.badRequest("invalid TICKscript: loop detected on dbrp: \(DBRP(db: db, rp: rp))")
+            }
+        }
         task.type = pipeline.type.rawValue
         task.dbrps = try Self.encode(dbrps)
         task.error = ""
