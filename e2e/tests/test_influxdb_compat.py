@@ -131,6 +131,8 @@ CASES = [
     ("subquery of a transformation", "GET", Q + "SELECT mean(d) FROM (SELECT difference(v) AS d FROM cpu)"),
     ("nested subqueries", "GET", Q + "SELECT max(mx) FROM (SELECT max(m) AS mx FROM (SELECT mean(v) AS m FROM cpu GROUP BY host) GROUP BY host)"),
     ("subquery with a field filter outside", "GET", Q + "SELECT v FROM (SELECT v, n FROM cpu) WHERE n > 2"),
+    ("a measurement beside a subquery", "GET", Q + "SELECT max(v) FROM cpu, (SELECT v * 10 AS v FROM cpu WHERE host = 'a')"),
+    ("raw rows of a measurement and a subquery", "GET", Q + "SELECT v FROM cpu, (SELECT max(v) AS v FROM cpu GROUP BY host) WHERE host = 'b'"),
     ("two transformations", "GET", Q + "SELECT derivative(v), difference(v) FROM cpu"),
     ("transformations of two fields", "GET", Q + "SELECT derivative(v), difference(n) FROM mem"),
     ("transformations of different fields joined on time", "GET", Q + "SELECT difference(used), non_negative_difference(free) FROM mem"),

@@ -3,7 +3,8 @@ import InfluxQL
 import Storage
 import TimeSeries
 
-/// `SELECT … FROM (SELECT …)`: the inner statements run first and their rows become the data the outer one reads.
+/// `SELECT … FROM (SELECT …)`: the inner statements run first and their rows become the data the outer one reads;
+/// measurements named beside them are read in too.
 ///
 /// The inner results are written, as points, to a private scratch store (on tmpfs where there is one) that lives
 /// for the statement, so the outer SELECT runs with every feature it has over a store: `GROUP BY` tags of the inner
@@ -13,13 +14,10 @@ extension QueryExecutor {
     /// A SELECT over the store or, when it has subqueries, over their results.
     func selectAnySource(_ statement: SelectStatement, context: Context) async throws -> [ResultSeries] {
         guard statement.sources.contains(where: { $0.subquery != nil }) else { return try select(statement, context: context) }
-        guard statement.sources.allSatisfy({ $0.subquery != nil }) else {
-            throw QueryError("mixing subqueries and measurements in one FROM is not supported yet")
-        }
         let scratch = try ScratchStore()
         defer { scratch.close() }
         for source in statement.sources {
-            var inner = source.subquery!.statement
+            var inner = source.subquery?.statement ?? Self.copyOfMeasurement(source)
             inner.condition = Self.withOuterTime(inner.condition, outer: statement.condition)
             let lines = Self.lines(from: try await selectAnySource(inner, context: context), measurement: nil)
             guard !lines.isEmpty else { continue }
@@ -31,6 +29,14 @@ extension QueryExecutor {
         var scratchContext = Context(database: ScratchStore.database, principal: context.principal)
         scratchContext.queryID = context.queryID
         return try QueryExecutor(engine: scratch.engine, registry: registry).select(outer, context: scratchContext)
+    }
+
+    /// A measurement named beside subqueries (`FROM cpu, (SELECT …)`) is read whole, tags as tags, into the
+    /// scratch store with them, so the outer query sees both.
+    static func copyOfMeasurement(_ source: MeasurementSource) -> SelectStatement {
+        var statement = SelectStatement(fields: [.init(.wildcard(nil))], sources: [source])
+        statement.dimensions = [.wildcard]
+        return statement
     }
 
     /// The inner condition, with the outer query's time comparisons added when it has none of its own.
