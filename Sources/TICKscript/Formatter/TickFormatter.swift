@@ -10,12 +10,10 @@ public enum TickFormatter {
         var writer = TickFormatWriter(comments: program.comments)
         for (index, statement) in program.statements.enumerated() {
             let start = statement.position
-            if index > 0 {
-                let firstLine = min(writer.nextCommentLine ?? start.line, start.line)
-                if firstLine - program.statementEndLines[index - 1] > 1 { writer.output += "\n" }
-            }
             writer.flushComments(before: start.offset, indent: 0)
+            writer.keepBlankLine(before: start.line)
             writer.write(statement)
+            writer.lastSourceLine = program.statementEndLines[index]
         }
         writer.flushComments(before: Int.max, indent: 0)
         return writer.output
@@ -41,11 +39,18 @@ struct TickFormatWriter {
         self.comments = comments
     }
 
-    var nextCommentLine: Int? { nextComment < comments.count ? comments[nextComment].position.line : nil }
+    /// The last script line written at the top level, to keep one blank line where the script had one or more.
+    var lastSourceLine: Int?
+
+    mutating func keepBlankLine(before line: Int) {
+        if let last = lastSourceLine, line - last > 1 { output += "\n" }
+        lastSourceLine = line
+    }
 
     /// Writes, each on its own line, the comments that start before `offset`.
     mutating func flushComments(before offset: Int, indent: Int) {
         while nextComment < comments.count, comments[nextComment].position.offset < offset {
+            if indent == 0 { keepBlankLine(before: comments[nextComment].position.line) }
             let text = comments[nextComment].text
             let trimmed = text.hasPrefix(" ") || text.isEmpty ? text : " " + text
             output += String(repeating: " ", count: indent) + "//" + trimmed.trimmingTrailingSpaces + "\n"

@@ -16,7 +16,9 @@ public struct TickParser {
         var endLines: [Int] = []
         while parser.current.kind != .eof {
             statements.append(try parser.parseStatement())
-            endLines.append(parser.tokens[max(parser.index - 1, 0)].position.line)
+            let last = parser.tokens[max(parser.index - 1, 0)]
+            // A triple-quoted string can span lines: the statement ends where its last token does.
+            endLines.append(last.position.line + last.text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) })
         }
         return TickProgram(statements: statements, comments: comments, statementEndLines: endLines)
     }
