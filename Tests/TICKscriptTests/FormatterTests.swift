@@ -6,7 +6,9 @@ import Testing
 @Suite struct FormatterTests {
     @Test func chainsGetOneLinkPerLineAndPropertiesIndentUnderTheirNode() throws {
         let formatted = try TickFormatter.format("var x=stream|from().measurement('cpu')|window().period(10s).every(10s)")
-        #expect(formatted == "var x = stream\n    |from()\n        .measurement('cpu')\n    |window()\n        .period(10s)\n        .every(10s)\n")
+        #expect(
+            formatted
+                == "var x = stream\n    |from()\n        .measurement('cpu')\n    |window()\n        .period(10s)\n        .every(10s)\n")
     }
 
     @Test func commentsStayAboveWhatTheyDescribeAndBlankLinesBetweenStatementsStay() throws {
@@ -41,7 +43,8 @@ import Testing
     }
 
     @Test func expressionsKeepOnlyTheParenthesesTheyNeed() throws {
-        let formatted = try TickFormatter.format("""
+        let formatted = try TickFormatter.format(
+            """
             stream|from().where(lambda: (("a" + (1)) / ((4 + "b") * ("c"))) > 1 AND ("x" OR "y"))
             """)
         #expect(formatted.contains(#".where(lambda: ("a" + 1) / ((4 + "b") * "c") > 1 AND ("x" OR "y"))"#))
