@@ -158,3 +158,14 @@ def test_every_page_fits_1024_pixels_and_works_from_the_keyboard(make_server):
         assert driver.switch_to.active_element.get_attribute("id") == "source-url", "the form's first field has the focus"
     finally:
         driver.quit()
+
+
+def test_a_connection_that_stops_answering_is_reported(make_server, browser):
+    server = make_server().start()
+    other = make_server("other").start()
+    created = requests.post(server.control_url + "/chronograf/v1/sources", json={"name": "Fragile", "url": other.store_url, "default": False})
+    source_id = created.json()["id"]
+    other.stop()
+    page = Page(browser)
+    browser.get(f"{server.control_url}/sources/{source_id}/manage-sources")
+    page.text_appears("Source Fragile is no longer available. Please ensure InfluxDB is running.", "#notifications")

@@ -49,6 +49,7 @@ export const api = {
   createSource: (body) => request("POST", `${base}/sources`, body),
   updateSource: (id, body) => request("PATCH", `${base}/sources/${id}`, body),
   deleteSource: (id) => request("DELETE", `${base}/sources/${id}`),
+  health: (id) => request("GET", `${base}/sources/${id}/health`),
   kapacitors: async (sourceID) => (await request("GET", `${base}/sources/${sourceID}/kapacitors`)).kapacitors,
   kapacitor: (sourceID, id) => request("GET", `${base}/sources/${sourceID}/kapacitors/${id}`),
   createKapacitor: (sourceID, body) => request("POST", `${base}/sources/${sourceID}/kapacitors`, body),
