@@ -24,10 +24,18 @@ public struct TickExpression: Sendable, Equatable {
 
     public let kind: Kind
     public let position: TickPosition
+    /// How a number or duration was written (`0644`, `60s`), so formatting keeps it; nil for other expressions.
+    public let literal: String?
 
-    public init(_ kind: Kind, at position: TickPosition) {
+    public init(_ kind: Kind, at position: TickPosition, literal: String? = nil) {
         self.kind = kind
         self.position = position
+        self.literal = literal
+    }
+
+    /// Two expressions are equal when they mean the same, however their numbers were spelled.
+    public static func == (lhs: TickExpression, rhs: TickExpression) -> Bool {
+        lhs.kind == rhs.kind && lhs.position == rhs.position
     }
 }
 

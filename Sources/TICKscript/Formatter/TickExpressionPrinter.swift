@@ -1,14 +1,15 @@
-/// Prints one expression on one line with as few parentheses as Kapacitor's precedence allows.
+/// Prints one expression on one line with as few parentheses as Kapacitor's precedence allows; numbers and
+/// durations as they were written.
 enum TickExpressionPrinter {
     static func print(_ expression: TickExpression) -> String {
         switch expression.kind {
         case .identifier(let name): name
         case .reference(let name): TickLiteral.reference(name)
         case .string(let value): TickLiteral.string(value)
-        case .integer(let value): String(value)
-        case .number(let value): TickLiteral.number(value)
+        case .integer(let value): expression.literal ?? String(value)
+        case .number(let value): expression.literal.map(Self.decimal) ?? TickLiteral.number(value)
         case .boolean(let value): value ? "TRUE" : "FALSE"
-        case .duration(let nanoseconds): TickLiteral.duration(nanoseconds)
+        case .duration(let nanoseconds): expression.literal ?? TickLiteral.duration(nanoseconds)
         case .regex(let pattern): TickLiteral.regex(pattern)
         case .star: "*"
         case .list(let elements): "[" + elements.map(print).joined(separator: ", ") + "]"
@@ -18,6 +19,11 @@ enum TickExpressionPrinter {
         case .call(let name, let arguments): name + "(" + arguments.map(print).joined(separator: ", ") + ")"
         case .chain(let base, let link): chainBaseText(base) + print(link)
         }
+    }
+
+    /// A decimal as written, with a leading zero added (`.5` → `0.5`), as Kapacitor's formatter prints it.
+    private static func decimal(_ text: String) -> String {
+        text.hasPrefix(".") ? "0" + text : text
     }
 
     static func print(_ link: TickChainLink) -> String {
