@@ -169,3 +169,19 @@ def test_a_connection_that_stops_answering_is_reported(make_server, browser):
     page = Page(browser)
     browser.get(f"{server.control_url}/sources/{source_id}/manage-sources")
     page.text_appears("Source Fragile is no longer available. Please ensure InfluxDB is running.", "#notifications")
+
+
+def test_connections_from_resource_files_are_marked_and_read_only(make_server, browser, tmp_path):
+    resources = tmp_path / "canned"
+    resources.mkdir()
+    (resources / "prod.src").write_text('{"id": "10000", "name": "Prod", "url": "http://127.0.0.1:8086", "default": false}')
+    (resources / "prod.kap").write_text('{"id": 10000, "srcID": 10000, "name": "Prod Kapacitor", "url": "http://127.0.0.1:9092", "active": true}')
+    server = make_server(extra_args=["--resources-path", str(resources)]).start()
+    page = Page(browser)
+    browser.get(server.control_url + "/sources/0/manage-sources")
+    row = "tr[data-source='10000']"
+    page.text_appears("from prod.src", row)
+    assert not browser.find_elements(By.CSS_SELECTOR, f"{row} button[aria-label='Delete Connection Prod']"), "no delete"
+    assert not browser.find_elements(By.CSS_SELECTOR, f"{row} a.source-name"), "no edit link"
+    assert "Prod Kapacitor (from prod.kap)" in page.find(f"{row} select").text
+    assert not browser.find_elements(By.CSS_SELECTOR, f"{row} button[aria-label='Delete Kapacitor Prod Kapacitor']")
