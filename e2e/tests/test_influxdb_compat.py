@@ -78,6 +78,8 @@ CASES = [
     ("chunked default size", "GET", "/query?db=db&chunked=true&q=SELECT * FROM mem; SHOW MEASUREMENTS"),
     ("chunked buckets", "GET", "/query?db=db&chunked=true&chunk_size=3&q=SELECT mean(v) FROM cpu WHERE time >= 0 AND time < 50s GROUP BY time(10s)"),
     ("chunked error", "GET", "/query?db=nope&chunked=true&q=SELECT v FROM cpu"),
+    ("chunked raw rows, streamed", "GET", "/query?db=db&chunked=true&chunk_size=2&q=SELECT v, n FROM cpu"),
+    ("chunked raw rows with a filter", "GET", "/query?db=db&chunked=true&chunk_size=1&q=SELECT * FROM cpu WHERE host = 'a' AND v > 1"),
     ("csv", "GET", Q + "SELECT v, n, s, b FROM cpu GROUP BY host, region; SHOW DATABASES; SHOW TAG KEYS HEADER Accept: application/csv"),
     ("csv epoch", "GET", "/query?db=db&epoch=ms&q=SELECT * FROM mem HEADER Accept: text/csv"),
     ("csv aggregate", "GET", Q + "SELECT count(v), mean(v) FROM cpu HEADER Accept: application/csv"),

@@ -31,6 +31,7 @@ public enum QueryResponseEncoder {
                     let isLast = seriesIndex == result.series.count - 1 && pieceIndex == pieces.count - 1
                     var chunk = StatementResult(statementID: result.statementID, series: [piece], messages: isLast ? result.messages : [])
                     chunk.partial = !isLast
+                    chunk.timeZone = result.timeZone
                     chunks.append(chunk)
                 }
             }

@@ -23,6 +23,17 @@ extension QueryExecutor {
     static let maximumBuckets = 100_000
 
     func select(_ statement: SelectStatement, context: Context) throws -> [ResultSeries] {
+        let (scope, measurements) = try selectScope(statement, context: context)
+        var results: [ResultSeries] = []
+        for measurement in measurements {
+            results += try select(measurement, statement, scope: scope, context: context)
+        }
+        return results
+    }
+
+    /// The database, policy, condition and measurements a SELECT reads, with the fields and tag keys its wildcards
+    /// expand to.
+    func selectScope(_ statement: SelectStatement, context: Context) throws -> (SelectScope, [String]) {
         guard let database = statement.sources.first?.database ?? context.database else { throw QueryError("database name required") }
         guard let info = engine.databaseInfo(database) else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
         let policy = statement.sources.first?.retentionPolicy ?? context.retentionPolicy ?? info.defaultRetentionPolicy
@@ -31,7 +42,6 @@ extension QueryExecutor {
         }
         let zone = statement.timezone.flatMap(TimeZone.init(identifier:))
         let condition = try SeriesCondition(statement.condition, now: engine.configuration.clock(), zone: zone)
-        var results: [ResultSeries] = []
         let measurements = try measurements(statement.sources, database: database)
         // Wildcards expand to the fields and tags of every selected measurement together, as InfluxDB does.
         var allFields: [String: FieldType] = [:]
@@ -45,10 +55,7 @@ extension QueryExecutor {
         let scope = SelectScope(
             database: database, policy: policy, condition: condition, allFields: allFields.map { (name: $0.key, type: $0.value) },
             allTagKeys: allTagKeys)
-        for measurement in measurements {
-            results += try select(measurement, statement, scope: scope, context: context)
-        }
-        return results
+        return (scope, measurements)
     }
 
     /// What every measurement of a SELECT shares.
@@ -67,8 +74,15 @@ extension QueryExecutor {
         case points
     }
 
-    private func select(_ measurement: String, _ statement: SelectStatement, scope: SelectScope, context: Context) throws -> [ResultSeries]
-    {
+    /// A measurement's plan and series groups for a SELECT; `predicateNeedsFields` when the WHERE clause tests fields.
+    struct MeasurementRead {
+        let plan: SelectPlan
+        let fields: [(name: String, type: FieldType)]
+        let groups: [SeriesGroup]
+        let predicateNeedsFields: Bool
+    }
+
+    func measurementRead(_ measurement: String, _ statement: SelectStatement, scope: SelectScope) throws -> MeasurementRead {
         let (database, condition) = (scope.database, scope.condition)
         let fields = try engine.fields(database: database, measurement: measurement)
         let conditionNames = condition.predicate.map(TagPredicate.names) ?? []
@@ -82,6 +96,14 @@ extension QueryExecutor {
             candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
         }
         let groups = Self.group(candidates, by: statement.dimensions, allKeys: scope.allTagKeys)
+        return MeasurementRead(plan: plan, fields: fields, groups: groups, predicateNeedsFields: predicateNeedsFields)
+    }
+
+    private func select(_ measurement: String, _ statement: SelectStatement, scope: SelectScope, context: Context) throws -> [ResultSeries]
+    {
+        let (database, condition) = (scope.database, scope.condition)
+        let prepared = try measurementRead(measurement, statement, scope: scope)
+        let (plan, fields, groups, predicateNeedsFields) = (prepared.plan, prepared.fields, prepared.groups, prepared.predicateNeedsFields)
         let pagedGroups = groups.dropFirst(statement.seriesOffset ?? 0).prefix(
             statement.seriesLimit.map { $0 > 0 ? $0 : Int.max } ?? Int.max)
         let hasTagDimensions = statement.dimensions.contains { if case .time = $0 { false } else { true } }
@@ -305,7 +327,7 @@ extension QueryExecutor {
         return rows
     }
 
-    private func raw(_ rows: [Row], _ group: SeriesGroup, _ plan: SelectPlan) -> [[ResultValue]] {
+    func raw(_ rows: [Row], _ group: SeriesGroup, _ plan: SelectPlan) -> [[ResultValue]] {
         rows.compactMap { row in
             var hasField = false
             let cells: [ResultValue] = plan.columns.map { column in

@@ -60,21 +60,23 @@ public struct QueryExecutor: Sendable {
                 result = StatementResult(statementID: index, error: Self.message(for: error))
                 failed = true
             }
-            if context.isReadOnly && statement.isMutating {
-                result.messages.append(
-                    ResultMessage(
-                        level: "warning",
-                        text:
-                            "deprecated use of '\(StatementPrinter.print(normalized(statement, context)))' in a read only context, please use a POST request instead"
-                    )
-                )
-            }
+            result.messages += readOnlyWarnings(statement, context: context)
             results.append(result)
         }
         return results
     }
 
-    private func execute(_ statement: Statement, id: Int, context: Context) async throws -> StatementResult {
+    /// InfluxDB's warning for a statement that changes something sent with GET.
+    func readOnlyWarnings(_ statement: Statement, context: Context) -> [ResultMessage] {
+        guard context.isReadOnly && statement.isMutating else { return [] }
+        let printed = StatementPrinter.print(normalized(statement, context))
+        return [
+            ResultMessage(
+                level: "warning", text: "deprecated use of '\(printed)' in a read only context, please use a POST request instead")
+        ]
+    }
+
+    func execute(_ statement: Statement, id: Int, context: Context) async throws -> StatementResult {
         switch statement {
         case .createDatabase(let create): try createDatabase(create)
         case .dropDatabase(let name): try await engine.dropDatabase(name)

@@ -55,8 +55,11 @@ struct QueryRoutes {
             try authenticator.authorize(statements, principal: principal, database: database)
             let context = QueryExecutor.Context(
                 database: database, retentionPolicy: retentionPolicy, isReadOnly: isReadOnly, principal: principal)
-            let results = await executor.execute(statements, context: context)
             let epoch = parameters["epoch"].map { Precision(name: $0 == "n" ? "ns" : $0) ?? .nanoseconds }
+            if case .chunkedJSON(let size) = format {
+                return streamedResponse(statements, context: context, size: size, epoch: epoch)
+            }
+            let results = await executor.execute(statements, context: context)
             return Self.response(results, format: format, epoch: epoch)
         } catch let error as InfluxErrorResponse {
             guard case .csv = format else { throw error }
@@ -92,6 +95,18 @@ struct QueryRoutes {
             }
         }
         return statements
+    }
+
+    /// `chunked=true`: each chunk written as soon as the executor makes it, one JSON line each.
+    private func streamedResponse(_ statements: [Statement], context: QueryExecutor.Context, size: Int, epoch: Precision?) -> Response {
+        let executor = executor
+        let body = ResponseBody { writer in
+            try await executor.executeChunked(statements, context: context, size: size) { chunk in
+                try await writer.write(ByteBuffer(string: QueryResponseEncoder.json([chunk], epoch: epoch) + "\n"))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
     }
 
     private static func response(_ results: [StatementResult], format: Format, epoch: Precision?) -> Response {
