@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Peak memory of a raw SELECT over many points, chunked (streamed) and whole, each on a fresh server.
+"""Peak memory of queries over many points, each on a fresh server: a raw SELECT chunked (streamed) and whole, and a
+GROUP BY time aggregate that block statistics cannot answer (read a few buckets of rows at a time).
 
 usage: bench/chunked_memory.py [BINARY] [POINTS]     (default .build/release/sundial, 600000)
 Prints the server's peak RSS (VmHWM) before and after each query and how much was sent."""
@@ -22,7 +23,7 @@ def peak_rss_mb(pid):
         return int(next(line for line in status if line.startswith("VmHWM")).split()[1]) // 1024
 
 
-def measure(chunked):
+def measure(query, chunked):
     data = tempfile.mkdtemp(prefix="sundial-chunked-")
     server = subprocess.Popen([BINARY, "serve", "--data-dir", data, "--store-bind-address", "127.0.0.1:18586",
                                "--tasks-bind-address", "127.0.0.1:19592", "--control-bind-address", "127.0.0.1:18588",
@@ -39,14 +40,14 @@ def measure(chunked):
             body = "\n".join(f"cpu,host=h{i % 4} v={i}.5,w={i * 2}i {i}" for i in range(start, min(start + 50_000, POINTS)))
             requests.post(STORE + "/write", params={"db": "db", "precision": "s"}, data=body).raise_for_status()
         before = peak_rss_mb(server.pid)
-        params = {"db": "db", "q": "SELECT v, w FROM cpu"}
+        params = {"db": "db", "q": query}
         if chunked:
             params.update(chunked="true", chunk_size="10000")
         started, sent = time.time(), 0
         with requests.get(STORE + "/query", params=params, stream=True) as answer:
             for block in answer.iter_content(1 << 16):
                 sent += len(block)
-        print(f"chunked={str(chunked).lower():5} peak RSS {before} MB before the query, {peak_rss_mb(server.pid)} MB after; "
+        print(f"{query} (chunked={str(chunked).lower()}): peak RSS {before} MB before the query, {peak_rss_mb(server.pid)} MB after; "
               f"{sent / 1e6:.1f} MB sent in {time.time() - started:.1f} s")
     finally:
         server.terminate()
@@ -54,5 +55,6 @@ def measure(chunked):
         shutil.rmtree(data, ignore_errors=True)
 
 
-measure(chunked=True)
-measure(chunked=False)
+measure("SELECT v, w FROM cpu", chunked=True)
+measure("SELECT v, w FROM cpu", chunked=False)
+measure("SELECT percentile(v, 90), median(w) FROM cpu GROUP BY time(1h)", chunked=False)

@@ -17,6 +17,37 @@ extension QueryExecutor {
         return try bucketRows(cells, firstTime: firstTime, buckets: buckets, plan: plan, statement: statement, condition: condition)
     }
 
+    /// `GROUP BY time` aggregates read a few buckets of rows at a time (windows end on bucket boundaries), so a
+    /// query over millions of points holds one window's rows and one row of results per bucket.
+    func aggregateInWindows(_ read: GroupRead, buckets: TimeBuckets) throws -> [[ResultValue]] {
+        guard let data = engine.dataTimeRange(database: read.database, retentionPolicy: read.policy) else { return [] }
+        let lower = max(read.condition.timeRange.lowerBound, data.lowerBound)
+        let upper = min(read.condition.timeRange.upperBound, data.upperBound)
+        guard lower <= upper else { return [] }
+        var cells: [Int64: [[ResultValue]]] = [:]
+        var firstTime: Int64?
+        var windows = WindowSequence(range: lower...upper, rowsWanted: 100_000) { start, end in
+            // End before the bucket holding end + 1 begins; when one bucket is wider than the window, end with it.
+            let next = buckets.start(of: end + 1)
+            return next > start ? next - 1 : buckets.next(after: buckets.start(of: start)) - 1
+        }
+        while let window = windows.next() {
+            var condition = read.condition
+            condition.timeRange = window
+            let rows = try readRows(
+                read.group, plan: read.plan, database: read.database, policy: read.policy, condition: condition,
+                filterFields: read.filterFields)
+            windows.adapt(toRowCount: rows.count)
+            if let first = rows.first?.time { firstTime = min(firstTime ?? first, first) }
+            var grouped: [Int64: [Row]] = [:]
+            for row in rows { grouped[buckets.start(of: row.time), default: []].append(row) }
+            for (start, bucket) in grouped { cells[start] = bucketCells(bucket, plan: read.plan) }
+        }
+        guard let firstTime else { return [] }
+        return try bucketRows(
+            cells, firstTime: firstTime, buckets: buckets, plan: read.plan, statement: read.statement, condition: read.condition)
+    }
+
     /// The same aggregates from chunk statistics (`canUseBlockStatistics` said yes).
     func aggregateFromBlocks(
         _ group: SeriesGroup,

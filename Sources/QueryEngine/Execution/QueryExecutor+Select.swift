@@ -162,6 +162,11 @@ extension QueryExecutor {
     /// A group's rows from its points: aggregated, transformed or raw.
     private func valuesFromPoints(_ read: GroupRead) throws -> [[ResultValue]] {
         if read.plan.transformations.contains(where: { $0.aggregate != nil }) { return try transformedColumns(read, rows: nil) }
+        if read.plan.isAggregate && !read.plan.selectsPoints && !read.plan.hasIntegral, let buckets = TimeBuckets(read.statement) {
+            var values = try aggregateInWindows(read, buckets: buckets)
+            if read.statement.isDescending { values.reverse() }
+            return values
+        }
         var rows = try readNeededRows(
             read.group, plan: read.plan, statement: read.statement, database: read.database, policy: read.policy,
             condition: read.condition, filterFields: read.filterFields)
