@@ -85,3 +85,25 @@ public struct TickProgram: Sendable, Equatable {
     public let comments: [TickComment]
     public let statementEndLines: [Int]
 }
+
+extension TickStatement {
+    public var position: TickPosition {
+        switch self {
+        case .variable(_, _, let position), .templateVariable(_, _, let position), .dbrp(_, _, let position): position
+        case .expression(let expression): expression.position
+        }
+    }
+}
+
+extension TickExpression {
+    /// The expression a chain starts from and its links in order (no links when this is not a chain).
+    public var chainLinks: (base: TickExpression, links: [TickChainLink]) {
+        var links: [TickChainLink] = []
+        var current = self
+        while case .chain(let inner, let link) = current.kind {
+            links.append(link)
+            current = inner
+        }
+        return (current, links.reversed())
+    }
+}

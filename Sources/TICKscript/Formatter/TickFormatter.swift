@@ -20,15 +20,6 @@ public enum TickFormatter {
     }
 }
 
-extension TickStatement {
-    public var position: TickPosition {
-        switch self {
-        case .variable(_, _, let position), .templateVariable(_, _, let position), .dbrp(_, _, let position): position
-        case .expression(let expression): expression.position
-        }
-    }
-}
-
 /// The formatter's output and the comments not yet written.
 struct TickFormatWriter {
     var output = ""
@@ -85,19 +76,6 @@ struct TickFormatWriter {
             output += String(repeating: " ", count: indent) + TickExpressionPrinter.print(link)
         }
         output += "\n"
-    }
-}
-
-extension TickExpression {
-    /// The expression a chain starts from and its links in order (no links when this is not a chain).
-    public var chainLinks: (base: TickExpression, links: [TickChainLink]) {
-        var links: [TickChainLink] = []
-        var current = self
-        while case .chain(let inner, let link) = current.kind {
-            links.append(link)
-            current = inner
-        }
-        return (current, links.reversed())
     }
 }
 
