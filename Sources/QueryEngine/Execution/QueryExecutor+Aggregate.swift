@@ -20,7 +20,7 @@ extension QueryExecutor {
     /// `GROUP BY time` aggregates read a few buckets of rows at a time (windows end on bucket boundaries), so a
     /// query over millions of points holds one window's rows and one row of results per bucket.
     func aggregateInWindows(_ read: GroupRead, buckets: TimeBuckets) throws -> [[ResultValue]] {
-        guard let data = engine.dataTimeRange(database: read.database, retentionPolicy: read.policy) else { return [] }
+        guard let data = read.dataRange.value else { return [] }
         let lower = max(read.condition.timeRange.lowerBound, data.lowerBound)
         let upper = min(read.condition.timeRange.upperBound, data.upperBound)
         guard lower <= upper else { return [] }

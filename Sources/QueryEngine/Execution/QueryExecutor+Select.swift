@@ -54,7 +54,7 @@ extension QueryExecutor {
         }
         let scope = SelectScope(
             database: database, policy: policy, condition: condition, allFields: allFields.map { (name: $0.key, type: $0.value) },
-            allTagKeys: allTagKeys)
+            allTagKeys: allTagKeys, dataRange: DataRangeMemo(engine: engine, database: database, policy: policy))
         return (scope, measurements)
     }
 
@@ -65,6 +65,8 @@ extension QueryExecutor {
         let condition: SeriesCondition
         let allFields: [(name: String, type: FieldType)]
         let allTagKeys: Set<String>
+        /// Where the policy holds data, found once for the statement.
+        let dataRange: DataRangeMemo
     }
 
     /// How a series group's rows are made: from block statistics, by finding a lone extreme, or from the points.
@@ -124,7 +126,7 @@ extension QueryExecutor {
             try registry.check(context.queryID)
             let read = GroupRead(
                 group: group, plan: plan, statement: statement, condition: condition, database: database, policy: scope.policy,
-                filterFields: predicateNeedsFields)
+                filterFields: predicateNeedsFields, dataRange: scope.dataRange)
             var values: [[ResultValue]] =
                 switch strategy {
                 case .extremum(let isMinimum, let field): try extremumFromBlocks(read, isMinimum: isMinimum, field: field)
@@ -149,6 +151,7 @@ extension QueryExecutor {
         let policy: String?
         /// Whether the WHERE clause tests fields, so rows must be filtered after reading.
         let filterFields: Bool
+        let dataRange: DataRangeMemo
     }
 
     private func valuesFromBlocks(_ read: GroupRead) throws -> [[ResultValue]] {
@@ -169,7 +172,7 @@ extension QueryExecutor {
         }
         var rows = try readNeededRows(
             read.group, plan: read.plan, statement: read.statement, database: read.database, policy: read.policy,
-            condition: read.condition, filterFields: read.filterFields)
+            condition: read.condition, filterFields: read.filterFields, dataRange: read.dataRange)
         if read.plan.selectsPoints {
             var values = try selectionRows(rows, read: read)
             // InfluxDB 1.x lists top(), bottom() and sample() in time order even with ORDER BY time DESC.

@@ -110,7 +110,7 @@ struct RawSelectStream {
 
     /// The query's time range where the policy holds data; nil when they do not meet.
     private func timeRange() -> ClosedRange<Int64>? {
-        guard let data = executor.engine.dataTimeRange(database: scope.database, retentionPolicy: scope.policy) else { return nil }
+        guard let data = scope.dataRange.value else { return nil }
         let lower = max(scope.condition.timeRange.lowerBound, data.lowerBound)
         let upper = min(scope.condition.timeRange.upperBound, data.upperBound)
         return lower <= upper ? lower...upper : nil

@@ -13,7 +13,8 @@ extension QueryExecutor {
         database: String,
         policy: String?,
         condition: SeriesCondition,
-        filterFields: Bool
+        filterFields: Bool,
+        dataRange: DataRangeMemo
     ) throws -> [Row] {
         let read = { (range: ClosedRange<Int64>) throws -> [Row] in
             var windowed = condition
@@ -21,7 +22,7 @@ extension QueryExecutor {
             return try readRows(group, plan: plan, database: database, policy: policy, condition: windowed, filterFields: filterFields)
         }
         guard let (fromEnd, isEnough) = Self.windowGoal(plan, statement),
-            let data = engine.dataTimeRange(database: database, retentionPolicy: policy)
+            let data = dataRange.value
         else { return try read(condition.timeRange) }
         let lower = max(condition.timeRange.lowerBound, data.lowerBound)
         let upper = min(condition.timeRange.upperBound, data.upperBound)
