@@ -29,7 +29,9 @@ enum BlockCodec {
         return block.bytes
     }
 
-    static func decode(_ bytes: [UInt8], context: String) throws -> FieldColumn {
+    /// The block's values; with `upTo`, only those at or before that time for numbers (their encodings decode from
+    /// the front, so a read of the block's start stops early instead of decoding all of it).
+    static func decode(_ bytes: [UInt8], context: String, upTo bound: Int64 = .max) throws -> FieldColumn {
         var reader = BinaryReader(bytes, context: context)
         let checksum = try reader.read(UInt32.self)
         let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
@@ -44,7 +46,12 @@ enum BlockCodec {
             var times: [Int64] = []
             times.reserveCapacity(count)
             try Array(timestampBytes).withUnsafeBytes { try TimestampBlock.decode($0, count: count, into: &times) }
-            return FieldColumn(type: type, times: times, values: try decodeValues(Array(valueBytes), type: type, count: count))
+            var needed = count
+            if bound < (times.last ?? .min), [.float, .integer, .unsigned].contains(type) {
+                needed = times.partitioningIndex { $0 > bound }
+                times.removeLast(count - needed)
+            }
+            return FieldColumn(type: type, times: times, values: try decodeValues(Array(valueBytes), type: type, count: needed))
         } catch let error as CompressionError {
             throw StorageError(.corruptFile, "\(context): \(error)")
         }

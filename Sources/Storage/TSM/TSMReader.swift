@@ -73,7 +73,7 @@ final class TSMReader: @unchecked Sendable {
         guard let entry = entry(for: key) else { return nil }
         var columns: [FieldColumn] = []
         for block in entry.blocks where block.maxTime >= range.lowerBound && block.minTime <= range.upperBound {
-            let decoded = try readBlock(block)
+            let decoded = try readBlock(block, upTo: range.upperBound)
             let lower = decoded.times.partitioningIndex { $0 >= range.lowerBound }
             let upper = decoded.times.partitioningIndex { $0 > range.upperBound }
             columns.append(lower == 0 && upper == decoded.count ? decoded : decoded.slice(lower..<upper))
@@ -81,8 +81,9 @@ final class TSMReader: @unchecked Sendable {
         return FieldColumn.merge(columns, type: entry.type)
     }
 
-    func readBlock(_ block: BlockMeta) throws -> FieldColumn {
+    /// A block's values (numbers only as far as `upTo`).
+    func readBlock(_ block: BlockMeta, upTo bound: Int64 = .max) throws -> FieldColumn {
         let bytes = try file.read(at: Int(block.offset), count: Int(block.size))
-        return try BlockCodec.decode(bytes, context: "\(path) at byte \(block.offset)")
+        return try BlockCodec.decode(bytes, context: "\(path) at byte \(block.offset)", upTo: bound)
     }
 }
