@@ -51,10 +51,17 @@ extension QueryExecutor {
             }
         case .tagValues(let selector):
             return try measurements.compactMap { measurement in
-                let series = try matchingSeries(measurement, database: database, condition: condition)
                 var pairs: Set<[String]> = []
-                for entry in series {
-                    for (key, value) in entry.tags where try Self.selects(selector, key) { pairs.insert([key, value]) }
+                if condition.predicate == nil {
+                    // No tag condition: the index knows each key's values without looking at series.
+                    for (key, values) in try engine.tagValues(database: database, measurement: measurement)
+                    where try Self.selects(selector, key) {
+                        for value in values { pairs.insert([key, value]) }
+                    }
+                } else {
+                    for entry in try matchingSeries(measurement, database: database, condition: condition) {
+                        for (key, value) in entry.tags where try Self.selects(selector, key) { pairs.insert([key, value]) }
+                    }
                 }
                 let rows = Self.page(pairs.sorted { $0.lexicographicallyPrecedes($1) }, statement)
                 return rows.isEmpty

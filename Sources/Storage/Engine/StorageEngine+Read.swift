@@ -74,6 +74,16 @@ extension StorageEngine {
         }
     }
 
+    /// Every tag key of a measurement with its values, straight from the index (no per-series work): what
+    /// `SHOW TAG VALUES` without a WHERE clause lists.
+    public func tagValues(database: String, measurement: String) throws -> [String: [String]] {
+        try withLock {
+            guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            guard let entry = state.index.measurement(named: measurement) else { return [:] }
+            return entry.tags.mapValues { Array($0.keys) }
+        }
+    }
+
     /// Field names and types of a measurement across all shards (a field may have different types in different shards).
     public func fields(database: String, measurement: String) throws -> [(name: String, type: FieldType)] {
         try withLock {
