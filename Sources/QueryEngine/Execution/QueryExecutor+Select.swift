@@ -50,7 +50,7 @@ extension QueryExecutor {
             for field in try engine.fields(database: database, measurement: measurement) where allFields[field.name] == nil {
                 allFields[field.name] = field.type
             }
-            allTagKeys.formUnion(try engine.series(database: database, measurement: measurement).flatMap(\.tags.keys))
+            allTagKeys.formUnion(try engine.tagKeys(database: database, measurement: measurement))
         }
         let scope = SelectScope(
             database: database, policy: policy, condition: condition, allFields: allFields.map { (name: $0.key, type: $0.value) },

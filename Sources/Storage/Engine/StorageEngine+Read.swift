@@ -84,6 +84,15 @@ extension StorageEngine {
         }
     }
 
+    /// The tag keys a measurement's live series have, from the index.
+    public func tagKeys(database: String, measurement: String) throws -> Set<String> {
+        try withLock {
+            guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            guard let entry = state.index.measurement(named: measurement) else { return [] }
+            return Set(entry.tags.keys)
+        }
+    }
+
     /// Field names and types of a measurement across all shards (a field may have different types in different shards).
     public func fields(database: String, measurement: String) throws -> [(name: String, type: FieldType)] {
         try withLock {
