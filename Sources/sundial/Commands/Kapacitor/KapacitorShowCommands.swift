@@ -72,14 +72,11 @@ struct KapacitorShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let task = try await server.api.expectSuccess(.get, "/tasks/" + KapacitorAPI.escape(id))
-            var text = ""
-            for (label, key) in [("ID", "id"), ("Error", "error"), ("Template", "template-id"), ("Type", "type"), ("Status", "status")] {
-                text += "\(label): \(task[key] as? String ?? "")\n"
-            }
+            var text = ShownFields.lines(
+                task, [("ID", "id"), ("Error", "error"), ("Template", "template-id"), ("Type", "type"), ("Status", "status")])
             text += "Executing: \((task["executing"] as? Bool ?? false) ? "true" : "false")\n"
-            for (label, key) in [("Created", "created"), ("Modified", "modified"), ("LastEnabled", "last-enabled")] {
-                text += "\(label): \(RFC822.format(task[key] as? String ?? ""))\n"
-            }
+            text += ShownFields.lines(
+                task, [("Created", "created"), ("Modified", "modified"), ("LastEnabled", "last-enabled")], dates: true)
             text += "Databases Retention Policies: \(KapacitorListCommand.dbrpText(task["dbrps"]))\n"
             text += "TICKscript:\n\(task["script"] as? String ?? "")\n"
             let vars = task["vars"] as? [String: [String: Any]] ?? [:]
@@ -108,13 +105,8 @@ struct KapacitorShowTemplateCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let template = try await server.api.expectSuccess(.get, "/templates/" + KapacitorAPI.escape(id))
-            var text = ""
-            for (label, key) in [("ID", "id"), ("Error", "error"), ("Type", "type")] {
-                text += "\(label): \(template[key] as? String ?? "")\n"
-            }
-            for (label, key) in [("Created", "created"), ("Modified", "modified")] {
-                text += "\(label): \(RFC822.format(template[key] as? String ?? ""))\n"
-            }
+            var text = ShownFields.lines(template, [("ID", "id"), ("Error", "error"), ("Type", "type")])
+            text += ShownFields.lines(template, [("Created", "created"), ("Modified", "modified")], dates: true)
             text += "TICKscript:\n\(template["script"] as? String ?? "")\nVars:\n"
             text += KapacitorListCommand.row([("Name", 30), ("Type", 10), ("Default Value", 40), ("Description", 40)]) + "\n"
             let vars = template["vars"] as? [String: [String: Any]] ?? [:]
@@ -128,6 +120,16 @@ struct KapacitorShowTemplateCommand: AsyncParsableCommand {
             }
             print(text + "DOT:\n\(template["dot"] as? String ?? "")")
         }
+    }
+}
+
+/// `Label: value` lines of `show` and `show-template`; dates in Go's RFC822 layout, as Kapacitor prints them.
+enum ShownFields {
+    static func lines(_ document: [String: Any], _ fields: [(label: String, key: String)], dates: Bool = false) -> String {
+        fields.map { field in
+            let value = document[field.key] as? String ?? ""
+            return "\(field.label): \(dates ? RFC822.format(value) : value)\n"
+        }.joined()
     }
 }
 
