@@ -30,6 +30,8 @@ public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func log(_ request: Request, status: Int, since started: ContinuousClock.Instant, logger: Logger) {
+        // Redacting and formatting cost more than a small query's answer, so none of it runs when the line is not kept.
+        guard logger.logLevel <= level else { return }
         let target = RedactedTarget.redacting(request.uri.description)
         let elapsed = RequestDurationText.milliseconds(ContinuousClock.now - started)
         logger.log(level: level, "\(request.method.rawValue) \(target) \(status) \(elapsed)")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TimeSeries
 
@@ -7,15 +8,57 @@ import TimeSeries
     @Test(arguments: [
         (3.0, "3"), (0.5, "0.5"), (-0.0, "-0"), (1e21, "1e+21"), (1e20, "100000000000000000000"), (1e-7, "1e-7"),
         (0.000001, "0.000001"), (123.456, "123.456"), (1.5e-7, "1.5e-7"), (-2.5e300, "-2.5e+300"), (0.1 + 0.2, "0.30000000000000004"),
+        (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"), (0.0001234, "0.0001234"),
+        (1.2345678901234567e19, "12345678901234567000"), (123456789.0, "123456789"), (9.999999e-7, "9.999999e-7"),
+        (-0.25, "-0.25"), (1e16, "10000000000000000"), (100.5, "100.5"),
     ])
     func floatsAsGoWritesThem(_ value: Double, _ text: String) {
         #expect(JSONWriter.formatFloat(value) == text)
     }
 
     @Test func stringsAreEscapedAsGoEscapesThem() {
-        var output = ""
-        JSONWriter.writeString("a<b>&\"\\\n\u{1}", into: &output)
-        #expect(output == #""a\u003cb\u003e\u0026\"\\\n\u0001""#)
+        #expect(JSONWriter.encoded("a<b>&\"\\\n\u{1}\u{2028}é\u{2029}") == #""a\u003cb\u003e\u0026\"\\\n\u0001\u2028é\u2029""#)
+    }
+
+    @Test func prettyIsMarshalIndentsLayout() {
+        let series = ResultSeries(name: "m", tags: nil, columns: ["time", "v"], values: [[.time(0), .float(1.5)]])
+        let results = [StatementResult(statementID: 0, series: [series]), StatementResult(statementID: 1, series: [])]
+        let expected = """
+            {
+                "results": [
+                    {
+                        "statement_id": 0,
+                        "series": [
+                            {
+                                "name": "m",
+                                "columns": [
+                                    "time",
+                                    "v"
+                                ],
+                                "values": [
+                                    [
+                                        "1970-01-01T00:00:00Z",
+                                        1.5
+                                    ]
+                                ]
+                            }
+                        ]
+                    },
+                    {
+                        "statement_id": 1
+                    }
+                ]
+            }
+            """
+        #expect(QueryResponseEncoder.json(results, pretty: true) == expected)
+        #expect(QueryResponseEncoder.error("a<b", pretty: true) == "{\n    \"error\": \"a\\u003cb\"\n}")
+    }
+
+    @Test func zonedTimesCarryTheirOffset() {
+        let chicago = TimeZone(identifier: "America/Chicago")
+        #expect(RFC3339.format(nanoseconds: 0, zone: chicago) == "1969-12-31T18:00:00-06:00")
+        #expect(RFC3339.format(nanoseconds: 1_500_000_000, zone: TimeZone(identifier: "Asia/Kolkata")) == "1970-01-01T05:30:01.5+05:30")
+        #expect(RFC3339.format(nanoseconds: 0, zone: TimeZone(identifier: "UTC")) == "1970-01-01T00:00:00Z")
     }
 
     @Test func timesAreRFC3339OrEpoch() {

@@ -1,130 +1,268 @@
 /// Writes JSON byte for byte as Go's `encoding/json` does, since InfluxDB clients compare answers as text:
 /// `<`, `>` and `&` escaped as `\u003c`-style sequences, floats in their shortest form (`3`, `0.5`, `1e+21`,
 /// `1e-7`), and `MarshalIndent`'s four-space layout for `pretty=true`.
+///
+/// It appends straight to a byte array, with no tree of values in between: a query answer can hold millions of
+/// values, and building then walking a tree cost more than the query itself for small answers.
 struct JSONWriter {
-    indirect enum Value {
-        case object([(String, Value)])
-        case array([Value])
-        case string(String)
-        case integer(Int64)
-        case unsigned(UInt64)
-        case float(Double)
-        case boolean(Bool)
-        case null
+    private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    /// One entry per open container: whether it has an item yet (for the comma and `pretty`'s closing newline).
+    private var containerHasItems: [Bool] = []
+
+    init(pretty: Bool, capacity: Int = 1024) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
     }
 
-    static func encode(_ value: Value, pretty: Bool) -> String {
-        var output = ""
-        write(value, into: &output, indent: pretty ? 0 : nil)
-        return output
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    // MARK: Containers
+
+    mutating func openObject() { open(UInt8(ascii: "{")) }
+    mutating func closeObject() { close(UInt8(ascii: "}")) }
+    mutating func openArray() { open(UInt8(ascii: "[")) }
+    mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts an object member: the separator, then `"name":`; the value is written next.
+    mutating func key(_ name: String) {
+        startItem()
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
     }
 
-    private static func write(_ value: Value, into output: inout String, indent: Int?) {
-        switch value {
-        case .object(let members):
-            writeContainer(members, open: "{", close: "}", into: &output, indent: indent) { member, output, inner in
-                writeString(member.0, into: &output)
-                output += inner == nil ? ":" : ": "
-                write(member.1, into: &output, indent: inner)
+    /// Starts an array element: the separator (and `pretty`'s newline); the value is written next.
+    mutating func startItem() {
+        guard let last = containerHasItems.indices.last else { return }
+        if containerHasItems[last] { bytes.append(UInt8(ascii: ",")) } else { containerHasItems[last] = true }
+        if pretty { newline(depth: containerHasItems.count) }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        containerHasItems.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadItems = containerHasItems.removeLast()
+        if pretty && hadItems { newline(depth: containerHasItems.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth * 4 { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    // MARK: Scalars
+
+    mutating func null() { append("null") }
+    mutating func boolean(_ flag: Bool) { append(flag ? "true" : "false") }
+
+    mutating func integer(_ number: Int64) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        unsigned(number.magnitude)
+    }
+
+    mutating func unsigned(_ number: UInt64) {
+        let start = bytes.count
+        var rest = number
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
+    }
+
+    /// Exactly `width` digits, leading zeros first; `number` must be below 10^width.
+    mutating func zeroPadded(_ number: UInt64, width: Int) {
+        var rest = number
+        let end = bytes.count + width
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        var index = end - 1
+        while rest > 0 {
+            bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
+    }
+
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in appendEscaped(utf8) }
+    }
+
+    /// Raw bytes already valid as JSON text (a formatted time inside its quotes, say).
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func appendBytes(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): append(#"\""#)
+            case UInt8(ascii: "\\"): append(#"\\"#)
+            case UInt8(ascii: "\n"): append(#"\n"#)
+            case UInt8(ascii: "\r"): append(#"\r"#)
+            case UInt8(ascii: "\t"): append(#"\t"#)
+            case UInt8(ascii: "<"): append(#"\u003c"#)
+            case UInt8(ascii: ">"): append(#"\u003e"#)
+            case UInt8(ascii: "&"): append(#"\u0026"#)
+            case 0..<0x20:
+                append(#"\u00"#)
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            // U+2028 and U+2029 (E2 80 A8/A9) break JavaScript string literals, so Go escapes them.
+            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] & 0xFE) == 0xA8:
+                append(#"\u202"#)
+                bytes.append(utf8[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                index += 2
+            default: bytes.append(byte)
             }
-        case .array(let elements):
-            writeContainer(elements, open: "[", close: "]", into: &output, indent: indent) { element, output, inner in
-                write(element, into: &output, indent: inner)
-            }
-        case .string(let text): writeString(text, into: &output)
-        case .integer(let number): output += String(number)
-        case .unsigned(let number): output += String(number)
-        case .float(let number): output += formatFloat(number)
-        case .boolean(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+            index += 1
         }
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func writeContainer<T>(
-        _ items: [T],
-        open: String,
-        close: String,
-        into output: inout String,
-        indent: Int?,
-        writeItem: (T, inout String, Int?) -> Void
-    ) {
-        output += open
-        guard !items.isEmpty else {
-            output += close
-            return
-        }
-        let inner = indent.map { $0 + 1 }
-        for (offset, item) in items.enumerated() {
-            if offset > 0 { output += "," }
-            if let inner { output += "\n" + String(repeating: "    ", count: inner) }
-            writeItem(item, &output, inner)
-        }
-        if let indent { output += "\n" + String(repeating: "    ", count: indent) }
-        output += close
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
-    }
-
-    /// Go's JSON float form: shortest digits, plain for 1e-6 <= |x| < 1e21, otherwise `d.ddde±X`.
-    static func formatFloat(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == 0 { return number.sign == .minus ? "-0" : "0" }
-        let (digits, exponent) = shortestDigits(number.magnitude)
-        let sign = number < 0 ? "-" : ""
+    /// Go's JSON float form: shortest digits, plain for 1e-6 <= |x| < 1e21, otherwise `d.ddde±X`; not finite is null.
+    mutating func float(_ number: Double) {
+        guard number.isFinite else { return null() }
+        if number == 0 { return number.sign == .minus ? append("-0") : append("0") }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var decimal = ShortestDecimal(number.magnitude)
         let magnitude = number.magnitude
-        if magnitude >= 1e-6 && magnitude < 1e21 {
-            // exponent: value = 0.digits × 10^exponent
-            if exponent <= 0 { return sign + "0." + String(repeating: "0", count: -exponent) + digits }
-            if exponent >= digits.count { return sign + digits + String(repeating: "0", count: exponent - digits.count) }
-            let split = digits.index(digits.startIndex, offsetBy: exponent)
-            return sign + digits[..<split] + "." + digits[split...]
+        let exponent = decimal.exponent
+        decimal.withDigits { digits in
+            if magnitude >= 1e-6 && magnitude < 1e21 {
+                writePlain(digits, exponent: exponent)
+            } else {
+                writeScientific(digits, exponent: exponent)
+            }
         }
-        let mantissa = digits.count > 1 ? "\(digits.first!).\(digits.dropFirst())" : digits
-        let power = exponent - 1
-        return sign + mantissa + "e" + (power < 0 ? "-" : "+") + String(abs(power))
     }
 
-    /// The shortest round-trip decimal digits of a positive finite value and its exponent (value = 0.d1d2… × 10^e),
-    /// taken from Swift's own shortest printing.
-    private static func shortestDigits(_ value: Double) -> (String, Int) {
-        let text = value.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
+    /// `digits` × 10^(exponent − count): `0.000ddd`, `ddd000` or `dd.d`.
+    private mutating func writePlain(_ digits: UnsafeBufferPointer<UInt8>, exponent: Int) {
+        if exponent <= 0 {
+            append("0.")
+            for _ in 0..<(-exponent) { bytes.append(UInt8(ascii: "0")) }
+            bytes.append(contentsOf: digits)
+        } else if exponent >= digits.count {
+            bytes.append(contentsOf: digits)
+            for _ in 0..<(exponent - digits.count) { bytes.append(UInt8(ascii: "0")) }
+        } else {
+            bytes.append(contentsOf: digits[..<exponent])
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: digits[exponent...])
         }
-        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(parts[0])
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
-        var digits = whole + fraction
-        var pointPosition = whole.count + exponent
-        while digits.hasPrefix("0") && digits.count > 1 {
-            digits.removeFirst()
-            pointPosition -= 1
+    }
+
+    private mutating func writeScientific(_ digits: UnsafeBufferPointer<UInt8>, exponent: Int) {
+        bytes.append(digits[0])
+        if digits.count > 1 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: digits[1...])
         }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        return (digits, pointPosition)
+        let power = exponent - 1
+        bytes.append(UInt8(ascii: "e"))
+        bytes.append(power < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        unsigned(UInt64(abs(power)))
+    }
+}
+
+extension JSONWriter {
+    /// One string value on its own, as `encoding/json` writes it (tests and CSV use this).
+    static func encoded(_ text: String) -> String {
+        var writer = JSONWriter(pretty: false, capacity: text.utf8.count + 2)
+        writer.string(text)
+        return writer.text
+    }
+
+    /// One float on its own, as `encoding/json` writes it.
+    static func formatFloat(_ number: Double) -> String {
+        var writer = JSONWriter(pretty: false, capacity: 32)
+        writer.float(number)
+        return writer.text
+    }
+}
+
+/// The shortest decimal digits that read back as a positive finite double, with the decimal point's position
+/// (value = 0.d1d2… × 10^exponent), taken from Swift's own shortest printing without building substrings.
+private struct ShortestDecimal {
+    private var printed: String
+    private(set) var exponent = 0
+    private var digitRange = 0..<0
+
+    init(_ value: Double) {
+        printed = value.description
+        var pointPosition: Int? = nil
+        var digitCount = 0
+        var firstNonZero: Int? = nil
+        var lastNonZero = 0
+        var explicitExponent = 0
+        printed.withUTF8 { text in
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                if byte == UInt8(ascii: ".") {
+                    pointPosition = digitCount
+                } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                    explicitExponent = Self.parseExponent(text[(index + 1)...])
+                    break
+                } else {
+                    if byte != UInt8(ascii: "0") {
+                        if firstNonZero == nil { firstNonZero = digitCount }
+                        lastNonZero = digitCount
+                    }
+                    digitCount += 1
+                }
+                index += 1
+            }
+        }
+        let first = firstNonZero ?? 0
+        exponent = (pointPosition ?? digitCount) + explicitExponent - first
+        digitRange = first..<(lastNonZero + 1)
+    }
+
+    /// Calls `body` with the significant digits as ASCII bytes (the printed text without its point).
+    mutating func withDigits(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let range = digitRange
+        printed.withUTF8 { text in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { scratch in
+                var count = 0
+                var digitIndex = 0
+                for byte in text {
+                    if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { break }
+                    guard byte != UInt8(ascii: ".") else { continue }
+                    if range.contains(digitIndex) {
+                        scratch[count] = byte
+                        count += 1
+                    }
+                    digitIndex += 1
+                }
+                body(UnsafeBufferPointer(rebasing: scratch[..<count]))
+            }
+        }
+    }
+
+    private static func parseExponent(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        var value = 0
+        var negative = false
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            default: break
+            }
+        }
+        return negative ? -value : value
     }
 }

@@ -6,8 +6,32 @@ public import TimeSeries
 public enum QueryResponseEncoder {
     /// The `epoch=` unit, or nil for RFC 3339 times.
     public static func json(_ results: [StatementResult], epoch: Precision? = nil, pretty: Bool = false) -> String {
-        let document = JSONWriter.Value.object([("results", .array(results.map { encode($0, epoch: epoch) }))])
-        return JSONWriter.encode(document, pretty: pretty)
+        String(decoding: jsonBytes(results, epoch: epoch, pretty: pretty), as: UTF8.self)
+    }
+
+    /// `json` as UTF-8 bytes, followed by a newline as InfluxDB ends each answer: what goes on the wire.
+    public static func jsonLine(_ results: [StatementResult], epoch: Precision? = nil, pretty: Bool = false) -> [UInt8] {
+        var bytes = jsonBytes(results, epoch: epoch, pretty: pretty)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    private static func jsonBytes(_ results: [StatementResult], epoch: Precision?, pretty: Bool) -> [UInt8] {
+        // About 24 bytes a value (a time or a full-precision float) spares most of the array's regrowth.
+        let values = results.reduce(0) { total, result in
+            result.series.reduce(total) { $0 + $1.values.count * $1.columns.count }
+        }
+        var writer = JSONWriter(pretty: pretty, capacity: 256 + 24 * values)
+        writer.openObject()
+        writer.key("results")
+        writer.openArray()
+        for result in results {
+            writer.startItem()
+            write(result, epoch: epoch, into: &writer)
+        }
+        writer.closeArray()
+        writer.closeObject()
+        return writer.bytes
     }
 
     /// `chunked=true`: each series cut into pieces of at most `size` rows, one statement result per piece, as
@@ -41,51 +65,118 @@ public enum QueryResponseEncoder {
 
     /// A request-level failure: `{"error":"…"}`.
     public static func error(_ message: String, pretty: Bool = false) -> String {
-        JSONWriter.encode(.object([("error", .string(message))]), pretty: pretty)
+        var writer = JSONWriter(pretty: pretty)
+        writer.openObject()
+        writer.key("error")
+        writer.string(message)
+        writer.closeObject()
+        return writer.text
     }
 
-    private static func encode(_ result: StatementResult, epoch: Precision?) -> JSONWriter.Value {
-        var members: [(String, JSONWriter.Value)] = [("statement_id", .integer(Int64(result.statementID)))]
+    private static func write(_ result: StatementResult, epoch: Precision?, into writer: inout JSONWriter) {
+        writer.openObject()
+        writer.key("statement_id")
+        writer.integer(Int64(result.statementID))
         let times = TimeFormat(epoch: epoch, zone: result.timeZone.flatMap(TimeZone.init(identifier:)))
-        if !result.series.isEmpty { members.append(("series", .array(result.series.map { encode($0, times: times) }))) }
+        if !result.series.isEmpty {
+            writer.key("series")
+            writer.openArray()
+            for series in result.series {
+                writer.startItem()
+                write(series, times: times, into: &writer)
+            }
+            writer.closeArray()
+        }
         if !result.messages.isEmpty {
-            members.append(
-                ("messages", .array(result.messages.map { .object([("level", .string($0.level)), ("text", .string($0.text))]) })))
+            writer.key("messages")
+            writer.openArray()
+            for message in result.messages {
+                writer.startItem()
+                writer.openObject()
+                writer.key("level")
+                writer.string(message.level)
+                writer.key("text")
+                writer.string(message.text)
+                writer.closeObject()
+            }
+            writer.closeArray()
         }
-        if result.partial { members.append(("partial", .boolean(true))) }
-        if let error = result.error { members.append(("error", .string(error))) }
-        return .object(members)
+        if result.partial {
+            writer.key("partial")
+            writer.boolean(true)
+        }
+        if let error = result.error {
+            writer.key("error")
+            writer.string(error)
+        }
+        writer.closeObject()
     }
 
-    private static func encode(_ series: ResultSeries, times: TimeFormat) -> JSONWriter.Value {
-        var members: [(String, JSONWriter.Value)] = []
-        if let name = series.name { members.append(("name", .string(name))) }
+    private static func write(_ series: ResultSeries, times: TimeFormat, into writer: inout JSONWriter) {
+        writer.openObject()
+        if let name = series.name {
+            writer.key("name")
+            writer.string(name)
+        }
         if let tags = series.tags, !tags.isEmpty {
-            members.append(("tags", .object(tags.keys.sorted().map { ($0, .string(tags[$0]!)) })))
+            writer.key("tags")
+            writer.openObject()
+            for key in tags.keys.sorted() {
+                writer.key(key)
+                writer.string(tags[key]!)
+            }
+            writer.closeObject()
         }
-        members.append(("columns", .array(series.columns.map { .string($0) })))
+        writer.key("columns")
+        writeStrings(series.columns, into: &writer)
         if !series.values.isEmpty {
-            members.append(("values", .array(series.values.map { row in .array(row.map { encode($0, times: times) }) })))
+            writer.key("values")
+            writer.openArray()
+            for row in series.values {
+                writer.startItem()
+                writer.openArray()
+                for value in row {
+                    writer.startItem()
+                    write(value, times: times, into: &writer)
+                }
+                writer.closeArray()
+            }
+            writer.closeArray()
         }
-        if series.partial { members.append(("partial", .boolean(true))) }
-        return .object(members)
+        if series.partial {
+            writer.key("partial")
+            writer.boolean(true)
+        }
+        writer.closeObject()
     }
 
-    private static func encode(_ value: ResultValue, times: TimeFormat) -> JSONWriter.Value {
+    private static func writeStrings(_ strings: [String], into writer: inout JSONWriter) {
+        writer.openArray()
+        for text in strings {
+            writer.startItem()
+            writer.string(text)
+        }
+        writer.closeArray()
+    }
+
+    private static func write(_ value: ResultValue, times: TimeFormat, into writer: inout JSONWriter) {
         switch value {
-        case .null: .null
-        case .float(let number): .float(number)
-        case .integer(let number): .integer(number)
-        case .unsigned(let number): .unsigned(number)
-        case .string(let text): .string(text)
-        case .boolean(let flag): .boolean(flag)
+        case .null: writer.null()
+        case .float(let number): writer.float(number)
+        case .integer(let number): writer.integer(number)
+        case .unsigned(let number): writer.unsigned(number)
+        case .string(let text): writer.string(text)
+        case .boolean(let flag): writer.boolean(flag)
         case .time(let nanoseconds):
             if let epoch = times.epoch {
-                .integer(nanoseconds / epoch.nanosecondsPerUnit)
+                writer.integer(nanoseconds / epoch.nanosecondsPerUnit)
             } else {
-                .string(RFC3339.format(nanoseconds: nanoseconds, zone: times.zone))
+                // RFC 3339 text needs no escaping.
+                writer.append("\"")
+                RFC3339.append(nanoseconds: nanoseconds, zone: times.zone, to: &writer)
+                writer.append("\"")
             }
-        case .strings(let list): .array(list.map { .string($0) })
+        case .strings(let list): writeStrings(list, into: &writer)
         }
     }
 }
@@ -100,36 +191,56 @@ struct TimeFormat {
 public enum RFC3339 {
     /// In `zone`'s local time with its offset (`1969-12-31T18:00:00-06:00`); `Z` when the offset is zero.
     public static func format(nanoseconds: Int64, zone: TimeZone?) -> String {
-        guard let zone else { return format(nanoseconds: nanoseconds) }
-        let offsetSeconds = zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(nanoseconds) / 1e9))
-        guard offsetSeconds != 0 else { return format(nanoseconds: nanoseconds) }
-        let local = format(nanoseconds: nanoseconds &+ Int64(offsetSeconds) * 1_000_000_000).dropLast()
-        let magnitude = abs(offsetSeconds)
-        let hours = String(magnitude / 3600)
-        let minutes = String(magnitude % 3600 / 60)
-        return local + (offsetSeconds < 0 ? "-" : "+") + String(repeating: "0", count: 2 - hours.count) + hours + ":"
-            + String(repeating: "0", count: 2 - minutes.count) + minutes
+        var writer = JSONWriter(pretty: false, capacity: 40)
+        append(nanoseconds: nanoseconds, zone: zone, to: &writer)
+        return writer.text
     }
 
-    public static func format(nanoseconds: Int64) -> String {
+    public static func format(nanoseconds: Int64) -> String { format(nanoseconds: nanoseconds, zone: nil) }
+
+    static func append(nanoseconds: Int64, zone: TimeZone?, to writer: inout JSONWriter) {
+        let offsetSeconds = zone?.secondsFromGMT(for: Date(timeIntervalSince1970: Double(nanoseconds) / 1e9)) ?? 0
+        appendLocal(nanoseconds: nanoseconds &+ Int64(offsetSeconds) * 1_000_000_000, to: &writer)
+        guard offsetSeconds != 0 else { return writer.append("Z") }
+        let magnitude = Int64(abs(offsetSeconds))
+        writer.append(offsetSeconds < 0 ? "-" : "+")
+        appendPadded(magnitude / 3600, width: 2, to: &writer)
+        writer.append(":")
+        appendPadded(magnitude % 3600 / 60, width: 2, to: &writer)
+    }
+
+    /// `2006-01-02T15:04:05.999999999`, without a zone.
+    private static func appendLocal(nanoseconds: Int64, to writer: inout JSONWriter) {
         let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds + 1) / 1_000_000_000 - 1
-        let fraction = nanoseconds - seconds * 1_000_000_000
+        var fraction = nanoseconds - seconds * 1_000_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CivilDate.date(daysSinceEpoch: days)
-        var text =
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-        if fraction > 0 {
-            var digits = pad(fraction, 9)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
+        appendPadded(year, width: 4, to: &writer)
+        writer.append("-")
+        appendPadded(month, width: 2, to: &writer)
+        writer.append("-")
+        appendPadded(day, width: 2, to: &writer)
+        writer.append("T")
+        appendPadded(secondOfDay / 3600, width: 2, to: &writer)
+        writer.append(":")
+        appendPadded(secondOfDay / 60 % 60, width: 2, to: &writer)
+        writer.append(":")
+        appendPadded(secondOfDay % 60, width: 2, to: &writer)
+        guard fraction > 0 else { return }
+        var width = 9
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
         }
-        return text + "Z"
+        writer.append(".")
+        appendPadded(fraction, width: width, to: &writer)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    private static func appendPadded(_ value: Int64, width: Int, to writer: inout JSONWriter) {
+        var limit: Int64 = 1
+        for _ in 0..<width { limit = limit &* 10 }
+        if value >= 0 && value < limit { writer.zeroPadded(UInt64(value), width: width) } else { writer.integer(value) }
     }
 }
 

@@ -296,15 +296,13 @@ extension QueryExecutor {
         }
         var rows: [Row] = []
         for (index, series) in group.series.enumerated() {
-            var byTime: [Int64: [String: FieldValue]] = [:]
-            for field in plan.fieldsToRead {
-                for column in try engine.read(
-                    database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: condition.timeRange)
-                {
-                    for position in 0..<column.count { byTime[column.times[position], default: [:]][field] = column.value(at: position) }
-                }
-            }
-            for (time, fields) in byTime {
+            var merger = FieldColumnMerger(
+                try plan.fieldsToRead.map { field in
+                    let columns = try engine.read(
+                        database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: condition.timeRange)
+                    return (field, columns)
+                })
+            while let (time, fields) = merger.next() {
                 if filterFields, let predicate = condition.predicate,
                     !(try RowPredicate.matches(predicate, fields: fields, tags: series.tags, patterns: condition.patterns))
                 {

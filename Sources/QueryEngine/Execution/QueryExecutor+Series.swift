@@ -51,21 +51,27 @@ extension QueryExecutor {
             }
         case .tagValues(let selector):
             return try measurements.compactMap { measurement in
-                var pairs: Set<[String]> = []
+                var pairs: [TagPair] = []
                 if condition.predicate == nil {
                     // No tag condition: the index knows each key's values without looking at series.
-                    for (key, values) in try engine.tagValues(database: database, measurement: measurement)
-                    where try Self.selects(selector, key) {
-                        for value in values { pairs.insert([key, value]) }
+                    let keys = try engine.tagKeys(database: database, measurement: measurement).filter { try Self.selects(selector, $0) }
+                    for (key, values) in try engine.tagValues(database: database, measurement: measurement, keys: keys) {
+                        pairs += values.map { TagPair(key: key, value: $0) }
                     }
                 } else {
+                    var found: Set<TagPair> = []
                     for entry in try matchingSeries(measurement, database: database, condition: condition) {
-                        for (key, value) in entry.tags where try Self.selects(selector, key) { pairs.insert([key, value]) }
+                        for (key, value) in entry.tags where try Self.selects(selector, key) {
+                            found.insert(TagPair(key: key, value: value))
+                        }
                     }
+                    pairs = Array(found)
                 }
-                let rows = Self.page(pairs.sorted { $0.lexicographicallyPrecedes($1) }, statement)
+                let rows = Self.page(pairs.sorted(), statement)
                 return rows.isEmpty
-                    ? nil : ResultSeries(name: measurement, columns: ["key", "value"], values: rows.map { $0.map(ResultValue.string) })
+                    ? nil
+                    : ResultSeries(
+                        name: measurement, columns: ["key", "value"], values: rows.map { [.string($0.key), .string($0.value)] })
             }
         case .fieldKeys:
             return try measurements.compactMap { measurement in
@@ -118,4 +124,12 @@ extension QueryExecutor {
         let limit = statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max
         return Array(items.dropFirst(statement.offset ?? 0).prefix(limit))
     }
+}
+
+/// One row of `SHOW TAG VALUES`, in its order: by key, then value.
+private struct TagPair: Hashable, Comparable {
+    let key: String
+    let value: String
+
+    static func < (lhs: TagPair, rhs: TagPair) -> Bool { (lhs.key, lhs.value) < (rhs.key, rhs.value) }
 }

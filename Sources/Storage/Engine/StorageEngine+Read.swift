@@ -74,13 +74,15 @@ extension StorageEngine {
         }
     }
 
-    /// Every tag key of a measurement with its values, straight from the index (no per-series work): what
-    /// `SHOW TAG VALUES` without a WHERE clause lists.
-    public func tagValues(database: String, measurement: String) throws -> [String: [String]] {
+    /// The values of each of `keys` a measurement's series have, straight from the index (no per-series work):
+    /// what `SHOW TAG VALUES` without a WHERE clause lists.
+    public func tagValues(database: String, measurement: String, keys: Set<String>) throws -> [String: [String]] {
         try withLock {
             guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
             guard let entry = state.index.measurement(named: measurement) else { return [:] }
-            return entry.tags.mapValues { Array($0.keys) }
+            var values: [String: [String]] = [:]
+            for key in keys { values[key] = entry.tags[key].map { Array($0.keys) } }
+            return values
         }
     }
 

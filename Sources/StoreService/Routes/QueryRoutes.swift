@@ -102,7 +102,7 @@ struct QueryRoutes {
         let executor = executor
         let body = ResponseBody { writer in
             try await executor.executeChunked(statements, context: context, size: size) { chunk in
-                try await writer.write(ByteBuffer(string: QueryResponseEncoder.json([chunk], epoch: epoch) + "\n"))
+                try await writer.write(ByteBuffer(bytes: QueryResponseEncoder.jsonLine([chunk], epoch: epoch)))
             }
             try await writer.finish(nil)
         }
@@ -110,17 +110,21 @@ struct QueryRoutes {
     }
 
     private static func response(_ results: [StatementResult], format: Format, epoch: Precision?) -> Response {
-        let (body, contentType): (String, String) =
+        let (body, contentType): (ByteBuffer, String) =
             switch format {
-            case .json(let pretty): (QueryResponseEncoder.json(results, epoch: epoch, pretty: pretty) + "\n", "application/json")
+            case .json(let pretty):
+                (ByteBuffer(bytes: QueryResponseEncoder.jsonLine(results, epoch: epoch, pretty: pretty)), "application/json")
             case .chunkedJSON(let size):
                 (
-                    QueryResponseEncoder.chunks(results, size: size).map { QueryResponseEncoder.json([$0], epoch: epoch) + "\n" }.joined(),
+                    ByteBuffer(
+                        bytes: QueryResponseEncoder.chunks(results, size: size).flatMap {
+                            QueryResponseEncoder.jsonLine([$0], epoch: epoch)
+                        }),
                     "application/json"
                 )
-            case .csv: (QueryResponseCSV.csv(results, epoch: epoch), "text/csv")
+            case .csv: (ByteBuffer(string: QueryResponseCSV.csv(results, epoch: epoch)), "text/csv")
             }
-        return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: body))
     }
 
     /// A JSON decoding failure in a few words (`the data is not valid JSON`, `unsupported value for "x"`).
@@ -154,7 +158,29 @@ struct QueryRoutes {
         }
     }
 
+    /// `+` as a space and `%XX` escapes; nil for a broken escape or bytes that are not UTF-8.
     private static func decodeFormComponent(_ text: Substring) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
