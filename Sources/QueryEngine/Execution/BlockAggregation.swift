@@ -26,6 +26,32 @@ struct Accumulator {
         if maximum == nil || number > maximum! { (maximum, maximumValue) = (number, value) }
     }
 
+    /// The values at `positions` of a column; numbers are added without wrapping each in a `FieldValue`.
+    mutating func add(_ column: FieldColumn, _ positions: Range<Int>) {
+        switch column.values {
+        case .floats(let floats):
+            guard !positions.isEmpty else { return }
+            isInteger = false
+            count += positions.count
+            for number in floats[positions] {
+                floatSum += number
+                if minimum == nil || number < minimum! { (minimum, minimumValue) = (number, .float(number)) }
+                if maximum == nil || number > maximum! { (maximum, maximumValue) = (number, .float(number)) }
+            }
+        case .integers(let integers):
+            count += positions.count
+            for integer in integers[positions] {
+                integerSum &+= integer
+                let number = Double(integer)
+                floatSum += number
+                if minimum == nil || number < minimum! { (minimum, minimumValue) = (number, .integer(integer)) }
+                if maximum == nil || number > maximum! { (maximum, maximumValue) = (number, .integer(integer)) }
+            }
+        default:
+            for position in positions { add(column.value(at: position)) }
+        }
+    }
+
     mutating func add(_ block: BlockSummary) {
         guard let sum = block.sum, let low = block.minimum, let high = block.maximum else { return }
         count += block.count
@@ -85,25 +111,14 @@ extension QueryExecutor {
         for (index, column) in plan.columns.enumerated() {
             guard case .aggregate(_, let field, _) = column else { continue }
             for series in group.series {
+                // A block that straddles two buckets is decoded by the same read rather than summarised.
                 for chunk in try engine.readChunks(
-                    database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: range)
+                    database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: range,
+                    summarizable: { bucket($0.lowerBound) == bucket($0.upperBound) })
                 {
                     switch chunk {
-                    case .block(let summary) where bucket(summary.minTime) == bucket(summary.maxTime):
-                        buckets[bucket(summary.minTime), default: empty][index].add(summary)
-                    case .block:
-                        // Spans two buckets: read its values after all.
-                        for column in try engine.read(
-                            database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: chunk.blockRange!)
-                        {
-                            for position in 0..<column.count {
-                                buckets[bucket(column.times[position]), default: empty][index].add(column.value(at: position))
-                            }
-                        }
-                    case .values(let values):
-                        for position in 0..<values.count {
-                            buckets[bucket(values.times[position]), default: empty][index].add(values.value(at: position))
-                        }
+                    case .block(let summary): buckets[bucket(summary.minTime), default: empty][index].add(summary)
+                    case .values(let values): Self.accumulate(values, column: index, into: &buckets, empty: empty, bucket: bucket)
                     }
                 }
             }
@@ -112,9 +127,24 @@ extension QueryExecutor {
     }
 }
 
-extension CursorChunk {
-    var blockRange: ClosedRange<Int64>? {
-        if case .block(let summary) = self { return summary.minTime...summary.maxTime }
-        return nil
+extension QueryExecutor {
+    /// Adds decoded values to their buckets, one run of values per bucket (times are sorted), so the dictionary is
+    /// looked up once per run rather than once per value.
+    private static func accumulate(
+        _ values: FieldColumn,
+        column: Int,
+        into buckets: inout [Int64: [Accumulator]],
+        empty: [Accumulator],
+        bucket: (Int64) -> Int64
+    ) {
+        let times = values.times
+        var start = 0
+        while start < times.count {
+            let key = bucket(times[start])
+            var end = start + 1
+            while end < times.count && bucket(times[end]) == key { end += 1 }
+            buckets[key, default: empty][column].add(values, start..<end)
+            start = end
+        }
     }
 }

@@ -42,6 +42,12 @@ public struct FieldColumn: Sendable, Equatable {
         }
     }
 
+    /// Whether any value's time lies in `range` (times are sorted: a binary search).
+    func hasTime(in range: ClosedRange<Int64>) -> Bool {
+        let first = times.partitioningIndex { $0 >= range.lowerBound }
+        return first < times.count && times[first] <= range.upperBound
+    }
+
     /// The slice of values at `range` of indices.
     func slice(_ range: Range<Int>) -> FieldColumn {
         let values: Values =

@@ -5,12 +5,15 @@ import TimeSeries
 extension StorageEngine {
     /// The values of `field` of `seriesKey` in `range` as time-ordered chunks: whole blocks that nothing else
     /// overlaps come as summaries, everything else decoded and merged (newest data winning, deletes applied).
+    /// `summarizable` can refuse a block by its time span (one that straddles a GROUP BY time bucket, say): it is
+    /// then decoded with the rest, in the same pass.
     public func readChunks(
         database: String,
         retentionPolicy: String? = nil,
         seriesKey: String,
         field: String,
-        in range: ClosedRange<Int64> = Int64.min...Int64.max
+        in range: ClosedRange<Int64> = Int64.min...Int64.max,
+        summarizable: (ClosedRange<Int64>) -> Bool = { _ in true }
     ) throws -> [CursorChunk] {
         var escapedField: [UInt8] = []
         LineProtocolEscaping.escapeKey(field, into: &escapedField)
@@ -20,12 +23,18 @@ extension StorageEngine {
             database: database, retentionPolicy: retentionPolicy, seriesKey: seriesKey, escapedField: escapedField, in: range)
         {
             guard let type = source.type else { continue }
-            chunks += try shardChunks(source, key: tsmKey, type: type, range: range)
+            chunks += try shardChunks(source, key: tsmKey, type: type, range: range, summarizable: summarizable)
         }
         return chunks
     }
 
-    private func shardChunks(_ source: ShardSources, key: [UInt8], type: FieldType, range: ClosedRange<Int64>) throws -> [CursorChunk] {
+    private func shardChunks(
+        _ source: ShardSources,
+        key: [UInt8],
+        type: FieldType,
+        range: ClosedRange<Int64>,
+        summarizable: (ClosedRange<Int64>) -> Bool
+    ) throws -> [CursorChunk] {
         let entries = source.files.map { ($0, $0.entry(for: key)) }
         var summaries: [BlockSummary] = []
         var decoded: [FieldColumn] = []
@@ -34,9 +43,9 @@ extension StorageEngine {
             let deletes = source.tombstones.filter { $0.maxGeneration >= file.generation }
             for block in entry.blocks where block.maxTime >= range.lowerBound && block.minTime <= range.upperBound {
                 let touched =
-                    !range.contains(block.minTime) || !range.contains(block.maxTime)
+                    !range.contains(block.minTime) || !range.contains(block.maxTime) || !summarizable(block.minTime...block.maxTime)
                     || deletes.contains { $0.maxTime >= block.minTime && $0.minTime <= block.maxTime }
-                    || source.memory.contains { column in column.times.contains { $0 >= block.minTime && $0 <= block.maxTime } }
+                    || source.memory.contains { $0.hasTime(in: block.minTime...block.maxTime) }
                     || entries.enumerated().contains { other in
                         other.offset != fileIndex
                             && (other.element.1?.blocks.contains { $0.maxTime >= block.minTime && $0.minTime <= block.maxTime } ?? false)
