@@ -61,23 +61,35 @@ struct BitReader {
         self.block = block
     }
 
+    /// The next `count` bits (0...64), most significant first. Reads a whole big-endian word at a time: this is
+    /// the inner loop of float decoding.
     mutating func read(bits count: Int) throws(CompressionError) -> UInt64 {
+        guard count > 0 else { return 0 }
         guard bitOffset + count <= bytes.count * 8 else { throw CompressionError(.truncated, in: block) }
-        var value: UInt64 = 0
-        var remaining = count
-        while remaining > 0 {
-            let byte = bytes[bitOffset >> 3]
-            let used = bitOffset & 7
-            let take = min(8 - used, remaining)
-            let chunk = (UInt64(byte) >> UInt64(8 - used - take)) & ((1 << UInt64(take)) - 1)
-            value = value << UInt64(take) | chunk
-            bitOffset += take
-            remaining -= take
-        }
-        return value
+        let byteIndex = bitOffset >> 3
+        let used = bitOffset & 7
+        bitOffset += count
+        let window = word(at: byteIndex) &<< UInt64(used)
+        let value = window &>> UInt64(64 - count)
+        let missing = used + count - 64
+        guard missing > 0 else { return value }
+        // The word held only 64 − used of the bits: the rest are the top of the following byte.
+        return value | UInt64(bytes[byteIndex + 8] &>> UInt8(8 - missing))
     }
 
     mutating func readBit() throws(CompressionError) -> Bool {
-        try read(bits: 1) == 1
+        guard bitOffset < bytes.count * 8 else { throw CompressionError(.truncated, in: block) }
+        let byte = bytes[bitOffset >> 3]
+        let bit = (byte &>> UInt8(7 - bitOffset & 7)) & 1
+        bitOffset += 1
+        return bit == 1
+    }
+
+    /// Eight bytes from `index` as a big-endian word, zero-padded past the end.
+    private func word(at index: Int) -> UInt64 {
+        if index + 8 <= bytes.count { return UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) }
+        var word: UInt64 = 0
+        for offset in 0..<8 { word = word &<< 8 | UInt64(index + offset < bytes.count ? bytes[index + offset] : 0) }
+        return word
     }
 }

@@ -66,6 +66,9 @@ public struct FieldColumn: Sendable, Equatable {
         let nonEmpty = columns.filter { $0.count > 0 }
         if nonEmpty.isEmpty { return .empty(type) }
         if nonEmpty.count == 1 { return nonEmpty[0] }
+        if zip(nonEmpty, nonEmpty.dropFirst()).allSatisfy({ $0.times.last! < $1.times.first! }) {
+            return concatenate(nonEmpty, type: type)  // the blocks of one file: already in order, nothing to replace
+        }
         var entries: [(time: Int64, source: Int, index: Int)] = []
         for (source, column) in nonEmpty.enumerated() {
             for (index, time) in column.times.enumerated() { entries.append((time, source, index)) }
@@ -82,6 +85,28 @@ public struct FieldColumn: Sendable, Equatable {
             }
         }
         return FieldColumn(type: type, times: times, values: gather(kept, from: nonEmpty, type: type))
+    }
+
+    /// Columns whose time ranges follow one another, joined end to end.
+    private static func concatenate(_ columns: [FieldColumn], type: FieldType) -> FieldColumn {
+        func join<T>(_ extract: (Values) -> [T]?) -> [T] {
+            var joined: [T] = []
+            joined.reserveCapacity(columns.reduce(0) { $0 + $1.count })
+            for column in columns { joined += extract(column.values) ?? [] }
+            return joined
+        }
+        var times: [Int64] = []
+        times.reserveCapacity(columns.reduce(0) { $0 + $1.count })
+        for column in columns { times += column.times }
+        let values: Values =
+            switch type {
+            case .float: .floats(join { if case .floats(let a) = $0 { a } else { nil } })
+            case .integer: .integers(join { if case .integers(let a) = $0 { a } else { nil } })
+            case .unsigned: .unsigneds(join { if case .unsigneds(let a) = $0 { a } else { nil } })
+            case .boolean: .booleans(join { if case .booleans(let a) = $0 { a } else { nil } })
+            case .string: .strings(join { if case .strings(let a) = $0 { a } else { nil } })
+            }
+        return FieldColumn(type: type, times: times, values: values)
     }
 
     private static func gather(_ kept: [(source: Int, index: Int)], from columns: [FieldColumn], type: FieldType) -> Values {
