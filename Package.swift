@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "InfluxQL", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "TICKscript", exclude: ["README.md"], swiftSettings: strictSettings),
-        .target(name: "WriteAheadLog", dependencies: ["FileIO"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "CRC32CHardware", exclude: ["README.md"]),
+        .target(
+            name: "WriteAheadLog", dependencies: ["FileIO", "CRC32CHardware"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "LineProtocol", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "SundialConfig",

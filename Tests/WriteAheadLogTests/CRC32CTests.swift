@@ -23,6 +23,16 @@ import Testing
         for length in 0..<100 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
             #expect(bytes.withUnsafeBytes { CRC32C.checksum($0) } == reference(bytes))
+            #expect(bytes.withUnsafeBytes { CRC32C.tableChecksum($0) } == reference(bytes))
+        }
+    }
+
+    @Test func unalignedStartsGiveTheSameAnswer() {
+        var random = SeededGenerator(seed: 7)
+        let bytes = (0..<4099).map { _ in UInt8.random(in: 0...255, using: &random) }
+        for start in 0..<9 {
+            let slice = Array(bytes[start...])
+            #expect(bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[start...])) } == reference(slice))
         }
     }
 }
