@@ -30,8 +30,26 @@ run() {  # name port pid db
     python3 "$SHARED/bench/ingest_bench.py" --url "http://127.0.0.1:$2" --db "$4" --create-db --points "$POINTS" --server-pid "$3" \
         | sed "s/^/{\"server\": \"$1\", \"round_db\": \"$4\", \"result\": /; s/$/}/"
 }
+# Each round starts on a quiet machine: the previous round's server is still snapshotting and compacting what it
+# was sent (InfluxDB runs here with 1s cold durations), and that must not be charged to the other server.
+wait_quiet() {
+    python3 - <<'PY'
+import time
+def busy():
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:9]]
+    return sum(v) - v[3] - v[4], sum(v)
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    b0, t0 = busy(); time.sleep(1); b1, t1 = busy()
+    if (b1 - b0) / max(t1 - t0, 1) < 0.1:  # under 10% of the machine's cores busy
+        break
+PY
+}
 for round in $(seq 1 "$ROUNDS"); do
+    wait_quiet
     run influxdb "$INFLUX_PORT" "$INFLUX_PID" "bench_r$round"
+    wait_quiet
     run sundial "$SUNDIAL_PORT" "$SUNDIAL_PID" "bench_r$round"
 done
 
