@@ -20,7 +20,10 @@ import TimeSeries
 
     @Test func columnsOutOfOrderAreSorted() {
         let merged = FieldColumn.merge(
-            [FieldColumn(type: .integer, times: [5, 6], values: .integers([5, 6])), FieldColumn(type: .integer, times: [1], values: .integers([1]))],
+            [
+                FieldColumn(type: .integer, times: [5, 6], values: .integers([5, 6])),
+                FieldColumn(type: .integer, times: [1], values: .integers([1])),
+            ],
             type: .integer)
         #expect(merged == FieldColumn(type: .integer, times: [1, 5, 6], values: .integers([1, 5, 6])))
     }
