@@ -42,6 +42,28 @@ import TimeSeries
         engine.close()
     }
 
+    /// The cache is filled series by series: values of interleaved series, across two shard groups and with
+    /// repeated times, must still land in their own series and shard with the last write winning.
+    @Test func interleavedSeriesAcrossShardGroupsKeepArrivalOrder() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try makeEngine(directory)
+        try engine.createDatabase("db")
+        let week: Int64 = 7 * 86_400 * 1_000_000_000
+        let lines = [
+            "m,h=a v=1,w=1i 10", "m,h=b v=2 10", "m,h=a v=3 \(week + 5)", "m,h=a v=4 10", "m,h=b w=5i 20",
+            "m,h=a w=6i 10", "m,h=b v=7 \(week + 5)", "m,h=a v=8 \(week + 5)",
+        ]
+        let outcome = try await engine.write(lines.joined(separator: "\n"))
+        #expect(outcome.pointsWritten == 8)
+        #expect(try engine.values("m,h=a", "v").elementsEqual([(10, .float(4)), (week + 5, .float(8))]) { $0 == $1 })
+        #expect(try engine.values("m,h=a", "w").elementsEqual([(10, .integer(6))]) { $0 == $1 })
+        #expect(try engine.values("m,h=b", "v").elementsEqual([(10, .float(2)), (week + 5, .float(7))]) { $0 == $1 })
+        #expect(try engine.values("m,h=b", "w").elementsEqual([(20, .integer(5))]) { $0 == $1 })
+        try await engine.flush()
+        #expect(try engine.values("m,h=a", "v").elementsEqual([(10, .float(4)), (week + 5, .float(8))]) { $0 == $1 })
+        engine.close()
+    }
+
     @Test func fieldTypeConflictsDropThePointWithInfluxDBsText() async throws {
         let directory = TemporaryDirectory()
         let engine = try makeEngine(directory)

@@ -333,18 +333,30 @@ extension QueryExecutor {
         return rows
     }
 
+    /// One output row per row that has at least one selected field: its time, then each column (a field, or a tag
+    /// of the row's series).
     func raw(_ rows: [Row], _ group: SeriesGroup, _ plan: SelectPlan) -> [[ResultValue]] {
-        rows.compactMap { row in
+        var values: [[ResultValue]] = []
+        values.reserveCapacity(rows.count)
+        for row in rows {
             var hasField = false
-            let cells: [ResultValue] = plan.columns.map { column in
-                guard case .raw(let name) = column else { return .null }
+            var cells: [ResultValue] = []
+            cells.reserveCapacity(plan.columns.count + 1)
+            cells.append(.time(row.time))
+            for column in plan.columns {
+                guard case .raw(let name) = column else {
+                    cells.append(.null)
+                    continue
+                }
                 if let value = row.fields[name] {
                     hasField = true
-                    return Aggregation.result(value)
+                    cells.append(Aggregation.result(value))
+                } else {
+                    cells.append(group.series[row.series].tags[name].map(ResultValue.string) ?? .null)
                 }
-                return group.series[row.series].tags[name].map(ResultValue.string) ?? .null
             }
-            return hasField ? [.time(row.time)] + cells : nil
+            if hasField { values.append(cells) }
         }
+        return values
     }
 }

@@ -28,10 +28,12 @@ final class CacheEntry {
         return first...last
     }
 
-    func append(_ time: Int64, _ value: FieldValue) {
+    /// Appends a value and returns the bytes it added to `size`.
+    @discardableResult
+    func append(_ time: Int64, _ value: FieldValue) -> Int {
         if let last = times.last, time <= last { isSorted = false }
         times.append(time)
-        size += 16
+        var added = 16
         switch value {
         case .float(let number): floats.append(number)
         case .integer(let number): integers.append(number)
@@ -39,8 +41,10 @@ final class CacheEntry {
         case .boolean(let flag): booleans.append(flag)
         case .string(let text):
             strings.append(text)
-            size += text.utf8.count
+            added += text.utf8.count
         }
+        size += added
+        return added
     }
 
     /// Sorts by time; for equal times the value that arrived last wins, as InfluxDB's last write does.

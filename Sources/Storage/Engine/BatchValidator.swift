@@ -1,5 +1,9 @@
 import TimeSeries
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Checks each point of an encoded batch against its database's rules — retention, series limits, field types —
 /// with the engine's lock held, and lists the values to apply once the WAL has the accepted points.
 struct BatchValidator {
@@ -18,8 +22,14 @@ struct BatchValidator {
     private(set) var shards: [Shard] = []
     private(set) var pending: [StorageEngine.PendingValue] = []
     private let limits: SeriesIndex.Limits
+    /// Per series slot of the batch: its id in the index once admitted, or why it was refused.
+    private var admitted: [Swift.Result<Int, LimitExceeded>?] = []
     /// The field ids of the point being validated; reused so validation allocates nothing per point.
     private var fieldIDs: [Int] = []
+    /// The last field ids, types and shard `recordTypes` checked.
+    private var typesCheckedShard: Shard?
+    private var typesCheckedIDs: [Int] = []
+    private var typesChecked: [FieldType] = []
     /// The field keys (arena ranges) and measurement that `fieldIDs` belong to.
     private var previousFieldKeys: [Range<Int>] = []
     private var previousMeasurement = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -35,6 +45,7 @@ struct BatchValidator {
     }
 
     mutating func validate(_ batch: EncodedBatch) {
+        admitted = Array(repeating: nil, count: batch.seriesCount)
         batch.arena.bytes.withUnsafeBytes { arena in
             for index in batch.points.indices where failure == nil {
                 validate(point: index, of: batch, arena: arena)
@@ -58,34 +69,47 @@ struct BatchValidator {
             }
         }
         let seriesKey = UnsafeRawBufferPointer(rebasing: arena[point.seriesKey])
+        if admitted[point.seriesSlot] == nil { admitted[point.seriesSlot] = state.index.admit(seriesKey, limits: limits) }
         let series: Int
-        switch state.index.admit(seriesKey, limits: limits) {
+        switch admitted[point.seriesSlot]! {
         case .success(let id): series = id
         case .failure(let limit): return drop(limit.message)
         }
         let measurement = UnsafeRawBufferPointer(rebasing: seriesKey[..<point.measurementLength])
         let fields = batch.fields[point.firstField..<point.firstField + point.fieldCount]
         resolveFieldIDs(fields, measurement: measurement, arena: arena)
-        for (fieldID, field) in zip(fieldIDs, fields) {
-            if let existing = shard.fieldTypes[fieldID], existing != field.value.type {
-                let names = state.fields.names[fieldID]
-                return drop(
-                    "field type conflict: input field \(GoQuote.quote(names.field)) on measurement \(GoQuote.quote(names.measurement)) "
-                        + "is type \(field.value.type), already exists as type \(existing)"
-                )
-            }
-        }
+        if let conflict = recordTypes(fields, in: shard) { return drop(conflict) }
         let shardIndex = position(of: shard)
         for (fieldID, field) in zip(fieldIDs, fields) {
-            shard.fieldTypes[fieldID] = field.value.type
             pending.append(
                 StorageEngine.PendingValue(
-                    shard: shardIndex, key: SeriesFieldKey(series: series, field: fieldID), type: field.value.type,
-                    time: point.timestamp, value: field.value
+                    shard: shardIndex, seriesSlot: Int32(point.seriesSlot), key: SeriesFieldKey(series: series, field: fieldID),
+                    type: field.value.type, time: point.timestamp, value: field.value
                 )
             )
         }
         accepted.append(index)
+    }
+
+    /// Checks a point's field types against those `shard` has stored (the first type a shard sees for a field is
+    /// fixed) and records new ones; returns InfluxDB's conflict message instead when one differs. When the point
+    /// has the previous point's fields, types and shard, this was all checked then and is skipped.
+    private mutating func recordTypes(_ fields: ArraySlice<EncodedBatch.FieldEntry>, in shard: Shard) -> String? {
+        if shard === typesCheckedShard, typesCheckedIDs == fieldIDs, fields.elementsEqual(typesChecked, by: { $0.value.type == $1 }) {
+            return nil
+        }
+        for (fieldID, field) in zip(fieldIDs, fields) {
+            if let existing = shard.fieldTypes[fieldID], existing != field.value.type {
+                let names = state.fields.names[fieldID]
+                return "field type conflict: input field \(GoQuote.quote(names.field)) on measurement \(GoQuote.quote(names.measurement)) "
+                    + "is type \(field.value.type), already exists as type \(existing)"
+            }
+        }
+        for (fieldID, field) in zip(fieldIDs, fields) { shard.fieldTypes[fieldID] = field.value.type }
+        typesCheckedShard = shard
+        typesCheckedIDs = fieldIDs
+        typesChecked = fields.map(\.value.type)
+        return nil
     }
 
     /// Fills `fieldIDs` for a point's fields. Consecutive points usually carry the same measurement and field keys,
@@ -95,8 +119,10 @@ struct BatchValidator {
         measurement: UnsafeRawBufferPointer,
         arena: UnsafeRawBufferPointer
     ) {
-        if fields.count == previousFieldKeys.count, measurement.elementsEqual(previousMeasurement),
-            zip(fields, previousFieldKeys).allSatisfy({ arena[$0.key].elementsEqual(arena[$1]) })
+        if fields.count == previousFieldKeys.count, Self.sameBytes(measurement, previousMeasurement),
+            zip(fields, previousFieldKeys).allSatisfy({
+                Self.sameBytes(UnsafeRawBufferPointer(rebasing: arena[$0.key]), UnsafeRawBufferPointer(rebasing: arena[$1]))
+            })
         {
             return  // fieldIDs still holds the previous point's ids
         }
@@ -107,6 +133,27 @@ struct BatchValidator {
             previousFieldKeys.append(field.key)
         }
         previousMeasurement = measurement
+    }
+
+    /// Indices of `pending` grouped by series (a counting sort on the batch's series slots), arrival order kept
+    /// within a series: the cache is then filled one series at a time. Computed outside the locks.
+    func pendingBySeries() -> [Int32] {
+        var starts = [Int](repeating: 0, count: admitted.count + 1)
+        for value in pending { starts[Int(value.seriesSlot) + 1] += 1 }
+        for slot in 0..<admitted.count { starts[slot + 1] += starts[slot] }
+        var order = [Int32](repeating: 0, count: pending.count)
+        for (index, value) in pending.enumerated() {
+            order[starts[Int(value.seriesSlot)]] = Int32(index)
+            starts[Int(value.seriesSlot)] += 1
+        }
+        return order
+    }
+
+    /// Byte equality with `memcmp` (the generic `elementsEqual` compared a byte at a time).
+    private static func sameBytes(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        return memcmp(left, right, lhs.count) == 0
     }
 
     private mutating func position(of shard: Shard) -> Int {

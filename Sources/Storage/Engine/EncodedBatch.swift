@@ -14,6 +14,8 @@ struct EncodedBatch {
         var seriesKey: Range<Int>
         /// Where the measurement ends inside the series key (relative to its start).
         var measurementLength: Int
+        /// Which of the batch's distinct series this point belongs to (an index into `seriesCount`'s range).
+        var seriesSlot: Int
         var timestamp: Int64
         /// Its fields: `fields[firstField ..< firstField + fieldCount]`.
         var firstField: Int
@@ -32,6 +34,10 @@ struct EncodedBatch {
     private(set) var points: [PointEntry] = []
     private(set) var fields: [FieldEntry] = []
     private(set) var parseErrors: [LineProtocolError] = []
+    /// The batch's distinct series keys, numbered in order of first appearance: validation then looks each series up
+    /// in the index once per batch, not once per point, and the cache is filled series by series.
+    private var seriesSlots = ByteKeyTable(capacity: 256)
+    var seriesCount: Int { seriesSlots.count }
     private static let timeKey = Array("time".utf8)
 
     /// Parses `body`; every good line becomes a point entry.
@@ -57,6 +63,9 @@ struct EncodedBatch {
         let keyStart = arena.bytes.count
         arena.bytes.append(contentsOf: point.seriesKey)
         let keyRange = keyStart..<arena.bytes.count
+        let seriesKey = UnsafeRawBufferPointer(point.seriesKey)
+        let seriesSlot = seriesSlots.find(seriesKey) ?? seriesSlots.count
+        if seriesSlot == seriesSlots.count { seriesSlots.insert(seriesKey, value: seriesSlot) }
         arena.appendSignedVarint(point.timestamp)
         let isTimeField = { (field: ParsedField) in point.bytes(field.key).elementsEqual(Self.timeKey) }
         let kept = point.fields.count - point.fields.reduce(0) { $0 + (isTimeField($1) ? 1 : 0) }
@@ -72,7 +81,7 @@ struct EncodedBatch {
         }
         points.append(
             PointEntry(
-                record: start..<arena.bytes.count, seriesKey: keyRange, measurementLength: point.measurement.count,
+                record: start..<arena.bytes.count, seriesKey: keyRange, measurementLength: point.measurement.count, seriesSlot: seriesSlot,
                 timestamp: point.timestamp, firstField: firstField, fieldCount: kept, dropReason: Self.reservedTimeKey(point, kept: kept)
             )
         )

@@ -10,6 +10,8 @@ extension StorageEngine {
     /// index into the batch's list of shards, so queuing a value retains nothing.
     struct PendingValue {
         let shard: Int
+        /// The point's series among the batch's distinct series (`EncodedBatch.PointEntry.seriesSlot`).
+        let seriesSlot: Int32
         let key: SeriesFieldKey
         let type: FieldType
         let time: Int64
@@ -51,7 +53,7 @@ extension StorageEngine {
             withLock { writesInFlight[validated.generation, default: 1] -= 1 }
             throw StorageError(.writeFailed, "\(error)")
         }
-        applyToCaches(validated.validator)
+        applyToCaches(validated.validator, order: validated.validator.pendingBySeries())
         let shouldFlush = withLock { () -> Bool in
             writesInFlight[validated.generation, default: 1] -= 1
             return totalCacheSize() >= configuration.cacheSnapshotSize && !isFlushing
@@ -99,17 +101,11 @@ extension StorageEngine {
     }
 
     /// Phase D: each shard's values under that shard's cache lock only, so batches for other shards — and the
-    /// validation of the next batch — go on meanwhile.
-    private func applyToCaches(_ validator: BatchValidator) {
+    /// validation of the next batch — go on meanwhile. `order` lists the values series by series.
+    private func applyToCaches(_ validator: BatchValidator, order: [Int32]) {
         let shards = validator.shards
-        if shards.count == 1 {
-            shards[0].withCache { for value in validator.pending { shards[0].append(value.key, value.type, value.time, value.value) } }
-            return
-        }
         for (index, shard) in shards.enumerated() {
-            shard.withCache {
-                for value in validator.pending where value.shard == index { shard.append(value.key, value.type, value.time, value.value) }
-            }
+            shard.withCache { shard.append(validator.pending, inSeriesOrder: order, shard: shards.count == 1 ? nil : index) }
         }
     }
 

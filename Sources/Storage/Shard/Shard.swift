@@ -55,9 +55,39 @@ final class Shard: @unchecked Sendable {
             entry = CacheEntry(type: type)
             cache[key] = entry
         }
-        let before = entry.size
-        entry.append(time, value)
-        cacheSize += entry.size - before
+        cacheSize += entry.append(time, value)
+    }
+
+    /// Adds a batch's values (those for shard number `shard` of the batch, or all when nil); the caller holds the
+    /// cache lock. `order` lists them series by series, so each series' few entries are looked up once and kept at
+    /// hand instead of hashing a key for every value.
+    func append(_ values: [StorageEngine.PendingValue], inSeriesOrder order: [Int32], shard: Int?) {
+        // Unmanaged: `cache` keeps every entry alive meanwhile, and a strong reference here cost a retain/release
+        // pair per value.
+        var entries: [(field: Int, entry: Unmanaged<CacheEntry>)] = []
+        var currentSeries = -1
+        var added = 0
+        values.withUnsafeBufferPointer { values in
+            for position in order {
+                let key = values[Int(position)].key
+                if let shard, values[Int(position)].shard != shard { continue }
+                if key.series != currentSeries {
+                    entries.removeAll(keepingCapacity: true)
+                    currentSeries = key.series
+                }
+                var slot = entries.firstIndex { $0.field == key.field } ?? -1
+                if slot < 0 {
+                    let entry = cache[key] ?? CacheEntry(type: values[Int(position)].type)
+                    if entry.count == 0 { cache[key] = entry }
+                    entries.append((key.field, Unmanaged.passUnretained(entry)))
+                    slot = entries.count - 1
+                }
+                added += entries[slot].entry._withUnsafeGuaranteedRef {
+                    $0.append(values[Int(position)].time, values[Int(position)].value)
+                }
+            }
+        }
+        cacheSize += added
     }
 
     static func fileName(generation: Int) -> String {
