@@ -39,6 +39,13 @@ import Testing
         }
     }
 
+    @Test func freshRequestIDsAreVersion4UUIDs() throws {
+        let pattern = try Regex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+        let ids = (0..<200).map { _ in InfluxHeaders.freshRequestID() }
+        #expect(ids.allSatisfy { $0.wholeMatch(of: pattern) != nil }, "\(ids.prefix(3))")
+        #expect(Set(ids).count == ids.count)
+    }
+
     @Test func errorResponsesCarryTheHeadersToo() async throws {
         try await withStore { client in
             try await client.execute(uri: "/no-such-route", method: .get) { response in
