@@ -24,6 +24,16 @@ struct JSONWriter {
     mutating func openArray() { open(UInt8(ascii: "[")) }
     mutating func closeArray() { close(UInt8(ascii: "]")) }
 
+    /// An array of `items`, each written by `writeItem`.
+    mutating func array<Items: Sequence>(_ items: Items, _ writeItem: (inout JSONWriter, Items.Element) -> Void) {
+        openArray()
+        for item in items {
+            startItem()
+            writeItem(&self, item)
+        }
+        closeArray()
+    }
+
     /// Starts an object member: the separator, then `"name":`; the value is written next.
     mutating func key(_ name: String) {
         startItem()

@@ -24,12 +24,7 @@ public enum QueryResponseEncoder {
         var writer = JSONWriter(pretty: pretty, capacity: 256 + 24 * values)
         writer.openObject()
         writer.key("results")
-        writer.openArray()
-        for result in results {
-            writer.startItem()
-            write(result, epoch: epoch, into: &writer)
-        }
-        writer.closeArray()
+        writer.array(results) { writer, result in write(result, epoch: epoch, into: &writer) }
         writer.closeObject()
         return writer.bytes
     }
@@ -80,18 +75,11 @@ public enum QueryResponseEncoder {
         let times = TimeFormat(epoch: epoch, zone: result.timeZone.flatMap(TimeZone.init(identifier:)))
         if !result.series.isEmpty {
             writer.key("series")
-            writer.openArray()
-            for series in result.series {
-                writer.startItem()
-                write(series, times: times, into: &writer)
-            }
-            writer.closeArray()
+            writer.array(result.series) { writer, series in write(series, times: times, into: &writer) }
         }
         if !result.messages.isEmpty {
             writer.key("messages")
-            writer.openArray()
-            for message in result.messages {
-                writer.startItem()
+            writer.array(result.messages) { writer, message in
                 writer.openObject()
                 writer.key("level")
                 writer.string(message.level)
@@ -99,7 +87,6 @@ public enum QueryResponseEncoder {
                 writer.string(message.text)
                 writer.closeObject()
             }
-            writer.closeArray()
         }
         if result.partial {
             writer.key("partial")
@@ -128,35 +115,18 @@ public enum QueryResponseEncoder {
             writer.closeObject()
         }
         writer.key("columns")
-        writeStrings(series.columns, into: &writer)
+        writer.array(series.columns) { writer, column in writer.string(column) }
         if !series.values.isEmpty {
             writer.key("values")
-            writer.openArray()
-            for row in series.values {
-                writer.startItem()
-                writer.openArray()
-                for value in row {
-                    writer.startItem()
-                    write(value, times: times, into: &writer)
-                }
-                writer.closeArray()
+            writer.array(series.values) { writer, row in
+                writer.array(row) { writer, value in write(value, times: times, into: &writer) }
             }
-            writer.closeArray()
         }
         if series.partial {
             writer.key("partial")
             writer.boolean(true)
         }
         writer.closeObject()
-    }
-
-    private static func writeStrings(_ strings: [String], into writer: inout JSONWriter) {
-        writer.openArray()
-        for text in strings {
-            writer.startItem()
-            writer.string(text)
-        }
-        writer.closeArray()
     }
 
     private static func write(_ value: ResultValue, times: TimeFormat, into writer: inout JSONWriter) {
@@ -176,7 +146,7 @@ public enum QueryResponseEncoder {
                 RFC3339.append(nanoseconds: nanoseconds, zone: times.zone, to: &writer)
                 writer.append("\"")
             }
-        case .strings(let list): writeStrings(list, into: &writer)
+        case .strings(let list): writer.array(list) { writer, text in writer.string(text) }
         }
     }
 }
