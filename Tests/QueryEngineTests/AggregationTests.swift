@@ -1,3 +1,4 @@
+import SundialTesting
 import Testing
 import TimeSeries
 
@@ -46,5 +47,42 @@ import TimeSeries
 
     @Test func modeOfNothingIsNull() {
         #expect(mode([]) == .null)
+    }
+
+    /// InfluxDB's nearest rank over the numeric values; equal values keep time order, and the answer carries the
+    /// chosen point's time.
+    @Test func percentileIsTheNearestRankWithTiesInTimeOrder() {
+        let points: [(time: Int64, value: FieldValue)] = [
+            (10, .float(5)), (20, .float(1)), (30, .string("x")), (40, .float(5)), (50, .integer(3)),
+        ]
+        let top = Aggregation.apply("percentile", to: points, argument: 100)
+        #expect(top.0 == .float(5) && top.1 == 40)
+        let third = Aggregation.apply("percentile", to: points, argument: 75)
+        #expect(third.0 == .float(5) && third.1 == 10)
+        let second = Aggregation.apply("percentile", to: points, argument: 50)
+        #expect(second.0 == .integer(3) && second.1 == 50)
+        #expect(Aggregation.apply("percentile", to: points, argument: 0).0 == .null)
+    }
+
+    @Test func percentileMatchesAFullSortOnRandomValuesWithTies() {
+        var random = SeededGenerator(seed: 5)
+        for count in [1, 2, 3, 10, 257, 1000] {
+            let points: [(time: Int64, value: FieldValue)] = (0..<count).map { index in
+                (Int64(index), .float(Double(Int.random(in: 0..<20, using: &random))))
+            }
+            let sorted = points.enumerated().sorted { left, right in
+                guard case .float(let a) = left.element.value, case .float(let b) = right.element.value else { return false }
+                return (a, left.offset) < (b, right.offset)
+            }
+            for percent in [1.0, 25, 50, 90, 95, 99, 100] {
+                let rank = Int((Double(count) * percent / 100 + 0.5).rounded(.down)) - 1
+                let answer = Aggregation.apply("percentile", to: points, argument: percent)
+                if rank < 0 {
+                    #expect(answer.0 == .null)
+                } else {
+                    #expect(answer.1 == sorted[rank].element.time, "count \(count), \(percent)%")
+                }
+            }
+        }
     }
 }
