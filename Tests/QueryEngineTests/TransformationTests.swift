@@ -8,7 +8,9 @@ import TimeSeries
     private let second: Int64 = 1_000_000_000
 
     private func rows(_ points: [(Int64, FieldValue)]) -> [QueryExecutor.Row] {
-        points.enumerated().map { index, point in QueryExecutor.Row(time: point.0 * second, series: index % 2, fields: ["v": point.1]) }
+        points.enumerated().map { index, point in
+            QueryExecutor.Row(time: point.0 * second, series: index % 2, fields: RowFields("v", point.1))
+        }
     }
 
     private func transformation(_ name: String, _ arguments: [Expression] = []) throws -> Transformation {

@@ -11,7 +11,7 @@ extension QueryExecutor {
     struct Row {
         let time: Int64
         let series: Int
-        let fields: [String: FieldValue]
+        let fields: RowFields
     }
 
     /// A `GROUP BY` tag set and the series in it.
@@ -308,7 +308,7 @@ extension QueryExecutor {
                 {
                     continue
                 }
-                rows.append(Row(time: time, series: index, fields: fields))
+                rows.append(Row(time: time, series: index, fields: RowFields(fields)))
             }
         }
         rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
@@ -324,7 +324,7 @@ extension QueryExecutor {
             for column in try engine.read(database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: range) {
                 rows.reserveCapacity(rows.count + column.count)
                 for position in 0..<column.count {
-                    rows.append(Row(time: column.times[position], series: index, fields: [field: column.value(at: position)]))
+                    rows.append(Row(time: column.times[position], series: index, fields: RowFields(field, column.value(at: position))))
                 }
             }
         }
