@@ -152,7 +152,7 @@ let package = Package(
             name: "WriteAheadLogTests", dependencies: ["WriteAheadLog", "FileIO", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "TimeSeries", "LineProtocol", "FileIO", "SundialTesting"],
+            dependencies: ["Storage", "TimeSeries", "LineProtocol", "FileIO", "WriteAheadLog", "SundialTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL"], swiftSettings: strictSettings),

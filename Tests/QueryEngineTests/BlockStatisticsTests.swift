@@ -68,4 +68,36 @@ import TimeSeries
             #expect(try await run(fast, engine) == run(slow, engine), "\(fast)")
         }
     }
+
+    /// first() and last() over the whole range from the blocks' first and last values answer what reading every row
+    /// answers, with series tied at one time, cached points after the files, a delete, and string and boolean fields.
+    @Test func firstAndLastFromBlockEndsMatchTheRowPath() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path, clock: { 3_600_000_000_000 }))
+        defer { engine.close() }
+        try engine.createDatabase("db")
+        let lines = (0..<3000).map {
+            "m,host=h\($0 % 3) v=\($0 * 37 % 101)i,f=\(Double($0 * 13 % 89) / 4),b=\($0 % 2 == 0),s=\"x\($0 % 7)\" \($0 / 3)"
+        }
+        try await engine.write(Array(lines.joined(separator: "\n").utf8), database: "db", precision: .seconds)
+        try await engine.flush()
+        let summary = try engine.readChunks(database: "db", seriesKey: "m,host=h0", field: "f").compactMap { chunk -> BlockSummary? in
+            if case .block(let summary) = chunk { summary } else { nil }
+        }.last
+        #expect(summary?.last == .float(Double(2997 * 13 % 89) / 4) && summary?.first == .float(0))
+        try await engine.write(Array("m,host=h1 v=100i,f=22,b=true,s=\"late\" 5000".utf8), database: "db", precision: .seconds)
+        try await engine.deleteSeries(database: "db", seriesKeys: ["m,host=h2"], in: 990_000_000_000...1_000_000_000_000, dropSeries: false)
+        for (fast, slow) in [
+            ("SELECT last(*) FROM m", "SELECT last(*) FROM m WHERE v > -1"),
+            ("SELECT first(*) FROM m GROUP BY host", "SELECT first(*) FROM m WHERE v > -1 GROUP BY host"),
+            ("SELECT last(f) FROM m GROUP BY host", "SELECT last(f) FROM m WHERE v > -1 GROUP BY host"),
+            (
+                "SELECT first(v), last(s) FROM m WHERE time >= 100s AND time < 900s",
+                "SELECT first(v), last(s) FROM m WHERE time >= 100s AND time < 900s AND v > -1"
+            ),
+            ("SELECT last(b) FROM m WHERE time < 1000s", "SELECT last(b) FROM m WHERE time < 1000s AND v > -1"),
+        ] {
+            #expect(try await run(fast, engine) == run(slow, engine), "\(fast)")
+        }
+    }
 }

@@ -57,7 +57,7 @@ enum Aggregation {
         return (result(best.value), best.time)
     }
 
-    private static func isGreater(_ value: FieldValue, than other: FieldValue) -> Bool {
+    static func isGreater(_ value: FieldValue, than other: FieldValue) -> Bool {
         switch (value, other) {
         case (.string(let left), .string(let right)): left > right
         case (.boolean(let left), .boolean(let right)): left && !right

@@ -72,6 +72,7 @@ extension QueryExecutor {
     /// How a series group's rows are made: from block statistics, by finding a lone extreme, or from the points.
     private enum ReadStrategy {
         case blocks
+        case ends
         case extremum(isMinimum: Bool, field: String)
         case points
     }
@@ -116,6 +117,8 @@ extension QueryExecutor {
             plan, fieldTypes: fieldTypes, timeDimension: hasTime, predicateNeedsFields: predicateNeedsFields)
         {
             strategy = .extremum(isMinimum: isMinimum, field: field)
+        } else if Self.canUseBlockEnds(plan, fieldTypes: fieldTypes, timeDimension: hasTime, predicateNeedsFields: predicateNeedsFields) {
+            strategy = .ends
         } else if Self.canUseBlockStatistics(
             plan, fieldTypes: fieldTypes, timeDimension: hasTime, predicateNeedsFields: predicateNeedsFields)
         {
@@ -131,6 +134,7 @@ extension QueryExecutor {
                 switch strategy {
                 case .extremum(let isMinimum, let field): try extremumFromBlocks(read, isMinimum: isMinimum, field: field)
                 case .blocks: plan.project(try valuesFromBlocks(read))
+                case .ends: plan.project(try endsFromBlocks(read))
                 case .points: plan.project(try valuesFromPoints(read))
                 }
             values = Array(values.dropFirst(statement.offset ?? 0).prefix(statement.limit.map { $0 > 0 ? $0 : Int.max } ?? Int.max))

@@ -25,12 +25,17 @@ public struct BlockSummary: Sendable, Equatable {
     public let minimum: FieldValue?
     public let maximum: FieldValue?
     public let sum: FieldValue?
+    /// The values at `minTime` and `maxTime`; nil for strings, and for blocks of files written before they were kept.
+    public let first: FieldValue?
+    public let last: FieldValue?
 
     init(type: FieldType, meta: BlockMeta) {
         self.type = type
         minTime = meta.minTime
         maxTime = meta.maxTime
         count = Int(meta.count)
+        first = meta.first.flatMap { Self.value($0, type) }
+        last = meta.last.flatMap { Self.value($0, type) }
         switch type {
         case .float:
             minimum = .float(Double(bitPattern: meta.minimum))
@@ -48,6 +53,17 @@ public struct BlockSummary: Sendable, Equatable {
             minimum = nil
             maximum = nil
             sum = nil
+        }
+    }
+
+    /// A stored bit pattern as a value of `type`.
+    private static func value(_ bits: UInt64, _ type: FieldType) -> FieldValue? {
+        switch type {
+        case .float: .float(Double(bitPattern: bits))
+        case .integer: .integer(Int64(bitPattern: bits))
+        case .unsigned: .unsigned(bits)
+        case .boolean: .boolean(bits != 0)
+        case .string: nil
         }
     }
 }

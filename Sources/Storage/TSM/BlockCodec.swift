@@ -86,8 +86,9 @@ enum BlockCodec {
 }
 
 /// What a TSM index says about one block: its time range, where it is, and statistics that let aggregates over
-/// whole blocks skip decoding them. `minimum`, `maximum` and `sum` hold the bit patterns of the field's type
-/// (Double for floats, Int64 / UInt64 for integers; zero for booleans and strings).
+/// whole blocks skip decoding them. `minimum`, `maximum`, `sum`, `first` and `last` hold the bit patterns of the
+/// field's type (Double for floats, Int64 / UInt64 for integers, 0 or 1 for booleans as first and last; zero
+/// otherwise). `first` and `last` (the values at `minTime` and `maxTime`) are nil in files of format version 1.
 public struct BlockMeta: Sendable, Equatable {
     public let minTime: Int64
     public let maxTime: Int64
@@ -97,8 +98,8 @@ public struct BlockMeta: Sendable, Equatable {
     public let minimum: UInt64
     public let maximum: UInt64
     public let sum: UInt64
-
-    static let encodedSize = 52
+    public let first: UInt64?
+    public let last: UInt64?
 
     static func statistics(of column: FieldColumn) -> (minimum: UInt64, maximum: UInt64, sum: UInt64) {
         switch column.values {
@@ -116,6 +117,17 @@ public struct BlockMeta: Sendable, Equatable {
             return (values.min() ?? 0, values.max() ?? 0, values.reduce(0, &+))
         case .booleans, .strings:
             return (0, 0, 0)
+        }
+    }
+
+    /// The bit patterns of a non-empty column's first and last values.
+    static func ends(of column: FieldColumn) -> (first: UInt64, last: UInt64) {
+        switch column.values {
+        case .floats(let values): (values.first!.bitPattern, values.last!.bitPattern)
+        case .integers(let values): (UInt64(bitPattern: values.first!), UInt64(bitPattern: values.last!))
+        case .unsigneds(let values): (values.first!, values.last!)
+        case .booleans(let values): (values.first! ? 1 : 0, values.last! ? 1 : 0)
+        case .strings: (0, 0)
         }
     }
 }

@@ -1,6 +1,9 @@
 /// Constants of the TSM file layout (`docs/format/tsm.md`).
 enum TSMFormat {
-    static let magic: [UInt8] = Array("SUNDTSM1".utf8)
+    /// What new files start and end with: format version 2, whose block metadata carries first and last values.
+    static let magic: [UInt8] = Array("SUNDTSM2".utf8)
+    /// Version 1 files (block metadata without first and last values) are still read.
+    static let version1Magic: [UInt8] = Array("SUNDTSM1".utf8)
     /// Index offset (8), index CRC (4), magic (8).
     static let footerSize = 20
     /// Between a series key and a field key in TSM keys, as InfluxDB writes it.

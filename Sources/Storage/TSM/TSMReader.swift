@@ -28,17 +28,19 @@ final class TSMReader: @unchecked Sendable {
         var footer = BinaryReader(try file.read(at: size - TSMFormat.footerSize, count: TSMFormat.footerSize), context: path)
         let indexOffset = Int(try footer.read(UInt64.self))
         let checksum = try footer.read(UInt32.self)
-        guard Array(try footer.readBytes(count: 8)) == TSMFormat.magic, indexOffset <= size - TSMFormat.footerSize else {
+        let magic = Array(try footer.readBytes(count: 8))
+        guard magic == TSMFormat.magic || magic == TSMFormat.version1Magic, indexOffset <= size - TSMFormat.footerSize else {
             throw StorageError(.corruptFile, "\(path): bad footer")
         }
         let indexBytes = try file.read(at: indexOffset, count: size - TSMFormat.footerSize - indexOffset)
         guard indexBytes.withUnsafeBytes({ CRC32C.checksum($0) }) == checksum else {
             throw StorageError(.corruptFile, "\(path): index checksum mismatch")
         }
-        try parseIndex(indexBytes)
+        try parseIndex(indexBytes, hasEnds: magic == TSMFormat.magic)
     }
 
-    private func parseIndex(_ bytes: [UInt8]) throws {
+    /// `hasEnds`: the block metadata carries first and last values (format version 2).
+    private func parseIndex(_ bytes: [UInt8], hasEnds: Bool) throws {
         var reader = BinaryReader(bytes, context: path)
         let count = Int(try reader.read(UInt32.self))
         entries.reserveCapacity(count)
@@ -55,7 +57,8 @@ final class TSMReader: @unchecked Sendable {
                     BlockMeta(
                         minTime: try reader.read(Int64.self), maxTime: try reader.read(Int64.self),
                         offset: try reader.read(UInt64.self), size: try reader.read(UInt32.self), count: try reader.read(UInt32.self),
-                        minimum: try reader.read(UInt64.self), maximum: try reader.read(UInt64.self), sum: try reader.read(UInt64.self)
+                        minimum: try reader.read(UInt64.self), maximum: try reader.read(UInt64.self), sum: try reader.read(UInt64.self),
+                        first: hasEnds ? try reader.read(UInt64.self) : nil, last: hasEnds ? try reader.read(UInt64.self) : nil
                     )
                 )
             }

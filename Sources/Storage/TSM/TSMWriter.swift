@@ -38,10 +38,12 @@ struct TSMWriter {
             let slice = column.slice(start..<end)
             let block = BlockCodec.encode(slice)
             let statistics = BlockMeta.statistics(of: slice)
+            let ends = BlockMeta.ends(of: slice)
             entry.blocks.append(
                 BlockMeta(
                     minTime: slice.times.first!, maxTime: slice.times.last!, offset: offset, size: UInt32(block.count),
-                    count: UInt32(slice.count), minimum: statistics.minimum, maximum: statistics.maximum, sum: statistics.sum
+                    count: UInt32(slice.count), minimum: statistics.minimum, maximum: statistics.maximum, sum: statistics.sum,
+                    first: ends.first, last: ends.last
                 )
             )
             buffer.append(contentsOf: block)
@@ -70,6 +72,8 @@ struct TSMWriter {
                 writer.append(block.minimum)
                 writer.append(block.maximum)
                 writer.append(block.sum)
+                writer.append(block.first ?? 0)
+                writer.append(block.last ?? 0)
             }
         }
         let indexOffset = offset
