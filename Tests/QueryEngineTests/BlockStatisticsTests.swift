@@ -86,7 +86,16 @@ import TimeSeries
         }.last
         #expect(summary?.last == .float(Double(2997 * 13 % 89) / 4) && summary?.first == .float(0))
         try await engine.write(Array("m,host=h1 v=100i,f=22,b=true,s=\"late\" 5000".utf8), database: "db", precision: .seconds)
+        // h0's last point rewritten: the cache's value must win over the file's, then the newer file's.
+        try await engine.write(Array("m,host=h0 f=99 999".utf8), database: "db", precision: .seconds)
         try await engine.deleteSeries(database: "db", seriesKeys: ["m,host=h2"], in: 990_000_000_000...1_000_000_000_000, dropSeries: false)
+        try await compareFirstAndLast(engine)
+        try await engine.flush()
+        try await compareFirstAndLast(engine)
+        #expect(try await run("SELECT last(f) FROM m WHERE host = 'h0'", engine).contains("[999,99]"))
+    }
+
+    private func compareFirstAndLast(_ engine: StorageEngine) async throws {
         for (fast, slow) in [
             ("SELECT last(*) FROM m", "SELECT last(*) FROM m WHERE v > -1"),
             ("SELECT first(*) FROM m GROUP BY host", "SELECT first(*) FROM m WHERE v > -1 GROUP BY host"),

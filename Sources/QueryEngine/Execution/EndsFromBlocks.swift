@@ -2,9 +2,8 @@ import Storage
 import TimeSeries
 
 /// `first()` and `last()` over the whole range — `SELECT last(*) … GROUP BY host`, the dashboards' favourite — from
-/// the TSM index: each block records its first and last values, so only the block at the right end of each series
-/// is looked at, and it is decoded only when it is not whole (cache data, deletes, overlaps) or comes from a file
-/// written before those values were kept.
+/// each series' end point (`StorageEngine.endPoint`): the TSM index records every block's first and last values, so
+/// only the end of each series is looked at, without decoding whole blocks or reading all its cached values.
 extension QueryExecutor {
     /// Whether every column is first() or last() of a stored field, with no GROUP BY time and no condition on fields.
     /// (Strings keep no first and last value in the index: their end blocks are decoded.)
@@ -38,10 +37,10 @@ extension QueryExecutor {
     private func end(isFirst: Bool, of field: String, _ read: GroupRead) throws -> (value: FieldValue, time: Int64)? {
         var best: (value: FieldValue, time: Int64)?
         for series in read.group.series {
-            let chunks = try engine.readChunks(
-                database: read.database, retentionPolicy: read.policy, seriesKey: series.key, field: field, in: read.condition.timeRange)
-            guard let chunk = isFirst ? chunks.first : chunks.last,
-                let candidate = try end(isFirst: isFirst, of: chunk, series.key, field, read)
+            guard
+                let candidate = try engine.endPoint(
+                    first: isFirst, database: read.database, retentionPolicy: read.policy, seriesKey: series.key, field: field,
+                    in: read.condition.timeRange)
             else { continue }
             if let current = best {
                 let isBetterTime = isFirst ? candidate.time < current.time : candidate.time > current.time
@@ -49,28 +48,8 @@ extension QueryExecutor {
                     continue
                 }
             }
-            best = candidate
+            best = (candidate.value, candidate.time)
         }
         return best
-    }
-
-    private func end(isFirst: Bool, of chunk: CursorChunk, _ seriesKey: String, _ field: String, _ read: GroupRead) throws -> (
-        value: FieldValue, time: Int64
-    )? {
-        switch chunk {
-        case .values(let values):
-            guard values.count > 0 else { return nil }
-            let position = isFirst ? 0 : values.count - 1
-            return (values.value(at: position), values.times[position])
-        case .block(let summary):
-            if let value = isFirst ? summary.first : summary.last { return (value, isFirst ? summary.minTime : summary.maxTime) }
-            // A block of an older file: decode it (a whole block lies inside the range, untouched by anything else).
-            let columns = try engine.read(
-                database: read.database, retentionPolicy: read.policy, seriesKey: seriesKey, field: field,
-                in: summary.minTime...summary.maxTime)
-            guard let column = isFirst ? columns.first : columns.last, column.count > 0 else { return nil }
-            let position = isFirst ? 0 : column.count - 1
-            return (column.value(at: position), column.times[position])
-        }
     }
 }

@@ -57,7 +57,7 @@ public struct BlockSummary: Sendable, Equatable {
     }
 
     /// A stored bit pattern as a value of `type`.
-    private static func value(_ bits: UInt64, _ type: FieldType) -> FieldValue? {
+    static func value(_ bits: UInt64, _ type: FieldType) -> FieldValue? {
         switch type {
         case .float: .float(Double(bitPattern: bits))
         case .integer: .integer(Int64(bitPattern: bits))
