@@ -27,4 +27,10 @@ import TimeSeries
             type: .integer)
         #expect(merged == FieldColumn(type: .integer, times: [1, 5, 6], values: .integers([1, 5, 6])))
     }
+
+    @Test func threeOverlappingColumnsGiveTheNewestValueAtEachTime() {
+        let merged = FieldColumn.merge(
+            [floats([1, 3, 5, 7], [1, 3, 5, 7]), floats([3, 4, 7], [30, 40, 70]), floats([0, 5, 7, 9], [0, 500, 700, 900])], type: .float)
+        #expect(merged == floats([0, 1, 3, 4, 5, 7, 9], [0, 1, 30, 40, 500, 700, 900]))
+    }
 }

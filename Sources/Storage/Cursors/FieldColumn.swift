@@ -66,25 +66,35 @@ public struct FieldColumn: Sendable, Equatable {
         let nonEmpty = columns.filter { $0.count > 0 }
         if nonEmpty.isEmpty { return .empty(type) }
         if nonEmpty.count == 1 { return nonEmpty[0] }
-        if zip(nonEmpty, nonEmpty.dropFirst()).allSatisfy({ $0.times.last! < $1.times.first! }) {
-            return concatenate(nonEmpty, type: type)  // the blocks of one file: already in order, nothing to replace
+        // The blocks of one file, or files that do not overlap: in order of their first times they follow one another.
+        let ordered = nonEmpty.sorted { $0.times.first! < $1.times.first! }
+        if zip(ordered, ordered.dropFirst()).allSatisfy({ $0.times.last! < $1.times.first! }) {
+            return concatenate(ordered, type: type)
         }
-        var entries: [(time: Int64, source: Int, index: Int)] = []
-        for (source, column) in nonEmpty.enumerated() {
-            for (index, time) in column.times.enumerated() { entries.append((time, source, index)) }
-        }
-        entries.sort { ($0.time, $0.source) < ($1.time, $1.source) }
+        // Overlapping (files flushed while concurrent writers' batches arrived out of order): merged two at a time in
+        // the given order, each a linear merge in which the later column wins a tie.
+        return nonEmpty.dropFirst().reduce(nonEmpty[0]) { merged, next in mergeTwo(merged, next, type: type) }
+    }
+
+    private static func mergeTwo(_ older: FieldColumn, _ newer: FieldColumn, type: FieldType) -> FieldColumn {
         var kept: [(source: Int, index: Int)] = []
         var times: [Int64] = []
-        for entry in entries {
-            if times.last == entry.time {
-                kept[kept.count - 1] = (entry.source, entry.index)
+        kept.reserveCapacity(older.count + newer.count)
+        times.reserveCapacity(older.count + newer.count)
+        var (left, right) = (0, 0)
+        while left < older.count || right < newer.count {
+            if right == newer.count || (left < older.count && older.times[left] < newer.times[right]) {
+                kept.append((0, left))
+                times.append(older.times[left])
+                left += 1
             } else {
-                times.append(entry.time)
-                kept.append((entry.source, entry.index))
+                if left < older.count && older.times[left] == newer.times[right] { left += 1 }  // replaced by the newer value
+                kept.append((1, right))
+                times.append(newer.times[right])
+                right += 1
             }
         }
-        return FieldColumn(type: type, times: times, values: gather(kept, from: nonEmpty, type: type))
+        return FieldColumn(type: type, times: times, values: gather(kept, from: [older, newer], type: type))
     }
 
     /// Columns whose time ranges follow one another, joined end to end.
