@@ -9,6 +9,8 @@ struct JSONWriter {
     private let pretty: Bool
     /// One entry per open container: whether it has an item yet (for the comma and `pretty`'s closing newline).
     private var containerHasItems: [Bool] = []
+    /// Reused for printing floats.
+    private var printedDouble = PrintedDouble()
 
     init(pretty: Bool, capacity: Int = 1024) {
         self.pretty = pretty
@@ -147,16 +149,18 @@ struct JSONWriter {
         guard number.isFinite else { return null() }
         if number == 0 { return number.sign == .minus ? append("-0") : append("0") }
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var decimal = ShortestDecimal(number.magnitude)
         let magnitude = number.magnitude
-        let exponent = decimal.exponent
-        decimal.withDigits { digits in
+        // Taken out while it is used, so writing the digits into `bytes` does not overlap an access to it.
+        var printed = printedDouble
+        printedDouble = PrintedDouble()
+        printed.withDigits(of: magnitude) { digits, exponent in
             if magnitude >= 1e-6 && magnitude < 1e21 {
                 writePlain(digits, exponent: exponent)
             } else {
                 writeScientific(digits, exponent: exponent)
             }
         }
+        printedDouble = printed
     }
 
     /// `digits` × 10^(exponent − count): `0.000ddd`, `ddd000` or `dd.d`.
@@ -204,66 +208,47 @@ extension JSONWriter {
     }
 }
 
-/// The shortest decimal digits that read back as a positive finite double, with the decimal point's position
-/// (value = 0.d1d2… × 10^exponent), taken from Swift's own shortest printing without building substrings.
-private struct ShortestDecimal {
-    private var printed: String
-    private(set) var exponent = 0
-    private var digitRange = 0..<0
+/// Swift's shortest round-trip printing of a double (what `description` gives), captured as bytes: `Double.write(to:)`
+/// hands its digits to `_writeASCII` straight from a stack buffer, so nothing is allocated per float (a
+/// `description` string per float was a fifth of writing a raw query's answer). The buffer is reused.
+private struct PrintedDouble: TextOutputStream {
+    var bytes: [UInt8] = []
 
-    init(_ value: Double) {
-        printed = value.description
-        var pointPosition: Int? = nil
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+
+    /// Prints `value` (positive, finite) and calls `body` with its significant digits and the decimal point's position
+    /// (value = 0.d1d2… × 10^exponent), the printed forms being `d.ddd`, `ddd.0`, `0.000ddd` and `d.ddde±X`.
+    mutating func withDigits(of value: Double, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        bytes.removeAll(keepingCapacity: true)
+        value.write(to: &self)
+        // Digits are moved to the front in place; the point and the exponent are read on the way.
         var digitCount = 0
-        var firstNonZero: Int? = nil
-        var lastNonZero = 0
-        var explicitExponent = 0
-        printed.withUTF8 { text in
-            var index = 0
-            while index < text.count {
-                let byte = text[index]
-                if byte == UInt8(ascii: ".") {
-                    pointPosition = digitCount
-                } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                    explicitExponent = Self.parseExponent(text[(index + 1)...])
-                    break
-                } else {
-                    if byte != UInt8(ascii: "0") {
-                        if firstNonZero == nil { firstNonZero = digitCount }
-                        lastNonZero = digitCount
-                    }
-                    digitCount += 1
-                }
-                index += 1
+        var pointPosition: Int? = nil
+        var exponent = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                pointPosition = digitCount
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                exponent = Self.parseExponent(bytes[(index + 1)...])
+                break
+            } else {
+                bytes[digitCount] = byte
+                digitCount += 1
             }
+            index += 1
         }
-        let first = firstNonZero ?? 0
-        exponent = (pointPosition ?? digitCount) + explicitExponent - first
-        digitRange = first..<(lastNonZero + 1)
+        var first = 0
+        while first < digitCount - 1 && bytes[first] == UInt8(ascii: "0") { first += 1 }
+        var end = digitCount
+        while end > first + 1 && bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+        let position = (pointPosition ?? digitCount) + exponent - first
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[first..<end]), position) }
     }
 
-    /// Calls `body` with the significant digits as ASCII bytes (the printed text without its point).
-    mutating func withDigits(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let range = digitRange
-        printed.withUTF8 { text in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { scratch in
-                var count = 0
-                var digitIndex = 0
-                for byte in text {
-                    if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { break }
-                    guard byte != UInt8(ascii: ".") else { continue }
-                    if range.contains(digitIndex) {
-                        scratch[count] = byte
-                        count += 1
-                    }
-                    digitIndex += 1
-                }
-                body(UnsafeBufferPointer(rebasing: scratch[..<count]))
-            }
-        }
-    }
-
-    private static func parseExponent(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+    private static func parseExponent(_ text: ArraySlice<UInt8>) -> Int {
         var value = 0
         var negative = false
         for byte in text {
