@@ -31,17 +31,18 @@ struct FieldColumnMerger {
     }
 
     /// The next time and the fields stored at it, or nil when every column is used up.
-    mutating func next() -> (time: Int64, fields: [String: FieldValue])? {
+    mutating func next() -> (time: Int64, fields: RowFields)? {
         var earliest: Int64? = nil
         for cursor in cursors {
             if let time = cursor.time, earliest.map({ time < $0 }) ?? true { earliest = time }
         }
         guard let time = earliest else { return nil }
-        var fields: [String: FieldValue] = .init(minimumCapacity: cursors.count)
+        var fields: [(name: String, value: FieldValue)] = []
+        fields.reserveCapacity(cursors.count)
         for index in cursors.indices where cursors[index].time == time {
-            fields[cursors[index].field] = cursors[index].value
+            fields.append((cursors[index].field, cursors[index].value))
             cursors[index].advance()
         }
-        return (time, fields)
+        return (time, RowFields(fields))
     }
 }

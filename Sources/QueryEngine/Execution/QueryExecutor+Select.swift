@@ -312,7 +312,7 @@ extension QueryExecutor {
                 {
                     continue
                 }
-                rows.append(Row(time: time, series: index, fields: RowFields(fields)))
+                rows.append(Row(time: time, series: index, fields: fields))
             }
         }
         rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }

@@ -4,7 +4,7 @@ import TimeSeries
 /// Evaluates a WHERE clause (time already taken out) against one row: names resolve to the row's fields first, then
 /// to the series' tags. Numbers compare numerically, strings and tags as strings, regexes with `=~` and `!~`.
 enum RowPredicate {
-    static func matches(_ expression: Expression, fields: [String: FieldValue], tags: [String: String], patterns: PatternCache) throws
+    static func matches(_ expression: Expression, fields: RowFields, tags: [String: String], patterns: PatternCache) throws
         -> Bool
     {
         switch expression {
@@ -38,7 +38,7 @@ enum RowPredicate {
 
     /// A side of a comparison: a name (field first, then tag; a missing one is the empty string), a literal, or
     /// arithmetic on numbers (`v * 2 > 5`).
-    private static func operand(_ expression: Expression, _ fields: [String: FieldValue], _ tags: [String: String]) throws -> Operand {
+    private static func operand(_ expression: Expression, _ fields: RowFields, _ tags: [String: String]) throws -> Operand {
         switch expression {
         case .parenthesized(let inner): return try operand(inner, fields, tags)
         case .variable(let variable): return value(of: variable.name, fields, tags)
@@ -63,7 +63,7 @@ enum RowPredicate {
         }
     }
 
-    private static func value(of name: String, _ fields: [String: FieldValue], _ tags: [String: String]) -> Operand {
+    private static func value(of name: String, _ fields: RowFields, _ tags: [String: String]) -> Operand {
         if let field = fields[name] {
             switch field {
             case .float(let number): return .number(number)
