@@ -55,6 +55,15 @@ import TimeSeries
         #expect(QueryResponseEncoder.error("a<b", pretty: true) == "{\n    \"error\": \"a\\u003cb\"\n}")
     }
 
+    @Test func timesOnDifferentDaysInOneAnswerKeepTheirDates() {
+        let day: Int64 = 86_400_000_000_000
+        let series = ResultSeries(name: "m", tags: nil, columns: ["time"], values: [[.time(0)], [.time(day)], [.time(1)], [.time(-day)]])
+        #expect(
+            QueryResponseEncoder.json([StatementResult(statementID: 0, series: [series])])
+                == #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time"],"values":[["1970-01-01T00:00:00Z"],["1970-01-02T00:00:00Z"],["1970-01-01T00:00:00.000000001Z"],["1969-12-31T00:00:00Z"]]}]}]}"#
+        )
+    }
+
     @Test func zonedTimesCarryTheirOffset() {
         let chicago = TimeZone(identifier: "America/Chicago")
         #expect(RFC3339.format(nanoseconds: 0, zone: chicago) == "1969-12-31T18:00:00-06:00")

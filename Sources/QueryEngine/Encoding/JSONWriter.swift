@@ -1,3 +1,5 @@
+import TimeSeries
+
 /// Writes JSON byte for byte as Go's `encoding/json` does, since InfluxDB clients compare answers as text:
 /// `<`, `>` and `&` escaped as `\u003c`-style sequences, floats in their shortest form (`3`, `0.5`, `1e+21`,
 /// `1e-7`), and `MarshalIndent`'s four-space layout for `pretty=true`.
@@ -11,6 +13,8 @@ struct JSONWriter {
     private var containerHasItems: [Bool] = []
     /// Reused for printing floats.
     private var printedDouble = PrintedDouble()
+    /// The last day a time was written for and its date: an answer's times mostly share their day.
+    private var lastDay: (days: Int64, date: (year: Int64, month: Int64, day: Int64)) = (.min, (0, 0, 0))
 
     init(pretty: Bool, capacity: Int = 1024) {
         self.pretty = pretty
@@ -65,6 +69,12 @@ struct JSONWriter {
     private mutating func newline(depth: Int) {
         bytes.append(UInt8(ascii: "\n"))
         for _ in 0..<depth * 4 { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    /// `CivilDate.date(daysSinceEpoch:)`, remembered for the last day asked.
+    mutating func civilDate(daysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        if days != lastDay.days { lastDay = (days, CivilDate.date(daysSinceEpoch: days)) }
+        return lastDay.date
     }
 
     // MARK: Scalars

@@ -185,7 +185,7 @@ public enum RFC3339 {
         var fraction = nanoseconds - seconds * 1_000_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = CivilDate.date(daysSinceEpoch: days)
+        let (year, month, day) = writer.civilDate(daysSinceEpoch: days)
         appendPadded(year, width: 4, to: &writer)
         writer.append("-")
         appendPadded(month, width: 2, to: &writer)
