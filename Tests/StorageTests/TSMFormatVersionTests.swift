@@ -59,4 +59,24 @@ import WriteAheadLog
         #expect(reader.entries[0].blocks.allSatisfy { $0.first == nil && $0.last == nil })
         #expect(try reader.column(for: Array("m#!~#v".utf8), in: 0...1499) == column)
     }
+
+    @Test func aDamagedBlockIsReportedWhenFirstRead() throws {
+        let directory = TemporaryDirectory()
+        let fileSystem = POSIXFileSystem()
+        let path = directory.path + "/000000001.tsm"
+        var writer = try TSMWriter(path: path, fileSystem: fileSystem)
+        try writer.add(key: Array("m#!~#v".utf8), column: FieldColumn(type: .integer, times: [1, 2, 3], values: .integers([7, 8, 9])))
+        try writer.finish()
+        let original = try fileSystem.openForReading(path)
+        var bytes = try original.read(at: 0, count: original.size)
+        bytes[20] ^= 0xFF  // inside the only block, after its checksum
+        let damaged = directory.path + "/000000002.tsm"
+        let file = try fileSystem.create(damaged)
+        try file.write(bytes)
+        try file.close()
+        let reader = try TSMReader(path: damaged, generation: 2, fileSystem: fileSystem)
+        #expect(throws: StorageError(.corruptFile, "\(damaged) at byte 8: block checksum mismatch")) {
+            try reader.readBlock(reader.entries[0].blocks[0])
+        }
+    }
 }

@@ -30,12 +30,15 @@ enum BlockCodec {
     }
 
     /// The block's values; with `upTo`, only those at or before that time for numbers (their encodings decode from
-    /// the front, so a read of the block's start stops early instead of decoding all of it).
-    static func decode(_ bytes: [UInt8], context: String, upTo bound: Int64 = .max) throws -> FieldColumn {
+    /// the front, so a read of the block's start stops early instead of decoding all of it). `verifyChecksum: false`
+    /// for a block of an immutable file already verified once.
+    static func decode(_ bytes: [UInt8], context: String, upTo bound: Int64 = .max, verifyChecksum: Bool = true) throws -> FieldColumn {
         var reader = BinaryReader(bytes, context: context)
         let checksum = try reader.read(UInt32.self)
-        let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
-        guard checksum == actual else { throw StorageError(.corruptFile, "\(context): block checksum mismatch") }
+        if verifyChecksum {
+            let actual = bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[4...])) }
+            guard checksum == actual else { throw StorageError(.corruptFile, "\(context): block checksum mismatch") }
+        }
         guard let type = FieldType(rawValue: try reader.readByte()) else {
             throw StorageError(.corruptFile, "\(context): unknown block type")
         }
