@@ -52,7 +52,14 @@ public enum TimestampBlock {
         for value in values { ByteWriter.appendUInt64(UInt64(bitPattern: value), to: &output) }
     }
 
-    public static func decode(_ bytes: UnsafeRawBufferPointer, count: Int, into output: inout [Int64]) throws(CompressionError) {
+    /// Appends the block's timestamps to `output`, stopping after the last one at or before `bound` (they are sorted;
+    /// a read of a block's start needs only its first few).
+    public static func decode(
+        _ bytes: UnsafeRawBufferPointer,
+        count: Int,
+        into output: inout [Int64],
+        upTo bound: Int64 = .max
+    ) throws(CompressionError) {
         guard count > 0 else { return }
         var reader = ByteReader(bytes, block: "timestamps")
         let header = try reader.readByte()
@@ -63,19 +70,30 @@ public enum TimestampBlock {
         let first = Int64(bitPattern: try reader.readUInt64())
         switch header >> 4 {
         case raw:
+            guard first <= bound else { return }
             output.append(first)
-            for _ in 1..<max(count, 1) { output.append(Int64(bitPattern: try reader.readUInt64())) }
+            for _ in 1..<max(count, 1) {
+                let time = Int64(bitPattern: try reader.readUInt64())
+                if time > bound { return }
+                output.append(time)
+            }
         case runLength:
             let delta = Int64(bitPattern: try reader.readVarint()) &* divisor
-            for index in 0..<count { output.append(first &+ Int64(index) &* delta) }
+            for index in 0..<count {
+                let time = first &+ Int64(index) &* delta
+                if time > bound { return }
+                output.append(time)
+            }
         case simple8b:
             var deltas: [UInt64] = []
             deltas.reserveCapacity(count - 1)
             try Simple8b.decode(&reader, count: count - 1, into: &deltas)
+            guard first <= bound else { return }
             var current = first
             output.append(current)
             for delta in deltas {
                 current = current &+ Int64(bitPattern: delta) &* divisor
+                if current > bound { return }
                 output.append(current)
             }
         default:

@@ -10,6 +10,12 @@ import Testing
         values.withUnsafeBufferPointer { TimestampBlock.encode($0, to: &bytes) }
         var decoded: [Int64] = []
         try bytes.withUnsafeBytes { raw in try TimestampBlock.decode(raw, count: values.count, into: &decoded) }
+        // A bounded decode gives exactly the times at or before the bound.
+        for bound in values.isEmpty ? [] : [values[0] - 1, values[0], values[values.count / 2], values[values.count - 1]] {
+            var prefix: [Int64] = []
+            try bytes.withUnsafeBytes { raw in try TimestampBlock.decode(raw, count: values.count, into: &prefix, upTo: bound) }
+            #expect(prefix == values.filter { $0 <= bound }, "bound \(bound)")
+        }
         return (decoded, bytes.count)
     }
 

@@ -46,15 +46,14 @@ enum BlockCodec {
         let timestampBytes = try reader.readBytes()
         let valueBytes = try reader.readBytes(count: bytes.count - reader.offset)
         do {
+            // Numbers decode from the front, so only the values up to `bound` (and their times) are needed.
+            let isNumeric = [.float, .integer, .unsigned].contains(type)
             var times: [Int64] = []
             times.reserveCapacity(count)
-            try Array(timestampBytes).withUnsafeBytes { try TimestampBlock.decode($0, count: count, into: &times) }
-            var needed = count
-            if bound < (times.last ?? .min), [.float, .integer, .unsigned].contains(type) {
-                needed = times.partitioningIndex { $0 > bound }
-                times.removeLast(count - needed)
+            try Array(timestampBytes).withUnsafeBytes {
+                try TimestampBlock.decode($0, count: count, into: &times, upTo: isNumeric ? bound : .max)
             }
-            return FieldColumn(type: type, times: times, values: try decodeValues(Array(valueBytes), type: type, count: needed))
+            return FieldColumn(type: type, times: times, values: try decodeValues(Array(valueBytes), type: type, count: times.count))
         } catch let error as CompressionError {
             throw StorageError(.corruptFile, "\(context): \(error)")
         }
