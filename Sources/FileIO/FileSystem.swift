@@ -6,6 +6,9 @@ public protocol FileSystem: Sendable {
     /// Creates `path` empty (truncating an existing file) for writing.
     func create(_ path: String) throws(FileIOError) -> any WritableFile
     func openForReading(_ path: String) throws(FileIOError) -> any ReadableFile
+    /// Opens a file nothing will change or truncate while it is open (a TSM file), which lets an implementation map
+    /// it into memory instead of making a system call per read.
+    func openImmutable(_ path: String) throws(FileIOError) -> any ReadableFile
     /// Atomically replaces `destination` with `source`.
     func rename(_ source: String, to destination: String) throws(FileIOError)
     func remove(_ path: String) throws(FileIOError)
@@ -103,5 +106,12 @@ public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
         case 28: "no space left on device"
         default: "error \(code)"
         }
+    }
+}
+
+extension FileSystem {
+    /// By default an immutable file is read like any other (so a test file system's faults reach it too).
+    public func openImmutable(_ path: String) throws(FileIOError) -> any ReadableFile {
+        try openForReading(path)
     }
 }

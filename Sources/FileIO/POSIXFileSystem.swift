@@ -18,6 +18,14 @@ public struct POSIXFileSystem: FileSystem {
         try POSIXReadableFile(path: path)
     }
 
+    /// Mapped into memory, so a read is a copy without a system call; an empty file, or one that cannot be mapped,
+    /// is read with `pread`. Only for files nobody truncates while they are open: touching a mapped page past a
+    /// shrunken end would kill the process.
+    public func openImmutable(_ path: String) throws(FileIOError) -> any ReadableFile {
+        let file = try POSIXReadableFile(path: path)
+        return POSIXMappedFile(mapping: file) ?? file
+    }
+
     public func rename(_ source: String, to destination: String) throws(FileIOError) {
         if Glibc.rename(source, destination) != 0 { throw FileIOError(operation: .rename, path: source, code: errno) }
     }
@@ -63,7 +71,7 @@ public struct POSIXFileSystem: FileSystem {
 
 final class POSIXWritableFile: WritableFile, @unchecked Sendable {
     let path: String
-    private let descriptor: Int32
+    let descriptor: Int32
     /// Touched only by the single writer that owns this handle.
     private(set) var size: Int
 
@@ -109,7 +117,7 @@ final class POSIXWritableFile: WritableFile, @unchecked Sendable {
 final class POSIXReadableFile: ReadableFile, @unchecked Sendable {
     let path: String
     let size: Int
-    private let descriptor: Int32
+    let descriptor: Int32
 
     init(path: String) throws(FileIOError) {
         self.path = path

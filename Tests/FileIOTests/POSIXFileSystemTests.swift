@@ -23,6 +23,26 @@ import Testing
         try fileSystem.remove(directory.path("a/b/x"))
     }
 
+    /// An immutable (mapped) file reads the same bytes as `pread`, refuses reads past its end, and stays readable
+    /// after the file is removed; an empty one still opens.
+    @Test func immutableFilesReadLikeAnyOther() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("block.tsm")
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        try fileSystem.create(path).write(bytes)
+        let mapped = try fileSystem.openImmutable(path)
+        let plain = try fileSystem.openForReading(path)
+        #expect(mapped.size == 10_000)
+        for (offset, count) in [(0, 1), (4095, 2), (123, 4000), (9_999, 1), (0, 10_000)] {
+            #expect(try mapped.read(at: offset, count: count) == plain.read(at: offset, count: count))
+        }
+        #expect(throws: FileIOError.self) { try mapped.read(at: 9_990, count: 11) }
+        try fileSystem.remove(path)
+        #expect(try mapped.read(at: 10, count: 3) == Array(bytes[10..<13]))
+        try fileSystem.create(directory.path("empty")).close()
+        #expect(try fileSystem.openImmutable(directory.path("empty")).size == 0)
+    }
+
     @Test func appendingKeepsExistingBytesAndTruncateCuts() throws {
         let directory = TemporaryDirectory()
         let path = directory.path("log")

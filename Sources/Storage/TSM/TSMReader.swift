@@ -23,7 +23,7 @@ final class TSMReader: @unchecked Sendable {
     init(path: String, generation: Int, fileSystem: any FileSystem) throws {
         self.path = path
         self.generation = generation
-        file = try fileSystem.openForReading(path)
+        file = try fileSystem.openImmutable(path)
         size = file.size
         guard size >= TSMFormat.magic.count + TSMFormat.footerSize else {
             throw StorageError(.corruptFile, "\(path): too short to be a TSM file")
