@@ -120,8 +120,6 @@ struct JSONWriter {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func appendBytes(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
-
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var index = 0
@@ -203,14 +201,7 @@ struct JSONWriter {
 }
 
 extension JSONWriter {
-    /// One string value on its own, as `encoding/json` writes it (tests and CSV use this).
-    static func encoded(_ text: String) -> String {
-        var writer = JSONWriter(pretty: false, capacity: text.utf8.count + 2)
-        writer.string(text)
-        return writer.text
-    }
-
-    /// One float on its own, as `encoding/json` writes it.
+    /// One float on its own, as `encoding/json` writes it (CSV answers use this form too).
     static func formatFloat(_ number: Double) -> String {
         var writer = JSONWriter(pretty: false, capacity: 32)
         writer.float(number)
