@@ -103,9 +103,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Alerting",
+            dependencies: ["TimeSeries", logging, .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PipelineRuntime",
+            dependencies: ["PipelineSpec", "TICKscript", "Alerting", "TimeSeries", logging],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "TaskService",
             dependencies: [
-                hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript", "InfluxQL",
+                hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript", "InfluxQL", "PipelineRuntime", "Alerting",
+                "LineProtocol", "TimeSeries",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],
@@ -181,6 +194,12 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "AlertingTests", dependencies: ["Alerting", "TimeSeries", logging], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PipelineRuntimeTests",
+            dependencies: ["PipelineRuntime", "PipelineSpec", "Alerting", "TimeSeries", "LineProtocol", logging],
             swiftSettings: strictSettings
         ),
         .testTarget(

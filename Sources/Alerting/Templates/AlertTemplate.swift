@@ -1,0 +1,177 @@
+import Foundation
+
+/// An alert `.id()`, `.message()` or `.details()` template: the part of Go's text/template that alert templates
+/// use — text, `{{ .Field.Sub }}`, `{{ index .Tags "host" }}`, `printf`, `json`/`jsonCompact`, pipes (`|`) and the
+/// trim markers `{{-`/`-}}`. Parsed once when the task starts; a template outside that part is an error then.
+public struct AlertTemplate: Sendable {
+    private enum Piece: Sendable {
+        case text(String)
+        case action([Command])
+    }
+
+    private struct Command: Sendable {
+        var words: [Word]
+    }
+
+    private enum Word: Sendable {
+        case path([String])
+        case identifier(String)
+        case literal(TemplateValue)
+    }
+
+    private let pieces: [Piece]
+    /// html/template (`.details()`): what actions print is HTML-escaped.
+    private let escapesHTML: Bool
+
+    public init(_ source: String, escapesHTML: Bool = false) throws(AlertTemplateError) {
+        self.escapesHTML = escapesHTML
+        pieces = try Self.parse(source)
+    }
+
+    /// The template applied to `data`; an error names what could not be printed.
+    public func render(_ data: TemplateValue) throws(AlertTemplateError) -> String {
+        var output = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text): output += text
+            case .action(let commands):
+                var value: TemplateValue? = nil
+                for command in commands { value = try run(command, data: data, piped: value) }
+                let printed = value?.printed ?? ""
+                output += escapesHTML ? Self.escapeHTML(printed) : printed
+            }
+        }
+        return output
+    }
+
+    private func run(_ command: Command, data: TemplateValue, piped: TemplateValue?) throws(AlertTemplateError) -> TemplateValue {
+        guard let head = command.words.first else { throw AlertTemplateError("empty command") }
+        var arguments: [TemplateValue] = []
+        for word in command.words.dropFirst() { arguments.append(try evaluate(word, data: data)) }
+        if let piped { arguments.append(piped) }
+        guard case .identifier(let function) = head else {
+            guard arguments.isEmpty else { throw AlertTemplateError("can't give argument to non-function") }
+            return try evaluate(head, data: data)
+        }
+        return try TemplateFunctions.call(function, arguments)
+    }
+
+    private func evaluate(_ word: Word, data: TemplateValue) throws(AlertTemplateError) -> TemplateValue {
+        switch word {
+        case .literal(let value): return value
+        case .identifier(let name): return try TemplateFunctions.call(name, [])
+        case .path(let names):
+            var value = data
+            for name in names {
+                guard let member = value.member(name) else {
+                    if case .map = value { return .null }
+                    throw AlertTemplateError("can't evaluate field \(name)")
+                }
+                value = member
+            }
+            return value
+        }
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var output = ""
+        for character in text {
+            switch character {
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "&": output += "&amp;"
+            case "\"": output += "&#34;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    // MARK: Parsing
+
+    private static func parse(_ source: String) throws(AlertTemplateError) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = Substring(source)
+        while let open = rest.range(of: "{{") {
+            var text = String(rest[..<open.lowerBound])
+            rest = rest[open.upperBound...]
+            if rest.hasPrefix("- ") || rest.hasPrefix("-\t") || rest.hasPrefix("-\n") {
+                while text.last?.isWhitespace == true { text.removeLast() }
+                rest = rest.dropFirst()
+            }
+            if !text.isEmpty { pieces.append(.text(text)) }
+            guard let close = rest.range(of: "}}") else { throw AlertTemplateError("unclosed action") }
+            var body = rest[..<close.lowerBound]
+            rest = rest[close.upperBound...]
+            if body.hasSuffix(" -") || body.hasSuffix("\t-") || body.hasSuffix("\n-") {
+                body = body.dropLast()
+                rest = rest.drop { $0.isWhitespace }
+            }
+            let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.hasPrefix("/*") { continue }
+            pieces.append(.action(try parseAction(trimmed)))
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces
+    }
+
+    private static func parseAction(_ text: String) throws(AlertTemplateError) -> [Command] {
+        var commands: [Command] = [Command(words: [])]
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isWhitespace {
+                index = text.index(after: index)
+            } else if character == "|" {
+                commands.append(Command(words: []))
+                index = text.index(after: index)
+            } else if character == "\"" || character == "`" {
+                let (value, next) = try quoted(text, from: index)
+                commands[commands.count - 1].words.append(.literal(.string(value)))
+                index = next
+            } else {
+                let end = text[index...].firstIndex { $0.isWhitespace || $0 == "|" } ?? text.endIndex
+                commands[commands.count - 1].words.append(try word(String(text[index..<end])))
+                index = end
+            }
+        }
+        guard commands.allSatisfy({ !$0.words.isEmpty }) else { throw AlertTemplateError("missing value for command in \"\(text)\"") }
+        return commands
+    }
+
+    private static func word(_ token: String) throws(AlertTemplateError) -> Word {
+        if token == "." { return .path([]) }
+        if token.hasPrefix(".") { return .path(token.dropFirst().split(separator: ".").map(String.init)) }
+        if let integer = Int64(token) { return .literal(.int(integer)) }
+        if let number = Double(token) { return .literal(.float(number)) }
+        if token == "true" || token == "false" { return .literal(.bool(token == "true")) }
+        guard TemplateFunctions.names.contains(token) else { throw AlertTemplateError("function \"\(token)\" not defined") }
+        return .identifier(token)
+    }
+
+    private static func quoted(_ text: String, from start: String.Index) throws(AlertTemplateError) -> (String, String.Index) {
+        let delimiter = text[start]
+        var value = ""
+        var index = text.index(after: start)
+        while index < text.endIndex {
+            let character = text[index]
+            if character == delimiter { return (value, text.index(after: index)) }
+            if character == "\\" && delimiter == "\"", text.index(after: index) < text.endIndex {
+                index = text.index(after: index)
+                let escaped = text[index]
+                value.append(escaped == "n" ? "\n" : escaped == "t" ? "\t" : escaped)
+            } else {
+                value.append(character)
+            }
+            index = text.index(after: index)
+        }
+        throw AlertTemplateError("unterminated quoted string")
+    }
+}
+
+/// A template that does not parse or cannot be applied, with Go's wording where it has one.
+public struct AlertTemplateError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

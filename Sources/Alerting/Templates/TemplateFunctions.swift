@@ -1,0 +1,85 @@
+import Foundation
+
+/// The functions alert templates may call: Go's `index`, `printf`, `print` and `len`, and Kapacitor's `json` and
+/// `jsonCompact`.
+enum TemplateFunctions {
+    static let names: Set<String> = ["index", "printf", "print", "json", "jsonCompact", "len"]
+
+    static func call(_ name: String, _ arguments: [TemplateValue]) throws(AlertTemplateError) -> TemplateValue {
+        switch name {
+        case "index":
+            guard arguments.count == 2, case .string(let key) = arguments[1] else { throw AlertTemplateError("index: wrong arguments") }
+            return arguments[0].member(key) ?? .null
+        case "printf":
+            guard case .string(let format)? = arguments.first else { throw AlertTemplateError("printf: no format") }
+            return .string(printf(format, Array(arguments.dropFirst())))
+        case "print": return .string(arguments.map(\.printed).joined())
+        case "json", "jsonCompact":
+            guard arguments.count == 1 else { throw AlertTemplateError("\(name): wants one argument") }
+            return .string(arguments[0].json)
+        case "len":
+            guard arguments.count == 1 else { throw AlertTemplateError("len: wants one argument") }
+            switch arguments[0] {
+            case .string(let text): return .int(Int64(text.utf8.count))
+            case .map(let entries): return .int(Int64(entries.count))
+            case .object(let members): return .int(Int64(members.count))
+            default: throw AlertTemplateError("len of \(arguments[0].printed)")
+            }
+        default: throw AlertTemplateError("function \"\(name)\" not defined")
+        }
+    }
+
+    /// Go's `fmt.Sprintf` for the verbs templates use: `%v %s %d %f %.Nf %e %g %q %%`.
+    static func printf(_ format: String, _ arguments: [TemplateValue]) -> String {
+        var output = ""
+        var next = 0
+        var index = format.startIndex
+        while index < format.endIndex {
+            let character = format[index]
+            index = format.index(after: index)
+            guard character == "%", index < format.endIndex else {
+                output.append(character)
+                continue
+            }
+            var spec = ""
+            while index < format.endIndex, "0123456789.-+ #".contains(format[index]) {
+                spec.append(format[index])
+                index = format.index(after: index)
+            }
+            guard index < format.endIndex else { break }
+            let verb = format[index]
+            index = format.index(after: index)
+            if verb == "%" {
+                output.append("%")
+                continue
+            }
+            guard next < arguments.count else {
+                output += "%!\(verb)(MISSING)"
+                continue
+            }
+            output += formatted(arguments[next], verb: verb, spec: spec)
+            next += 1
+        }
+        return output
+    }
+
+    private static func formatted(_ value: TemplateValue, verb: Character, spec: String) -> String {
+        let precision = spec.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first.flatMap { Int($0) }
+        switch (value, verb) {
+        case (.float(let number), "f"), (.float(let number), "e"), (.float(let number), "g"):
+            return pad(GoNumber.format(number, verb: verb, precision: precision), spec)
+        case (.int(let number), "f"): return pad(GoNumber.format(Double(number), verb: "f", precision: precision), spec)
+        case (.float(let number), "d"): return "%!d(float64=\(GoNumber.format(number, verb: "v", precision: nil)))"
+        case (_, "q"): return value.json
+        default: return pad(value.printed, spec)
+        }
+    }
+
+    private static func pad(_ text: String, _ spec: String) -> String {
+        let widthText = spec.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let leftAlign = widthText.hasPrefix("-")
+        guard let width = Int(widthText.trimmingCharacters(in: CharacterSet(charactersIn: "-+ #"))), text.count < width else { return text }
+        let filler = String(repeating: widthText.hasPrefix("0") && !leftAlign ? "0" : " ", count: width - text.count)
+        return leftAlign ? text + filler : filler + text
+    }
+}

@@ -1,0 +1,66 @@
+import Synchronization
+
+/// Alert topics and the latest state of every event in each (Kapacitor's alert service): alert nodes publish to
+/// their anonymous topic (`<task>:<node>`) and to any `.topic(name)`; the API lists topics and events.
+///
+/// Thread-safe; kept in memory (Kapacitor keeps topic state only with `[alert] persist-topics`).
+public final class TopicRegistry: Sendable {
+    /// A topic as listed: its id, the highest level of its events, and how many events it collected.
+    public struct Summary: Sendable, Equatable {
+        public let id: String
+        public let level: AlertLevel
+        public let collected: Int64
+    }
+
+    private struct Topic {
+        var events: [String: EventState] = [:]
+        var collected: Int64 = 0
+        var level: AlertLevel { events.values.map(\.level).max() ?? .ok }
+    }
+
+    private let topics = Mutex<[String: Topic]>([:])
+
+    public init() {}
+
+    /// Stores an event's state in its topic (creating the topic) and counts it.
+    public func collect(_ event: AlertEvent) {
+        topics.withLock { topics in
+            topics[event.topic, default: Topic()].events[event.id] = event.state
+            topics[event.topic, default: Topic()].collected += 1
+        }
+    }
+
+    /// The stored state of an event, if its topic has one.
+    public func state(topic: String, eventID: String) -> EventState? {
+        topics.withLock { $0[topic]?.events[eventID] }
+    }
+
+    /// Topics whose level is at least `minimumLevel`, sorted by id, optionally filtered by a glob `pattern`.
+    public func summaries(minimumLevel: AlertLevel = .ok, matching filter: (String) -> Bool = { _ in true }) -> [Summary] {
+        topics.withLock { topics in
+            topics.compactMap { id, topic in
+                let level = topic.level
+                guard level >= minimumLevel, filter(id) else { return nil }
+                return Summary(id: id, level: level, collected: topic.collected)
+            }
+        }.sorted { $0.id < $1.id }
+    }
+
+    public func summary(_ id: String) -> Summary? {
+        topics.withLock { topics in topics[id].map { Summary(id: id, level: $0.level, collected: $0.collected) } }
+    }
+
+    /// A topic's events at or above `minimumLevel`, sorted by id; nil when the topic does not exist.
+    public func events(topic: String, minimumLevel: AlertLevel = .ok) -> [(id: String, state: EventState)]? {
+        topics.withLock { topics in
+            guard let found = topics[topic] else { return nil }
+            return found.events.filter { $0.value.level >= minimumLevel }.map { ($0.key, $0.value) }.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Removes a topic and its events; false when there was none.
+    @discardableResult
+    public func delete(_ topic: String) -> Bool {
+        topics.withLock { $0.removeValue(forKey: topic) != nil }
+    }
+}

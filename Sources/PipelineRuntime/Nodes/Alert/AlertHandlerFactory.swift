@@ -1,0 +1,35 @@
+public import Alerting
+public import Logging
+import PipelineSpec
+
+/// Makes the handlers an alert node's script names (`.log(path)`, `.post(url)`); a handler Sundial cannot run yet
+/// is an error when the task starts, never a silent drop.
+public struct AlertHandlerFactory: Sendable {
+    let logger: Logger
+
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    func make(_ call: HandlerCall, node: String) throws(TaskStartError) -> any AlertHandler {
+        func string(_ value: TickValue?) -> String? { if case .string(let text)? = value { text } else { nil } }
+        switch call.name {
+        case "log":
+            guard let path = string(call.arguments.first) else { throw TaskStartError("\(node): log handler needs a file path") }
+            var mode = 0o600
+            if case .int(let given)? = call.properties.last(where: { $0.name == "mode" })?.arguments.first { mode = Int(given) }
+            return LogHandler(path: path, mode: mode, logger: logger)
+        case "post":
+            guard let url = string(call.arguments.first) else {
+                throw TaskStartError("\(node): post handler needs a URL (configured [[httppost]] endpoints are not supported yet)")
+            }
+            let headers = call.properties.filter { $0.name == "header" }.compactMap { header -> (String, String)? in
+                guard let name = string(header.arguments.first), let value = string(header.arguments.dropFirst().first) else { return nil }
+                return (name, value)
+            }
+            return PostHandler(url: url, headers: headers, logger: logger)
+        default:
+            throw TaskStartError("\(node): the \(call.name) alert handler is not supported yet")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Alerting
+import PipelineSpec
+import TimeSeries
+
+/// `|alert()`: computes each group's level from the `.info/.warn/.crit` lambdas (with resets), keeps the group's
+/// alert state, and when an event fires stores it in the node's topics, hands it to the script's handlers and
+/// forwards the data, augmented with the level, id, message and duration where the script asks
+/// (SPEC-kapacitor.md §3).
+final class AlertNode: RuntimeNode {
+    private struct Group {
+        var state: AlertGroupState
+        /// One per lambda of `levels` then of `resets`.
+        var lambdaStates: [LambdaState]
+    }
+
+    private let settings: AlertSettings
+    private let context: TaskContext
+    private let handlers: [any AlertHandler]
+    private var groups: [GroupKey: Group] = [:]
+    private var counts: [AlertLevel: Int64] = [:]
+
+    init(_ spec: PipelineNode, context: TaskContext) throws(TaskStartError) {
+        settings = try AlertSettings(spec, taskName: context.taskName)
+        self.context = context
+        var handlers: [any AlertHandler] = []
+        for call in spec.handlers where call.name != "topic" { handlers.append(try context.handlerFactory.make(call, node: spec.name)) }
+        self.handlers = handlers
+    }
+
+    var cardinality: Int { groups.count }
+
+    var extraStats: [(String, Int64)] {
+        let total = counts.values.reduce(0, +)
+        return [
+            ("alerts_inhibited", 0), ("alerts_triggered", total), ("crits_triggered", counts[.critical] ?? 0),
+            ("infos_triggered", counts[.info] ?? 0), ("oks_triggered", counts[.ok] ?? 0), ("warns_triggered", counts[.warning] ?? 0),
+        ]
+    }
+
+    func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        switch message {
+        case .point(let point):
+            let idData = settings.idData(name: point.name, group: point.group, tags: point.tags)
+            let id = try settings.render(settings.id, idData)
+            var group = groups[point.group] ?? newGroup(id: id)
+            let scope = LambdaScope(fields: point.fields, tags: point.tags, time: point.time)
+            let level = settings.determineLevel(
+                scope, current: group.state.currentLevel, states: &group.lambdaStates, logger: context.logger)
+            let outcome = group.state.record(level, at: point.time, policy: settings.policy)
+            groups[point.group] = group
+            guard outcome.fires else { return }
+            let state = try settings.eventState(
+                level: level, id: id, idData: idData, fields: point.fields, time: point.time, duration: outcome.duration)
+            publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(point))
+            emit(.point(settings.augment(point, id: id, state: state)))
+        case .batch(let batch):
+            try processBatch(batch, emit: emit)
+        }
+    }
+
+    private func processBatch(_ batch: PointBatch, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        guard !batch.points.isEmpty else { return }
+        let idData = settings.idData(name: batch.name, group: batch.group, tags: batch.tags)
+        let id = try settings.render(settings.id, idData)
+        var group = groups[batch.group] ?? newGroup(id: id)
+        var chosen: (level: AlertLevel, index: Int)? = nil
+        for (index, point) in batch.points.enumerated() {
+            let scope = LambdaScope(fields: point.fields, tags: point.tags.merging(batch.tags) { own, _ in own }, time: point.time)
+            let level = settings.determineLevel(
+                scope, current: group.state.currentLevel, states: &group.lambdaStates, logger: context.logger)
+            if let current = chosen {
+                if settings.all ? level < current.level : level > current.level { chosen = (level, index) }
+            } else {
+                chosen = (level, index)
+            }
+        }
+        let (level, index) = chosen!
+        let time = settings.all || level == .ok ? batch.time : batch.points[index].time
+        let outcome = group.state.record(level, at: time, policy: settings.policy)
+        groups[batch.group] = group
+        guard outcome.fires else { return }
+        let state = try settings.eventState(
+            level: level, id: id, idData: idData, fields: batch.points[index].fields, time: time, duration: outcome.duration)
+        publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(batch))
+        emit(.batch(settings.augment(batch, id: id, state: state)))
+    }
+
+    private func newGroup(id: String) -> Group {
+        let seed = context.topics.state(topic: settings.anonymousTopic, eventID: id)
+        return Group(state: AlertGroupState(historySize: settings.historySize, seed: seed), lambdaStates: settings.makeLambdaStates())
+    }
+
+    private func publish(id: String, state: EventState, previous: AlertLevel, data: ResultSeries) {
+        counts[state.level, default: 0] += 1
+        for topic in settings.topics {
+            let event = AlertEvent(
+                topic: topic, id: id, state: state, previousLevel: previous, recoverable: !settings.policy.noRecoveries, data: [data])
+            context.topics.collect(event)
+            if topic == settings.anonymousTopic && !handlers.isEmpty { context.effects.enqueue(.alert(event, handlers)) }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import PipelineSpec
+import TimeSeries
+
+/// `|default()`: sets `.field(name, value)`s and `.tag(name, value)`s that the data does not have.
+final class DefaultNode: RuntimeNode {
+    private let fields: [(String, FieldValue)]
+    private let tags: [(String, String)]
+
+    init(_ spec: PipelineNode) {
+        var fields: [(String, FieldValue)] = []
+        var tags: [(String, String)] = []
+        for call in spec.properties where call.arguments.count == 2 {
+            guard case .string(let name) = call.arguments[0] else { continue }
+            if call.name == "tag", case .string(let value) = call.arguments[1] { tags.append((name, value)) }
+            if call.name == "field", let value = Self.fieldValue(call.arguments[1]) { fields.append((name, value)) }
+        }
+        self.fields = fields
+        self.tags = tags
+    }
+
+    static func fieldValue(_ value: TickValue) -> FieldValue? {
+        switch value {
+        case .int(let number): .integer(number)
+        case .float(let number): .float(number)
+        case .bool(let flag): .boolean(flag)
+        case .string(let text): .string(text)
+        default: nil
+        }
+    }
+
+    func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        switch message {
+        case .point(var point):
+            apply(&point.fields, &point.tags)
+            emit(.point(point))
+        case .batch(var batch):
+            batch.points = batch.points.map { point in
+                var point = point
+                apply(&point.fields, &point.tags)
+                return point
+            }
+            for (name, value) in tags where batch.tags[name] == nil { batch.tags[name] = value }
+            emit(.batch(batch))
+        }
+    }
+
+    private func apply(_ pointFields: inout [String: FieldValue], _ pointTags: inout [String: String]) {
+        for (name, value) in fields where pointFields[name] == nil { pointFields[name] = value }
+        for (name, value) in tags where pointTags[name] == nil { pointTags[name] = value }
+    }
+}
+
+/// `|delete()`: removes `.field(name)`s and `.tag(name)`s.
+final class DeleteNode: RuntimeNode {
+    private let fields: [String]
+    private let tags: [String]
+
+    init(_ spec: PipelineNode) {
+        func names(_ property: String) -> [String] {
+            spec.properties.filter { $0.name == property }.compactMap {
+                if case .string(let name)? = $0.arguments.first { name } else { nil }
+            }
+        }
+        fields = names("field")
+        tags = names("tag")
+    }
+
+    func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        switch message {
+        case .point(var point):
+            for name in fields { point.fields[name] = nil }
+            for name in tags { point.tags[name] = nil }
+            emit(.point(point))
+        case .batch(var batch):
+            for index in batch.points.indices {
+                for name in fields { batch.points[index].fields[name] = nil }
+                for name in tags { batch.points[index].tags[name] = nil }
+            }
+            for name in tags { batch.tags[name] = nil }
+            emit(.batch(batch))
+        }
+    }
+}
+
+/// `|groupBy(tags…|*)`: regroups points (of batches: splits and merges them into batches of the new groups, with
+/// the same time).
+final class GroupByNode: RuntimeNode {
+    /// nil: every tag.
+    private let dimensions: [String]?
+    private let excluded: Set<String>
+    private let byName: Bool
+
+    init(_ spec: PipelineNode) {
+        dimensions = PipelineNode.dimensions(spec.arguments)
+        excluded = Set((spec.property("exclude") ?? []).compactMap { if case .string(let name) = $0 { name } else { nil } })
+        byName = spec.isSet("byMeasurement")
+    }
+
+    private func group(name: String, tags: [String: String]) -> GroupKey {
+        let names = (dimensions ?? Array(tags.keys)).filter { !excluded.contains($0) }
+        return GroupKey(name: name, tags: tags, dimensions: names, byName: byName)
+    }
+
+    func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        switch message {
+        case .point(var point):
+            point.group = group(name: point.name, tags: point.tags)
+            emit(.point(point))
+        case .batch(let batch):
+            var order: [GroupKey] = []
+            var batches: [GroupKey: PointBatch] = [:]
+            for point in batch.points {
+                let key = group(name: batch.name, tags: point.tags)
+                if batches[key] == nil {
+                    order.append(key)
+                    batches[key] = PointBatch(
+                        name: batch.name, time: batch.time, group: key, tags: key.groupTags(of: point.tags), points: [])
+                }
+                batches[key]!.points.append(point)
+            }
+            for key in order { emit(.batch(batches[key]!)) }
+        }
+    }
+}

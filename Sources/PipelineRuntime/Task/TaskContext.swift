@@ -1,0 +1,58 @@
+public import Alerting
+public import Logging
+public import TimeSeries
+
+/// What a running task's nodes reach besides their data: its name, the alert topics, where side effects go
+/// (alert handlers, writes), and the log.
+struct TaskContext: Sendable {
+    let taskName: String
+    let topics: TopicRegistry
+    let effects: EffectQueue
+    let logger: Logger
+    let handlerFactory: AlertHandlerFactory
+}
+
+/// Work a task hands off its data path: run in order, one at a time, by the task's effect consumer.
+enum TaskEffect: Sendable {
+    case alert(AlertEvent, [any AlertHandler])
+    case write([Point], database: String, retentionPolicy: String)
+    case createDatabase(String, retentionPolicy: String?)
+}
+
+/// The queue of a task's effects and the loop that carries them out, in order, off the data path.
+final class EffectQueue: Sendable {
+    private let continuation: AsyncStream<TaskEffect>.Continuation
+    private let stream: AsyncStream<TaskEffect>
+
+    init() {
+        (stream, continuation) = AsyncStream<TaskEffect>.makeStream()
+    }
+
+    func enqueue(_ effect: TaskEffect) { continuation.yield(effect) }
+
+    func finish() { continuation.finish() }
+
+    /// Runs until `finish()`: every effect, in order. Write errors are logged and counted by the caller's closure.
+    func run(writer: (any PointWriter)?, logger: Logger, onWriteFailure: @Sendable (Int) -> Void) async {
+        for await effect in stream {
+            switch effect {
+            case .alert(let event, let handlers):
+                for handler in handlers { await handler.handle(event) }
+            case .write(let points, let database, let retentionPolicy):
+                guard let writer else { continue }
+                do {
+                    try await writer.write(points, database: database, retentionPolicy: retentionPolicy)
+                } catch {
+                    onWriteFailure(points.count)
+                    logger.error("influxDBOut: write to \(database).\(retentionPolicy) failed: \(error)")
+                }
+            case .createDatabase(let database, let retentionPolicy):
+                do {
+                    try await writer?.createDatabase(database, retentionPolicy: retentionPolicy)
+                } catch {
+                    logger.error("influxDBOut: create database \(database) failed: \(error)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Times written as Go's `time.Time` writes them, in UTC: what Kapacitor's JSON (`RFC3339Nano`) and alert
+/// templates (`.Time`) show.
+public enum GoTime {
+    /// `2006-01-02T15:04:05.999999999Z`: fractional seconds with trailing zeros trimmed.
+    public static func rfc3339Nano(_ nanoseconds: Int64) -> String {
+        let parts = Parts(nanoseconds)
+        var text = "\(parts.date)T\(parts.clock)"
+        if parts.fraction > 0 {
+            var digits = String(parts.fraction)
+            digits = String(repeating: "0", count: 9 - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text + "Z"
+    }
+
+    /// `2006-01-02 15:04:05.999999999 +0000 UTC`, Go's `Time.String()`.
+    public static func goString(_ nanoseconds: Int64) -> String {
+        let parts = Parts(nanoseconds)
+        var text = "\(parts.date) \(parts.clock)"
+        if parts.fraction > 0 {
+            var digits = String(parts.fraction)
+            digits = String(repeating: "0", count: 9 - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text + " +0000 UTC"
+    }
+
+    /// The civil fields of a UTC time.
+    public struct Parts: Sendable {
+        public let year: Int64, month: Int64, day: Int64
+        public let hour: Int64, minute: Int64, second: Int64
+        public let fraction: Int64
+        /// 0 = Sunday.
+        public let weekday: Int64
+
+        public init(_ nanoseconds: Int64) {
+            let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds + 1) / 1_000_000_000 - 1
+            fraction = nanoseconds - seconds * 1_000_000_000
+            let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
+            let secondOfDay = seconds - days * 86_400
+            (year, month, day) = CivilDate.date(daysSinceEpoch: days)
+            hour = secondOfDay / 3600
+            minute = secondOfDay / 60 % 60
+            second = secondOfDay % 60
+            // 1970-01-01 was a Thursday.
+            weekday = ((days % 7) + 7 + 4) % 7
+        }
+
+        var date: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        var clock: String { "\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))" }
+
+        private static func pad(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Alerting
+import Testing
+
+struct AlertTemplateTests {
+    private let data = TemplateValue.object([
+        ("Name", .string("cpu")), ("Group", .string("host=a")), ("Tags", .map(["host": .string("a")])),
+        ("ID", .string("cpu:host=a")), ("Fields", .map(["value": .float(91.23456)])), ("Level", .string("CRITICAL")),
+        ("Time", .time(31_536_010_000_000_000)), ("Duration", .duration(90_000_000_000)),
+    ])
+
+    @Test func fieldsIndexAndPrintfRenderAsGoDoes() throws {
+        let template = try AlertTemplate(
+            #"{{ .ID }} is {{ .Level }} at {{ index .Fields "value" | printf "%0.2f" }} on {{ index .Tags "host" }}"#)
+        #expect(try template.render(data) == "cpu:host=a is CRITICAL at 91.23 on a")
+    }
+
+    @Test func timesAndDurationsPrintInGoForms() throws {
+        #expect(try AlertTemplate("{{ .Time }} for {{ .Duration }}").render(data) == "1971-01-01 00:00:10 +0000 UTC for 1m30s")
+    }
+
+    @Test func detailsEscapeHTMLAndJSONWritesTheData() throws {
+        let template = try AlertTemplate("{{ json .Tags }}", escapesHTML: true)
+        #expect(try template.render(data) == "{&#34;host&#34;:&#34;a&#34;}")
+        #expect(try AlertTemplate("{{ json .Fields }}").render(data) == #"{"value":91.23456}"#)
+    }
+
+    @Test func trimMarkersRemoveSpaces() throws {
+        #expect(try AlertTemplate("a  {{- .Name -}}  b").render(data) == "acpub")
+    }
+
+    @Test func unknownFunctionsAndFieldsAreErrors() {
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ nosuch .Name }}") }
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ .Name ").render(data) }
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ .Missing }}").render(data) }
+    }
+}
