@@ -3,8 +3,8 @@ public import Logging
 internal import ServerLogging
 
 /// The Kapacitor-compatible processing service's HTTP API (`:9092`, base `/kapacitor/v1`): `ping`, and task and
-/// template definitions checked by `PipelineSpec` and kept in SQLite. Running tasks, write and topics arrive with
-/// the stream engine.
+/// template definitions checked by `PipelineSpec` and kept in SQLite, enabled stream tasks running on
+/// `PipelineRuntime`, `write`, and the alert topics.
 public enum TaskService {
     /// The Kapacitor version clients see in `X-Kapacitor-Version`.
     public static let kapacitorVersion = "1.7.7"
@@ -19,17 +19,29 @@ public enum TaskService {
         }
     }
 
-    /// The routes over task definitions kept at `databasePath` (nil: in memory, for tests).
-    public static func makeRouter(databasePath: String? = nil) throws -> Router<BasicRequestContext> {
+    /// The routes over task definitions kept at `databasePath` (nil: in memory, for tests), running the enabled ones
+    /// with `runner`. Tasks stored as enabled start here; one that cannot start is logged and marked disabled.
+    public static func makeRouter(databasePath: String? = nil, runner: TaskRunner) async throws -> Router<BasicRequestContext> {
         let store = try TaskStore(path: databasePath)
+        for task in try store.tasks() where task.status == "enabled" {
+            do {
+                _ = try await TaskRoutes(store: store, runner: runner).execute(task, restart: false)
+            } catch {
+                runner.logger.error("task \(task.id) did not start: \(error)")
+            }
+        }
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: KapacitorHeaders.middleware())
+        // Kapacitor also takes writes at the bare `/write`, as InfluxDB subscriptions send them.
+        router.addRoutes(WriteRoutes(runner: runner).collection())
         // Kapacitor serves the same API under `v1preview`; clients of either spelling keep working.
         for base in ["/kapacitor/v1", "/kapacitor/v1preview"] {
             router.addRoutes(PingRoutes.collection(), atPath: RouterPath(base))
-            router.addRoutes(TaskRoutes(store: store).collection(), atPath: RouterPath(base))
-            router.addRoutes(TemplateRoutes(store: store).collection(), atPath: RouterPath(base))
+            router.addRoutes(TaskRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
+            router.addRoutes(TemplateRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
+            router.addRoutes(WriteRoutes(runner: runner).collection(), atPath: RouterPath(base))
+            router.addRoutes(AlertRoutes(topics: runner.topics).collection(), atPath: RouterPath(base))
         }
         return router
     }
@@ -37,10 +49,11 @@ public enum TaskService {
     public static func makeApplication(
         configuration: Configuration,
         databasePath: String?,
+        runner: TaskRunner,
         logger: Logger
-    ) throws -> some ApplicationProtocol {
+    ) async throws -> some ApplicationProtocol {
         Application(
-            router: try makeRouter(databasePath: databasePath),
+            router: try await makeRouter(databasePath: databasePath, runner: runner),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -47,7 +47,8 @@ enum StreamReplay {
         -> ExecutingTask
     {
         let pipeline = try Pipeline.build(script: "dbrp \"dbname\".\"rpname\"\n" + script)
-        let task = try ExecutingTask(id: test, pipeline: pipeline, topics: topics, writer: writer, logger: Logger(label: "test"))
+        let task = try ExecutingTask(
+            id: test, pipeline: pipeline, dbrps: pipeline.dbrps, topics: topics, writer: writer, logger: Logger(label: "test"))
         for entry in try points(test) {
             task.receive(StreamPoint(entry.point, database: entry.database, retentionPolicy: entry.retentionPolicy))
         }

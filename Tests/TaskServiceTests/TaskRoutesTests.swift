@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func createdTaskShowsKapacitorsFieldsAndDot() async throws {
-        let app = Application(router: try TaskService.makeRouter())
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         try await app.test(.router) { client in
             let (status, task) = try await Self.send(client, .post, "/kapacitor/v1/tasks", ["id": "cpu", "script": Self.cpuScript])
             #expect(status == .ok)
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func invalidScriptsAnd400sCarryTheCheckersMessageWithPosition() async throws {
-        let app = Application(router: try TaskService.makeRouter())
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         try await app.test(.router) { client in
             let bad = "dbrp \"db\".\"rp\"\nstream\n    |from()\n    |window()\n        .perod(10s)\n"
             let (status, body) = try await Self.send(client, .post, "/kapacitor/v1/tasks", ["id": "bad", "script": bad])
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func listPagesFiltersByPatternAndSelectsFields() async throws {
-        let app = Application(router: try TaskService.makeRouter())
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         try await app.test(.router) { client in
             for id in ["cpu_a", "cpu_b", "mem_a"] {
                 _ = try await Self.send(client, .post, "/kapacitor/v1/tasks", ["id": id, "script": Self.cpuScript])
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func patchChangesStatusAndScriptAndDeleteIs204() async throws {
-        let app = Application(router: try TaskService.makeRouter())
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         try await app.test(.router) { client in
             _ = try await Self.send(client, .post, "/kapacitor/v1/tasks", ["id": "t", "script": Self.cpuScript])
             let (status, enabled) = try await Self.send(client, .patch, "/kapacitor/v1/tasks/t", ["status": "enabled"])
@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func tasksFromTemplatesTakeTypedVarsAndFollowTemplateChanges() async throws {
-        let app = Application(router: try TaskService.makeRouter())
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         let template = """
             // Which measurement to watch
             var measurement string
@@ -168,7 +168,7 @@ import Testing
     }
 
     @Test func everyVarTypeIsReadAndBadVarsAre400() async throws {
-        let app = Application(router: try TaskService.makeRouter())
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         let template = """
             var period duration
             var limit int
@@ -224,10 +224,10 @@ import Testing
     @Test func definitionsSurviveARestart() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tasks-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try await Application(router: try TaskService.makeRouter(databasePath: path)).test(.router) { client in
+        try await Application(router: try await TaskService.makeRouter(databasePath: path, runner: .test())).test(.router) { client in
             _ = try await Self.send(client, .post, "/kapacitor/v1/tasks", ["id": "kept", "script": Self.cpuScript])
         }
-        try await Application(router: try TaskService.makeRouter(databasePath: path)).test(.router) { client in
+        try await Application(router: try await TaskService.makeRouter(databasePath: path, runner: .test())).test(.router) { client in
             let (status, task) = try await Self.send(client, .get, "/kapacitor/v1/tasks/kept")
             #expect(status == .ok)
             #expect(task["type"] as? String == "stream")

@@ -32,7 +32,7 @@ struct NodeError: Error, CustomStringConvertible {
 /// Why a task cannot start: a node Sundial does not run yet, a lambda or template that does not compile.
 public struct TaskStartError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 /// Passes everything through: `stream` (the source), `noOp`, `log` when logging is off.

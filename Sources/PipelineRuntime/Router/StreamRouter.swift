@@ -21,6 +21,8 @@ public final class StreamRouter: Sendable {
         tasks.withLock { $0[id] }
     }
 
+    public var taskIDs: [String] { tasks.withLock { Array($0.keys) } }
+
     /// Points received so far (`kapacitor_ingress`).
     public var pointsReceived: Int64 { received.load(ordering: .relaxed) }
 

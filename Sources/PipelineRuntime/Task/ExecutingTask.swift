@@ -17,13 +17,14 @@ public final class ExecutingTask: Sendable {
     private let started = Date()
     private let background: Mutex<[Task<Void, Never>]>
 
-    /// Builds every node (a node that cannot run fails the start with its name) and starts the tick and the effects.
+    /// Builds every node (a node that cannot run fails the start with its name) and starts the tick and the effects;
+    /// `dbrps` are the task's (from its definition, which may name them outside the script).
     public init(
-        id: String, pipeline: Pipeline, topics: TopicRegistry, writer: (any PointWriter)?, logger: Logger
+        id: String, pipeline: Pipeline, dbrps: [DBRP], topics: TopicRegistry, writer: (any PointWriter)?, logger: Logger
     ) throws(TaskStartError) {
         guard pipeline.type == .stream else { throw TaskStartError("batch tasks are not supported by Sundial's task engine yet") }
         self.id = id
-        dbrps = Set(pipeline.dbrps)
+        self.dbrps = Set(dbrps)
         let effects = EffectQueue()
         self.effects = effects
         let context = TaskContext(

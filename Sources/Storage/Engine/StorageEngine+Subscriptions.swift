@@ -8,6 +8,14 @@ public protocol SubscriptionSink: Sendable {
     func forward(_ lines: [UInt8], database: String, retentionPolicy: String, subscriptions: [SubscriptionInfo])
 }
 
+/// Receives, in process, every write the store has made durable (the stream engine's tasks read them), for the
+/// policies it asks for.
+public protocol WriteObserver: Sendable {
+    func wants(database: String, retentionPolicy: String) -> Bool
+    /// `lines`: the accepted points, one per line, timed in nanoseconds.
+    func accepted(_ lines: [UInt8], database: String, retentionPolicy: String)
+}
+
 /// `CREATE/DROP/SHOW SUBSCRIPTIONS`, kept with their retention policy in `meta.json`, with InfluxDB's rules.
 extension StorageEngine {
     public func createSubscription(_ subscription: SubscriptionInfo, database: String, retentionPolicy: String) throws {
@@ -42,6 +50,11 @@ extension StorageEngine {
         withLock { subscriptionSink = sink }
     }
 
+    /// Who sees accepted writes in process; set once by whoever runs stream tasks.
+    public func setWriteObserver(_ observer: (any WriteObserver)?) {
+        withLock { writeObserver = observer }
+    }
+
     /// An `http`, `https` or `udp` URL with a host and a port, as InfluxDB requires at create time.
     static func isValidDestination(_ text: String) -> Bool {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
@@ -52,14 +65,18 @@ extension StorageEngine {
 
     /// The batch as subscribers get it: every parsed point (also those validation drops later, as InfluxDB copies
     /// the batch first), one per line, with its timestamp in nanoseconds.
-    static func subscriptionLines(_ batch: EncodedBatch) -> [UInt8] {
+    static func subscriptionLines(_ batch: EncodedBatch) -> [UInt8] { lines(batch, points: batch.points.indices) }
+
+    /// The points at `indices` of the batch, one per line, timed in nanoseconds.
+    static func lines(_ batch: EncodedBatch, points indices: some Sequence<Int>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(batch.arena.bytes.count + batch.points.count * 24)
-        for point in batch.points {
+        for index in indices {
+            let point = batch.points[index]
             output.append(contentsOf: batch.bytes(point.seriesKey))
-            for index in point.firstField..<(point.firstField + point.fieldCount) {
-                let field = batch.fields[index]
-                output.append(index == point.firstField ? UInt8(ascii: " ") : UInt8(ascii: ","))
+            for fieldIndex in point.firstField..<(point.firstField + point.fieldCount) {
+                let field = batch.fields[fieldIndex]
+                output.append(fieldIndex == point.firstField ? UInt8(ascii: " ") : UInt8(ascii: ","))
                 output.append(contentsOf: batch.bytes(field.key))
                 output.append(UInt8(ascii: "="))
                 LineProtocolEncoder.appendValue(field.value, to: &output)

@@ -54,6 +54,10 @@ extension StorageEngine {
             throw StorageError(.writeFailed, "\(error)")
         }
         applyToCaches(validated.validator, order: validated.validator.pendingBySeries())
+        if let observer = withLock({ writeObserver }), observer.wants(database: database, retentionPolicy: policy.name) {
+            observer.accepted(
+                Self.lines(batch, points: validated.validator.accepted), database: database, retentionPolicy: policy.name)
+        }
         let shouldFlush = withLock { () -> Bool in
             writesInFlight[validated.generation, default: 1] -= 1
             return totalCacheSize() >= configuration.cacheSnapshotSize && !isFlushing

@@ -58,6 +58,7 @@ public final class StorageEngine: @unchecked Sendable {
     var isFlushing = false
     /// Gets a copy of writes to policies with subscriptions; nil until the store service sets it.
     var subscriptionSink: (any SubscriptionSink)?
+    var writeObserver: (any WriteObserver)?
     /// What start-up repaired or skipped, for the log.
     public private(set) var recoveryNotes: [String] = []
 

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineRuntime
 import PipelineSpec
 import TICKscript
 
@@ -7,9 +8,11 @@ enum TaskJSON {
     /// Go's zero time, which Kapacitor shows as `last-enabled` of a task never enabled.
     static let zeroTime = "0001-01-01T00:00:00Z"
 
-    static func task(_ task: TaskRecord, formatted: Bool) throws -> [String: Any] {
+    static func task(_ task: TaskRecord, formatted: Bool, executing: ExecutingTask?) throws -> [String: Any] {
         let vars = try TaskDefinitions.decodeVars(task.vars)
-        let dot = (try? Pipeline.build(script: task.script, vars: vars).dot(name: task.id)) ?? ""
+        let statistics = executing?.statistics
+        let pipeline = try? Pipeline.build(script: task.script, vars: vars)
+        let dot = statistics.map { TaskStatsJSON.dot(name: task.id, statistics: $0) } ?? pipeline?.dot(name: task.id) ?? ""
         return [
             "link": link("tasks", task.id),
             "id": task.id,
@@ -20,10 +23,9 @@ enum TaskJSON {
             "vars": try jsonObject(task.vars),
             "dot": dot,
             "status": task.status,
-            // Tasks are defined here; running them is the stream engine's (not yet built), so none executes.
-            "executing": false,
+            "executing": executing != nil,
             "error": task.error,
-            "stats": [String: Any](),
+            "stats": statistics.map(TaskStatsJSON.stats) ?? [String: Any](),
             "created": timestamp(task.created),
             "modified": timestamp(task.modified),
             "last-enabled": task.lastEnabled.map(timestamp) ?? zeroTime,

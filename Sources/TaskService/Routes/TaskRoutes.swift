@@ -1,33 +1,64 @@
 import Foundation
 import Hummingbird
+import PipelineRuntime
 import PipelineSpec
 
 /// `/kapacitor/v1/tasks`: task definitions (Kapacitor's JSON, paging with `offset`/`limit`, `pattern`, `fields`).
 struct TaskRoutes {
     let store: TaskStore
+    let runner: TaskRunner
     var definitions: TaskDefinitions { TaskDefinitions(store: store) }
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
         routes.get("tasks") { request, _ in try list(request) }
         routes.post("tasks") { request, context in
-            let task = try definitions.create(try await Self.decode(TaskOptions.self, request, context))
-            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request)))
+            let task = try await execute(try definitions.create(try await Self.decode(TaskOptions.self, request, context)), restart: false)
+            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request), executing: runner.executing(task.id)))
         }
         routes.get("tasks/{id}") { request, context in
             guard let task = try store.task(try context.parameters.require("id")) else { throw KapacitorError(.notFound, "no task exists") }
-            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request)))
+            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request), executing: runner.executing(task.id)))
         }
         routes.patch("tasks/{id}") { request, context in
+            let id = try context.parameters.require("id")
             let options = try await Self.decode(TaskOptions.self, request, context)
-            let task = try definitions.patch(try context.parameters.require("id"), with: options)
-            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request)))
+            let before = try store.task(id)
+            let patched = try definitions.patch(id, with: options)
+            let changed = before.map { $0.script != patched.script || $0.vars != patched.vars || $0.dbrps != patched.dbrps } ?? false
+            let task = try await execute(patched, restart: changed)
+            return try Self.json(try TaskJSON.task(task, formatted: Self.formatted(request), executing: runner.executing(task.id)))
         }
         routes.delete("tasks/{id}") { _, context in
-            try store.deleteTask(try context.parameters.require("id"))
+            let id = try context.parameters.require("id")
+            await runner.stop(id)
+            try store.deleteTask(id)
             return Response(status: .noContent)
         }
+        routes.get("tasks/{id}/{endpoint}") { _, context in
+            let id = try context.parameters.require("id")
+            let endpoint = try context.parameters.require("endpoint")
+            guard let series = runner.executing(id)?.output(endpoint) else {
+                throw KapacitorError(.notFound, "no task \(id) with an httpOut endpoint \(endpoint) is executing")
+            }
+            return try Self.json(["series": series.map(ResultSeriesJSON.object)])
+        }
         return routes
+    }
+
+    /// Starts, restarts or stops the task as its definition now says. A task that cannot start is saved disabled
+    /// with the reason in its `error`, and the request fails with that reason.
+    func execute(_ task: TaskRecord, restart: Bool) async throws -> TaskRecord {
+        do {
+            try await runner.apply(task, restart: restart)
+            return task
+        } catch {
+            var failed = task
+            failed.status = "disabled"
+            failed.error = error.description
+            try store.update(failed)
+            throw KapacitorError.badRequest("failed to start task: \(error.description)")
+        }
     }
 
     private func list(_ request: Request) throws -> Response {
@@ -36,7 +67,7 @@ struct TaskRoutes {
         let fields = query.getAll("fields").map { String($0) }
         var documents: [[String: Any]] = []
         for task in try page.select(try store.tasks(), id: \.id) {
-            let document = try TaskJSON.task(task, formatted: Self.formatted(request))
+            let document = try TaskJSON.task(task, formatted: Self.formatted(request), executing: runner.executing(task.id))
             documents.append(fields.isEmpty ? document : document.filter { ["id", "link"].contains($0.key) || fields.contains($0.key) })
         }
         return try Self.json(["tasks": documents])

@@ -3,6 +3,7 @@ import Hummingbird
 /// `/kapacitor/v1/templates`: template definitions; a PATCH rebuilds the tasks made from the template.
 struct TemplateRoutes {
     let store: TaskStore
+    let runner: TaskRunner
     var definitions: TemplateDefinitions { TemplateDefinitions(store: store) }
 
     func collection() -> RouteCollection<BasicRequestContext> {
@@ -31,6 +32,11 @@ struct TemplateRoutes {
         routes.patch("templates/{id}") { request, context in
             let options = try await TaskRoutes.decode(TemplateOptions.self, request, context)
             let template = try definitions.patch(try context.parameters.require("id"), with: options)
+            // Running tasks made from the template now run its new script.
+            let tasks = TaskRoutes(store: store, runner: runner)
+            for task in try store.tasks(ofTemplate: template.id) where task.status == "enabled" {
+                _ = try? await tasks.execute(task, restart: true)
+            }
             return try TaskRoutes.json(try TaskJSON.template(template, formatted: TaskRoutes.formatted(request)))
         }
         routes.delete("templates/{id}") { _, context in

@@ -5,6 +5,7 @@ import Logging
 import ServiceLifecycle
 import Storage
 import SundialConfig
+import TaskService
 
 /// `sundial serve`: starts the store, tasks and control services in one process over one data directory.
 ///
@@ -53,11 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
         defer { store?.engine.close() }
         let assembly = ServiceAssembly(
             configuration: configuration, dataDirectory: dataDirectory, store: store,
-            startupConnections: connections.startupConnections(configuration))
+            startupConnections: connections.startupConnections(configuration),
+            taskRunner: TaskRunner(writer: store.map { EmbeddedPointWriter(engine: $0.engine) }, logger: Logger(label: "tasks")))
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
         let group: ServiceGroup
         do {
-            group = ServiceGroup(configuration: try assembly.groupConfiguration(logger: logger))
+            group = ServiceGroup(configuration: try await assembly.groupConfiguration(logger: logger))
         } catch {
             FileHandle.standardError.write(Data("sundial: cannot open the control plane's database: \(error)\n".utf8))
             throw ExitCode.failure
@@ -69,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("sundial: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        await assembly.taskRunner.stopAll()
         logger.info("Sundial stopped")
         withExtendedLifetime(dataDirectory) {}
     }

@@ -18,6 +18,8 @@ struct ServiceAssembly {
     let store: EmbeddedStore?
     /// The control plane's source 0 and Kapacitor 0.
     let startupConnections: StartupConnections?
+    /// Runs the enabled stream tasks; fed by the embedded store in process, writing back to it.
+    let taskRunner: TaskRunner
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
     static let gracefulShutdownLimit = Duration.seconds(4)
@@ -32,9 +34,9 @@ struct ServiceAssembly {
         return parts.joined(separator: ", ") + "; data in \(dataDirectory.path)"
     }
 
-    func groupConfiguration(logger: Logger) throws -> ServiceGroupConfiguration {
+    func groupConfiguration(logger: Logger) async throws -> ServiceGroupConfiguration {
         var group = ServiceGroupConfiguration(
-            services: try services().map { service in
+            services: try await services().map { service in
                 .init(
                     service: service, successTerminationBehavior: .gracefullyShutdownGroup,
                     failureTerminationBehavior: .gracefullyShutdownGroup)
@@ -56,7 +58,7 @@ struct ServiceAssembly {
         return dataDirectory.path(of: "canned")
     }
 
-    private func services() throws -> [any Service] {
+    private func services() async throws -> [any Service] {
         var services: [any Service] = []
         if let store {
             let address = configuration.store.bindAddress
@@ -70,9 +72,11 @@ struct ServiceAssembly {
             services.append(StorageMaintenanceService(engine: store.engine, logger: Logger(label: "storage")))
         }
         let tasksAddress = configuration.http.bindAddress
-        let tasks = try TaskService.makeApplication(
+        store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router))
+        let tasks = try await TaskService.makeApplication(
             configuration: .init(host: tasksAddress.bindHost, port: tasksAddress.port),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
+            runner: taskRunner,
             logger: Logger(label: "tasks")
         )
         services.append(NamedService(name: "tasks", address: tasksAddress, wrapped: tasks))

@@ -1,0 +1,62 @@
+public import Alerting
+import Foundation
+public import Logging
+public import PipelineRuntime
+import PipelineSpec
+public import TimeSeries
+
+/// Starts and stops the stream tasks whose definitions say `enabled`, and holds what they share: the router that
+/// feeds them, the alert topics, and where `influxDBOut` writes.
+public final class TaskRunner: Sendable {
+    public let router: StreamRouter
+    public let topics: TopicRegistry
+    let writer: (any PointWriter)?
+    let logger: Logger
+
+    /// `writer`: the store `influxDBOut` writes to (nil: writes are dropped with an error in the log).
+    public init(writer: (any PointWriter)?, logger: Logger) {
+        router = StreamRouter()
+        topics = TopicRegistry()
+        self.writer = writer
+        self.logger = logger
+    }
+
+    func executing(_ id: String) -> ExecutingTask? { router.task(id) }
+
+    /// Brings a task's execution in line with its definition: starts an enabled task (restarting it when it was
+    /// running an older definition), stops a disabled one. A task that cannot start is a `TaskStartError`.
+    func apply(_ task: TaskRecord, restart: Bool) async throws(TaskStartError) {
+        let running = router.task(task.id)
+        if task.status != "enabled" {
+            if running != nil { await stop(task.id) }
+            return
+        }
+        if running != nil {
+            guard restart else { return }
+            await stop(task.id)
+        }
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline.build(script: task.script, vars: try TaskDefinitions.decodeVars(task.vars))
+        } catch {
+            throw TaskStartError("invalid TICKscript: \(error)")
+        }
+        let dbrps = (try? JSONDecoder().decode([DBRP].self, from: Data(task.dbrps.utf8))) ?? pipeline.dbrps
+        let executing = try ExecutingTask(
+            id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer,
+            logger: Logger(label: "tasks.\(task.id)"))
+        router.add(executing)
+        logger.info("started task \(task.id)")
+    }
+
+    func stop(_ id: String) async {
+        guard let task = router.remove(id) else { return }
+        await task.stop()
+        logger.info("stopped task \(id)")
+    }
+
+    /// Stops every task, flushing their output (at shutdown).
+    public func stopAll() async {
+        for id in router.taskIDs { await stop(id) }
+    }
+}

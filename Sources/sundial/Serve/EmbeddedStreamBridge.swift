@@ -1,0 +1,42 @@
+import LineProtocol
+import PipelineRuntime
+import Storage
+import TimeSeries
+
+/// Feeds the embedded store's accepted writes to the stream tasks in the same process: no HTTP hop, no
+/// subscription — only for the policies some running task reads.
+struct EmbeddedStreamFeed: WriteObserver {
+    let router: StreamRouter
+
+    func wants(database: String, retentionPolicy: String) -> Bool {
+        router.wants(database: database, retentionPolicy: retentionPolicy)
+    }
+
+    func accepted(_ lines: [UInt8], database: String, retentionPolicy: String) {
+        var points: [StreamPoint] = []
+        var parser = LineProtocolParser()
+        lines.withUnsafeBufferPointer { buffer in
+            parser.parse(
+                buffer, precision: .nanoseconds, defaultTimestamp: 0,
+                onPoint: { points.append(StreamPoint($0.makePoint(), database: database, retentionPolicy: retentionPolicy)) },
+                onError: { _ in })
+        }
+        router.route(points, database: database, retentionPolicy: retentionPolicy)
+    }
+}
+
+/// `influxDBOut` into the embedded store: points written as one line-protocol batch, databases created as
+/// `CREATE DATABASE … WITH NAME …` would.
+struct EmbeddedPointWriter: PointWriter {
+    let engine: StorageEngine
+
+    func write(_ points: [Point], database: String, retentionPolicy: String) async throws {
+        let outcome = try await engine.write(
+            LineProtocolEncoder.encode(points), database: database, retentionPolicy: retentionPolicy.isEmpty ? nil : retentionPolicy)
+        if let message = outcome.errorMessage { throw StorageError(.invalidArgument, message) }
+    }
+
+    func createDatabase(_ database: String, retentionPolicy: String?) async throws {
+        try engine.createDatabase(database, defaultPolicy: RetentionPolicyInfo(name: retentionPolicy ?? "autogen"))
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import TaskService
+
+/// Enabled tasks run: data written to `/kapacitor/v1/write` flows through them, their stats, httpOut endpoints and
+/// alert topics show it, and tasks that cannot run say why.
+@Suite struct TaskExecutionTests {
+    static let alertScript = """
+        dbrp "telegraf"."autogen"
+        stream
+            |from().measurement('cpu').groupBy('host')
+            |window().period(10s).every(10s)
+            |mean('usage_idle')
+            |alert()
+                .id('cpu:{{ index .Tags "host" }}')
+                .crit(lambda: "mean" < 10.0)
+                .message('{{ .ID }} is {{ .Level }}: {{ index .Fields "mean" | printf "%0.1f" }}')
+            |httpOut('out')
+        """
+
+    private func write(_ client: some TestClientProtocol, _ lines: String, query: String = "db=telegraf&rp=autogen&precision=s")
+        async throws -> (HTTPResponse.Status, String)
+    {
+        try await client.execute(uri: "/kapacitor/v1/write?\(query)", method: .post, body: ByteBuffer(string: lines)) { response in
+            (response.status, String(buffer: response.body))
+        }
+    }
+
+    @Test func writtenPointsRunThroughAnEnabledTaskToItsStatsOutputAndTopic() async throws {
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
+        try await app.test(.router) { client in
+            let (status, created) = try await TaskRoutesTests.send(
+                client, .post, "/kapacitor/v1/tasks", ["id": "cpu_alert", "script": Self.alertScript, "status": "enabled"])
+            #expect(status == .ok)
+            #expect(created["executing"] as? Bool == true)
+            let lines = (0..<12).map { "cpu,host=a usage_idle=\($0 < 10 ? 5 : 50) \(100 + $0)" }.joined(separator: "\n")
+            #expect(try await write(client, lines).0 == .noContent)
+
+            let (_, task) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/cpu_alert")
+            let nodes = try #require((task["stats"] as? [String: Any])?["node-stats"] as? [String: [String: Any]])
+            #expect(nodes["from1"]?["emitted"] as? Int == 12)
+            #expect(nodes["window2"]?["emitted"] as? Int == 1)
+            #expect(nodes["alert4"]?["crits_triggered"] as? Int == 1)
+            let dot = try #require(task["dot"] as? String)
+            #expect(dot.contains("graph [throughput="))
+            #expect(dot.contains("from1 -> window2 [processed=\"12\"];"))
+
+            let (outputStatus, output) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/cpu_alert/out")
+            #expect(outputStatus == .ok)
+            let series = try #require((output["series"] as? [[String: Any]])?.first)
+            #expect(series["columns"] as? [String] == ["time", "mean"])
+            #expect((series["values"] as? [[Any]])?.first?.first as? String == "1970-01-01T00:01:50Z")
+
+            let (_, topics) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/alerts/topics")
+            let topic = try #require((topics["topics"] as? [[String: Any]])?.first)
+            #expect(topic["id"] as? String == "main:cpu_alert:alert4")
+            #expect(topic["level"] as? String == "CRITICAL")
+            let (_, events) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/alerts/topics/main:cpu_alert:alert4/events")
+            let event = try #require((events["events"] as? [[String: Any]])?.first)
+            #expect(event["id"] as? String == "cpu:a")
+            let state = try #require(event["state"] as? [String: Any])
+            #expect(state["message"] as? String == "cpu:a is CRITICAL: 5.0")
+            #expect(state["time"] as? String == "1970-01-01T00:01:50Z")
+            let (eventStatus, single) = try await TaskRoutesTests.send(
+                client, .get, "/kapacitor/v1/alerts/topics/main:cpu_alert:alert4/events/cpu:a")
+            #expect(eventStatus == .ok && single["id"] as? String == "cpu:a")
+
+            let (_, disabled) = try await TaskRoutesTests.send(client, .patch, "/kapacitor/v1/tasks/cpu_alert", ["status": "disabled"])
+            #expect(disabled["executing"] as? Bool == false)
+            #expect((disabled["stats"] as? [String: Any])?.isEmpty == true)
+        }
+    }
+
+    @Test func aTaskWithANodeTheEngineCannotRunIsSavedDisabledWithTheReason() async throws {
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
+        try await app.test(.router) { client in
+            let script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |sample(2)\n"
+            let (status, body) = try await TaskRoutesTests.send(
+                client, .post, "/kapacitor/v1/tasks", ["id": "sampled", "script": script, "status": "enabled"])
+            #expect(status == .badRequest)
+            #expect((body["error"] as? String)?.contains("sample") == true)
+            let (_, task) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/sampled")
+            #expect(task["status"] as? String == "disabled")
+            #expect(task["executing"] as? Bool == false)
+            #expect((task["error"] as? String)?.contains("sample2") == true)
+        }
+    }
+
+    @Test func writeErrorsArePlainTextAndGoodLinesStillArrive() async throws {
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
+        try await app.test(.router) { client in
+            let script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |httpOut('raw')\n"
+            _ = try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/tasks", ["id": "raw", "script": script, "status": "enabled"])
+            let missing = try await write(client, "cpu value=1 1", query: "precision=s")
+            #expect(missing == (.badRequest, "database is required\n"))
+            let (status, text) = try await write(client, "cpu value=1 1\ncpu value= 2\n")
+            #expect(status == .badRequest)
+            #expect(text.hasPrefix("unable to parse 'cpu value= 2'"))
+            let (_, output) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/raw/raw")
+            #expect((output["series"] as? [[String: Any]])?.count == 1)
+            let (missingTopic, _) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/alerts/topics/nope/events")
+            #expect(missingTopic == .notFound)
+        }
+    }
+}
