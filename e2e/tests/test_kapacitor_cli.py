@@ -79,7 +79,10 @@ def test_tasks_and_templates_through_the_cli(make_server, sundial_binary, tmp_pa
     assert kapacitor(sundial_binary, url, "enable", "cpu_alert")[0] == 0
     task = curl_json(f"{url}/kapacitor/v1/tasks/cpu_alert")
     assert task["status"] == "enabled" and task["type"] == "stream"
-    assert task["dot"].startswith("digraph cpu_alert {\nstream0 -> from1;")
+    # Enabled, the task runs: its DOT carries the throughput and each edge's count.
+    assert task["executing"] is True
+    assert task["dot"].startswith('digraph cpu_alert {\ngraph [throughput="0.00 points/s"];')
+    assert 'stream0 -> from1 [processed="0"];' in task["dot"]
 
     server.stop(sig=signal.SIGKILL)
     server = make_server(data_dir=data_dir).start()

@@ -2,8 +2,9 @@ public import Alerting
 public import Logging
 import PipelineSpec
 
-/// Makes the handlers an alert node's script names (`.log(path)`, `.post(url)`); a handler Sundial cannot run yet
-/// is an error when the task starts, never a silent drop.
+/// Makes the handlers an alert node's script names (`.log(path)`, `.post(url)`). A handler Sundial cannot send
+/// through yet (`.slack()`, `.email()`, …) behaves as Kapacitor's does when its service is not enabled: the task runs,
+/// its events still reach the topics, and each one the handler would have sent is logged as not sent.
 public struct AlertHandlerFactory: Sendable {
     let logger: Logger
 
@@ -29,7 +30,18 @@ public struct AlertHandlerFactory: Sendable {
             }
             return PostHandler(url: url, headers: headers, logger: logger)
         default:
-            throw TaskStartError("\(node): the \(call.name) alert handler is not supported yet")
+            return UnsupportedHandler(name: call.name, node: node, logger: logger)
         }
+    }
+}
+
+/// A handler of a kind Sundial does not send through yet: logs each event it is given.
+private struct UnsupportedHandler: AlertHandler {
+    let name: String
+    let node: String
+    let logger: Logger
+
+    func handle(_ event: AlertEvent) async {
+        logger.error("\(node): the \(name) alert handler is not supported yet; event \(event.id) (\(event.state.level)) not sent")
     }
 }

@@ -1,0 +1,93 @@
+"""Stream tasks run on the real binary: points written to the embedded store with the PyPI `influxdb` client flow
+through an enabled task (window, mean, alert, influxDBOut), the alert reaches its log file and its topic, the mean is
+written back to the store, and the task is running again after `kill -9` and a restart."""
+
+import json
+import signal
+import subprocess
+import time
+import urllib.request
+
+import influxdb
+
+SCRIPT = """dbrp "telegraf"."autogen"
+var data = stream
+    |from().measurement('cpu').groupBy('host')
+    |window().period(10s).every(10s)
+    |mean('usage_idle')
+data
+    |alert()
+        .id('cpu:{{ index .Tags "host" }}')
+        .crit(lambda: "mean" < 10.0)
+        .log('%s')
+data
+    |influxDBOut().database('telegraf').retentionPolicy('autogen').measurement('cpu_mean').buffer(1)
+"""
+
+
+def curl(method, url, body=None):
+    args = ["curl", "-s", "-X", method, "-w", "\n%{http_code}", url]
+    if body is not None:
+        args += ["-H", "Content-Type: application/json", "--data-binary", body]
+    output = subprocess.run(args, capture_output=True, text=True, check=True, timeout=30).stdout
+    text, _, code = output.rpartition("\n")
+    return int(code), text
+
+
+def wait_for(predicate, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.2)
+    return predicate()
+
+
+def test_store_writes_run_through_an_enabled_task(make_server, tmp_path):
+    server = make_server().start()
+    alert_log = tmp_path / "alerts.log"
+    client = influxdb.InfluxDBClient(host="127.0.0.1", port=server.store_port, database="telegraf")
+    client.create_database("telegraf")
+    task = {"id": "cpu_mean", "script": SCRIPT % alert_log, "status": "enabled"}
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps(task))
+    assert code == 200, body
+    assert json.loads(body)["executing"] is True
+
+    base = 1_700_000_000
+    points = [f"cpu,host=a usage_idle={5 if i < 10 else 50} {base + i}" for i in range(12)]
+    assert client.write_points(points, time_precision="s", protocol="line")
+
+    means = wait_for(lambda: list(client.query("SELECT mean, host FROM cpu_mean").get_points()))
+    assert means == [{"time": "2023-11-14T22:13:30Z", "mean": 5.0, "host": "a"}]
+    logged = wait_for(lambda: alert_log.exists() and alert_log.read_text().strip())
+    event = json.loads(logged.splitlines()[0])
+    assert (event["id"], event["level"], event["previousLevel"]) == ("cpu:a", "CRITICAL", "OK")
+    assert event["data"]["series"][0]["values"] == [["2023-11-14T22:13:30Z", 5]]
+
+    code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/alerts/topics/main:cpu_mean:alert4/events")
+    assert code == 200, body
+    assert [e["state"]["level"] for e in json.loads(body)["events"]] == ["CRITICAL"]
+    code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/cpu_mean")
+    stats = json.loads(body)["stats"]["node-stats"]
+    assert stats["from1"]["emitted"] == 12
+    assert stats["influxdb_out5"]["points_written"] == 1
+
+    server.stop(sig=signal.SIGKILL)
+    server.start()
+    code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/cpu_mean")
+    assert json.loads(body)["executing"] is True, body
+
+
+def test_kapacitor_write_api_feeds_tasks_and_rejects_bad_lines(server):
+    script = 'dbrp "db"."rp"\nstream\n    |from().measurement(\'m\')\n    |httpOut(\'last\')\n'
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "raw", "script": script, "status": "enabled"}))
+    assert code == 200, body
+    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=b"m v=1 10\nm v=2 11\n")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 204
+    code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/raw/last")
+    assert json.loads(body)["series"][0]["values"] == [["1970-01-01T00:00:11Z", 2]]
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp", "m v=\n")
+    assert code == 400 and body.startswith("unable to parse 'm v='"), body
+    assert server.process.poll() is None
