@@ -1,5 +1,10 @@
 """Headless Chromium driven by Selenium, using Debian's chromium and chromedriver (never a downloaded driver)."""
 
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -22,9 +27,24 @@ class Page:
     def __init__(self, driver, timeout: float = 10.0):
         self.driver = driver
         self.wait = WebDriverWait(driver, timeout)
+        self.pages_shot = set()
 
     def text_appears(self, text: str, css: str = "body"):
         self.wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+        self.screenshot_new_page()
+
+    def screenshot_new_page(self):
+        """Saves one screenshot per page (URL path) a test reaches, once its content is there, into
+        SUNDIAL_SCREENSHOTS (scripts/test prints the folder) so a reviewer can look at every page."""
+        folder = os.environ.get("SUNDIAL_SCREENSHOTS")
+        path = urlparse(self.driver.current_url).path
+        if not folder or path in self.pages_shot:
+            return
+        self.pages_shot.add(path)
+        test = os.environ.get("PYTEST_CURRENT_TEST", "test").split(" ")[0].split("::")[-1]
+        name = re.sub(r"[^A-Za-z0-9]+", "-", f"{test}-{len(self.pages_shot):02d}-{path}").strip("-")
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.driver.save_screenshot(str(Path(folder) / f"{name}.png"))
 
     def find(self, css: str):
         return self.wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))

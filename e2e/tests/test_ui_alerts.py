@@ -86,3 +86,49 @@ def test_alert_history_reads_the_alerts_measurement(make_server, browser):
     page.text_appears("2 Alerts", "main h2")
     rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in browser.find_elements(By.CSS_SELECTOR, "#alert-history tbody tr")]
     assert [(r[0], r[1], r[3], r[4]) for r in rows] == [("CPU high", "OK", "serverA", "12"), ("CPU high", "CRITICAL", "serverA", "97.5")]
+
+
+def test_a_running_rule_fills_the_history_and_the_kapacitor_events(make_server, browser):
+    """A threshold rule runs on Sundial's tasks service: data below the threshold written to the store makes it
+    alert; Alert History shows the alert its task wrote to chronograf.autogen.alerts and the event in the
+    Kapacitor's topic; the task's page shows its node counters."""
+    server = make_server().start()
+    requests.post(server.store_url + "/query", params={"q": "CREATE DATABASE telegraf"}).raise_for_status()
+    rule = {
+        "name": "CPU idle low", "trigger": "threshold", "every": "10s", "message": "{{.ID}} is {{.Level}}",
+        "values": {"operator": "less than", "value": "10"},
+        "query": {
+            "database": "telegraf", "retentionPolicy": "autogen", "measurement": "cpu",
+            "fields": [{"value": "mean", "type": "func", "args": [{"value": "usage_idle", "type": "field"}]}],
+            "tags": {}, "groupBy": {"time": "10s", "tags": ["host"]}, "areTagsAccepted": True,
+        },
+        "alertNodes": {},
+    }
+    created = requests.post(server.control_url + "/chronograf/v1/sources/0/kapacitors/0/rules", json=rule)
+    assert created.status_code == 201, created.text
+    task_id = created.json()["id"]
+    now = int(time.time())
+    lines = [f"cpu,host=serverA usage_idle=5 {now - 40 + i}" for i in range(30)]
+    requests.post(server.store_url + "/write", params={"db": "telegraf", "precision": "s"}, data="\n".join(lines)).raise_for_status()
+    # influxDBOut flushes every 10 s: wait for the alert row in chronograf.autogen.alerts.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        result = requests.get(server.store_url + "/query", params={"db": "chronograf", "q": "SELECT count(value) FROM alerts"}).json()
+        if result["results"][0].get("series"):
+            break
+        time.sleep(0.5)
+
+    page = Page(browser)
+    browser.get(server.control_url + "/sources/0/alerts")
+    page.text_appears("CPU idle low", "#alert-history")
+    page.text_appears("CRITICAL", "#alert-history")
+    page.text_appears("CPU idle low-host=serverA", "#alert-events")
+    event = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#alert-events tbody tr td")]
+    assert event[:3] == ["CPU idle low-host=serverA", "CRITICAL", "CPU idle low-host=serverA is CRITICAL"]
+
+    browser.get(server.control_url + f"/sources/0/tickscripts/{task_id}")
+    page.text_appears("Throughput:", "main")
+    stats = {row.get_attribute("data-node"): [c.text for c in row.find_elements(By.TAG_NAME, "td")]
+             for row in browser.find_elements(By.CSS_SELECTOR, "#task-stats tbody tr")}
+    assert stats["from1"][1] == "30", stats
+    assert any("crits_triggered: 1" in cells[3] for cells in stats.values()), stats

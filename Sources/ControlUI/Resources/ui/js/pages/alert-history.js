@@ -1,7 +1,9 @@
-// "Alert History": the alerts Chronograf-style rules record in chronograf.autogen.alerts, newest first.
+// "Alert History": the alerts Chronograf-style rules record in chronograf.autogen.alerts, newest first, and the
+// latest event of every alert in the active Kapacitor's topics.
 import { h, loading, errorBlock } from "../dom.js";
 import { api } from "../api.js";
 import { setCurrentSource } from "../nav.js";
+import { activeKapacitor } from "../kapacitor.js";
 
 const spans = { "Past 1h": 3600, "Past 24h": 86400, "Past 7d": 604800, "Past 30d": 2592000 };
 
@@ -10,8 +12,51 @@ export async function renderAlertHistory(page, { id }) {
   const body = h("div", {});
   const range = h("select", { id: "history-range", "aria-label": "Time range" }, Object.keys(spans).map((label) => h("option", { value: spans[label], selected: label === "Past 24h" }, label)));
   range.addEventListener("change", () => load(body, id, Number(range.value)));
-  page.append(h("div", { class: "page-header page-header-row" }, h("h1", {}, "Alert History"), range), body);
-  await load(body, id, Number(range.value));
+  const events = h("div", {});
+  page.append(h("div", { class: "page-header page-header-row" }, h("h1", {}, "Alert History"), range), body, events);
+  await Promise.all([load(body, id, Number(range.value)), loadEvents(events, id)]);
+}
+
+/// Every topic's events (`/kapacitor/v1/alerts/topics/<topic>/events`), highest level first.
+async function loadEvents(box, sourceID) {
+  box.replaceChildren(loading());
+  let kapacitor;
+  const rows = [];
+  try {
+    kapacitor = await activeKapacitor(sourceID);
+    if (!kapacitor) return box.replaceChildren();
+    const call = (path) => api.kapacitorAPI(sourceID, kapacitor.id, "GET", path);
+    const topics = (await call("/kapacitor/v1/alerts/topics")).topics || [];
+    for (const topic of topics) {
+      for (const event of (await call(`/kapacitor/v1/alerts/topics/${encodeURIComponent(topic.id)}/events`)).events || []) rows.push({ topic: topic.id, ...event });
+    }
+  } catch (error) {
+    return box.replaceChildren(errorBlock("Could not read the Kapacitor's alert topics.", error.reason || error.message, () => loadEvents(box, sourceID)));
+  }
+  const order = { CRITICAL: 0, WARNING: 1, INFO: 2, OK: 3 };
+  rows.sort((a, b) => order[a.state.level] - order[b.state.level] || a.id.localeCompare(b.id));
+  const heading = h("h2", {}, `Kapacitor events (${kapacitor.name})`);
+  if (rows.length === 0) return box.replaceChildren(h("section", { class: "panel" }, heading, h("p", { class: "empty" }, "No alert events in the Kapacitor's topics.")));
+  const body = rows.map((event) =>
+    h(
+      "tr",
+      {},
+      h("td", {}, event.id),
+      h("td", {}, h("span", { class: `level level-${event.state.level.toLowerCase()}` }, event.state.level)),
+      h("td", {}, event.state.message),
+      h("td", {}, new Date(event.state.time).toISOString()),
+      h("td", {}, event.state.duration),
+      h("td", {}, event.topic),
+    ),
+  );
+  box.replaceChildren(
+    h(
+      "section",
+      { class: "panel" },
+      heading,
+      h("table", { class: "table", id: "alert-events" }, h("thead", {}, h("tr", {}, ["Event", "Level", "Message", "Time", "Duration", "Topic"].map((t) => h("th", { scope: "col" }, t)))), h("tbody", {}, body)),
+    ),
+  );
 }
 
 async function load(body, sourceID, seconds) {

@@ -103,8 +103,21 @@ function showGraph(box, task) {
   box.replaceChildren(drawDot(task.dot));
 }
 
+/// Each node's counters as the server reports them: collected, emitted, errors, then the node's own (alerts, writes).
 function statsView(task) {
   const stats = task && task.stats && task.stats["node-stats"];
   if (!task || !task.executing || !stats) return h("p", { class: "empty" }, "No statistics: the task is not executing.");
-  return h("pre", {}, JSON.stringify(stats, null, 2));
+  const throughput = (task.stats["task-stats"] || {}).throughput || 0;
+  const fixed = ["collected", "emitted", "errors"];
+  const rows = Object.keys(stats).map((node) => {
+    const counters = stats[node];
+    const others = Object.keys(counters).filter((name) => !fixed.includes(name) && !["avg_exec_time_ns", "working_cardinality"].includes(name) && counters[name] !== 0);
+    return h("tr", { "data-node": node }, h("th", { scope: "row" }, node), fixed.map((name) => h("td", {}, String(counters[name] ?? 0))), h("td", {}, others.map((name) => `${name}: ${counters[name]}`).join(", ")));
+  });
+  return h(
+    "div",
+    {},
+    h("p", {}, `Throughput: ${throughput.toFixed(2)} points/s`),
+    h("table", { class: "table", id: "task-stats" }, h("thead", {}, h("tr", {}, ["Node", "Collected", "Emitted", "Errors", "Other"].map((t) => h("th", { scope: "col" }, t)))), h("tbody", {}, rows)),
+  );
 }
