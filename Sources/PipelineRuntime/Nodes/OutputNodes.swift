@@ -75,7 +75,8 @@ final class InfluxDBOutNode: RuntimeNode {
         }
     }
 
-    var extraStats: [(String, Int64)] { [("points_written", written), ("write_errors", 0)] }
+    /// Points handed to the writer, and those it failed to write (counted when the write comes back).
+    var extraStats: [(String, Int64)] { [("points_written", written), ("write_errors", effects.writeFailures.value)] }
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         switch message {

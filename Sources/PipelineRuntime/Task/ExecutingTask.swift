@@ -42,7 +42,7 @@ public final class ExecutingTask: Sendable {
                 names: pipeline.nodes.map(\.name), nodes: nodes, children: pipeline.nodes.map(\.children),
                 quiet: pipeline.nodes.map { $0.isSet("quiet") }, logger: logger))
         background = Mutex([])
-        let effectRun = Task { await effects.run(writer: writer, logger: logger) { _ in } }
+        let effectRun = Task { await effects.run(writer: writer, logger: logger) }
         let tick = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))

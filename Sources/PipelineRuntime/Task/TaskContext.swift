@@ -1,5 +1,6 @@
 public import Alerting
 public import Logging
+import Synchronization
 public import TimeSeries
 
 /// What a running task's nodes reach besides their data: its name, the alert topics, where side effects go
@@ -10,6 +11,15 @@ struct TaskContext: Sendable {
     let effects: EffectQueue
     let logger: Logger
     let handlerFactory: AlertHandlerFactory
+}
+
+/// Points `influxDBOut` could not write, counted by the effect queue and shown in the node's `write_errors`.
+final class WriteFailureCounter: Sendable {
+    private let count = Atomic<Int64>(0)
+
+    func add(_ points: Int) { count.add(Int64(points), ordering: .relaxed) }
+
+    var value: Int64 { count.load(ordering: .relaxed) }
 }
 
 /// Work a task hands off its data path: run in order, one at a time, by the task's effect consumer.
@@ -23,6 +33,7 @@ enum TaskEffect: Sendable {
 final class EffectQueue: Sendable {
     private let continuation: AsyncStream<TaskEffect>.Continuation
     private let stream: AsyncStream<TaskEffect>
+    let writeFailures = WriteFailureCounter()
 
     init() {
         (stream, continuation) = AsyncStream<TaskEffect>.makeStream()
@@ -32,18 +43,22 @@ final class EffectQueue: Sendable {
 
     func finish() { continuation.finish() }
 
-    /// Runs until `finish()`: every effect, in order. Write errors are logged and counted by the caller's closure.
-    func run(writer: (any PointWriter)?, logger: Logger, onWriteFailure: @Sendable (Int) -> Void) async {
+    /// Runs until `finish()`: every effect, in order; a failed write is logged and its points counted.
+    func run(writer: (any PointWriter)?, logger: Logger) async {
         for await effect in stream {
             switch effect {
             case .alert(let event, let handlers):
                 for handler in handlers { await handler.handle(event) }
             case .write(let points, let database, let retentionPolicy):
-                guard let writer else { continue }
+                guard let writer else {
+                    writeFailures.add(points.count)
+                    logger.error("influxDBOut: no store to write \(database).\(retentionPolicy) to")
+                    continue
+                }
                 do {
                     try await writer.write(points, database: database, retentionPolicy: retentionPolicy)
                 } catch {
-                    onWriteFailure(points.count)
+                    writeFailures.add(points.count)
                     logger.error("influxDBOut: write to \(database).\(retentionPolicy) failed: \(error)")
                 }
             case .createDatabase(let database, let retentionPolicy):
