@@ -34,3 +34,17 @@ struct AlertTemplateTests {
         #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ .Missing }}").render(data) }
     }
 }
+
+struct AlertTemplateConditionalTests {
+    @Test func ifElseEndChoosesByEq() throws {
+        let template = try AlertTemplate(#"{{ .ID }} is {{ if eq .Level "OK" }}alive{{ else }}dead{{ end }}."#)
+        #expect(try template.render(.object([("ID", .string("n")), ("Level", .string("OK"))])) == "n is alive.")
+        #expect(try template.render(.object([("ID", .string("n")), ("Level", .string("CRITICAL"))])) == "n is dead.")
+    }
+
+    @Test func unbalancedConditionalsAreErrors() {
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ if .A }}x") }
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate("x{{ end }}") }
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ if .A }}x{{ else }}y") }
+    }
+}

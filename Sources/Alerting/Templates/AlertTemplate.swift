@@ -1,12 +1,23 @@
 import Foundation
 
 /// An alert `.id()`, `.message()` or `.details()` template: the part of Go's text/template that alert templates
-/// use — text, `{{ .Field.Sub }}`, `{{ index .Tags "host" }}`, `printf`, `json`/`jsonCompact`, pipes (`|`) and the
-/// trim markers `{{-`/`-}}`. Parsed once when the task starts; a template outside that part is an error then.
+/// use — text, `{{ .Field.Sub }}`, `{{ index .Tags "host" }}`, `printf`, `json`/`jsonCompact`, `eq`/`ne`, pipes
+/// (`|`), `{{ if … }}…{{ else }}…{{ end }}` and the trim markers `{{-`/`-}}`. Parsed once when the task starts; a
+/// template outside that part is an error then.
 public struct AlertTemplate: Sendable {
-    private enum Piece: Sendable {
+    private indirect enum Piece: Sendable {
         case text(String)
         case action([Command])
+        case conditional([Command], then: [Piece], otherwise: [Piece])
+    }
+
+    /// What the scanner finds: text, an action, or the keywords that shape conditionals.
+    private enum Token {
+        case text(String)
+        case action([Command])
+        case ifAction([Command])
+        case elseAction
+        case endAction
     }
 
     private struct Command: Sendable {
@@ -25,23 +36,35 @@ public struct AlertTemplate: Sendable {
 
     public init(_ source: String, escapesHTML: Bool = false) throws(AlertTemplateError) {
         self.escapesHTML = escapesHTML
-        pieces = try Self.parse(source)
+        var tokens = try Self.scan(source)[...]
+        pieces = try Self.build(&tokens, inside: false).pieces
+        guard tokens.isEmpty else { throw AlertTemplateError("unexpected {{end}} or {{else}}") }
     }
 
     /// The template applied to `data`; an error names what could not be printed.
     public func render(_ data: TemplateValue) throws(AlertTemplateError) -> String {
         var output = ""
+        try render(pieces, data, into: &output)
+        return output
+    }
+
+    private func render(_ pieces: [Piece], _ data: TemplateValue, into output: inout String) throws(AlertTemplateError) {
         for piece in pieces {
             switch piece {
             case .text(let text): output += text
             case .action(let commands):
-                var value: TemplateValue? = nil
-                for command in commands { value = try run(command, data: data, piped: value) }
-                let printed = value?.printed ?? ""
+                let printed = try evaluate(commands, data: data).printed
                 output += escapesHTML ? Self.escapeHTML(printed) : printed
+            case .conditional(let condition, let then, let otherwise):
+                try render(try evaluate(condition, data: data).isTrue ? then : otherwise, data, into: &output)
             }
         }
-        return output
+    }
+
+    private func evaluate(_ commands: [Command], data: TemplateValue) throws(AlertTemplateError) -> TemplateValue {
+        var value: TemplateValue? = nil
+        for command in commands { value = try run(command, data: data, piped: value) }
+        return value ?? .null
     }
 
     private func run(_ command: Command, data: TemplateValue, piped: TemplateValue?) throws(AlertTemplateError) -> TemplateValue {
@@ -90,8 +113,9 @@ public struct AlertTemplate: Sendable {
 
     // MARK: Parsing
 
-    private static func parse(_ source: String) throws(AlertTemplateError) -> [Piece] {
-        var pieces: [Piece] = []
+    /// Text and actions in order, with trim markers applied.
+    private static func scan(_ source: String) throws(AlertTemplateError) -> [Token] {
+        var tokens: [Token] = []
         var rest = Substring(source)
         while let open = rest.range(of: "{{") {
             var text = String(rest[..<open.lowerBound])
@@ -100,7 +124,7 @@ public struct AlertTemplate: Sendable {
                 while text.last?.isWhitespace == true { text.removeLast() }
                 rest = rest.dropFirst()
             }
-            if !text.isEmpty { pieces.append(.text(text)) }
+            if !text.isEmpty { tokens.append(.text(text)) }
             guard let close = rest.range(of: "}}") else { throw AlertTemplateError("unclosed action") }
             var body = rest[..<close.lowerBound]
             rest = rest[close.upperBound...]
@@ -110,10 +134,50 @@ public struct AlertTemplate: Sendable {
             }
             let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.hasPrefix("/*") { continue }
-            pieces.append(.action(try parseAction(trimmed)))
+            switch trimmed {
+            case "else": tokens.append(.elseAction)
+            case "end": tokens.append(.endAction)
+            default:
+                if trimmed.hasPrefix("if ") {
+                    tokens.append(.ifAction(try parseAction(String(trimmed.dropFirst(3)))))
+                } else {
+                    tokens.append(.action(try parseAction(trimmed)))
+                }
+            }
         }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
-        return pieces
+        if !rest.isEmpty { tokens.append(.text(String(rest))) }
+        return tokens
+    }
+
+    /// Pieces up to the end of the input, or (`inside` a conditional) up to its `else` or `end`, which is consumed
+    /// and returned.
+    private static func build(_ tokens: inout ArraySlice<Token>, inside: Bool) throws(AlertTemplateError) -> (
+        pieces: [Piece], closer: Token?
+    ) {
+        var pieces: [Piece] = []
+        while let token = tokens.first {
+            tokens = tokens.dropFirst()
+            switch token {
+            case .text(let text): pieces.append(.text(text))
+            case .action(let commands): pieces.append(.action(commands))
+            case .elseAction, .endAction:
+                guard inside else { throw AlertTemplateError("unexpected {{else}} or {{end}}") }
+                return (pieces, token)
+            case .ifAction(let condition):
+                let (then, closer) = try build(&tokens, inside: true)
+                var otherwise: [Piece] = []
+                if case .elseAction? = closer {
+                    let (elsePieces, end) = try build(&tokens, inside: true)
+                    guard case .endAction? = end else { throw AlertTemplateError("{{else}} without {{end}}") }
+                    otherwise = elsePieces
+                } else if closer == nil {
+                    throw AlertTemplateError("{{if}} without {{end}}")
+                }
+                pieces.append(.conditional(condition, then: then, otherwise: otherwise))
+            }
+        }
+        guard !inside else { throw AlertTemplateError("{{if}} without {{end}}") }
+        return (pieces, nil)
     }
 
     private static func parseAction(_ text: String) throws(AlertTemplateError) -> [Command] {

@@ -1,9 +1,9 @@
 import Foundation
 
-/// The functions alert templates may call: Go's `index`, `printf`, `print` and `len`, and Kapacitor's `json` and
-/// `jsonCompact`.
+/// The functions alert templates may call: Go's `index`, `printf`, `print`, `len`, `eq`, `ne`, `not`, `and`, `or`,
+/// and Kapacitor's `json` and `jsonCompact`.
 enum TemplateFunctions {
-    static let names: Set<String> = ["index", "printf", "print", "json", "jsonCompact", "len"]
+    static let names: Set<String> = ["index", "printf", "print", "json", "jsonCompact", "len", "eq", "ne", "not", "and", "or"]
 
     static func call(_ name: String, _ arguments: [TemplateValue]) throws(AlertTemplateError) -> TemplateValue {
         switch name {
@@ -14,6 +14,15 @@ enum TemplateFunctions {
             guard case .string(let format)? = arguments.first else { throw AlertTemplateError("printf: no format") }
             return .string(printf(format, Array(arguments.dropFirst())))
         case "print": return .string(arguments.map(\.printed).joined())
+        case "eq", "ne":
+            guard arguments.count >= 2 else { throw AlertTemplateError("\(name): wants two arguments") }
+            let equal = arguments.dropFirst().contains { $0 == arguments[0] }
+            return .bool(name == "eq" ? equal : !equal)
+        case "not":
+            guard arguments.count == 1 else { throw AlertTemplateError("not: wants one argument") }
+            return .bool(!arguments[0].isTrue)
+        case "and": return arguments.first { !$0.isTrue } ?? arguments.last ?? .null
+        case "or": return arguments.first { $0.isTrue } ?? arguments.last ?? .null
         case "json", "jsonCompact":
             guard arguments.count == 1 else { throw AlertTemplateError("\(name): wants one argument") }
             return .string(arguments[0].json)

@@ -37,6 +37,19 @@ public indirect enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// Go's truth in `if`: false, zero, empty and missing values are false.
+    var isTrue: Bool {
+        switch self {
+        case .string(let text): !text.isEmpty
+        case .int(let number), .time(let number), .duration(let number): number != 0
+        case .float(let number): number != 0
+        case .bool(let flag): flag
+        case .object(let members): !members.isEmpty
+        case .map(let entries): !entries.isEmpty
+        case .null: false
+        }
+    }
+
     /// As `{{ . }}` and `%v` print it.
     var printed: String {
         switch self {

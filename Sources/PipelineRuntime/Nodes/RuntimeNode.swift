@@ -6,6 +6,8 @@ import TICKscript
 protocol RuntimeNode: AnyObject {
     /// Handles one message; what it emits goes to every child. A thrown error drops the message and is counted.
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError)
+    /// The same, for nodes that need to know which parent (its node id) sent the message (`join`).
+    func process(_ message: RuntimeMessage, from parent: Int, emit: (RuntimeMessage) -> Void) throws(NodeError)
     /// Counters beyond collected, emitted and errors (an alert's triggered counts, influxDBOut's points written).
     var extraStats: [(String, Int64)] { get }
     /// How many groups it holds state for.
@@ -17,6 +19,10 @@ protocol RuntimeNode: AnyObject {
 }
 
 extension RuntimeNode {
+    func process(_ message: RuntimeMessage, from parent: Int, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        try process(message, emit: emit)
+    }
+
     var extraStats: [(String, Int64)] { [] }
     var cardinality: Int { 0 }
     func tick(now: Int64, emit: (RuntimeMessage) -> Void) {}

@@ -31,8 +31,14 @@ public final class ExecutingTask: Sendable {
             taskName: id, topics: topics, effects: effects, logger: logger, handlerFactory: AlertHandlerFactory(logger: logger))
         var nodes: [any RuntimeNode] = []
         var outputs: [String: HTTPOutCache] = [:]
+        var watched: [Int: GroupEmissions] = [:]
         for spec in pipeline.nodes {
-            let node = try NodeFactory.make(spec, context: context)
+            let node = try NodeFactory.make(spec, context: context) { observed in
+                if let existing = watched[observed] { return existing }
+                let emissions = GroupEmissions()
+                watched[observed] = emissions
+                return emissions
+            }
             if let httpOut = node as? HTTPOutNode { outputs[httpOut.endpoint] = httpOut.cache }
             nodes.append(node)
         }
@@ -40,7 +46,7 @@ public final class ExecutingTask: Sendable {
         graph = Mutex(
             TaskGraph(
                 names: pipeline.nodes.map(\.name), nodes: nodes, children: pipeline.nodes.map(\.children),
-                quiet: pipeline.nodes.map { $0.isSet("quiet") }, logger: logger))
+                quiet: pipeline.nodes.map { $0.isSet("quiet") }, watched: watched, logger: logger))
         background = Mutex([])
         let effectRun = Task { await effects.run(writer: writer, logger: logger) }
         let tick = Task { [weak self] in

@@ -7,9 +7,16 @@ enum NodeFactory {
         "count", "sum", "mean", "median", "stddev", "mode", "spread", "first", "last", "min", "max", "percentile",
     ]
 
-    static func make(_ spec: PipelineNode, context: TaskContext) throws(TaskStartError) -> any RuntimeNode {
+    /// `emissions(id)`: the per-group counter of node `id`, which a `stats` node watching it reads.
+    static func make(_ spec: PipelineNode, context: TaskContext, emissions: (Int) -> GroupEmissions) throws(TaskStartError)
+        -> any RuntimeNode
+    {
         let method = spec.definition.method
         if aggregates.contains(method) { return try AggregateNode(spec) }
+        if method == "stats" {
+            guard case .node(let observed)? = spec.arguments.last else { throw TaskStartError("\(spec.name): stats watches no node") }
+            return try StatsNode(spec, emissions: emissions(observed))
+        }
         switch method {
         case "stream", "noOp": return PassThroughNode()
         case "from": return try FromNode(spec)
@@ -23,6 +30,11 @@ enum NodeFactory {
         case "httpOut": return try HTTPOutNode(spec)
         case "influxDBOut": return InfluxDBOutNode(spec, context: context)
         case "log": return LogNode(spec, context: context)
+        case "derivative": return try DerivativeNode(spec)
+        case "shift": return ShiftNode(spec)
+        case "sample": return SampleNode(spec)
+        case "union": return UnionNode(spec)
+        case "join": return try JoinNode(spec)
         default: throw TaskStartError("\(spec.name): the \(method) node is not supported by Sundial's task engine yet")
         }
     }

@@ -12,9 +12,14 @@ final class TaskGraph {
     var emitted: [Int64]
     var errors: [Int64]
     var executionNanoseconds: [Int64]
+    /// Per-group emitted counts of the nodes a `|stats()` watches.
+    let watched: [Int: GroupEmissions]
     let logger: Logger
 
-    init(names: [String], nodes: [any RuntimeNode], children: [[Int]], quiet: [Bool], logger: Logger) {
+    init(
+        names: [String], nodes: [any RuntimeNode], children: [[Int]], quiet: [Bool], watched: [Int: GroupEmissions], logger: Logger
+    ) {
+        self.watched = watched
         self.names = names
         self.nodes = nodes
         self.children = children
@@ -26,12 +31,13 @@ final class TaskGraph {
         executionNanoseconds = collected
     }
 
-    /// Hands `message` to node `index`, and what it emits to its children, recursively.
-    func deliver(_ message: RuntimeMessage, to index: Int) {
+    /// Hands `message` (from node `parent`, -1 for the task's input) to node `index`, and what it emits to its
+    /// children, recursively.
+    func deliver(_ message: RuntimeMessage, to index: Int, from parent: Int = -1) {
         collected[index] += 1
         let started = DispatchTime.now().uptimeNanoseconds
         do {
-            try nodes[index].process(message) { output in self.forward(output, from: index) }
+            try nodes[index].process(message, from: parent) { output in self.forward(output, from: index) }
         } catch {
             errors[index] += 1
             if !quiet[index] { logger.error("\(names[index]): \(error)") }
@@ -41,7 +47,8 @@ final class TaskGraph {
 
     func forward(_ message: RuntimeMessage, from index: Int) {
         emitted[index] += 1
-        for child in children[index] { deliver(message, to: child) }
+        watched[index]?.count(message)
+        for child in children[index] { deliver(message, to: child, from: index) }
     }
 
     /// The wall-clock tick for every node (flush intervals).

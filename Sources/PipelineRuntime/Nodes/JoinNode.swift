@@ -1,0 +1,84 @@
+import PipelineSpec
+import TimeSeries
+
+/// `|join(other…)`: matches points of the same group whose times agree (rounded to `.tolerance()`), one from each
+/// parent, into one point with fields `<as><delimiter><field>`. A set still missing a parent is given up (or, with
+/// `.fill()`, sent filled) once every parent that sends data has moved past its time.
+final class JoinNode: RuntimeNode {
+    private enum Fill {
+        case none, null
+        case value(Double)
+    }
+
+    private let parents: [Int]
+    private let names: [String]
+    private let delimiter: String
+    private let tolerance: Int64
+    private let fill: Fill
+    private let streamName: String
+    /// Per group: time → the point of each parent position that has arrived.
+    private var pending: [GroupKey: [Int64: [Int: StreamPoint]]] = [:]
+    /// Per group: the newest time each parent position sent.
+    private var latest: [GroupKey: [Int: Int64]] = [:]
+
+    init(_ spec: PipelineNode) throws(TaskStartError) {
+        parents = spec.parents
+        names = (spec.property("as") ?? []).compactMap { if case .string(let name) = $0 { name } else { nil } }
+        guard names.count == parents.count else { throw TaskStartError("\(spec.name): join needs one .as() name per parent") }
+        guard spec.property("on") == nil else { throw TaskStartError("\(spec.name): join .on() is not supported yet") }
+        delimiter = spec.string("delimiter", default: ".")
+        tolerance = spec.duration("tolerance") ?? 0
+        switch spec.property("fill")?.first {
+        case .string("null")?: fill = .null
+        case .float(let value)?: fill = .value(value)
+        case .int(let value)?: fill = .value(Double(value))
+        default: fill = .none
+        }
+        streamName = spec.string("streamName")
+    }
+
+    var cardinality: Int { pending.count }
+
+    func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        throw NodeError("join needs to know which parent sent the data")
+    }
+
+    func process(_ message: RuntimeMessage, from parent: Int, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        guard case .point(var point) = message else { throw NodeError("join of batches is not supported yet") }
+        guard let position = parents.firstIndex(of: parent) else { return }
+        if tolerance > 0 { point.time = (point.time + tolerance / 2) / tolerance * tolerance }
+        let group = point.group
+        pending[group, default: [:]][point.time, default: [:]][position] = point
+        latest[group, default: [:]][position] = max(latest[group]?[position] ?? .min, point.time)
+        if let set = pending[group]?[point.time], set.count == parents.count {
+            pending[group]?[point.time] = nil
+            emit(.point(joined(set, time: point.time, group: group)))
+        }
+        guard let horizon = latest[group]?.values.min(), let sets = pending[group] else { return }
+        for time in sets.keys.sorted() where time < horizon {
+            let set = sets[time]!
+            pending[group]?[time] = nil
+            if case .none = fill { continue }
+            emit(.point(joined(set, time: time, group: group)))
+        }
+    }
+
+    private func joined(_ set: [Int: StreamPoint], time: Int64, group: GroupKey) -> StreamPoint {
+        let first = set[0] ?? set.values.first!
+        var fields: [String: FieldValue] = [:]
+        let fieldNames = Array(first.fields.keys)
+        for position in parents.indices {
+            let prefix = names[position] + delimiter
+            if let point = set[position] {
+                for (key, value) in point.fields { fields[prefix + key] = value }
+            } else if case .value(let number) = fill {
+                for key in fieldNames { fields[prefix + key] = .float(number) }
+            }
+        }
+        var point = StreamPoint(
+            name: streamName.isEmpty ? (set[0]?.name ?? first.name) : streamName, database: first.database,
+            retentionPolicy: first.retentionPolicy, tags: group.groupTags(of: first.tags), fields: fields, time: time)
+        point.group = group
+        return point
+    }
+}
