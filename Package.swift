@@ -141,7 +141,8 @@ let package = Package(
             name: "sundial",
             dependencies: [
                 "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
-                "ControlService", "PipelineSpec", "PipelineRuntime", "TICKscript", "InfluxClient", .product(name: "Yams", package: "Yams"),
+                "ControlService", "PipelineSpec", "PipelineRuntime", "TICKscript", "InfluxClient", "QueryEngine", "InfluxQL",
+                .product(name: "Yams", package: "Yams"),
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -91,3 +91,45 @@ def test_kapacitor_write_api_feeds_tasks_and_rejects_bad_lines(server):
     code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp", "m v=\n")
     assert code == 400 and body.startswith("unable to parse 'm v='"), body
     assert server.process.poll() is None
+
+
+def test_a_batch_task_queries_the_embedded_store_on_its_schedule(server):
+    client = influxdb.InfluxDBClient(host="127.0.0.1", port=server.store_port, database="telegraf")
+    client.create_database("telegraf")
+    now = int(time.time())
+    assert client.write_points([f"cpu,host=a usage_idle={v} {now - 30 + i}" for i, v in enumerate([10, 20, 30])], time_precision="s", protocol="line")
+    script = """dbrp "telegraf"."autogen"
+batch
+    |query('SELECT mean("usage_idle") AS value FROM "telegraf"."autogen"."cpu"')
+        .period(1h).every(1s).groupBy('host')
+    |httpOut('out')
+"""
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "hourly", "script": script, "status": "enabled"}))
+    assert code == 200, body
+
+    def answer():
+        code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/hourly/out")
+        series = json.loads(body).get("series") if code == 200 else None
+        return series
+
+    series = wait_for(answer, timeout=10)
+    assert series and series[0]["tags"] == {"host": "a"} and series[0]["columns"] == ["time", "value"], series
+    assert series[0]["values"][0][1] == 20
+
+
+def test_chronograf_relative_and_deadman_rules_run(server):
+    rules = f"{server.control_url}/chronograf/v1/sources/0/kapacitors/0/rules"
+    query = {
+        "database": "telegraf", "retentionPolicy": "autogen", "measurement": "cpu",
+        "fields": [{"value": "mean", "type": "func", "args": [{"value": "usage_idle", "type": "field"}]}],
+        "tags": {}, "groupBy": {"time": "1m", "tags": ["host"]}, "areTagsAccepted": True,
+    }
+    for trigger, values in (("relative", {"change": "change", "shift": "1m", "operator": "greater than", "value": "10"}),
+                            ("deadman", {"period": "5m"})):
+        rule = {"name": f"cpu {trigger}", "trigger": trigger, "every": "30s", "message": "", "values": values, "query": query,
+                "alertNodes": {}}
+        code, body = curl("POST", rules, json.dumps(rule))
+        assert code == 201, body
+        task_id = json.loads(body)["id"]
+        code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/{task_id}")
+        assert json.loads(body)["executing"] is True, (trigger, body)

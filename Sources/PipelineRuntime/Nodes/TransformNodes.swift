@@ -139,3 +139,17 @@ final class UnionNode: RuntimeNode {
         }
     }
 }
+
+/// `|trickle()`: a batch's points one by one, as a stream.
+final class TrickleNode: RuntimeNode {
+    func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
+        guard case .batch(let batch) = message else { return emit(message) }
+        for point in batch.points {
+            var output = StreamPoint(
+                name: batch.name, database: "", retentionPolicy: "", tags: point.tags.merging(batch.tags) { own, _ in own },
+                fields: point.fields, time: point.time)
+            output.group = batch.group
+            emit(.point(output))
+        }
+    }
+}

@@ -7,6 +7,26 @@ enum NodeFactory {
         "count", "sum", "mean", "median", "stddev", "mode", "spread", "first", "last", "min", "max", "percentile",
     ]
 
+    /// Every node of the pipeline, with the httpOut caches by endpoint and the counters of the nodes `stats` watch.
+    static func makeGraph(_ pipeline: Pipeline, context: TaskContext) throws(TaskStartError)
+        -> (nodes: [any RuntimeNode], outputs: [String: HTTPOutCache], watched: [Int: GroupEmissions])
+    {
+        var nodes: [any RuntimeNode] = []
+        var outputs: [String: HTTPOutCache] = [:]
+        var watched: [Int: GroupEmissions] = [:]
+        for spec in pipeline.nodes {
+            let node = try make(spec, context: context) { observed in
+                if let existing = watched[observed] { return existing }
+                let emissions = GroupEmissions()
+                watched[observed] = emissions
+                return emissions
+            }
+            if let httpOut = node as? HTTPOutNode { outputs[httpOut.endpoint] = httpOut.cache }
+            nodes.append(node)
+        }
+        return (nodes, outputs, watched)
+    }
+
     /// `emissions(id)`: the per-group counter of node `id`, which a `stats` node watching it reads.
     static func make(_ spec: PipelineNode, context: TaskContext, emissions: (Int) -> GroupEmissions) throws(TaskStartError)
         -> any RuntimeNode
@@ -18,7 +38,8 @@ enum NodeFactory {
             return try StatsNode(spec, emissions: emissions(observed))
         }
         switch method {
-        case "stream", "noOp": return PassThroughNode()
+        // Sources pass on what they are given: points from the router, batches from the query schedules.
+        case "stream", "batch", "query", "noOp": return PassThroughNode()
         case "from": return try FromNode(spec)
         case "where": return try WhereNode(spec)
         case "eval": return try EvalNode(spec)
@@ -35,6 +56,7 @@ enum NodeFactory {
         case "sample": return SampleNode(spec)
         case "union": return UnionNode(spec)
         case "join": return try JoinNode(spec)
+        case "trickle": return TrickleNode()
         default: throw TaskStartError("\(spec.name): the \(method) node is not supported by Sundial's task engine yet")
         }
     }

@@ -11,13 +11,16 @@ public final class TaskRunner: Sendable {
     public let router: StreamRouter
     public let topics: TopicRegistry
     let writer: (any PointWriter)?
+    let querier: (any InfluxQLQuerying)?
     let logger: Logger
 
-    /// `writer`: the store `influxDBOut` writes to (nil: writes are dropped with an error in the log).
-    public init(writer: (any PointWriter)?, logger: Logger) {
+    /// `writer`: the store `influxDBOut` writes to (nil: writes fail, counted and logged); `querier`: where batch
+    /// tasks query (nil: batch tasks do not start).
+    public init(writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, logger: Logger) {
         router = StreamRouter()
         topics = TopicRegistry()
         self.writer = writer
+        self.querier = querier
         self.logger = logger
     }
 
@@ -43,7 +46,7 @@ public final class TaskRunner: Sendable {
         }
         let dbrps = (try? JSONDecoder().decode([DBRP].self, from: Data(task.dbrps.utf8))) ?? pipeline.dbrps
         let executing = try ExecutingTask(
-            id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer,
+            id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer, querier: querier,
             logger: Logger(label: "tasks.\(task.id)"))
         router.add(executing)
         logger.info("started task \(task.id)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import DataDirectory
 import Foundation
 import Logging
+import QueryEngine
 import ServiceLifecycle
 import Storage
 import SundialConfig
@@ -55,7 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
         let assembly = ServiceAssembly(
             configuration: configuration, dataDirectory: dataDirectory, store: store,
             startupConnections: connections.startupConnections(configuration),
-            taskRunner: TaskRunner(writer: store.map { EmbeddedPointWriter(engine: $0.engine) }, logger: Logger(label: "tasks")))
+            taskRunner: TaskRunner(
+                writer: store.map { EmbeddedPointWriter(engine: $0.engine) },
+                querier: store.map { EmbeddedQuerier(executor: QueryExecutor(engine: $0.engine, access: $0.access)) },
+                logger: Logger(label: "tasks")))
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
         let group: ServiceGroup
         do {
