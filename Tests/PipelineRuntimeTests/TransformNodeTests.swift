@@ -93,3 +93,41 @@ struct TransformNodeTests {
         #expect(events.first?.state.message == "node 'from1' in task 't' is dead: 0.000 points/10s.")
     }
 }
+
+/// The running transformations and state trackers, over one group's points.
+struct RunningNodeTests {
+    private static let second: Int64 = 1_000_000_000
+
+    private func run(_ chain: String, _ values: [Double]) async throws -> [[ResultValue]] {
+        let pipeline = try Pipeline.build(
+            script: "dbrp \"db\".\"rp\"\nstream\n    |from().measurement('m')\n" + chain + "\n    |httpOut('out')\n")
+        let task = try ExecutingTask(
+            id: "t", pipeline: pipeline, dbrps: pipeline.dbrps, topics: TopicRegistry(), writer: nil, logger: Logger(label: "test"))
+        var rows: [[ResultValue]] = []
+        for (index, value) in values.enumerated() {
+            task.receive(
+                StreamPoint(
+                    name: "m", database: "db", retentionPolicy: "rp", tags: [:], fields: ["v": .float(value)],
+                    time: Int64(index) * 2 * Self.second))
+            if let row = task.output("out")?.first?.values.first, rows.last != row { rows.append(row) }
+        }
+        await task.stop()
+        return rows
+    }
+
+    @Test func differenceElapsedMovingAverageAndCumulativeSum() async throws {
+        #expect(try await run("    |difference('v')", [1, 4, 2]).map { $0[1] } == [.float(3), .float(-2)])
+        #expect(try await run("    |elapsed('v', 1s)", [1, 4, 2]).map { $0[1] } == [.integer(2), .integer(2)])
+        #expect(try await run("    |movingAverage('v', 2).as('avg')", [1, 3, 5]).map { $0[1] } == [.float(2), .float(4)])
+        #expect(try await run("    |cumulativeSum('v')", [1, 3, 5]).map { $0[1] } == [.float(1), .float(4), .float(9)])
+    }
+
+    @Test func stateCountDurationAndChangeDetect() async throws {
+        let counts = try await run("    |stateCount(lambda: \"v\" > 2.0).as('n')", [3, 4, 1, 5])
+        #expect(counts.map { $0[1] } == [.integer(1), .integer(2), .integer(-1), .integer(1)])
+        let durations = try await run("    |stateDuration(lambda: \"v\" > 2.0).unit(1s).as('d')", [3, 4, 1, 5])
+        #expect(durations.map { $0[1] } == [.float(0), .float(2), .float(-1), .float(0)])
+        let changes = try await run("    |changeDetect('v')", [1, 1, 2, 2, 1])
+        #expect(changes.map { $0[0] } == [.time(0), .time(4 * Self.second), .time(8 * Self.second)])
+    }
+}

@@ -57,6 +57,9 @@ enum NodeFactory {
         case "union": return UnionNode(spec)
         case "join": return try JoinNode(spec)
         case "trickle": return TrickleNode()
+        case "difference", "elapsed", "movingAverage", "cumulativeSum": return try RunningTransformNode(spec)
+        case "stateDuration", "stateCount": return try StateTrackingNode(spec)
+        case "changeDetect": return ChangeDetectNode(spec)
         default: throw TaskStartError("\(spec.name): the \(method) node is not supported by Sundial's task engine yet")
         }
     }
