@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 /// The `sundial` command: the TICK stack's store, processing engine and control plane in one program.
 @main
@@ -19,4 +21,12 @@ struct SundialCommand: AsyncParsableCommand {
             ServeCommand.self, CheckConfigCommand.self, ConfigCommand.self, StoreCommand.self, KapacitorCommand.self, VersionCommand.self,
         ]
     )
+
+    static func main() async {
+        // Swift concurrency's jobs run on NIO's event loops instead of a separate pool, so a request's handler runs on
+        // the thread that read it and its answer is written without a hop back (docs/PERFORMANCE.md: a /ping 50 µs
+        // sooner). Nothing in Sundial blocks a thread waiting for another task, which this would turn into a stall.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }
