@@ -65,6 +65,7 @@ let package = Package(
         .target(
             name: "InfluxClient",
             dependencies: [
+                "TimeSeries", "LineProtocol",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             exclude: ["README.md"],
@@ -119,7 +120,7 @@ let package = Package(
             name: "TaskService",
             dependencies: [
                 hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript", "InfluxQL", "PipelineRuntime", "Alerting",
-                "LineProtocol", "TimeSeries",
+                "LineProtocol", "TimeSeries", "InfluxClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],

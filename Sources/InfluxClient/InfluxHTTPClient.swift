@@ -64,7 +64,7 @@ public struct InfluxHTTPClient: Sendable {
     }
 
     /// Like `exchange`, but an answer other than 2xx is an error carrying InfluxDB's text.
-    private func send(
+    func send(
         _ connection: InfluxConnection, path: String, query: [(String, String)], method: HTTPMethod, body: [UInt8]?, timeout: Duration
     ) async throws(InfluxClientError) -> Answer {
         let answer = try await exchange(connection, path: path, query: query, method: method, body: body, timeout: timeout)

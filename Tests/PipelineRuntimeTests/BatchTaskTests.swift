@@ -48,6 +48,7 @@ struct BatchTaskTests {
         let querier = CannedQuerier([StatementResult(statementID: 0, series: [series])])
         let topics = TopicRegistry()
         let task = try start(querier, topics: topics)
+        #expect(task.dbrps.isEmpty, "a batch task reads its queries, not the stream of its dbrp")
         await task.runQuery(1, at: 30 * Self.minute)
         await task.stop()
         #expect(

@@ -10,6 +10,7 @@ public import TimeSeries
 /// and a queue that carries out its side effects (alert handlers, writes) off the data path.
 public final class ExecutingTask: Sendable {
     public let id: String
+    /// The dbrps whose points a stream task reads; empty for a batch task, which gets its data from its queries.
     public let dbrps: Set<DBRP>
     private let graph: Mutex<TaskGraph>
     private let outputs: [String: HTTPOutCache]
@@ -30,7 +31,7 @@ public final class ExecutingTask: Sendable {
     ) throws(TaskStartError) {
         if pipeline.type == .batch && querier == nil { throw TaskStartError("batch tasks need an InfluxDB to query; none is configured") }
         self.id = id
-        self.dbrps = Set(dbrps)
+        self.dbrps = pipeline.type == .stream ? Set(dbrps) : []
         self.querier = querier
         self.logger = logger
         let effects = EffectQueue()

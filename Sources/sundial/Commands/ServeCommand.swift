@@ -2,7 +2,6 @@ import ArgumentParser
 import DataDirectory
 import Foundation
 import Logging
-import QueryEngine
 import ServiceLifecycle
 import Storage
 import SundialConfig
@@ -56,10 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let assembly = ServiceAssembly(
             configuration: configuration, dataDirectory: dataDirectory, store: store,
             startupConnections: connections.startupConnections(configuration),
-            taskRunner: TaskRunner(
-                writer: store.map { EmbeddedPointWriter(engine: $0.engine) },
-                querier: store.map { EmbeddedQuerier(executor: QueryExecutor(engine: $0.engine, access: $0.access)) },
-                logger: Logger(label: "tasks")))
+            taskBackend: TaskBackend(configuration: configuration, store: store))
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
         let group: ServiceGroup
         do {

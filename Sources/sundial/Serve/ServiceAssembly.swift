@@ -18,8 +18,22 @@ struct ServiceAssembly {
     let store: EmbeddedStore?
     /// The control plane's source 0 and Kapacitor 0.
     let startupConnections: StartupConnections?
-    /// Runs the enabled stream tasks; fed by the embedded store in process, writing back to it.
+    /// Where the tasks read and write: the embedded store, or the remote `[[influxdb]]` cluster.
+    let taskBackend: TaskBackend
+    /// Runs the enabled tasks over `taskBackend`; with the embedded store, fed by it in process.
     let taskRunner: TaskRunner
+
+    init(
+        configuration: SundialConfiguration, dataDirectory: DataDirectory, store: EmbeddedStore?,
+        startupConnections: StartupConnections?, taskBackend: TaskBackend
+    ) {
+        self.configuration = configuration
+        self.dataDirectory = dataDirectory
+        self.store = store
+        self.startupConnections = startupConnections
+        self.taskBackend = taskBackend
+        taskRunner = TaskRunner(writer: taskBackend.writer, querier: taskBackend.querier, logger: Logger(label: "tasks"))
+    }
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
     static let gracefulShutdownLimit = Duration.seconds(4)
@@ -72,7 +86,7 @@ struct ServiceAssembly {
             services.append(StorageMaintenanceService(engine: store.engine, logger: Logger(label: "storage")))
         }
         let tasksAddress = configuration.http.bindAddress
-        store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router))
+        if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }
         let tasks = try await TaskService.makeApplication(
             configuration: .init(host: tasksAddress.bindHost, port: tasksAddress.port),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
@@ -80,6 +94,9 @@ struct ServiceAssembly {
             logger: Logger(label: "tasks")
         )
         services.append(NamedService(name: "tasks", address: tasksAddress, wrapped: tasks))
+        if let subscriptions = try taskBackend.subscriptionService(configuration: configuration, dataDirectory: dataDirectory) {
+            services.append(subscriptions)
+        }
         if configuration.control.enabled {
             let address = configuration.control.bindAddress
             let application = try ControlService.makeApplication(

@@ -1,0 +1,62 @@
+import DataDirectory
+import Foundation
+import InfluxClient
+import Logging
+import QueryEngine
+import SundialConfig
+import TaskService
+import TimeSeries
+
+/// Which InfluxDB the tasks service reads and writes: the first enabled `[[influxdb]]` section (the one marked
+/// `default = true` if any) or, with none, the embedded store.
+struct TaskBackend {
+    let writer: (any PointWriter)?
+    let querier: (any InfluxQLQuerying)?
+    /// The remote cluster, when the tasks use one and may subscribe to it.
+    let remote: (section: InfluxDBSection, database: RemoteInfluxDB)?
+
+    init(configuration: SundialConfiguration, store: EmbeddedStore?) {
+        let enabled = configuration.influxdb.filter(\.enabled)
+        guard let section = enabled.first(where: \.isDefault) ?? enabled.first, let url = section.urls.first else {
+            writer = store.map { EmbeddedPointWriter(engine: $0.engine) }
+            querier = store.map { EmbeddedQuerier(executor: QueryExecutor(engine: $0.engine, access: $0.access)) }
+            remote = nil
+            return
+        }
+        let credentials: InfluxConnection.Credentials =
+            !section.token.isEmpty
+            ? .token(section.token) : section.username.isEmpty ? .none : .basic(user: section.username, password: section.password)
+        let timeout = section.timeout.nanoseconds > 0 ? Duration.nanoseconds(section.timeout.nanoseconds) : .seconds(60)
+        let database = RemoteInfluxDB(
+            connection: InfluxConnection(url: url, credentials: credentials, insecureSkipVerify: section.insecureSkipVerify),
+            timeout: timeout)
+        writer = database
+        querier = database
+        remote = (section, database)
+    }
+
+    /// The service that keeps the remote InfluxDB's subscriptions pointing here; nil without a remote cluster or
+    /// with `disable-subscriptions = true`.
+    func subscriptionService(configuration: SundialConfiguration, dataDirectory: DataDirectory) throws -> SubscriptionSyncService? {
+        guard let remote, !remote.section.disableSubscriptions else { return nil }
+        let port = remote.section.httpPort > 0 ? remote.section.httpPort : configuration.http.bindAddress.port
+        let host = remote.section.kapacitorHostname.isEmpty ? configuration.global.hostname : remote.section.kapacitorHostname
+        let manager = SubscriptionManager(
+            remote: remote.database, clusterID: try Self.clusterID(in: dataDirectory), destination: "http://\(host):\(port)",
+            only: remote.section.subscriptions, logger: Logger(label: "subscriptions"))
+        return SubscriptionSyncService(manager: manager, interval: remote.section.subscriptionsSyncInterval.nanoseconds)
+    }
+
+    /// This server's cluster id, made once and kept in the data directory, so its subscriptions keep their name.
+    static func clusterID(in dataDirectory: DataDirectory) throws -> String {
+        let path = dataDirectory.path(of: "cluster.id")
+        if let existing = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+            !existing.isEmpty
+        {
+            return existing
+        }
+        let id = UUID().uuidString.lowercased()
+        try id.write(toFile: path, atomically: true, encoding: .utf8)
+        return id
+    }
+}
