@@ -60,12 +60,12 @@ struct ExecutingTaskTests {
     }
 
     @Test func aNodeTheEngineDoesNotRunFailsTheStartNamingIt() throws {
-        let pipeline = try Pipeline.build(script: "dbrp \"db\".\"rp\"\nstream\n    |from()\n    |changeDetect('value')\n")
+        let pipeline = try Pipeline.build(script: "dbrp \"db\".\"rp\"\nstream\n    |from()\n    |flatten()\n")
         #expect {
             _ = try ExecutingTask(
                 id: "t", pipeline: pipeline, dbrps: pipeline.dbrps, topics: TopicRegistry(), writer: nil, logger: Logger(label: "test"))
         } throws: { error in
-            "\(error)".contains("changeDetect2")
+            "\(error)".contains("flatten2")
         }
     }
 

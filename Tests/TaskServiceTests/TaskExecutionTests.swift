@@ -77,15 +77,15 @@ import Testing
     @Test func aTaskWithANodeTheEngineCannotRunIsSavedDisabledWithTheReason() async throws {
         let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         try await app.test(.router) { client in
-            let script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |sample(2)\n"
+            let script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |flatten()\n"
             let (status, body) = try await TaskRoutesTests.send(
-                client, .post, "/kapacitor/v1/tasks", ["id": "sampled", "script": script, "status": "enabled"])
+                client, .post, "/kapacitor/v1/tasks", ["id": "flat", "script": script, "status": "enabled"])
             #expect(status == .badRequest)
-            #expect((body["error"] as? String)?.contains("sample") == true)
-            let (_, task) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/sampled")
+            #expect((body["error"] as? String)?.contains("flatten") == true)
+            let (_, task) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/flat")
             #expect(task["status"] as? String == "disabled")
             #expect(task["executing"] as? Bool == false)
-            #expect((task["error"] as? String)?.contains("sample2") == true)
+            #expect((task["error"] as? String)?.contains("flatten2") == true)
         }
     }
 
