@@ -4,27 +4,13 @@ public enum GoTime {
     /// `2006-01-02T15:04:05.999999999Z`: fractional seconds with trailing zeros trimmed.
     public static func rfc3339Nano(_ nanoseconds: Int64) -> String {
         let parts = Parts(nanoseconds)
-        var text = "\(parts.date)T\(parts.clock)"
-        if parts.fraction > 0 {
-            var digits = String(parts.fraction)
-            digits = String(repeating: "0", count: 9 - digits.count) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
-        }
-        return text + "Z"
+        return "\(parts.date)T\(parts.clock)\(parts.fractionText)Z"
     }
 
     /// `2006-01-02 15:04:05.999999999 +0000 UTC`, Go's `Time.String()`.
     public static func goString(_ nanoseconds: Int64) -> String {
         let parts = Parts(nanoseconds)
-        var text = "\(parts.date) \(parts.clock)"
-        if parts.fraction > 0 {
-            var digits = String(parts.fraction)
-            digits = String(repeating: "0", count: 9 - digits.count) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
-        }
-        return text + " +0000 UTC"
+        return "\(parts.date) \(parts.clock)\(parts.fractionText) +0000 UTC"
     }
 
     /// The civil fields of a UTC time.
@@ -46,6 +32,15 @@ public enum GoTime {
             second = secondOfDay % 60
             // 1970-01-01 was a Thursday.
             weekday = ((days % 7) + 7 + 4) % 7
+        }
+
+        /// `.123` (trailing zeros trimmed), or nothing for a whole second.
+        var fractionText: String {
+            guard fraction > 0 else { return "" }
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: 9 - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            return "." + digits
         }
 
         var date: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }

@@ -57,3 +57,28 @@ public enum ResultValue: Sendable, Equatable {
     /// A JSON array of strings (SHOW SUBSCRIPTIONS' destinations).
     case strings([String])
 }
+
+extension ResultValue {
+    /// A field's value as a result cell.
+    public init(_ value: FieldValue) {
+        switch value {
+        case .float(let number): self = .float(number)
+        case .integer(let number): self = .integer(number)
+        case .unsigned(let number): self = .unsigned(number)
+        case .string(let text): self = .string(text)
+        case .boolean(let flag): self = .boolean(flag)
+        }
+    }
+
+    /// The cell as a field's value; nil for null, times and string lists.
+    public var fieldValue: FieldValue? {
+        switch self {
+        case .float(let number): .float(number)
+        case .integer(let number): .integer(number)
+        case .unsigned(let number): .unsigned(number)
+        case .string(let text): .string(text)
+        case .boolean(let flag): .boolean(flag)
+        case .null, .time, .strings: nil
+        }
+    }
+}

@@ -14,7 +14,7 @@ enum SeriesRows {
     static func series(_ point: StreamPoint) -> ResultSeries {
         let names = point.fields.keys.sorted()
         var row: [ResultValue] = [.time(point.time)]
-        for name in names { row.append(cell(point.fields[name]!)) }
+        for name in names { row.append(ResultValue(point.fields[name]!)) }
         return ResultSeries(name: point.name, tags: point.tags.isEmpty ? nil : point.tags, columns: ["time"] + names, values: [row])
     }
 
@@ -29,20 +29,11 @@ enum SeriesRows {
         let tags = tagNames.sorted()
         let rows = batch.points.map { point -> [ResultValue] in
             var row: [ResultValue] = [.time(point.time)]
-            for name in fields { row.append(point.fields[name].map(cell) ?? .null) }
+            for name in fields { row.append(point.fields[name].map(ResultValue.init) ?? .null) }
             for name in tags { row.append(point.tags[name].map { .string($0) } ?? .null) }
             return row
         }
         return ResultSeries(name: batch.name, tags: batch.tags.isEmpty ? nil : batch.tags, columns: ["time"] + fields + tags, values: rows)
     }
 
-    static func cell(_ value: FieldValue) -> ResultValue {
-        switch value {
-        case .float(let number): .float(number)
-        case .integer(let number): .integer(number)
-        case .unsigned(let number): .unsigned(number)
-        case .string(let text): .string(text)
-        case .boolean(let flag): .boolean(flag)
-        }
-    }
 }

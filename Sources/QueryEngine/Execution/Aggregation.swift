@@ -44,7 +44,7 @@ enum Aggregation {
         for point in points where firstSeen[point.value].map({ point.time < $0 }) ?? true { firstSeen[point.value] = point.time }
         return firstSeen.sorted { left, right in
             left.value != right.value ? left.value < right.value : isLess(left.key, right.key)
-        }.map { result($0.key) }
+        }.map { ResultValue($0.key) }
     }
 
     /// first or last by time; among points of that same time, the greater value wins, as InfluxDB's reducers do.
@@ -54,7 +54,7 @@ enum Aggregation {
             let isBetterTime = isFirst ? point.time < best.time : point.time > best.time
             if isBetterTime || (point.time == best.time && isGreater(point.value, than: best.value)) { best = point }
         }
-        return (result(best.value), best.time)
+        return (ResultValue(best.value), best.time)
     }
 
     static func isGreater(_ value: FieldValue, than other: FieldValue) -> Bool {
@@ -79,7 +79,7 @@ enum Aggregation {
             if best == nil || (isMinimum ? value < best!.number : value > best!.number) { best = (point.time, point.value, value) }
         }
         guard let best else { return (.null, nil) }
-        return (result(best.value), best.time)
+        return (ResultValue(best.value), best.time)
     }
 
     /// InfluxDB's nearest rank: the value at sorted position floor(n × P / 100 + 0.5) − 1; none when that is out of
@@ -94,7 +94,7 @@ enum Aggregation {
         let rank = Int((Double(keys.count) * percent / 100 + 0.5).rounded(.down)) - 1
         guard rank >= 0 && rank < keys.count else { return (.null, nil) }
         let chosen = points[selectNth(rank, in: &keys).position]
-        return (result(chosen.value), chosen.time)
+        return (ResultValue(chosen.value), chosen.time)
     }
 
     /// The element that sorting `keys` by (number, position) would put at `rank` (quickselect: linear on average,
@@ -151,7 +151,7 @@ enum Aggregation {
             mostFrequency = currentFrequency
             most = point
         }
-        return result(most.value)
+        return ResultValue(most.value)
     }
 
     /// Value order within one field (all its values share a type): numbers numerically, strings by UTF-8 bytes as
@@ -174,13 +174,4 @@ enum Aggregation {
         }
     }
 
-    static func result(_ value: FieldValue) -> ResultValue {
-        switch value {
-        case .float(let number): .float(number)
-        case .integer(let number): .integer(number)
-        case .unsigned(let number): .unsigned(number)
-        case .string(let text): .string(text)
-        case .boolean(let flag): .boolean(flag)
-        }
-    }
 }

@@ -70,8 +70,8 @@ struct Accumulator {
         switch function {
         case "sum": return isInteger ? .integer(integerSum) : .float(floatSum)
         case "mean": return .float((isInteger ? Double(integerSum) : floatSum) / Double(count))
-        case "min": return minimumValue.map(Aggregation.result) ?? .null
-        case "max": return maximumValue.map(Aggregation.result) ?? .null
+        case "min": return minimumValue.map(ResultValue.init) ?? .null
+        case "max": return maximumValue.map(ResultValue.init) ?? .null
         default: return .null
         }
     }

@@ -29,7 +29,7 @@ extension QueryExecutor {
         let range = read.condition.timeRange
         var time = range.lowerBound == Int64.min ? 0 : range.lowerBound
         if cells.count == 1, let only = cells[0] { time = only.time }
-        return [[.time(time)] + cells.map { $0.map { Aggregation.result($0.value) } ?? .null }]
+        return [[.time(time)] + cells.map { $0.map { ResultValue($0.value) } ?? .null }]
     }
 
     /// The group's first or last point of `field`; between series at the same time the greater value wins, as in

@@ -58,6 +58,6 @@ extension QueryExecutor {
             }
         }
         guard let first = holders.min(by: { ($0.time, $0.series) < ($1.time, $1.series) }) else { return [] }
-        return [[.time(first.time), Aggregation.result(first.value)]]
+        return [[.time(first.time), ResultValue(first.value)]]
     }
 }

@@ -184,7 +184,7 @@ extension QueryExecutor {
     }
 
     private static func numbers(_ rows: [Row], _ field: String) -> [(time: Int64, value: Double)] {
-        rows.compactMap { row in row.fields[field].flatMap { value in Self.number(Aggregation.result(value)).map { (row.time, $0) } } }
+        rows.compactMap { row in row.fields[field].flatMap { value in Self.number(ResultValue(value)).map { (row.time, $0) } } }
     }
 
     static func bucketStart(_ time: Int64, width: Int64, offset: Int64) -> Int64 {

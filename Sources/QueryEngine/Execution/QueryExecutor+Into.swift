@@ -33,7 +33,7 @@ extension QueryExecutor {
             for row in result.values {
                 guard case .time(let time) = row.first else { continue }
                 let fields = zip(result.columns.dropFirst(), row.dropFirst()).compactMap { name, value in
-                    fieldValue(value).map { Field(name, $0) }
+                    value.fieldValue.map { Field(name, $0) }
                 }
                 guard !fields.isEmpty else { continue }
                 let point = Point(measurement: measurement ?? result.name ?? "", tags: tags, fields: fields, timestamp: time)
@@ -43,14 +43,4 @@ extension QueryExecutor {
         return lines
     }
 
-    private static func fieldValue(_ value: ResultValue) -> FieldValue? {
-        switch value {
-        case .float(let number): .float(number)
-        case .integer(let number): .integer(number)
-        case .unsigned(let number): .unsigned(number)
-        case .string(let text): .string(text)
-        case .boolean(let flag): .boolean(flag)
-        case .null, .time, .strings: nil
-        }
-    }
 }

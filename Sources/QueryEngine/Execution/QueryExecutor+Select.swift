@@ -354,7 +354,7 @@ extension QueryExecutor {
                 }
                 if let value = row.fields[name] {
                     hasField = true
-                    cells.append(Aggregation.result(value))
+                    cells.append(ResultValue(value))
                 } else {
                     cells.append(group.series[row.series].tags[name].map(ResultValue.string) ?? .null)
                 }

@@ -60,9 +60,9 @@ extension QueryExecutor {
     ) -> [ResultValue] {
         let tags = read.group.series[row.series].tags
         return read.plan.columns.enumerated().map { index, column in
-            if index == selectorIndex { return value ?? selected.map(Aggregation.result) ?? .null }
+            if index == selectorIndex { return value ?? selected.map(ResultValue.init) ?? .null }
             guard case .raw(let name) = column else { return .null }
-            if let field = row.fields[name] { return Aggregation.result(field) }
+            if let field = row.fields[name] { return ResultValue(field) }
             return tags[name].map(ResultValue.string) ?? .null
         }
     }
