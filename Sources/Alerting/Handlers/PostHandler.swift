@@ -32,11 +32,19 @@ public struct PostHandler: AlertHandler {
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
             if !(200..<300).contains(response.status.code) {
-                logger.error("alert post handler: \(url) answered \(response.status.code)")
+                logger.error("alert post handler: \(shownURL) answered \(response.status.code)")
             }
             _ = try await response.body.collect(upTo: 1 << 20)
         } catch {
-            logger.error("alert post handler: \(url): \(error)")
+            logger.error("alert post handler: \(shownURL): \(error)")
         }
+    }
+
+    /// The URL without a user and password, for the log.
+    var shownURL: String {
+        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
+        components.user = nil
+        components.password = nil
+        return components.string ?? "(URL)"
     }
 }
