@@ -32,9 +32,8 @@ final class AggregateNode: RuntimeNode {
             if let point = try reduce(batch) { emit(.point(point)) }
         case .point(let point):
             let point = BatchPoint(time: point.time, fields: point.fields, tags: point.tags)
-            if var waiting = pending[message.group], waiting.time == point.time {
-                waiting.points.append(point)
-                pending[message.group] = waiting
+            if pending[message.group]?.time == point.time {
+                pending[message.group]?.points.append(point)
                 return
             }
             if let waiting = pending[message.group], let reduced = try reduce(waiting) { emit(.point(reduced)) }

@@ -29,7 +29,7 @@ final class EvalNode: RuntimeNode {
     var cardinality: Int { states.count }
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
-        var groupStates = states[message.group] ?? expressions.map { $0.makeState() }
+        var groupStates = states.removeValue(forKey: message.group) ?? expressions.map { $0.makeState() }
         defer { states[message.group] = groupStates }
         switch message {
         case .point(var point):

@@ -35,7 +35,7 @@ final class FromNode: RuntimeNode {
         point.group = GroupKey(name: point.name, tags: point.tags, dimensions: dimensions ?? Array(point.tags.keys), byName: byName)
         if !filters.isEmpty {
             let scope = LambdaScope(fields: point.fields, tags: point.tags, time: point.time)
-            var groupStates = states[point.group] ?? filters.map { $0.makeState() }
+            var groupStates = states.removeValue(forKey: point.group) ?? filters.map { $0.makeState() }
             defer { states[point.group] = groupStates }
             for index in filters.indices {
                 do {

@@ -41,7 +41,7 @@ final class RunningTransformNode: RuntimeNode {
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         switch message {
         case .point(let point):
-            var state = states[point.group] ?? State()
+            var state = states.removeValue(forKey: point.group) ?? State()
             defer { states[point.group] = state }
             guard let value = point.fields[field], let result = try step(value, at: point.time, &state) else { return }
             var out = StreamPoint(

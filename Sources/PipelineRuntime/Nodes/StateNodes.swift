@@ -26,7 +26,7 @@ final class StateTrackingNode: RuntimeNode {
     var cardinality: Int { states.count }
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
-        var state = states[message.group] ?? State(lambda: condition.makeState())
+        var state = states.removeValue(forKey: message.group) ?? State(lambda: condition.makeState())
         defer { states[message.group] = state }
         switch message {
         case .point(var point):

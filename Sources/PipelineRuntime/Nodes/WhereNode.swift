@@ -15,7 +15,7 @@ final class WhereNode: RuntimeNode {
     var cardinality: Int { states.count }
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
-        var state = states[message.group] ?? filter.makeState()
+        var state = states.removeValue(forKey: message.group) ?? filter.makeState()
         defer { states[message.group] = state }
         switch message {
         case .point(let point):

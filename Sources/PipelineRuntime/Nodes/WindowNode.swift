@@ -32,7 +32,7 @@ final class WindowNode: RuntimeNode {
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         guard case .point(let point) = message else { throw NodeError("window takes a stream, not batches") }
-        var buffer = buffers[point.group] ?? Buffer()
+        var buffer = buffers.removeValue(forKey: point.group) ?? Buffer()
         defer { buffers[point.group] = buffer }
         if let periodCount {
             countWindow(point, &buffer, periodCount, emit)

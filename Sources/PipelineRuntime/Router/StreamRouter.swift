@@ -37,8 +37,6 @@ public final class StreamRouter: Sendable {
         received.add(Int64(points.count), ordering: .relaxed)
         let dbrp = DBRP(db: database, rp: retentionPolicy)
         let readers = tasks.withLock { $0.values.filter { $0.dbrps.contains(dbrp) } }
-        for task in readers {
-            for point in points { task.receive(point) }
-        }
+        for task in readers { task.receive(points) }
     }
 }

@@ -84,6 +84,13 @@ public final class ExecutingTask: Sendable {
         graph.withLock { $0.deliver(.point(point), to: 0) }
     }
 
+    /// Feeds points to the task's source in order, taking the task's lock once for all of them.
+    public func receive(_ points: [StreamPoint]) {
+        graph.withLock { graph in
+            for point in points { graph.deliver(.point(point), to: 0) }
+        }
+    }
+
     func tick(now: Int64) {
         graph.withLock { $0.tick(now: now) }
     }

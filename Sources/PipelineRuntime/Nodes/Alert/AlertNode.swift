@@ -42,7 +42,7 @@ final class AlertNode: RuntimeNode {
         case .point(let point):
             let idData = settings.idData(name: point.name, group: point.group, tags: point.tags)
             let id = try settings.render(settings.id, idData)
-            var group = groups[point.group] ?? newGroup(id: id)
+            var group = groups.removeValue(forKey: point.group) ?? newGroup(id: id)
             let scope = LambdaScope(fields: point.fields, tags: point.tags, time: point.time)
             let level = settings.determineLevel(
                 scope, current: group.state.currentLevel, states: &group.lambdaStates, logger: context.logger)
@@ -62,7 +62,7 @@ final class AlertNode: RuntimeNode {
         guard !batch.points.isEmpty else { return }
         let idData = settings.idData(name: batch.name, group: batch.group, tags: batch.tags)
         let id = try settings.render(settings.id, idData)
-        var group = groups[batch.group] ?? newGroup(id: id)
+        var group = groups.removeValue(forKey: batch.group) ?? newGroup(id: id)
         var chosen: (level: AlertLevel, index: Int)? = nil
         for (index, point) in batch.points.enumerated() {
             let scope = LambdaScope(fields: point.fields, tags: point.tags.merging(batch.tags) { own, _ in own }, time: point.time)
