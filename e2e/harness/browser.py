@@ -44,7 +44,12 @@ class Page:
         test = os.environ.get("PYTEST_CURRENT_TEST", "test").split(" ")[0].split("::")[-1]
         name = re.sub(r"[^A-Za-z0-9]+", "-", f"{test}-{len(self.pages_shot):02d}-{path}").strip("-")
         Path(folder).mkdir(parents=True, exist_ok=True)
+        # The whole page, not just the window: grow the window to the page's height for the shot, then restore it.
+        size = self.driver.get_window_size()
+        height = self.driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
+        self.driver.set_window_size(size["width"], max(size["height"], height))
         self.driver.save_screenshot(str(Path(folder) / f"{name}.png"))
+        self.driver.set_window_size(size["width"], size["height"])
 
     def find(self, css: str):
         return self.wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))

@@ -132,3 +132,7 @@ def test_a_running_rule_fills_the_history_and_the_kapacitor_events(make_server, 
              for row in browser.find_elements(By.CSS_SELECTOR, "#task-stats tbody tr")}
     assert stats["from1"][1] == "30", stats
     assert any("crits_triggered: 1" in cells[3] for cells in stats.values()), stats
+    more = [f"cpu,host=serverA usage_idle=5 {now - 10 + i}" for i in range(5)]
+    requests.post(server.store_url + "/write", params={"db": "telegraf", "precision": "s"}, data="\n".join(more)).raise_for_status()
+    page.button("Refresh").click()
+    page.wait.until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#task-stats tr[data-node='from1'] td:nth-of-type(2)").text == "35")

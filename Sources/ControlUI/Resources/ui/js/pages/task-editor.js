@@ -61,7 +61,19 @@ async function buildEditor(slot, sourceID, kapacitor, task) {
     feedback,
     h("div", { class: "form-actions" }, save, h("a", { class: "button", href: `/sources/${sourceID}/tickscripts`, "data-link": "" }, "Back to Tasks")),
   );
-  const stats = h("section", { class: "panel" }, h("h2", {}, "Statistics"), statsView(task));
+  const statsBody = h("div", {}, statsView(task));
+  const refresh = h("button", { type: "button", class: "button", id: "refresh-stats" }, "Refresh");
+  refresh.addEventListener("click", async () => {
+    if (!task) return;
+    statsBody.replaceChildren(loading());
+    try {
+      task = await api.kapacitorAPI(sourceID, kapacitor.id, "GET", `/kapacitor/v1/tasks/${encodeURIComponent(task.id)}`);
+      statsBody.replaceChildren(statsView(task));
+    } catch (error) {
+      statsBody.replaceChildren(errorBlock("Could not read the task's statistics.", error.reason || error.message));
+    }
+  });
+  const stats = h("section", { class: "panel" }, h("div", { class: "panel-heading" }, h("h2", {}, "Statistics"), refresh), statsBody);
   slot.append(form, h("section", { class: "panel" }, h("h2", {}, "Graph"), graph), stats);
   const editor = await createEditor(editorBox, task ? task.script : starter, "TICKscript");
   showGraph(graph, task);
@@ -109,7 +121,9 @@ function statsView(task) {
   if (!task || !task.executing || !stats) return h("p", { class: "empty" }, "No statistics: the task is not executing.");
   const throughput = (task.stats["task-stats"] || {}).throughput || 0;
   const fixed = ["collected", "emitted", "errors"];
-  const rows = Object.keys(stats).map((node) => {
+  // In pipeline order: a node's name ends with its id (stream0, from1, …).
+  const order = (name) => Number((/\d+$/.exec(name) || ["0"])[0]);
+  const rows = Object.keys(stats).sort((a, b) => order(a) - order(b)).map((node) => {
     const counters = stats[node];
     const others = Object.keys(counters).filter((name) => !fixed.includes(name) && !["avg_exec_time_ns", "working_cardinality"].includes(name) && counters[name] !== 0);
     return h("tr", { "data-node": node }, h("th", { scope: "row" }, node), fixed.map((name) => h("td", {}, String(counters[name] ?? 0))), h("td", {}, others.map((name) => `${name}: ${counters[name]}`).join(", ")));
