@@ -112,7 +112,7 @@ let package = Package(
         ),
         .target(
             name: "PipelineRuntime",
-            dependencies: ["PipelineSpec", "TICKscript", "Alerting", "TimeSeries", logging],
+            dependencies: ["PipelineSpec", "TICKscript", "Alerting", "TimeSeries", "LineProtocol", logging],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),

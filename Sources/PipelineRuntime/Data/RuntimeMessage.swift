@@ -1,3 +1,4 @@
+public import LineProtocol
 public import TimeSeries
 
 /// One point in a stream: where it came from, its tags and fields, its time and its group.
@@ -31,6 +32,19 @@ public struct StreamPoint: Sendable {
         self.init(
             name: point.measurement, database: database, retentionPolicy: retentionPolicy, tags: tags, fields: fields, time: point.timestamp
         )
+    }
+    /// A point straight from the line-protocol parser (no intermediate `Point`), written to
+    /// `database`.`retentionPolicy`.
+    public init(_ parsed: ParsedPoint, database: String, retentionPolicy: String) {
+        var tags: [String: String] = Dictionary(minimumCapacity: parsed.tags.count)
+        for tag in parsed.tags {
+            tags[LineProtocolEscaping.unescapeKey(parsed.bytes(tag.key))] = LineProtocolEscaping.unescapeKey(parsed.bytes(tag.value))
+        }
+        var fields: [String: FieldValue] = Dictionary(minimumCapacity: parsed.fields.count)
+        for field in parsed.fields { fields[LineProtocolEscaping.unescapeKey(parsed.bytes(field.key))] = parsed.fieldValue(field.value) }
+        self.init(
+            name: LineProtocolEscaping.unescapeMeasurement(parsed.bytes(parsed.measurement)), database: database,
+            retentionPolicy: retentionPolicy, tags: tags, fields: fields, time: parsed.timestamp)
     }
 }
 

@@ -35,7 +35,7 @@ struct WriteRoutes {
         body.withUnsafeReadableBytes { raw in
             parser.parse(
                 raw.bindMemory(to: UInt8.self), precision: precision, defaultTimestamp: precision.truncate(now),
-                onPoint: { points.append(StreamPoint($0.makePoint(), database: database, retentionPolicy: retentionPolicy)) },
+                onPoint: { points.append(StreamPoint($0, database: database, retentionPolicy: retentionPolicy)) },
                 onError: { error in if firstError == nil { firstError = error } })
         }
         runner.router.route(points, database: database, retentionPolicy: retentionPolicy)

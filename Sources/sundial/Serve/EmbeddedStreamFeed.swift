@@ -18,7 +18,7 @@ struct EmbeddedStreamFeed: WriteObserver {
         lines.withUnsafeBufferPointer { buffer in
             parser.parse(
                 buffer, precision: .nanoseconds, defaultTimestamp: 0,
-                onPoint: { points.append(StreamPoint($0.makePoint(), database: database, retentionPolicy: retentionPolicy)) },
+                onPoint: { points.append(StreamPoint($0, database: database, retentionPolicy: retentionPolicy)) },
                 onError: { _ in })
         }
         router.route(points, database: database, retentionPolicy: retentionPolicy)
