@@ -1,4 +1,4 @@
-public import TimeSeries
+import TimeSeries
 
 /// Where an alert node's events go (`.log()`, `.post()`, …). Handlers run off the task's data path: `handle` may
 /// do I/O; failures are the handler's to log, never the task's.

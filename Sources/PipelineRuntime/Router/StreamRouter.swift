@@ -1,4 +1,4 @@
-public import PipelineSpec
+import PipelineSpec
 import Synchronization
 
 /// Hands each incoming point to the running tasks that read its database and retention policy.

@@ -1,7 +1,7 @@
-public import Alerting
-public import Logging
+import Alerting
+import Logging
 import Synchronization
-public import TimeSeries
+import TimeSeries
 
 /// What a running task's nodes reach besides their data: its name, the alert topics, where side effects go
 /// (alert handlers, writes), and the log.

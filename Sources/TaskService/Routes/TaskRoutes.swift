@@ -66,7 +66,7 @@ struct TaskRoutes {
         let page = try ListPage(query)
         let fields = query.getAll("fields").map { String($0) }
         var documents: [[String: Any]] = []
-        for task in try page.select(try store.tasks(), id: \.id) {
+        for task in page.select(try store.tasks(), id: \.id) {
             let document = try TaskJSON.task(task, formatted: Self.formatted(request), executing: runner.executing(task.id))
             documents.append(fields.isEmpty ? document : document.filter { ["id", "link"].contains($0.key) || fields.contains($0.key) })
         }

@@ -11,7 +11,7 @@ struct SubscriptionSyncService: Service {
     func run() async throws {
         let logger = Logger(label: "subscriptions")
         let (manager, interval) = (manager, interval)
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await manager.sync()

@@ -1,4 +1,4 @@
-public import Alerting
+import Alerting
 public import Logging
 import PipelineSpec
 

@@ -150,7 +150,7 @@ enum VarText {
 enum RFC822 {
     static func format(_ timestamp: String) -> String {
         guard
-            let date = try? Date(timestamp, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+            let date = (try? Date(timestamp, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
                 ?? (try? Date(timestamp, strategy: Date.ISO8601FormatStyle()))
         else { return timestamp }
         let formatter = DateFormatter()
