@@ -1,7 +1,8 @@
 import Synchronization
 
 /// Alert topics and the latest state of every event in each (Kapacitor's alert service): alert nodes publish to
-/// their anonymous topic (`<task>:<node>`) and to any `.topic(name)`; the API lists topics and events.
+/// their anonymous topic (`<task>:<node>`) and to any `.topic(name)`; the API lists topics and events and configures
+/// handlers on topics, which get every event published there.
 ///
 /// Thread-safe; kept in memory (Kapacitor keeps topic state only with `[alert] persist-topics`).
 public final class TopicRegistry: Sendable {
@@ -19,6 +20,8 @@ public final class TopicRegistry: Sendable {
     }
 
     private let topics = Mutex<[String: Topic]>([:])
+    /// Handlers configured through the API, by topic: they get every event of their topic.
+    private let configuredHandlers = Mutex<[String: [any AlertHandler]]>([:])
 
     public init() {}
 
@@ -56,6 +59,16 @@ public final class TopicRegistry: Sendable {
             guard let found = topics[topic] else { return nil }
             return found.events.filter { $0.value.level >= minimumLevel }.map { ($0.key, $0.value) }.sorted { $0.id < $1.id }
         }
+    }
+
+    /// The API-configured handlers of a topic.
+    public func handlers(for topic: String) -> [any AlertHandler] {
+        configuredHandlers.withLock { $0[topic] ?? [] }
+    }
+
+    /// Replaces the API-configured handlers of a topic.
+    public func setHandlers(_ handlers: [any AlertHandler], for topic: String) {
+        configuredHandlers.withLock { $0[topic] = handlers.isEmpty ? nil : handlers }
     }
 
     /// Removes a topic and its events; false when there was none.

@@ -30,6 +30,8 @@ public enum TaskService {
                 runner.logger.error("task \(task.id) did not start: \(error)")
             }
         }
+        let topicHandlers = TopicHandlers(store: store, topics: runner.topics, logger: runner.logger)
+        try topicHandlers.loadAll()
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: KapacitorHeaders.middleware())
@@ -41,7 +43,8 @@ public enum TaskService {
             router.addRoutes(TaskRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(TemplateRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(WriteRoutes(runner: runner).collection(), atPath: RouterPath(base))
-            router.addRoutes(AlertRoutes(topics: runner.topics).collection(), atPath: RouterPath(base))
+            router.addRoutes(AlertRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
+            router.addRoutes(TopicHandlerRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
         }
         return router
     }

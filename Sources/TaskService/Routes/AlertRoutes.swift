@@ -3,9 +3,10 @@ import Hummingbird
 import TimeSeries
 
 /// `/kapacitor/v1/alerts/topics`: the alert topics the running tasks publish to, and their events, in Kapacitor's
-/// JSON (`min-level`, `pattern`). Topic handlers configured through the API are not supported yet.
+/// JSON (`min-level`, `pattern`). Their handlers are `TopicHandlerRoutes`'.
 struct AlertRoutes {
-    let topics: TopicRegistry
+    let handlers: TopicHandlers
+    var topics: TopicRegistry { handlers.topics }
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -21,7 +22,11 @@ struct AlertRoutes {
             return try TaskRoutes.json(Self.topicJSON(summary))
         }
         routes.delete("alerts/topics/{topic}") { _, context in
-            topics.delete(try context.parameters.require("topic"))
+            // A topic goes with its events and its handlers, as in Kapacitor.
+            let topic = try context.parameters.require("topic")
+            topics.delete(topic)
+            try handlers.store.deleteTopicHandlers(topic)
+            try handlers.refresh(topic)
             return Response(status: .noContent)
         }
         routes.get("alerts/topics/{topic}/events") { request, context in
@@ -42,10 +47,6 @@ struct AlertRoutes {
                 throw KapacitorError(.notFound, "event \"\(id)\" does not exist")
             }
             return try TaskRoutes.json(Self.eventJSON(topic: topic, id: id, state: state))
-        }
-        routes.get("alerts/topics/{topic}/handlers") { _, context in
-            let id = try context.parameters.require("topic")
-            return try TaskRoutes.json(["link": Self.link("alerts/topics/\(id)/handlers"), "topic": id, "handlers": [Any]()])
         }
         return routes
     }

@@ -29,6 +29,12 @@ final class TaskStore: Sendable {
                 table.column("modified", .datetime).notNull()
             }
         }
+        migrator.registerMigration("topic handlers") { db in
+            try db.create(table: "topic_handler") { table in
+                for column in ["topic", "id", "kind", "options", "match"] { table.column(column, .text).notNull() }
+                table.primaryKey(["topic", "id"])
+            }
+        }
         return migrator
     }
 

@@ -30,18 +30,7 @@ public struct AlertHandlerFactory: Sendable {
             }
             return PostHandler(url: url, headers: headers, logger: logger)
         default:
-            return UnsupportedHandler(name: call.name, node: node, logger: logger)
+            return NotSentHandler(kind: call.name, owner: node, logger: logger)
         }
-    }
-}
-
-/// A handler of a kind Sundial does not send through yet: logs each event it is given.
-private struct UnsupportedHandler: AlertHandler {
-    let name: String
-    let node: String
-    let logger: Logger
-
-    func handle(_ event: AlertEvent) async {
-        logger.error("\(node): the \(name) alert handler is not supported yet; event \(event.id) (\(event.state.level)) not sent")
     }
 }

@@ -96,7 +96,8 @@ final class AlertNode: RuntimeNode {
             let event = AlertEvent(
                 topic: topic, id: id, state: state, previousLevel: previous, recoverable: !settings.policy.noRecoveries, data: [data])
             context.topics.collect(event)
-            if topic == settings.anonymousTopic && !handlers.isEmpty { context.effects.enqueue(.alert(event, handlers)) }
+            let receivers = (topic == settings.anonymousTopic ? handlers : []) + context.topics.handlers(for: topic)
+            if !receivers.isEmpty { context.effects.enqueue(.alert(event, receivers)) }
         }
     }
 }
