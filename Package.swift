@@ -143,7 +143,7 @@ let package = Package(
             name: "sundial",
             dependencies: [
                 "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
-                "ControlService", "PipelineSpec", "PipelineRuntime", "TICKscript", "InfluxClient", "QueryEngine", "InfluxQL",
+                "ControlService", "PipelineSpec", "PipelineRuntime", "Alerting", "TICKscript", "InfluxClient", "QueryEngine", "InfluxQL",
                 .product(name: "Yams", package: "Yams"),
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -4,7 +4,10 @@ import Synchronization
 /// their anonymous topic (`<task>:<node>`) and to any `.topic(name)`; the API lists topics and events and configures
 /// handlers on topics, which get every event published there.
 ///
-/// Thread-safe; kept in memory (Kapacitor keeps topic state only with `[alert] persist-topics`).
+/// Thread-safe. With a `TopicStatePersistence` the latest state of every event outlives a restart (Kapacitor's
+/// `[alert] persist-topics`, on by default): alert nodes seed their groups from it, so a restarted task neither
+/// re-fires an unchanged level nor loses a recovery. Changed states are written in the background, at most once a
+/// second, newest state per event.
 public final class TopicRegistry: Sendable {
     /// A topic as listed: its id, the highest level of its events, and how many events it collected.
     public struct Summary: Sendable, Equatable {
@@ -23,7 +26,23 @@ public final class TopicRegistry: Sendable {
     /// Handlers configured through the API, by topic: they get every event of their topic.
     private let configuredHandlers = Mutex<[String: [any AlertHandler]]>([:])
 
-    public init() {}
+    private let persistence: (any TopicStatePersistence)?
+    /// Event states changed since the last write: "topic\0id" → state.
+    private let unsaved = Mutex<[String: (topic: String, id: String, state: EventState)]>([:])
+
+    /// A registry kept in memory only.
+    public init() {
+        persistence = nil
+    }
+
+    /// A registry that starts from the states `persistence` kept, and keeps writing to it.
+    public init(persistence: any TopicStatePersistence) throws {
+        self.persistence = persistence
+        let saved = try persistence.load()
+        topics.withLock { topics in
+            for entry in saved { topics[entry.topic, default: Topic()].events[entry.id] = entry.state }
+        }
+    }
 
     /// Stores an event's state in its topic (creating the topic) and counts it.
     public func collect(_ event: AlertEvent) {
@@ -31,6 +50,19 @@ public final class TopicRegistry: Sendable {
             topics[event.topic, default: Topic()].events[event.id] = event.state
             topics[event.topic, default: Topic()].collected += 1
         }
+        if persistence != nil {
+            unsaved.withLock { $0[event.topic + "\u{0}" + event.id] = (event.topic, event.id, event.state) }
+        }
+    }
+
+    /// Writes the states changed since the last call (the service calls it every second and at shutdown).
+    public func saveChanges() throws {
+        guard let persistence else { return }
+        let changes = unsaved.withLock { pending in
+            defer { pending.removeAll() }
+            return Array(pending.values)
+        }
+        if !changes.isEmpty { try persistence.save(changes) }
     }
 
     /// The stored state of an event, if its topic has one.
@@ -74,6 +106,15 @@ public final class TopicRegistry: Sendable {
     /// Removes a topic and its events; false when there was none.
     @discardableResult
     public func delete(_ topic: String) -> Bool {
-        topics.withLock { $0.removeValue(forKey: topic) != nil }
+        unsaved.withLock { pending in pending = pending.filter { $0.value.topic != topic } }
+        try? persistence?.delete(topic: topic)
+        return topics.withLock { $0.removeValue(forKey: topic) != nil }
     }
+}
+
+/// Where topic event states are kept between runs.
+public protocol TopicStatePersistence: Sendable {
+    func load() throws -> [(topic: String, id: String, state: EventState)]
+    func save(_ states: [(topic: String, id: String, state: EventState)]) throws
+    func delete(topic: String) throws
 }

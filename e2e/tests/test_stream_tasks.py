@@ -133,3 +133,35 @@ def test_chronograf_relative_and_deadman_rules_run(server):
         task_id = json.loads(body)["id"]
         code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/{task_id}")
         assert json.loads(body)["executing"] is True, (trigger, body)
+
+
+def test_alert_state_survives_a_restart(make_server, tmp_path):
+    """With stateChangesOnly, an alert that was CRITICAL before a restart does not fire again for more CRITICAL data
+    after it, and its recovery still says it was CRITICAL (the topic's states are kept in alerts.sqlite)."""
+    server = make_server().start()
+    alert_log = tmp_path / "alerts.log"
+    script = f"""dbrp "db"."rp"
+stream
+    |from().measurement('cpu')
+    |alert().crit(lambda: "usage_idle" < 10.0).stateChangesOnly().id('cpu').log('{alert_log}')
+"""
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "cpu", "script": script, "status": "enabled"}))
+    assert code == 200, body
+
+    def write(lines):
+        request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 204
+
+    def logged():
+        return [json.loads(line) for line in alert_log.read_text().splitlines()] if alert_log.exists() else []
+
+    write("cpu usage_idle=5 1\ncpu usage_idle=5 2\n")
+    assert [e["level"] for e in wait_for(logged)] == ["CRITICAL"]
+    server.stop()
+    server.start()
+    code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/alerts/topics/main:cpu:alert2/events/cpu")
+    assert code == 200 and json.loads(body)["state"]["level"] == "CRITICAL", body
+    write("cpu usage_idle=5 3\ncpu usage_idle=50 4\n")
+    events = wait_for(lambda: logged() if len(logged()) == 2 else None)
+    assert [(e["level"], e["previousLevel"]) for e in events] == [("CRITICAL", "OK"), ("OK", "CRITICAL")], events

@@ -16,9 +16,11 @@ public final class TaskRunner: Sendable {
 
     /// `writer`: the store `influxDBOut` writes to (nil: writes fail, counted and logged); `querier`: where batch
     /// tasks query (nil: batch tasks do not start).
-    public init(writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, logger: Logger) {
+    /// `topics`: the alert topics (with persistence, kept across restarts).
+    public init(writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, topics: TopicRegistry = TopicRegistry(), logger: Logger)
+    {
         router = StreamRouter()
-        topics = TopicRegistry()
+        self.topics = topics
         self.writer = writer
         self.querier = querier
         self.logger = logger
@@ -58,8 +60,13 @@ public final class TaskRunner: Sendable {
         logger.info("stopped task \(id)")
     }
 
-    /// Stops every task, flushing their output (at shutdown).
+    /// Stops every task, flushing their output, and writes the topics' last changes (at shutdown).
     public func stopAll() async {
         for id in router.taskIDs { await stop(id) }
+        do {
+            try topics.saveChanges()
+        } catch {
+            logger.error("cannot save alert topic states: \(error)")
+        }
     }
 }

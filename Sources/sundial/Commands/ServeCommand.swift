@@ -52,10 +52,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         defer { store?.engine.close() }
-        let assembly = ServiceAssembly(
-            configuration: configuration, dataDirectory: dataDirectory, store: store,
-            startupConnections: connections.startupConnections(configuration),
-            taskBackend: TaskBackend(configuration: configuration, store: store))
+        let assembly: ServiceAssembly
+        do {
+            assembly = try ServiceAssembly(
+                configuration: configuration, dataDirectory: dataDirectory, store: store,
+                startupConnections: connections.startupConnections(configuration),
+                taskBackend: TaskBackend(configuration: configuration, store: store))
+        } catch {
+            FileHandle.standardError.write(
+                Data("sundial: cannot open the alert topics in \(dataDirectory.path(of: "alerts.sqlite")): \(error)\n".utf8))
+            throw ExitCode.failure
+        }
         logger.info("Sundial \(SundialVersion.version) starting: \(assembly.summary)")
         let group: ServiceGroup
         do {

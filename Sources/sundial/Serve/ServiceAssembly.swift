@@ -1,3 +1,4 @@
+import Alerting
 import ControlService
 import DataDirectory
 import Hummingbird
@@ -26,13 +27,14 @@ struct ServiceAssembly {
     init(
         configuration: SundialConfiguration, dataDirectory: DataDirectory, store: EmbeddedStore?,
         startupConnections: StartupConnections?, taskBackend: TaskBackend
-    ) {
+    ) throws {
         self.configuration = configuration
         self.dataDirectory = dataDirectory
         self.store = store
         self.startupConnections = startupConnections
         self.taskBackend = taskBackend
-        taskRunner = TaskRunner(writer: taskBackend.writer, querier: taskBackend.querier, logger: Logger(label: "tasks"))
+        let topics = try TopicRegistry(persistence: TopicStateStore(path: dataDirectory.path(of: "alerts.sqlite")))
+        taskRunner = TaskRunner(writer: taskBackend.writer, querier: taskBackend.querier, topics: topics, logger: Logger(label: "tasks"))
     }
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
@@ -94,6 +96,7 @@ struct ServiceAssembly {
             logger: Logger(label: "tasks")
         )
         services.append(NamedService(name: "tasks", address: tasksAddress, wrapped: tasks))
+        services.append(TopicStateSaver(topics: taskRunner.topics))
         if let subscriptions = try taskBackend.subscriptionService(configuration: configuration, dataDirectory: dataDirectory) {
             services.append(subscriptions)
         }
