@@ -98,9 +98,10 @@ public final class TopicRegistry: Sendable {
         configuredHandlers.withLock { $0[topic] ?? [] }
     }
 
-    /// Replaces the API-configured handlers of a topic.
+    /// Replaces the API-configured handlers of a topic; a topic with handlers exists even before its first event.
     public func setHandlers(_ handlers: [any AlertHandler], for topic: String) {
         configuredHandlers.withLock { $0[topic] = handlers.isEmpty ? nil : handlers }
+        if !handlers.isEmpty { topics.withLock { if $0[topic] == nil { $0[topic] = Topic() } } }
     }
 
     /// Removes a topic and its events; false when there was none.

@@ -105,3 +105,31 @@ def test_fmt_is_canonical_and_idempotent(sundial_binary, tmp_path):
     result = subprocess.run([sundial_binary, "kapacitor", "fmt", str(broken)], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.strip() == f"sundial: {broken}:3:1: unexpected end of script, expected an expression"
+
+
+def test_topics_and_topic_handlers_through_the_cli(make_server, sundial_binary, tmp_path):
+    server = make_server().start()
+    url = server.tasks_url
+    log = tmp_path / "cpu-alerts.log"
+    (tmp_path / "handler.yaml").write_text(f"topic: cpu\nid: to-file\nkind: log\noptions:\n  path: {log}\n")
+    code, _, error = kapacitor(sundial_binary, url, "define-topic-handler", str(tmp_path / "handler.yaml"))
+    assert code == 0, error
+    code, out, _ = kapacitor(sundial_binary, url, "list", "topic-handlers")
+    assert out.splitlines()[1].split() == ["cpu", "to-file", "log"], out
+
+    (tmp_path / "alert.tick").write_text(
+        'dbrp "db"."rp"\nstream\n    |from().measurement(\'cpu\')\n    |alert().crit(lambda: "v" > 90.0).id(\'cpu-high\').topic(\'cpu\')\n')
+    assert kapacitor(sundial_binary, url, "define", "high", "-tick", str(tmp_path / "alert.tick"))[0] == 0
+    assert kapacitor(sundial_binary, url, "enable", "high")[0] == 0
+    subprocess.run(["curl", "-sf", "-X", "POST", f"{url}/kapacitor/v1/write?db=db&rp=rp", "--data-binary", "cpu v=95 1"], check=True)
+
+    code, out, _ = kapacitor(sundial_binary, url, "list", "topics", "cpu")
+    assert [line.split() for line in out.splitlines()] == [["ID", "Level", "Collected"], ["cpu", "CRITICAL", "1"]], out
+    code, out, _ = kapacitor(sundial_binary, url, "show-topic", "cpu")
+    assert "Level: CRITICAL" in out and "cpu-high" in out and "cpu-high is CRITICAL" in out, out
+    assert '"id":"cpu-high"' in log.read_text()
+
+    assert kapacitor(sundial_binary, url, "delete", "topic-handlers", "cpu", "to-file")[0] == 0
+    assert kapacitor(sundial_binary, url, "list", "topic-handlers")[1].splitlines()[1:] == []
+    assert kapacitor(sundial_binary, url, "delete", "topics", "cpu")[0] == 0
+    assert "cpu " not in kapacitor(sundial_binary, url, "list", "topics")[1]

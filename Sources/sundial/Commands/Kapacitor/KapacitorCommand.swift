@@ -6,12 +6,13 @@ import InfluxClient
 struct KapacitorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kapacitor",
-        abstract: "Define, list, show and delete tasks and templates on a running server, like Kapacitor's CLI.",
+        abstract: "Define, list, show and delete tasks, templates, topics and topic handlers on a running server, like Kapacitor's CLI.",
         discussion: "The server is -url, else $KAPACITOR_URL, else http://localhost:9092.",
         subcommands: [
             KapacitorDefineCommand.self, KapacitorDefineTemplateCommand.self, KapacitorListCommand.self, KapacitorShowCommand.self,
             KapacitorShowTemplateCommand.self, KapacitorDeleteCommand.self, KapacitorEnableCommand.self, KapacitorDisableCommand.self,
-            KapacitorReloadCommand.self, KapacitorFormatCommand.self,
+            KapacitorReloadCommand.self, KapacitorFormatCommand.self, KapacitorShowTopicCommand.self,
+            KapacitorDefineTopicHandlerCommand.self,
         ]
     )
 

@@ -4,16 +4,28 @@ import TICKscript
 
 /// `sundial kapacitor delete tasks|templates <ids…>`.
 struct KapacitorDeleteCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete tasks or templates.")
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete tasks, templates or topics, or a topic's handlers (delete topic-handlers TOPIC ID…).")
 
     @OptionGroup var server: KapacitorServerOptions
-    @Argument(help: "tasks or templates.") var kind: String
-    @Argument(help: "The ids to delete.") var ids: [String]
+    @Argument(help: "tasks, templates, topics or topic-handlers.") var kind: String
+    @Argument(help: "The ids to delete (for topic-handlers: the topic, then handler ids).") var ids: [String]
 
     func run() async throws {
         try await reportingErrors {
-            guard kind == "tasks" || kind == "templates" else { throw CLIError("cannot delete \(kind): use tasks or templates") }
-            for id in ids { _ = try await server.api.expectSuccess(.delete, "/\(kind)/" + KapacitorAPI.escape(id)) }
+            switch kind {
+            case "tasks", "templates":
+                for id in ids { _ = try await server.api.expectSuccess(.delete, "/\(kind)/" + KapacitorAPI.escape(id)) }
+            case "topics":
+                for id in ids { _ = try await server.api.expectSuccess(.delete, "/alerts/topics/" + KapacitorAPI.escape(id)) }
+            case "topic-handlers":
+                guard let topic = ids.first, ids.count > 1 else { throw CLIError("delete topic-handlers needs a topic and handler ids") }
+                for id in ids.dropFirst() {
+                    _ = try await server.api.expectSuccess(
+                        .delete, "/alerts/topics/\(KapacitorAPI.escape(topic))/handlers/" + KapacitorAPI.escape(id))
+                }
+            default: throw CLIError("cannot delete \(kind): use tasks, templates, topics or topic-handlers")
+            }
         }
     }
 }

@@ -3,15 +3,21 @@ import Foundation
 
 /// `sundial kapacitor list tasks|templates [patterns…]`, in Kapacitor's table layout.
 struct KapacitorListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List tasks or templates.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List tasks, templates, topics or topic handlers.")
 
     @OptionGroup var server: KapacitorServerOptions
-    @Argument(help: "tasks or templates.") var kind: String
+    @Argument(help: "tasks, templates, topics or topic-handlers.") var kind: String
     @Argument(help: "Glob patterns over ids.") var patterns: [String] = []
 
     func run() async throws {
         try await reportingErrors {
-            guard kind == "tasks" || kind == "templates" else { throw CLIError("cannot list \(kind): use tasks or templates") }
+            if kind == "topics" { return print(try await KapacitorTopics.topicTable(server.api, patterns: patterns), terminator: "") }
+            if kind == "topic-handlers" {
+                return print(try await KapacitorTopics.handlerTable(server.api, patterns: patterns), terminator: "")
+            }
+            guard kind == "tasks" || kind == "templates" else {
+                throw CLIError("cannot list \(kind): use tasks, templates, topics or topic-handlers")
+            }
             var items: [[String: Any]] = []
             var seen: Set<String> = []
             for pattern in patterns.isEmpty ? [""] : patterns {
