@@ -16,11 +16,28 @@ public struct GroupKey: Hashable, Sendable {
 
     /// The group of data named `name` with `tags`, grouped by `dimensions` (sorted here).
     init(name: String, tags: [String: String], dimensions: [String], byName: Bool) {
-        let sorted = dimensions.sorted()
+        self.init(name: name, tags: tags, sortedDimensions: dimensions.sorted(), byName: byName)
+    }
+
+    /// The same, for dimensions already sorted (a node's fixed `groupBy`): no sort and no array per point.
+    init(name: String, tags: [String: String], sortedDimensions: [String], byName: Bool) {
         var id = byName ? name : ""
-        if byName && !sorted.isEmpty { id += "\n" }
-        id += sorted.map { "\($0)=\(tags[$0] ?? "")" }.joined(separator: ",")
-        self.init(id: id, dimensions: sorted, byName: byName)
+        if byName && !sortedDimensions.isEmpty { id += "\n" }
+        for (index, dimension) in sortedDimensions.enumerated() {
+            if index > 0 { id += "," }
+            id += dimension
+            id += "="
+            id += tags[dimension] ?? ""
+        }
+        self.init(id: id, dimensions: sortedDimensions, byName: byName)
+    }
+
+    // The id names the dimensions, so it and `byName` decide equality; hashing skips the dimension list.
+    public static func == (lhs: GroupKey, rhs: GroupKey) -> Bool { lhs.id == rhs.id && lhs.byName == rhs.byName }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(byName)
     }
 
     /// `.Group` in alert templates: the id, or `nil` for the ungrouped group.

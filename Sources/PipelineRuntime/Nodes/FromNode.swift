@@ -7,7 +7,7 @@ final class FromNode: RuntimeNode {
     private let retentionPolicy: String
     private let measurement: String
     private let filters: [CompiledLambda]
-    /// nil: every tag (`groupBy(*)`).
+    /// Sorted; nil: every tag (`groupBy(*)`).
     private let dimensions: [String]?
     private let byName: Bool
     private let truncate: Int64?
@@ -19,7 +19,7 @@ final class FromNode: RuntimeNode {
         retentionPolicy = spec.string("retentionPolicy")
         measurement = spec.string("measurement")
         filters = try spec.lambdas("where")
-        dimensions = spec.property("groupBy").map { PipelineNode.dimensions($0) } ?? []
+        dimensions = (spec.property("groupBy").map { PipelineNode.dimensions($0) } ?? [])?.sorted()
         byName = spec.isSet("groupByMeasurement")
         truncate = spec.duration("truncate")
         round = spec.duration("round")
@@ -32,7 +32,12 @@ final class FromNode: RuntimeNode {
         guard database.isEmpty || point.database == database, retentionPolicy.isEmpty || point.retentionPolicy == retentionPolicy,
             measurement.isEmpty || point.name == measurement
         else { return }
-        point.group = GroupKey(name: point.name, tags: point.tags, dimensions: dimensions ?? Array(point.tags.keys), byName: byName)
+        point.group =
+            if let dimensions {
+                GroupKey(name: point.name, tags: point.tags, sortedDimensions: dimensions, byName: byName)
+            } else {
+                GroupKey(name: point.name, tags: point.tags, dimensions: Array(point.tags.keys), byName: byName)
+            }
         if !filters.isEmpty {
             let scope = LambdaScope(fields: point.fields, tags: point.tags, time: point.time)
             var groupStates = states.removeValue(forKey: point.group) ?? filters.map { $0.makeState() }
