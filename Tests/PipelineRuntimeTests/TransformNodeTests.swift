@@ -77,6 +77,24 @@ struct TransformNodeTests {
         #expect(task.statistics.nodes.first { $0.name.hasPrefix("sample") }?.collected == 3)
     }
 
+    @Test func groupByStarWithExcludeGroupsByTheOtherTags() async throws {
+        let task = try start(
+            "stream\n    |from().measurement('cpu')\n    |groupBy(*).exclude('cpu')\n    |window().period(10s).every(10s)\n    |count('value')\n    |httpOut('out')\n"
+        )
+        for (second, host, cpu) in [(0, "a", "0"), (1, "a", "1"), (2, "b", "0"), (11, "a", "0"), (12, "b", "1")]
+            as [(Int64, String, String)]
+        {
+            task.receive(
+                StreamPoint(
+                    name: "cpu", database: "db", retentionPolicy: "rp", tags: ["host": host, "cpu": cpu], fields: ["value": .float(1)],
+                    time: second * Self.second))
+        }
+        await task.stop()
+        let series = try #require(task.output("out"))
+        #expect(series.map { $0.tags ?? [:] } == [["host": "a"], ["host": "b"]])
+        #expect(series.map { $0.values.first?[1] } == [.integer(2), .integer(1)])
+    }
+
     @Test func deadmanFiresWhenAWatchedNodeStopsEmitting() async throws {
         let topics = TopicRegistry()
         let task = try start("stream\n    |from().measurement('cpu')\n    |deadman(0.0, 10s)\n", topics: topics)

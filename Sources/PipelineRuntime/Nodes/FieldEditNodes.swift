@@ -85,20 +85,21 @@ final class DeleteNode: RuntimeNode {
 /// `|groupBy(tags…|*)`: regroups points (of batches: splits and merges them into batches of the new groups, with
 /// the same time).
 final class GroupByNode: RuntimeNode {
-    /// nil: every tag.
+    /// Sorted, without the excluded ones; nil: every tag.
     private let dimensions: [String]?
     private let excluded: Set<String>
     private let byName: Bool
 
     init(_ spec: PipelineNode) {
-        dimensions = PipelineNode.dimensions(spec.arguments)
-        excluded = Set((spec.property("exclude") ?? []).compactMap { if case .string(let name) = $0 { name } else { nil } })
+        let excluded = Set((spec.property("exclude") ?? []).compactMap { if case .string(let name) = $0 { name } else { nil } })
+        self.excluded = excluded
+        dimensions = PipelineNode.dimensions(spec.arguments)?.filter { !excluded.contains($0) }.sorted()
         byName = spec.isSet("byMeasurement")
     }
 
     private func group(name: String, tags: [String: String]) -> GroupKey {
-        let names = (dimensions ?? Array(tags.keys)).filter { !excluded.contains($0) }
-        return GroupKey(name: name, tags: tags, dimensions: names, byName: byName)
+        if let dimensions { return GroupKey(name: name, tags: tags, sortedDimensions: dimensions, byName: byName) }
+        return GroupKey(name: name, tags: tags, dimensions: tags.keys.filter { !excluded.contains($0) }, byName: byName)
     }
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
