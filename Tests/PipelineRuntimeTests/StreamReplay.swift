@@ -42,18 +42,32 @@ enum StreamReplay {
         }
     }
 
-    /// Runs `script` (dbrp `dbname.rpname`) over the test's data, stops the task, and returns it for inspection.
-    static func run(_ test: String, script: String, topics: TopicRegistry = TopicRegistry(), writer: (any PointWriter)? = nil) async throws
-        -> ExecutingTask
-    {
+    /// Runs `script` (dbrp `dbname.rpname`) over the test's data — only the points up to `seconds` after the first,
+    /// as Kapacitor's harness moves its clock — stops the task, and returns it for inspection.
+    static func run(
+        _ test: String, script: String, seconds: Int64 = .max, topics: TopicRegistry = TopicRegistry(), writer: (any PointWriter)? = nil
+    ) async throws -> ExecutingTask {
         let pipeline = try Pipeline.build(script: "dbrp \"dbname\".\"rpname\"\n" + script)
         let task = try ExecutingTask(
             id: test, pipeline: pipeline, dbrps: pipeline.dbrps, topics: topics, writer: writer, logger: Logger(label: "test"))
-        for entry in try points(test) {
+        for entry in try points(test) where seconds == .max || entry.point.timestamp <= second(seconds) {
             task.receive(StreamPoint(entry.point, database: entry.database, retentionPolicy: entry.retentionPolicy))
         }
         await task.stop()
         return task
+    }
+
+    /// A row's cells as numbers (times as seconds after the zero), as Kapacitor's harness compares them after JSON.
+    static func numbers(_ row: [ResultValue]) -> [Double?] {
+        row.map { cell in
+            switch cell {
+            case .time(let nanoseconds): Double(nanoseconds - zero) / 1e9
+            case .float(let number): number
+            case .integer(let number): Double(number)
+            case .unsigned(let number): Double(number)
+            default: nil
+            }
+        }
     }
 
     /// `1971-01-01T00:00:SSZ` as nanoseconds.

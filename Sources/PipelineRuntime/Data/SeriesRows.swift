@@ -1,8 +1,8 @@
 import TimeSeries
 
 /// Data as Kapacitor shows it in `httpOut` and alert events: a point is a row with all its tags and `time` +
-/// sorted field columns; a batch is one series with the group's tags and `time` + sorted fields + sorted point
-/// tags that are not the group's.
+/// sorted field columns; a batch is one series with the group's tags and `time` + its fields and the point tags that
+/// are not the group's, sorted together.
 enum SeriesRows {
     static func series(_ message: RuntimeMessage) -> ResultSeries {
         switch message {
@@ -19,21 +19,25 @@ enum SeriesRows {
     }
 
     static func series(_ batch: PointBatch) -> ResultSeries {
-        var fieldNames = Set<String>()
-        var tagNames = Set<String>()
+        var names = Set<String>()
         for point in batch.points {
-            fieldNames.formUnion(point.fields.keys)
-            for key in point.tags.keys where batch.tags[key] == nil { tagNames.insert(key) }
+            names.formUnion(point.fields.keys)
+            for key in point.tags.keys where batch.tags[key] == nil { names.insert(key) }
         }
-        let fields = fieldNames.sorted()
-        let tags = tagNames.sorted()
+        // Fields and the tags that are not the group's share one sorted column list, as Kapacitor's batch rows do.
+        let columns = names.sorted()
         let rows = batch.points.map { point -> [ResultValue] in
             var row: [ResultValue] = [.time(point.time)]
-            for name in fields { row.append(point.fields[name].map(ResultValue.init) ?? .null) }
-            for name in tags { row.append(point.tags[name].map { .string($0) } ?? .null) }
+            for name in columns {
+                if let field = point.fields[name] {
+                    row.append(ResultValue(field))
+                } else {
+                    row.append(point.tags[name].map { .string($0) } ?? .null)
+                }
+            }
             return row
         }
-        return ResultSeries(name: batch.name, tags: batch.tags.isEmpty ? nil : batch.tags, columns: ["time"] + fields + tags, values: rows)
+        return ResultSeries(name: batch.name, tags: batch.tags.isEmpty ? nil : batch.tags, columns: ["time"] + columns, values: rows)
     }
 
 }
