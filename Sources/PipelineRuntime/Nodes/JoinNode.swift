@@ -2,8 +2,8 @@ import PipelineSpec
 import TimeSeries
 
 /// `|join(other…)`: matches points of the same group whose times agree (rounded to `.tolerance()`), one from each
-/// parent, into one point with fields `<as><delimiter><field>`. A set still missing a parent is given up (or, with
-/// `.fill()`, sent filled) once every parent that sends data has moved past its time.
+/// parent, into one point with fields `<as><delimiter><field>`. A set still missing a parent is given up once every
+/// parent that sends data has moved past its time, or with `.fill()` sent filled once any parent has.
 final class JoinNode: RuntimeNode {
     private enum Fill {
         case none, null
@@ -16,8 +16,9 @@ final class JoinNode: RuntimeNode {
     private let tolerance: Int64
     private let fill: Fill
     private let streamName: String
-    /// Per group: time → the point of each parent position that has arrived.
-    private var pending: [GroupKey: [Int64: [Int: StreamPoint]]] = [:]
+    /// Per group: time → the sets being filled there, each holding the point of every parent position that has
+    /// arrived; a second point of one parent at a time starts a new set, as Kapacitor's join does.
+    private var pending: [GroupKey: [Int64: [[Int: StreamPoint]]]] = [:]
     /// Per group: the newest time each parent position sent.
     private var latest: [GroupKey: [Int: Int64]] = [:]
 
@@ -39,6 +40,8 @@ final class JoinNode: RuntimeNode {
 
     var cardinality: Int { pending.count }
 
+    private var isFilling: Bool { if case .none = fill { false } else { true } }
+
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         throw NodeError("join needs to know which parent sent the data")
     }
@@ -48,18 +51,23 @@ final class JoinNode: RuntimeNode {
         guard let position = parents.firstIndex(of: parent) else { return }
         if tolerance > 0 { point.time = (point.time + tolerance / 2) / tolerance * tolerance }
         let group = point.group
-        pending[group, default: [:]][point.time, default: [:]][position] = point
-        latest[group, default: [:]][position] = max(latest[group]?[position] ?? .min, point.time)
-        if let set = pending[group]?[point.time], set.count == parents.count {
-            pending[group]?[point.time] = nil
-            emit(.point(joined(set, time: point.time, group: group)))
+        var sets = pending[group]?[point.time] ?? []
+        let slot = sets.firstIndex { $0[position] == nil } ?? sets.count
+        if slot == sets.count { sets.append([:]) }
+        sets[slot][position] = point
+        if sets[slot].count == parents.count {
+            emit(.point(joined(sets.remove(at: slot), time: point.time, group: group)))
         }
-        guard let horizon = latest[group]?.values.min(), let sets = pending[group] else { return }
+        pending[group, default: [:]][point.time] = sets.isEmpty ? nil : sets
+        latest[group, default: [:]][position] = max(latest[group]?[position] ?? .min, point.time)
+        // Without a fill a set can still complete until every parent has moved past it; with one, it is sent filled as
+        // soon as any parent has.
+        let newest = latest[group]?.values
+        guard let horizon = (isFilling ? newest?.max() : newest?.min()), let sets = pending[group] else { return }
         for time in sets.keys.sorted() where time < horizon {
-            let set = sets[time]!
             pending[group]?[time] = nil
-            if case .none = fill { continue }
-            emit(.point(joined(set, time: time, group: group)))
+            guard isFilling else { continue }
+            for set in sets[time]! { emit(.point(joined(set, time: time, group: group))) }
         }
     }
 
