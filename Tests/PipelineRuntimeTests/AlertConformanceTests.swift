@@ -52,4 +52,61 @@ struct AlertConformanceTests {
         #expect(row.columns == ["time", "duration", "value"])
         #expect(row.values.map(StreamReplay.numbers) == [[8, 3_000_000_000, 3]])
     }
+
+    /// The events a script's `.log()` handler wrote, replayed over the test's data for `seconds`.
+    private func events(_ test: String, _ alert: String, seconds: Int64 = 13) async throws -> [[String: Any]] {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("\(test)-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        _ = try await StreamReplay.run(test, script: alert.replacingOccurrences(of: "LOG", with: log), seconds: seconds)
+        guard let text = try? String(contentsOfFile: log, encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func stateChangesOnlyFiresEightTimesForFourLowPoints() async throws {
+        let fired = try await events(
+            "TestStream_AlertStateChangesOnly",
+            "stream\n    |from().measurement('cpu')\n    |alert().crit(lambda: \"value\" < 93).stateChangesOnly().log('LOG')\n")
+        #expect(fired.count == 8)
+    }
+
+    @Test func anExpiredStateFiresAgainEveryTwoSeconds() async throws {
+        let fired = try await events(
+            "TestStream_AlertStateChangesOnlyExpired",
+            "stream\n    |from().measurement('cpu')\n    |alert().crit(lambda: \"value\" < 97).details('').stateChangesOnly(2s).log('LOG')\n"
+        )
+        #expect(fired.count == 6)
+        for (index, event) in fired.prefix(5).enumerated() {
+            #expect(event["id"] as? String == "cpu:nil" && event["message"] as? String == "cpu:nil is CRITICAL")
+            #expect(event["time"] as? String == "1971-01-01T00:00:0\(index * 2 + 1)Z")
+            #expect((event["duration"] as? NSNumber)?.int64Value == Int64(index) * 2_000_000_000)
+        }
+        #expect(fired.last?["level"] as? String == "OK" && fired.last?["time"] as? String == "1971-01-01T00:00:10Z")
+        #expect((fired.last?["duration"] as? NSNumber)?.int64Value == 9_000_000_000)
+    }
+
+    @Test func flappingDropsTheLastEvents() async throws {
+        let fired = try await events(
+            "TestStream_AlertFlapping",
+            """
+            stream
+                |from().measurement('cpu').where(lambda: "host" == 'serverA')
+                |alert().info(lambda: "value" < 95).warn(lambda: "value" < 94).crit(lambda: "value" < 93)
+                    .flapping(0.25, 0.50).history(21).log('LOG')
+            """)
+        #expect(fired.count == 9)
+    }
+
+    @Test func aWhereWithSigmaLetsOnePointThrough() async throws {
+        let fired = try await events(
+            "TestStream_AlertComplexWhere",
+            """
+            stream
+                |from().measurement('cpu').where(lambda: "host" == 'serverA' AND sigma("value") > 2)
+                |alert().details('').crit(lambda: TRUE).log('LOG')
+            """)
+        #expect(fired.count == 1)
+        #expect(fired.first?["time"] as? String == "1971-01-01T00:00:07Z")
+    }
 }

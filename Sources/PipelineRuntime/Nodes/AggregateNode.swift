@@ -11,7 +11,7 @@ final class AggregateNode: RuntimeNode {
     private let outputName: String
     private let usePointTimes: Bool
     /// Stream input: the points of the newest time of each group, not yet reduced.
-    private var pending: [GroupKey: PointBatch] = [:]
+    private var pending = SameTimeBatcher()
 
     init(_ spec: PipelineNode) throws(TaskStartError) {
         guard let reducer = Reducer(method: spec.definition.method, arguments: spec.arguments) else {
@@ -31,16 +31,7 @@ final class AggregateNode: RuntimeNode {
         case .batch(let batch):
             if let point = try reduce(batch) { emit(.point(point)) }
         case .point(let point):
-            let point = BatchPoint(time: point.time, fields: point.fields, tags: point.tags)
-            if pending[message.group]?.time == point.time {
-                pending[message.group]?.points.append(point)
-                return
-            }
-            if let waiting = pending[message.group], let reduced = try reduce(waiting) { emit(.point(reduced)) }
-            guard case .point(let original) = message else { return }
-            pending[message.group] = PointBatch(
-                name: original.name, time: original.time, group: original.group, tags: original.group.groupTags(of: original.tags),
-                points: [point])
+            if let finished = pending.add(point), let reduced = try reduce(finished) { emit(.point(reduced)) }
         }
     }
 

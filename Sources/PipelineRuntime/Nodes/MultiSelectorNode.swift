@@ -4,7 +4,8 @@ import TimeSeries
 /// The InfluxQL functions that give several points per batch: `top(n, field, extra…)` and `bottom(…)` (the n
 /// highest or lowest values, ties to the earlier point, with their tags and the extra fields named), and
 /// `distinct(field)` (each value once, in order of first appearance). The result is a batch at the input batch's
-/// time, or at the points' own times (`.usePointTimes()`, in time order) for top and bottom.
+/// time, or at the points' own times (`.usePointTimes()`, in time order) for top and bottom. On a stream, each group's
+/// points with one timestamp are selected from together.
 final class MultiSelectorNode: RuntimeNode {
     private enum Kind {
         case top(Int)
@@ -35,8 +36,20 @@ final class MultiSelectorNode: RuntimeNode {
         extraFields = spec.arguments.dropFirst(2).compactMap { if case .string(let name) = $0 { name } else { nil } }
     }
 
+    /// Stream input: the points of the newest time of each group, not yet selected from.
+    private var pending = SameTimeBatcher()
+
+    var cardinality: Int { pending.count }
+
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
-        guard case .batch(var batch) = message else { throw NodeError("\(output) needs batches: put a window() before it") }
+        switch message {
+        case .batch(let batch): emit(.batch(try select(batch)))
+        case .point(let point): if let finished = pending.add(point) { emit(.batch(try select(finished))) }
+        }
+    }
+
+    private func select(_ batch: PointBatch) throws(NodeError) -> PointBatch {
+        var batch = batch
         switch kind {
         case .distinct:
             var seen = Set<FieldValue>()
@@ -48,7 +61,7 @@ final class MultiSelectorNode: RuntimeNode {
             let isTop = if case .top = kind { true } else { false }
             batch.points = try selected(batch, count: count, highest: isTop)
         }
-        emit(.batch(batch))
+        return batch
     }
 
     private func selected(_ batch: PointBatch, count: Int, highest: Bool) throws(NodeError) -> [BatchPoint] {
