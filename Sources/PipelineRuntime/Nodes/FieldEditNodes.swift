@@ -70,6 +70,7 @@ final class DeleteNode: RuntimeNode {
         case .point(var point):
             for name in fields { point.fields[name] = nil }
             for name in tags { point.tags[name] = nil }
+            point.group = regrouped(point.group, name: point.name, tags: point.tags)
             emit(.point(point))
         case .batch(var batch):
             for index in batch.points.indices {
@@ -77,16 +78,27 @@ final class DeleteNode: RuntimeNode {
                 for name in tags { batch.points[index].tags[name] = nil }
             }
             for name in tags { batch.tags[name] = nil }
+            batch.group = regrouped(batch.group, name: batch.name, tags: batch.tags)
             emit(.batch(batch))
         }
     }
+
+    /// A deleted tag that was a group dimension is no longer one, as in Kapacitor.
+    private func regrouped(_ group: GroupKey, name: String, tags remaining: [String: String]) -> GroupKey {
+        guard group.dimensions.contains(where: tags.contains) else { return group }
+        return GroupKey(name: name, tags: remaining, sortedDimensions: group.dimensions.filter { !tags.contains($0) }, byName: group.byName)
+    }
 }
 
-/// `|groupBy(tags…|*)`: regroups points (of batches: splits and merges them into batches of the new groups, with
-/// the same time).
+/// `|groupBy(tags…|*)`: regroups points; batches are split and merged into batches of the new groups with the same
+/// time, sent once a batch of a later time arrives.
 final class GroupByNode: RuntimeNode {
     /// Sorted, without the excluded ones; nil: every tag.
     private let dimensions: [String]?
+    /// Batches of the newest batch time, regrouped, in the order their groups appeared; sent when a later time comes.
+    private var regrouped: [GroupKey: PointBatch] = [:]
+    private var regroupedOrder: [GroupKey] = []
+    private var regroupedTime: Int64?
     private let excluded: Set<String>
     private let byName: Bool
 
@@ -108,18 +120,20 @@ final class GroupByNode: RuntimeNode {
             point.group = group(name: point.name, tags: point.tags)
             emit(.point(point))
         case .batch(let batch):
-            var order: [GroupKey] = []
-            var batches: [GroupKey: PointBatch] = [:]
+            // Kapacitor regroups all batches of one time together and sends them when a batch of another time begins.
+            if batch.time != regroupedTime {
+                for key in regroupedOrder { emit(.batch(regrouped[key]!)) }
+                (regroupedOrder, regrouped, regroupedTime) = ([], [:], batch.time)
+            }
             for point in batch.points {
                 let key = group(name: batch.name, tags: point.tags)
-                if batches[key] == nil {
-                    order.append(key)
-                    batches[key] = PointBatch(
+                if regrouped[key] == nil {
+                    regroupedOrder.append(key)
+                    regrouped[key] = PointBatch(
                         name: batch.name, time: batch.time, group: key, tags: key.groupTags(of: point.tags), points: [])
                 }
-                batches[key]!.points.append(point)
+                regrouped[key]!.points.append(point)
             }
-            for key in order { emit(.batch(batches[key]!)) }
         }
     }
 }
