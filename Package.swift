@@ -82,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "ServerLogging",
-            dependencies: [hummingbird, logging, "TimeSeries"],
+            dependencies: [hummingbird, logging, "TimeSeries", .product(name: "CompressNIO", package: "compress-nio")],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -210,6 +210,7 @@ let package = Package(
             name: "TaskServiceTests",
             dependencies: [
                 "TaskService", "PipelineSpec", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,3 +1,4 @@
+import CompressNIO
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -103,6 +104,29 @@ import Testing
             #expect((output["series"] as? [[String: Any]])?.count == 1)
             let (missingTopic, _) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/alerts/topics/nope/events")
             #expect(missingTopic == .notFound)
+        }
+    }
+
+    @Test func gzipWritesAreReadAndBadGzipIsA400() async throws {
+        let app = Application(router: try await TaskService.makeRouter(runner: .test()))
+        try await app.test(.router) { client in
+            let script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |httpOut('raw')\n"
+            _ = try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/tasks", ["id": "raw", "script": script, "status": "enabled"])
+            var plain = ByteBuffer(string: "cpu value=7 1\n")
+            let gzipped = try plain.compress(with: .gzip())
+            try await client.execute(
+                uri: "/kapacitor/v1/write?db=telegraf&rp=autogen&precision=s", method: .post, headers: [.contentEncoding: "gzip"],
+                body: gzipped
+            ) { response in #expect(response.status == .noContent) }
+            let (_, output) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/raw/raw")
+            #expect(((output["series"] as? [[String: Any]])?.first?["values"] as? [[Any]])?.first?.last as? Int == 7)
+            try await client.execute(
+                uri: "/kapacitor/v1/write?db=telegraf", method: .post, headers: [.contentEncoding: "gzip"],
+                body: ByteBuffer(string: "not gzip")
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).hasPrefix("gzip: invalid or truncated body"))
+            }
         }
     }
 }

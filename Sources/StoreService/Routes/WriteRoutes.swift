@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import ServerLogging
 import Storage
 import TimeSeries
 
@@ -64,7 +65,7 @@ struct WriteRoutes {
     /// The body; over `maxBodySize` (before or after gunzip) is a 413.
     private func readBody(_ request: Request) async throws -> [UInt8] {
         do {
-            return try await RequestBody.collect(request, maxBodySize: maxBodySize)
+            return try await WriteBody.collect(request, maxBodySize: maxBodySize)
         } catch .tooLarge {
             throw InfluxErrorResponse(.contentTooLarge, "Request Entity Too Large")
         } catch .badGzip(let reason) {

@@ -1,5 +1,6 @@
 import Hummingbird
 import InfluxQL
+import ServerLogging
 import Storage
 import StoreAccess
 import TimeSeries
@@ -37,7 +38,7 @@ struct V2WriteRoutes {
         }
         let body: [UInt8]
         do {
-            body = try await RequestBody.collect(request, maxBodySize: maxBodySize)
+            body = try await WriteBody.collect(request, maxBodySize: maxBodySize)
         } catch .tooLarge {
             throw PlatformError(.tooLarge, "unable to read data: points batch is too large")
         } catch .badGzip(let reason) {

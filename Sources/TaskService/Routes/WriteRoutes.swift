@@ -3,11 +3,12 @@ import HTTPTypes
 import Hummingbird
 import LineProtocol
 import PipelineRuntime
+import ServerLogging
 import TimeSeries
 
 /// `POST /kapacitor/v1/write?db=&rp=&precision=` (and bare `POST /write`): line protocol straight into the running
-/// stream tasks that read that database and policy. Errors are plain text, as Kapacitor answers them; the good lines
-/// of a batch with bad ones are still delivered.
+/// stream tasks that read that database and policy (gzip bodies too, as Telegraf sends them). Errors are plain text, as
+/// Kapacitor answers them; the good lines of a batch with bad ones are still delivered.
 struct WriteRoutes {
     let runner: TaskRunner
     static let maximumBodySize = 32 << 20
@@ -26,15 +27,22 @@ struct WriteRoutes {
         guard let precision = Precision(name: precisionName == "n" ? "ns" : precisionName) else {
             return Self.plain(.badRequest, "invalid precision \"\(precisionName)\"")
         }
-        let body = try await request.body.collect(upTo: Self.maximumBodySize)
-        guard body.readableBytes > 0 else { return Response(status: .ok) }
+        let body: [UInt8]
+        do {
+            body = try await WriteBody.collect(request, maxBodySize: Self.maximumBodySize)
+        } catch .tooLarge {
+            return Self.plain(.contentTooLarge, "request body too large")
+        } catch .badGzip(let reason) {
+            return Self.plain(.badRequest, "gzip: invalid or truncated body (\(reason))")
+        }
+        guard !body.isEmpty else { return Response(status: .ok) }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         var points: [StreamPoint] = []
         var firstError: LineProtocolError?
         var parser = LineProtocolParser()
-        body.withUnsafeReadableBytes { raw in
+        body.withUnsafeBufferPointer { buffer in
             parser.parse(
-                raw.bindMemory(to: UInt8.self), precision: precision, defaultTimestamp: precision.truncate(now),
+                buffer, precision: precision, defaultTimestamp: precision.truncate(now),
                 onPoint: { points.append(StreamPoint($0, database: database, retentionPolicy: retentionPolicy)) },
                 onError: { error in if firstError == nil { firstError = error } })
         }

@@ -1,15 +1,15 @@
 import CompressNIO
-import Hummingbird
+public import Hummingbird
 
 /// A write request's body: gunzipped when `Content-Encoding: gzip` (or `x-gzip`), at most `maxBodySize` bytes before
-/// and after gunzip. Each API words the failures its own way.
-enum RequestBody {
-    enum Failure: Error {
+/// and after gunzip. Each API words the failures its own way (the store's `/write`, the tasks' `/write`).
+public enum WriteBody {
+    public enum Failure: Error {
         case tooLarge
         case badGzip(String)
     }
 
-    static func collect(_ request: Request, maxBodySize: Int) async throws(Failure) -> [UInt8] {
+    public static func collect(_ request: Request, maxBodySize: Int) async throws(Failure) -> [UInt8] {
         var buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxBodySize)
