@@ -89,3 +89,14 @@ struct BatchTaskTests {
         }
     }
 }
+
+extension BatchTaskTests {
+    @Test func anAnswerArrivingAfterTheTaskStoppedIsDropped() async throws {
+        let series = ResultSeries(name: "cpu", tags: ["host": "a"], columns: ["time", "value"], values: [[.time(0), .float(5)]])
+        let task = try start(CannedQuerier([StatementResult(statementID: 0, series: [series])]), topics: TopicRegistry())
+        await task.stop()
+        await task.runQuery(1, at: 30 * Self.minute)
+        #expect(task.output("out")?.isEmpty == true)
+        #expect(task.statistics.nodes[1].collected == 0)
+    }
+}

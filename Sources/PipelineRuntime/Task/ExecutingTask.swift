@@ -103,6 +103,7 @@ public final class ExecutingTask: Sendable {
         do {
             let batches = try query.batches(try await querier.query(text), stop: stop)
             graph.withLock { graph in
+                guard !graph.isStopped else { return }
                 for batch in batches { graph.deliver(.batch(batch), to: node, from: 0) }
             }
         } catch {

@@ -56,7 +56,11 @@ final class TaskGraph {
         for index in nodes.indices { nodes[index].tick(now: now) { output in self.forward(output, from: index) } }
     }
 
+    /// Set by `stop()`: a query answer that arrives later is dropped.
+    private(set) var isStopped = false
+
     func stop() {
+        isStopped = true
         for node in nodes { node.stop() }
     }
 
