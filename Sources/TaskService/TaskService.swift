@@ -45,6 +45,7 @@ public enum TaskService {
             router.addRoutes(WriteRoutes(runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(AlertRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(TopicHandlerRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
+            router.addRoutes(DebugRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
         }
         return router
     }

@@ -2,6 +2,7 @@ import CompressNIO
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 @testable import TaskService
@@ -127,6 +128,30 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).hasPrefix("gzip: invalid or truncated body"))
             }
+        }
+    }
+
+    @Test func debugVarsShowTheTasksNodesAndIngress() async throws {
+        let runner = TaskRunner(writer: nil, clusterID: "c-1", hostname: "box", logger: Logger(label: "test"))
+        let app = Application(router: try await TaskService.makeRouter(runner: runner))
+        try await app.test(.router) { client in
+            _ = try await TaskRoutesTests.send(
+                client, .post, "/kapacitor/v1/tasks", ["id": "cpu_alert", "script": Self.alertScript, "status": "enabled"])
+            _ = try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/tasks", ["id": "idle", "script": Self.alertScript])
+            #expect(try await write(client, "cpu,host=a usage_idle=5 1\ncpu,host=a usage_idle=6 2").0 == .noContent)
+            let (status, vars) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/debug/vars")
+            #expect(status == .ok)
+            #expect(vars["product"] as? String == "kapacitor" && vars["cluster_id"] as? String == "c-1" && vars["host"] as? String == "box")
+            #expect(vars["num_tasks"] as? Int == 2 && vars["num_enabled_tasks"] as? Int == 1)
+            let entries = try #require(vars["kapacitor"] as? [String: [String: Any]])
+            #expect((entries["ingress"]?["values"] as? [String: Any])?["points_received"] as? Int == 2)
+            let from = try #require(entries["cpu_alert:from1"])
+            #expect(from["name"] as? String == "nodes")
+            #expect(
+                from["tags"] as? [String: String] == [
+                    "host": "box", "task": "cpu_alert", "node": "from1", "type": "stream", "kind": "from",
+                ])
+            #expect((from["values"] as? [String: Any])?["emitted"] as? Int == 2)
         }
     }
 }

@@ -13,20 +13,31 @@ public final class TaskRunner: Sendable {
     let writer: (any PointWriter)?
     let querier: (any InfluxQLQuerying)?
     let logger: Logger
+    /// Who this server is in `/debug/vars`: its cluster id (also its server id) and host name.
+    let clusterID: String
+    let hostname: String
+    let started = Date()
 
     /// `writer`: the store `influxDBOut` writes to (nil: writes fail, counted and logged); `querier`: where batch
-    /// tasks query (nil: batch tasks do not start).
-    /// `topics`: the alert topics (with persistence, kept across restarts).
-    public init(writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, topics: TopicRegistry = TopicRegistry(), logger: Logger)
-    {
+    /// tasks query (nil: batch tasks do not start); `topics`: the alert topics (with persistence, kept across
+    /// restarts).
+    public init(
+        writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, topics: TopicRegistry = TopicRegistry(), clusterID: String = "",
+        hostname: String = "localhost", logger: Logger
+    ) {
         router = StreamRouter()
         self.topics = topics
         self.writer = writer
         self.querier = querier
+        self.clusterID = clusterID
+        self.hostname = hostname
         self.logger = logger
     }
 
     func executing(_ id: String) -> ExecutingTask? { router.task(id) }
+
+    /// The running tasks, by id.
+    var running: [(id: String, task: ExecutingTask)] { router.taskIDs.sorted().compactMap { id in router.task(id).map { (id, $0) } } }
 
     /// Brings a task's execution in line with its definition: starts an enabled task (restarting it when it was
     /// running an older definition), stops a disabled one. A task that cannot start is a `TaskStartError`.

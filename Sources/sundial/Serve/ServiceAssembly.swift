@@ -34,7 +34,10 @@ struct ServiceAssembly {
         self.startupConnections = startupConnections
         self.taskBackend = taskBackend
         let topics = try TopicRegistry(persistence: TopicStateStore(path: dataDirectory.path(of: "alerts.sqlite")))
-        taskRunner = TaskRunner(writer: taskBackend.writer, querier: taskBackend.querier, topics: topics, logger: Logger(label: "tasks"))
+        taskRunner = TaskRunner(
+            writer: taskBackend.writer, querier: taskBackend.querier, topics: topics,
+            clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname, logger: Logger(label: "tasks")
+        )
     }
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
