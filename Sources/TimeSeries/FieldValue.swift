@@ -6,6 +6,16 @@ public enum FieldValue: Sendable, Hashable {
     case string(String)
     case boolean(Bool)
 
+    /// The value as a number for arithmetic and aggregates; nil for strings and booleans.
+    public var numericValue: Double? {
+        switch self {
+        case .float(let number): number
+        case .integer(let number): Double(number)
+        case .unsigned(let number): Double(number)
+        case .string, .boolean: nil
+        }
+    }
+
     public var type: FieldType {
         switch self {
         case .float: .float

@@ -68,7 +68,7 @@ final class MultiSelectorNode: RuntimeNode {
         var candidates: [(value: Double, index: Int)] = []
         for (index, point) in batch.points.enumerated() {
             guard let value = point.fields[field] else { continue }
-            guard let number = DerivativeNode.number(value) else { throw NodeError("\(output): \(field) is not a number") }
+            guard let number = value.numericValue else { throw NodeError("\(output): \(field) is not a number") }
             candidates.append((number, index))
         }
         let ranked = candidates.sorted { a, b in

@@ -53,12 +53,8 @@ enum Reducer {
         var numbers: [Double] = []
         numbers.reserveCapacity(values.count)
         for entry in values {
-            switch entry.value {
-            case .float(let number): numbers.append(number)
-            case .integer(let number): numbers.append(Double(number))
-            case .unsigned(let number): numbers.append(Double(number))
-            default: throw NodeError("unsupported type \(entry.value.type) for \(self)")
-            }
+            guard let number = entry.value.numericValue else { throw NodeError("unsupported type \(entry.value.type) for \(self)") }
+            numbers.append(number)
         }
         func typed(_ number: Double) -> FieldValue { isInteger ? .integer(Int64(number)) : .float(number) }
         switch self {

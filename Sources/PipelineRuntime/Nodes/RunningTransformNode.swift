@@ -74,7 +74,7 @@ final class RunningTransformNode: RuntimeNode {
             state.sum = try state.sum.map { sum throws(NodeError) in try Self.combine(sum, value, +) } ?? value
             return state.sum
         case .movingAverage(let count):
-            guard let number = DerivativeNode.number(value) else { throw NodeError("movingAverage: \(field) is not a number") }
+            guard let number = value.numericValue else { throw NodeError("movingAverage: \(field) is not a number") }
             state.window.append(number)
             if state.window.count > count { state.window.removeFirst() }
             guard state.window.count == count else { return nil }

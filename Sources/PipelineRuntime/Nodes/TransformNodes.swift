@@ -24,7 +24,7 @@ final class DerivativeNode: RuntimeNode {
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         switch message {
         case .point(var point):
-            guard let value = Self.number(point.fields[field]) else {
+            guard let value = point.fields[field]?.numericValue else {
                 throw NodeError("derivative: field \(field) missing or not a number")
             }
             defer { previous[point.group] = (point.time, value) }
@@ -35,7 +35,7 @@ final class DerivativeNode: RuntimeNode {
             var last: (time: Int64, value: Double)?
             var points: [BatchPoint] = []
             for var point in batch.points {
-                guard let value = Self.number(point.fields[field]) else { continue }
+                guard let value = point.fields[field]?.numericValue else { continue }
                 defer { last = (point.time, value) }
                 guard let before = last, let rate = try rate(from: before, to: (point.time, value)) else { continue }
                 point.fields[output] = .float(rate)
@@ -53,14 +53,6 @@ final class DerivativeNode: RuntimeNode {
         return nonNegative && rate < 0 ? nil : rate
     }
 
-    static func number(_ value: FieldValue?) -> Double? {
-        switch value {
-        case .float(let number)?: number
-        case .integer(let number)?: Double(number)
-        case .unsigned(let number)?: Double(number)
-        default: nil
-        }
-    }
 }
 
 /// `|shift(duration)`: moves points (and batches) in time.

@@ -165,13 +165,6 @@ enum Aggregation {
         }
     }
 
-    static func number(_ value: FieldValue) -> Double? {
-        switch value {
-        case .float(let number): number
-        case .integer(let number): Double(number)
-        case .unsigned(let number): Double(number)
-        default: nil
-        }
-    }
+    static func number(_ value: FieldValue) -> Double? { value.numericValue }
 
 }

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import LineProtocol
 import PipelineRuntime
 import ServerLogging
 import TimeSeries
@@ -37,16 +36,9 @@ struct WriteRoutes {
         }
         guard !body.isEmpty else { return Response(status: .ok) }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
-        var points: [StreamPoint] = []
-        var firstError: LineProtocolError?
-        var parser = LineProtocolParser()
-        body.withUnsafeBufferPointer { buffer in
-            parser.parse(
-                buffer, precision: precision, defaultTimestamp: precision.truncate(now),
-                onPoint: { points.append(StreamPoint($0, database: database, retentionPolicy: retentionPolicy)) },
-                onError: { error in if firstError == nil { firstError = error } })
-        }
-        runner.router.route(points, database: database, retentionPolicy: retentionPolicy)
+        let firstError = runner.router.route(
+            lineProtocol: body, database: database, retentionPolicy: retentionPolicy, precision: precision,
+            defaultTimestamp: precision.truncate(now))
         if let firstError { return Self.plain(.badRequest, firstError.description) }
         return Response(status: .noContent)
     }

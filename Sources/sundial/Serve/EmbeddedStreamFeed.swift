@@ -1,4 +1,3 @@
-import LineProtocol
 import PipelineRuntime
 import Storage
 import TimeSeries
@@ -13,14 +12,7 @@ struct EmbeddedStreamFeed: WriteObserver {
     }
 
     func accepted(_ lines: [UInt8], database: String, retentionPolicy: String) {
-        var points: [StreamPoint] = []
-        var parser = LineProtocolParser()
-        lines.withUnsafeBufferPointer { buffer in
-            parser.parse(
-                buffer, precision: .nanoseconds, defaultTimestamp: 0,
-                onPoint: { points.append(StreamPoint($0, database: database, retentionPolicy: retentionPolicy)) },
-                onError: { _ in })
-        }
-        router.route(points, database: database, retentionPolicy: retentionPolicy)
+        router.route(
+            lineProtocol: lines, database: database, retentionPolicy: retentionPolicy, precision: .nanoseconds, defaultTimestamp: 0)
     }
 }
