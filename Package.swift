@@ -120,7 +120,7 @@ let package = Package(
             name: "TaskService",
             dependencies: [
                 hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript", "InfluxQL", "PipelineRuntime", "Alerting",
-                "TimeSeries", "InfluxClient",
+                "LineProtocol", "TimeSeries", "InfluxClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],

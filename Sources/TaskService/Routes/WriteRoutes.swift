@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import LineProtocol
 import Hummingbird
 import PipelineRuntime
 import ServerLogging
