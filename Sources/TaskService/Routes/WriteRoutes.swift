@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
-import LineProtocol
 import Hummingbird
+import LineProtocol
 import PipelineRuntime
 import ServerLogging
 import TimeSeries
