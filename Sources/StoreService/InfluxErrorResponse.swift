@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-public import Hummingbird
+import Hummingbird
 
 /// An error answered the way InfluxDB 1.x answers errors: `{"error":"<message>"}` as JSON, with the message
 /// repeated in `X-Influxdb-Error` (except on 401, which gets `WWW-Authenticate` instead).

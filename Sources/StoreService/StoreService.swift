@@ -31,6 +31,12 @@ public enum StoreService {
     public static func makeRouter(
         engine: StorageEngine, access: AccessStore, configuration: Configuration = Configuration()
     ) -> Router<BasicRequestContext> {
+        makeRouter(engine: engine, access: access, configuration: configuration, answers: IndexAnswerCache())
+    }
+
+    static func makeRouter(
+        engine: StorageEngine, access: AccessStore, configuration: Configuration, answers: IndexAnswerCache
+    ) -> Router<BasicRequestContext> {
         let router = Router()
         let authenticator = RequestAuthenticator(access: access, isEnabled: configuration.authEnabled)
         let locator = DatabaseLocator(engine: engine, access: access)
@@ -41,8 +47,10 @@ public enum StoreService {
             WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, locator: locator)
                 .collection())
         router.addRoutes(
-            QueryRoutes(executor: QueryExecutor(engine: engine, access: access), authenticator: authenticator, locator: locator)
-                .collection())
+            QueryRoutes(
+                executor: QueryExecutor(engine: engine, access: access), authenticator: authenticator, locator: locator,
+                answers: answers
+            ).collection())
         let gateway = V2Gateway(engine: engine, access: access, authEnabled: configuration.authEnabled)
         router.addRoutes(V2SetupRoutes(gateway: gateway).collection())
         router.addRoutes(V2ManagementRoutes(gateway: gateway).collection())
@@ -59,8 +67,13 @@ public enum StoreService {
         logger: Logger
     ) -> some ApplicationProtocol {
         engine.setSubscriptionSink(SubscriptionForwarder(logger: Logger(label: "subscriber")))
+        let answers = IndexAnswerCache()
+        let lookup = KeptAnswerLookup(
+            cache: answers, engine: engine, locator: DatabaseLocator(engine: engine, access: access),
+            authEnabled: configuration.authEnabled)
         return Application(
-            router: makeRouter(engine: engine, access: access, configuration: configuration),
+            router: makeRouter(engine: engine, access: access, configuration: configuration, answers: answers),
+            server: .http1(configuration: .init(additionalChannelHandlers: [KeptAnswerHandler(lookup: lookup, logger: logger)])),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

@@ -11,7 +11,7 @@ public struct Point: Sendable, Hashable {
 
     public init(measurement: String, tags: [Tag] = [], fields: [Field], timestamp: Int64) {
         self.measurement = measurement
-        self.tags = tags.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        self.tags = tags.sorted { $0.key.precedesInByteOrder($1.key) }
         self.fields = fields
         self.timestamp = timestamp
     }

@@ -43,6 +43,21 @@ import TimeSeries
         #expect(try await run("SHOW SERIES FROM nothing", engine) == #"{"results":[{"statement_id":0}]}"#)
     }
 
+    /// The index keeps each key's values sorted between requests; a new series or a dropped one must show at once.
+    @Test func tagValuesFollowWritesAndDrops() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try await engineWithData(directory)
+        defer { engine.close() }
+        let query = "SHOW TAG VALUES FROM cpu WITH KEY = host"
+        let before = #"{"results":[{"statement_id":0,"series":[{"name":"cpu","columns":["key","value"],"values":"#
+        #expect(try await run(query, engine) == before + #"[["host","a"],["host","b"],["host","c"]]}]}]}"#)
+        try await engine.write(Array("cpu,host=B v=4 40\ncpu,host=ab v=5 50".utf8), database: "db")
+        // Byte order: upper case before lower case, a prefix before its extensions.
+        #expect(try await run(query, engine) == before + #"[["host","B"],["host","a"],["host","ab"],["host","b"],["host","c"]]}]}]}"#)
+        _ = try await run("DROP SERIES FROM cpu WHERE host = 'a'", engine)
+        #expect(try await run(query, engine) == before + #"[["host","B"],["host","ab"],["host","b"],["host","c"]]}]}]}"#)
+    }
+
     @Test func deleteWithTimeAndDropSeriesAndMeasurement() async throws {
         let directory = TemporaryDirectory()
         let engine = try await engineWithData(directory)

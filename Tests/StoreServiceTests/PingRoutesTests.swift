@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Storage
@@ -39,11 +40,17 @@ import Testing
         }
     }
 
-    @Test func freshRequestIDsAreVersion4UUIDs() throws {
-        let pattern = try Regex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
-        let ids = (0..<200).map { _ in InfluxHeaders.freshRequestID() }
+    /// InfluxDB's own: version 1, time-based, a zero node (`20e053b3-e675-11f1-8195-000000000000`).
+    @Test func freshRequestIDsAreTimeBasedUUIDs() throws {
+        let pattern = try Regex("^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-000000000000$")
+        let ids = (0..<2000).map { _ in InfluxHeaders.freshRequestID() }
         #expect(ids.allSatisfy { $0.wholeMatch(of: pattern) != nil }, "\(ids.prefix(3))")
         #expect(Set(ids).count == ids.count)
+        // The time fields say when: time_hi, time_mid and time_low back to 100 ns ticks since 1582-10-15.
+        let parts = ids[0].split(separator: "-").map { UInt64($0, radix: 16)! }
+        let ticks = (parts[2] & 0x0FFF) << 48 | parts[1] << 32 | parts[0]
+        let seconds = Double(ticks - 0x01B2_1DD2_1381_4000) / 10_000_000
+        #expect(abs(seconds - Date().timeIntervalSince1970) < 60)
     }
 
     @Test func errorResponsesCarryTheHeadersToo() async throws {

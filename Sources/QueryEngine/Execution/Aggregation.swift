@@ -158,7 +158,7 @@ enum Aggregation {
     /// Go compares them.
     private static func isLess(_ value: FieldValue, _ other: FieldValue) -> Bool {
         switch (value, other) {
-        case (.string(let left), .string(let right)): left.utf8.lexicographicallyPrecedes(right.utf8)
+        case (.string(let left), .string(let right)): left.precedesInByteOrder(right)
         case (.integer(let left), .integer(let right)): left < right
         case (.unsigned(let left), .unsigned(let right)): left < right
         default: (number(value) ?? 0) < (number(other) ?? 0)

@@ -1,4 +1,4 @@
-import InfluxQL
+public import InfluxQL
 import Storage
 import TimeSeries
 
@@ -30,6 +30,20 @@ extension QueryExecutor {
             database: database, seriesKeys: keys, in: condition.timeRange, dropSeries: statement.dropsSeries || !condition.hasTime)
     }
 
+    /// Whether every statement is answered from the series index alone: SHOW MEASUREMENTS, SERIES, TAG KEYS and TAG
+    /// VALUES read nothing else (their time conditions select nothing), so an answer to them stays true while
+    /// `StorageEngine.indexVersion()` is unchanged. Not SHOW FIELD KEYS: field types live in the shards.
+    public static func answersFromIndexAlone(_ statements: [Statement]) -> Bool {
+        !statements.isEmpty
+            && statements.allSatisfy { statement in
+                switch statement {
+                case .showMeasurements: true
+                case .showSeries(let show): show.kind != .fieldKeys
+                default: false
+                }
+            }
+    }
+
     func showSeries(_ statement: ShowSeriesStatement, database: String?) throws -> [ResultSeries] {
         guard let database else { throw QueryError("database name required") }
         guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
@@ -53,10 +67,11 @@ extension QueryExecutor {
             return try measurements.compactMap { measurement in
                 var pairs: [TagPair] = []
                 if condition.predicate == nil {
-                    // No tag condition: the index knows each key's values without looking at series.
+                    // No tag condition: the index knows each key's values, already in order, without looking at series.
                     let keys = try engine.tagKeys(database: database, measurement: measurement).filter { try Self.selects(selector, $0) }
-                    for (key, values) in try engine.tagValues(database: database, measurement: measurement, keys: keys) {
-                        pairs += values.map { TagPair(key: key, value: $0) }
+                    let valuesByKey = try engine.tagValues(database: database, measurement: measurement, keys: keys)
+                    for key in valuesByKey.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
+                        pairs += valuesByKey[key, default: []].map { TagPair(key: key, value: $0) }
                     }
                 } else {
                     var found: Set<TagPair> = []
@@ -65,9 +80,9 @@ extension QueryExecutor {
                             found.insert(TagPair(key: key, value: value))
                         }
                     }
-                    pairs = Array(found)
+                    pairs = found.sorted()
                 }
-                let rows = Self.page(pairs.sorted(), statement)
+                let rows = Self.page(pairs, statement)
                 return rows.isEmpty
                     ? nil
                     : ResultSeries(
@@ -126,14 +141,13 @@ extension QueryExecutor {
     }
 }
 
-/// One row of `SHOW TAG VALUES`, in its order: by key, then value, comparing bytes as InfluxDB (Go) does — which is
-/// also much cheaper than Swift's Unicode-aware string order.
+/// One row of `SHOW TAG VALUES`, in its order: by key, then value, comparing bytes as InfluxDB (Go) does.
 private struct TagPair: Hashable, Comparable {
     let key: String
     let value: String
 
     static func < (lhs: TagPair, rhs: TagPair) -> Bool {
-        if lhs.key != rhs.key { return lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8) }
-        return lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8)
+        if lhs.key != rhs.key { return lhs.key.precedesInByteOrder(rhs.key) }
+        return lhs.value.precedesInByteOrder(rhs.value)
     }
 }

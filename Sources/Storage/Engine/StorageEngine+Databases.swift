@@ -26,6 +26,7 @@ extension StorageEngine {
             try metaStore.save(updated)
             meta = updated
             databases[name] = DatabaseState(name: name)
+            catalogVersion += 1
         }
     }
 
@@ -44,6 +45,7 @@ extension StorageEngine {
         try metaStore.save(updated)
         meta = updated
         databases[name] = nil
+        catalogVersion += 1
         try removeTree(dataDirectory + "/" + Self.pathComponent(name))
     }
 

@@ -74,15 +74,28 @@ extension StorageEngine {
         }
     }
 
-    /// The values of each of `keys` a measurement's series have, straight from the index (no per-series work):
-    /// what `SHOW TAG VALUES` without a WHERE clause lists.
+    /// The values of each of `keys` a measurement's series have, each key's in byte order, straight from the index
+    /// (no per-series work): what `SHOW TAG VALUES` without a WHERE clause lists.
     public func tagValues(database: String, measurement: String, keys: Set<String>) throws -> [String: [String]] {
         try withLock {
             guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
-            guard let entry = state.index.measurement(named: measurement) else { return [:] }
             var values: [String: [String]] = [:]
-            for key in keys { values[key] = entry.tags[key].map { Array($0.keys) } }
+            for key in keys {
+                let sorted = state.index.sortedTagValues(measurement: measurement, key: key)
+                if !sorted.isEmpty { values[key] = sorted }
+            }
             return values
+        }
+    }
+
+    /// Changes whenever a database is created or dropped or a series added to or dropped from any database's index, so
+    /// an answer computed from the indexes alone (SHOW MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES) can be kept and
+    /// reused while the version it was computed at is still current.
+    public func indexVersion() -> IndexVersion {
+        withLock {
+            // Each index's count only grows, so their sum changes with any of them; a dropped database takes its count
+            // out of the sum, which is why the catalog's own count is part of the version.
+            IndexVersion(catalog: catalogVersion, series: databases.values.reduce(0) { $0 + $1.index.version })
         }
     }
 
@@ -213,4 +226,10 @@ extension StorageEngine {
             }
         }
     }
+}
+
+/// See `StorageEngine.indexVersion()`.
+public struct IndexVersion: Hashable, Sendable {
+    let catalog: Int
+    let series: Int
 }

@@ -51,6 +51,8 @@ public final class StorageEngine: @unchecked Sendable {
     var meta: MetaData
     let metaStore: MetaStore
     var databases: [String: DatabaseState] = [:]
+    /// Counts databases created and dropped (see `indexVersion()`).
+    var catalogVersion = 0
     var wal: WriteAheadLog!
     /// Writes between their WAL append and their cache update, by flush generation (see `flush()`).
     var writesInFlight: [Int: Int] = [:]

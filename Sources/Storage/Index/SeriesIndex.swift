@@ -1,3 +1,5 @@
+import TimeSeries
+
 /// One database's series: key ↔ id, and measurement → series → tags, answering SHOW-style lookups and tag
 /// predicates without touching data. Held in memory; rebuilt at start-up from the TSM files' keys and the WAL.
 struct SeriesIndex {
@@ -6,6 +8,9 @@ struct SeriesIndex {
         var series: [Int] = []
         /// tag key → tag value → series ids.
         var tags: [String: [String: [Int]]] = [:]
+        /// Each tag key's values in byte order, sorted on first ask and forgotten when a series comes or goes, so a
+        /// `SHOW TAG VALUES` loop does not sort the same values on every request.
+        fileprivate var sortedValues: [String: [String]] = [:]
     }
 
     struct Limits {
@@ -22,6 +27,8 @@ struct SeriesIndex {
     private(set) var measurements: [Measurement] = []
     /// Series dropped from the index (DROP SERIES / DROP MEASUREMENT); their ids stay reserved for their keys.
     private(set) var dropped: Set<Int> = []
+    /// Counts the changes to the set of live series: answers computed from the index stay true while it is unchanged.
+    private(set) var version = 0
 
     var seriesCount: Int { seriesKeys.count - dropped.count }
 
@@ -68,8 +75,10 @@ struct SeriesIndex {
     /// Takes a series out of its measurement and tag lists; its data must already be deleted.
     mutating func drop(_ id: Int) {
         guard dropped.insert(id).inserted else { return }
+        version += 1
         let measurementID = seriesMeasurement[id]
         measurements[measurementID].series.removeAll { $0 == id }
+        measurements[measurementID].sortedValues = [:]
         for (key, values) in measurements[measurementID].tags {
             for (value, ids) in values where ids.contains(id) {
                 let remaining = ids.filter { $0 != id }
@@ -82,14 +91,17 @@ struct SeriesIndex {
     /// Puts a dropped series back when it is written again.
     private mutating func restore(_ id: Int) {
         dropped.remove(id)
+        version += 1
         let parsed = seriesKeys[id].withUnsafeBytes { SeriesKey(parsing: $0) }
         let measurementID = seriesMeasurement[id]
         measurements[measurementID].series.append(id)
+        measurements[measurementID].sortedValues = [:]
         for tag in parsed.tags { measurements[measurementID].tags[tag.key, default: [:]][tag.value, default: []].append(id) }
     }
 
     private mutating func add(_ key: UnsafeRawBufferPointer, _ parsed: SeriesKey) -> Int {
         let id = seriesKeys.count
+        version += 1
         table.insert(key, value: id)
         seriesKeys.append(Array(key))
         let measurementID =
@@ -102,6 +114,7 @@ struct SeriesIndex {
         seriesMeasurement.append(measurementID)
         seriesTags.append(Dictionary(parsed.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }))
         measurements[measurementID].series.append(id)
+        measurements[measurementID].sortedValues = [:]
         for tag in parsed.tags {
             measurements[measurementID].tags[tag.key, default: [:]][tag.value, default: []].append(id)
         }
@@ -110,6 +123,15 @@ struct SeriesIndex {
 
     func measurement(named name: String) -> Measurement? {
         measurementIDs[name].map { measurements[$0] }
+    }
+
+    /// The values a measurement's series have for a tag key, in byte order (Go's string order, InfluxDB's).
+    mutating func sortedTagValues(measurement name: String, key: String) -> [String] {
+        guard let id = measurementIDs[name], let values = measurements[id].tags[key] else { return [] }
+        if let sorted = measurements[id].sortedValues[key] { return sorted }
+        let sorted = values.keys.sorted { $0.precedesInByteOrder($1) }
+        measurements[id].sortedValues[key] = sorted
+        return sorted
     }
 
     func key(of series: Int) -> String {

@@ -8,6 +8,14 @@ struct DatabaseLocator: Sendable {
     let engine: StorageEngine
     let access: AccessStore
 
+    /// The database and policy a request's `db` and `rp` parameters name (empty ones count as absent).
+    func locate(_ parameters: [String: String]) -> (database: String?, retentionPolicy: String?) {
+        let retentionPolicy = parameters["rp"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let database = parameters["db"], !database.isEmpty else { return (nil, retentionPolicy) }
+        let located = locate(database: database, retentionPolicy: retentionPolicy)
+        return (located.database, located.retentionPolicy)
+    }
+
     func locate(database: String, retentionPolicy: String?) -> (database: String, retentionPolicy: String?) {
         guard engine.databaseInfo(database) == nil,
             let bucket = access.resolve(database: database, retentionPolicy: retentionPolicy)

@@ -14,6 +14,7 @@ struct QueryRoutes {
     let executor: QueryExecutor
     let authenticator: RequestAuthenticator
     let locator: DatabaseLocator
+    let answers: IndexAnswerCache
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -26,13 +27,13 @@ struct QueryRoutes {
     }
 
     /// How the answer is written: InfluxDB's JSON (whole, or `chunked=true` one line per chunk) or CSV.
-    enum Format {
+    enum Format: Hashable {
         case json(pretty: Bool)
         case chunkedJSON(size: Int)
         case csv
 
-        init(_ request: Request, parameters: [String: String]) {
-            let accept = request.headers[.accept]?.lowercased()
+        init(accept: String?, parameters: [String: String]) {
+            let accept = accept?.lowercased()
             if accept == "application/csv" || accept == "text/csv" {
                 self = .csv
             } else if parameters["chunked"] == "true" {
@@ -44,14 +45,18 @@ struct QueryRoutes {
     }
 
     private func query(_ request: Request, isReadOnly: Bool) async throws -> Response {
-        let parameters = try await Self.parameters(of: request)
-        let format = Format(request, parameters: parameters)
+        let parameters = try await QueryParameters.of(request)
+        let format = Format(accept: request.headers[.accept], parameters: parameters)
         do {
             let principal = try authenticator.authenticate(request, parameters: parameters)
+            let (database, retentionPolicy) = locator.locate(parameters)
+            let key = IndexAnswerCache.Key(parameters, database: database, retentionPolicy: retentionPolicy, format: format)
+            let indexVersion = executor.engine.indexVersion()
+            if let kept = answers.answer(for: key, at: indexVersion) {
+                try authenticator.authorize(kept.statements, principal: principal, database: database)
+                return Response(status: .ok, headers: [.contentType: kept.contentType], body: .init(byteBuffer: kept.body))
+            }
             let statements = try Self.statements(parameters)
-            var database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
-            var retentionPolicy = parameters["rp"].flatMap { $0.isEmpty ? nil : $0 }
-            if let named = database { (database, retentionPolicy) = locator.locate(database: named, retentionPolicy: retentionPolicy) }
             try authenticator.authorize(statements, principal: principal, database: database)
             let context = QueryExecutor.Context(
                 database: database, retentionPolicy: retentionPolicy, isReadOnly: isReadOnly, principal: principal)
@@ -60,7 +65,11 @@ struct QueryRoutes {
                 return streamedResponse(statements, context: context, size: size, epoch: epoch)
             }
             let results = await executor.execute(statements, context: context)
-            return Self.response(results, format: format, epoch: epoch)
+            let (body, contentType) = Self.encode(results, format: format, epoch: epoch)
+            if QueryExecutor.answersFromIndexAlone(statements) && results.allSatisfy({ $0.error == nil }) {
+                answers.keep(.init(statements: statements, body: body, contentType: contentType), for: key, at: indexVersion)
+            }
+            return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: body))
         } catch let error as InfluxErrorResponse {
             guard case .csv = format else { throw error }
             return Response(
@@ -109,22 +118,20 @@ struct QueryRoutes {
         return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
     }
 
-    private static func response(_ results: [StatementResult], format: Format, epoch: Precision?) -> Response {
-        let (body, contentType): (ByteBuffer, String) =
-            switch format {
-            case .json(let pretty):
-                (ByteBuffer(bytes: QueryResponseEncoder.jsonLine(results, epoch: epoch, pretty: pretty)), "application/json")
-            case .chunkedJSON(let size):
-                (
-                    ByteBuffer(
-                        bytes: QueryResponseEncoder.chunks(results, size: size).flatMap {
-                            QueryResponseEncoder.jsonLine([$0], epoch: epoch)
-                        }),
-                    "application/json"
-                )
-            case .csv: (ByteBuffer(string: QueryResponseCSV.csv(results, epoch: epoch)), "text/csv")
-            }
-        return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: body))
+    private static func encode(_ results: [StatementResult], format: Format, epoch: Precision?) -> (ByteBuffer, String) {
+        switch format {
+        case .json(let pretty):
+            (ByteBuffer(bytes: QueryResponseEncoder.jsonLine(results, epoch: epoch, pretty: pretty)), "application/json")
+        case .chunkedJSON(let size):
+            (
+                ByteBuffer(
+                    bytes: QueryResponseEncoder.chunks(results, size: size).flatMap {
+                        QueryResponseEncoder.jsonLine([$0], epoch: epoch)
+                    }),
+                "application/json"
+            )
+        case .csv: (ByteBuffer(string: QueryResponseCSV.csv(results, epoch: epoch)), "text/csv")
+        }
     }
 
     /// A JSON decoding failure in a few words (`the data is not valid JSON`, `unsupported value for "x"`).
@@ -134,53 +141,6 @@ struct QueryRoutes {
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             return path.isEmpty ? "not a JSON object of parameters" : "unsupported value for \"\(path)\""
         default: return "not a JSON object of parameters"
-        }
-    }
-
-    /// Query-string parameters, overridden by those of a `application/x-www-form-urlencoded` POST body; both
-    /// decoded as Go's `url.ParseQuery` does (`+` is a space).
-    static func parameters(of request: Request) async throws -> [String: String] {
-        var parameters: [String: String] = [:]
-        decodeForm(request.uri.query ?? "", into: &parameters)
-        guard request.method == .post,
-            request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
-        else { return parameters }
-        let body = try await request.body.collect(upTo: 25_000_000)
-        decodeForm(String(buffer: body), into: &parameters)
-        return parameters
-    }
-
-    private static func decodeForm(_ text: String, into parameters: inout [String: String]) {
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = decodeFormComponent(parts[0]) else { continue }
-            parameters[key] = parts.count > 1 ? decodeFormComponent(parts[1]) ?? "" : ""
-        }
-    }
-
-    /// `+` as a space and `%XX` escapes; nil for a broken escape or bytes that are not UTF-8.
-    private static func decodeFormComponent(_ text: Substring) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
-            case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-                bytes.append(high << 4 | low)
-            default: bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }

@@ -1,0 +1,24 @@
+import HTTPTypes
+import Storage
+
+/// Finds the kept answer for a request the way the `/query` route does (same parameters, same database lookup, same
+/// cache key), for requests simple enough to be answered outside the router: a GET, credentials not required, and
+/// no `Connection` header (whether to close stays the router's business).
+struct KeptAnswerLookup: Sendable {
+    let cache: IndexAnswerCache
+    let engine: StorageEngine
+    let locator: DatabaseLocator
+    let authEnabled: Bool
+
+    func answer(for request: HTTPRequest) -> IndexAnswerCache.Answer? {
+        guard !authEnabled, request.method == .get, request.headerFields[.connection] == nil, let path = request.path,
+            path.hasPrefix("/query?")
+        else { return nil }
+        var parameters: [String: String] = [:]
+        QueryParameters.decode(String(path.dropFirst("/query?".count)), into: &parameters)
+        let format = QueryRoutes.Format(accept: request.headerFields[.accept], parameters: parameters)
+        let (database, retentionPolicy) = locator.locate(parameters)
+        let key = IndexAnswerCache.Key(parameters, database: database, retentionPolicy: retentionPolicy, format: format)
+        return cache.answer(for: key, at: engine.indexVersion())
+    }
+}
