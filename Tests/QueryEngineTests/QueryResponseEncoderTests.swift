@@ -11,7 +11,8 @@ import TimeSeries
         (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"), (0.0001234, "0.0001234"),
         (1.2345678901234567e19, "12345678901234567000"), (123456789.0, "123456789"), (9.999999e-7, "9.999999e-7"),
         (-0.25, "-0.25"), (0.00001, "0.00001"), (1.2345678901234568e20, "123456789012345680000"), (-1e-300, "-1e-300"),
-        (1e16, "10000000000000000"), (100.5, "100.5"),
+        (1e16, "10000000000000000"), (100.5, "100.5"), (45.0, "45"), (1e15, "1000000000000000"),
+        (9_007_199_254_740_993.0, "9007199254740992"), (0.0001, "0.0001"), (12.25, "12.25"),
     ])
     func floatsAsGoWritesThem(_ value: Double, _ text: String) {
         #expect(JSONWriter.formatFloat(value) == text)
@@ -78,6 +79,10 @@ import TimeSeries
         #expect(RFC3339.format(nanoseconds: 10) == "1970-01-01T00:00:00.00000001Z")
         #expect(RFC3339.format(nanoseconds: 1_767_225_600_500_000_000) == "2026-01-01T00:00:00.5Z")
         #expect(RFC3339.format(nanoseconds: -1) == "1969-12-31T23:59:59.999999999Z")
+        #expect(RFC3339.format(nanoseconds: 1_577_844_007_000_000_000) == "2020-01-01T02:00:07Z")
+        // The widest times InfluxDB stores, on either side of the four-digit years.
+        #expect(RFC3339.format(nanoseconds: -9_223_372_036_854_775_806) == "1677-09-21T00:12:43.145224194Z")
+        #expect(RFC3339.format(nanoseconds: 9_223_372_036_854_775_806) == "2262-04-11T23:47:16.854775806Z")
         let series = ResultSeries(name: "m", tags: ["b": "2", "a": "1"], columns: ["time", "v"], values: [[.time(1_500_000_000), .null]])
         let result = StatementResult(statementID: 0, series: [series])
         #expect(

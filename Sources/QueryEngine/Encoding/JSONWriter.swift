@@ -97,6 +97,11 @@ struct JSONWriter {
         bytes[start...].reverse()
     }
 
+    /// Bytes as they are: already valid JSON text.
+    mutating func append(bytes raw: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: raw)
+    }
+
     /// Exactly `width` digits, leading zeros first; `number` must be below 10^width.
     mutating func zeroPadded(_ number: UInt64, width: Int) {
         var rest = number
@@ -161,11 +166,14 @@ struct JSONWriter {
         // Taken out while it is used, so writing the digits into `bytes` does not overlap an access to it.
         var printed = printedDouble
         printedDouble = PrintedDouble()
-        printed.withDigits(of: magnitude) { digits, exponent in
-            if magnitude >= 1e-6 && magnitude < 1e21 {
-                writePlain(digits, exponent: exponent)
-            } else {
-                writeScientific(digits, exponent: exponent)
+        printed.print(magnitude)
+        if !printed.appendIfPlain(to: &bytes) {
+            printed.withDigits { digits, exponent in
+                if magnitude >= 1e-6 && magnitude < 1e21 {
+                    writePlain(digits, exponent: exponent)
+                } else {
+                    writeScientific(digits, exponent: exponent)
+                }
             }
         }
         printedDouble = printed
@@ -218,11 +226,26 @@ private struct PrintedDouble: TextOutputStream {
     mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
     mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
-    /// Prints `value` (positive, finite) and calls `body` with its significant digits and the decimal point's position
-    /// (value = 0.d1d2… × 10^exponent), the printed forms being `d.ddd`, `ddd.0`, `0.000ddd` and `d.ddde±X`.
-    mutating func withDigits(of value: Double, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+    /// Prints `value` (positive, finite): `d.ddd`, `ddd.0`, `0.000ddd` or `d.ddde±X`.
+    mutating func print(_ value: Double) {
         bytes.removeAll(keepingCapacity: true)
         value.write(to: &self)
+    }
+
+    /// Appends the printed value as Go writes it if Swift printed it without an exponent, the usual case: Swift
+    /// prints plainly only between 1e-4 and 2^53, inside Go's plain range (1e-6 to 1e21), with the same shortest
+    /// digits, so only a trailing `.0` goes. False, appending nothing, for the exponent form.
+    func appendIfPlain(to output: inout [UInt8]) -> Bool {
+        guard !bytes.contains(UInt8(ascii: "e")) && !bytes.contains(UInt8(ascii: "E")) else { return false }
+        let count = bytes.count
+        let wholeNumber = count >= 2 && bytes[count - 1] == UInt8(ascii: "0") && bytes[count - 2] == UInt8(ascii: ".")
+        output.append(contentsOf: bytes[..<(wholeNumber ? count - 2 : count)])
+        return true
+    }
+
+    /// Calls `body` with the printed value's significant digits and the decimal point's position
+    /// (value = 0.d1d2… × 10^exponent).
+    mutating func withDigits(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         // Digits are moved to the front in place; the point and the exponent are read on the way.
         var digitCount = 0
         var pointPosition: Int? = nil
