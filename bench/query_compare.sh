@@ -20,10 +20,12 @@ for port in 18186 18086; do
     python3 "$SHARED/bench/ingest_bench.py" --url "http://127.0.0.1:$port" --create-db > /dev/null
 done
 sleep 15  # let InfluxDB snapshot its cache, as a long-running server would have
+# Before each query, wait (up to a minute) for the machine to be quiet: InfluxDB compacts what the ingest wrote for a
+# while after it, and a query timed during that would make InfluxDB look slower than it is.
 python3 "$SHARED/bench/query_bench.py" --url http://127.0.0.1:18186 --repeat "$REPEAT" --server-pid "$INFLUX_PID" \
-    --golden-out "$WORK/golden.json" --out "$WORK/influx.json"
+    --quiet-wait 60 --golden-out "$WORK/golden.json" --out "$WORK/influx.json"
 python3 "$SHARED/bench/query_bench.py" --url http://127.0.0.1:18086 --repeat "$REPEAT" --server-pid "$SUNDIAL_PID" \
-    --golden "$WORK/golden.json" --out "$WORK/sundial.json"
+    --quiet-wait 60 --golden "$WORK/golden.json" --out "$WORK/sundial.json"
 python3 - "$WORK/influx.json" "$WORK/sundial.json" <<'PY'
 import json, sys
 influx, sundial = (json.load(open(p)) for p in sys.argv[1:])

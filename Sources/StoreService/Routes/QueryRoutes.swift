@@ -15,6 +15,7 @@ struct QueryRoutes {
     let authenticator: RequestAuthenticator
     let locator: DatabaseLocator
     let answers: IndexAnswerCache
+    let parsedQueries = ParsedQueryCache()
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -56,7 +57,9 @@ struct QueryRoutes {
                 try authenticator.authorize(kept.statements, principal: principal, database: database)
                 return Response(status: .ok, headers: [.contentType: kept.contentType], body: .init(byteBuffer: kept.body))
             }
-            let statements = try Self.statements(parameters)
+            let statements = try parsedQueries.statements(query: parameters["q"] ?? "", boundParameters: parameters["params"]) {
+                try Self.statements(parameters)
+            }
             try authenticator.authorize(statements, principal: principal, database: database)
             let context = QueryExecutor.Context(
                 database: database, retentionPolicy: retentionPolicy, isReadOnly: isReadOnly, principal: principal)
