@@ -3,7 +3,7 @@ import Storage
 
 /// Finds the kept answer for a request the way the `/query` route does (same parameters, same database lookup, same
 /// cache key), for requests simple enough to be answered outside the router: a GET, credentials not required, and
-/// no `Connection` header (whether to close stays the router's business).
+/// the connection staying open (no `Connection` header other than `keep-alive`: closing stays the router's business).
 struct KeptAnswerLookup: Sendable {
     let cache: IndexAnswerCache
     let engine: StorageEngine
@@ -11,7 +11,8 @@ struct KeptAnswerLookup: Sendable {
     let authEnabled: Bool
 
     func answer(for request: HTTPRequest) -> IndexAnswerCache.Answer? {
-        guard !authEnabled, request.method == .get, request.headerFields[.connection] == nil, let path = request.path,
+        guard !authEnabled, request.method == .get, request.headerFields[.connection].map(Self.keepsAlive) ?? true,
+            let path = request.path,
             path.hasPrefix("/query?")
         else { return nil }
         var parameters: [String: String] = [:]
@@ -20,5 +21,9 @@ struct KeptAnswerLookup: Sendable {
         let (database, retentionPolicy) = locator.locate(parameters)
         let key = IndexAnswerCache.Key(parameters, database: database, retentionPolicy: retentionPolicy, format: format)
         return cache.answer(for: key, at: engine.indexVersion())
+    }
+
+    private static func keepsAlive(_ connection: String) -> Bool {
+        connection.lowercased() == "keep-alive"
     }
 }
