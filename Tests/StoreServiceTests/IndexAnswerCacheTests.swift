@@ -3,7 +3,6 @@ import Hummingbird
 import HummingbirdTesting
 import Storage
 import StoreAccess
-import SundialTesting
 import Testing
 
 @testable import StoreService
@@ -11,18 +10,6 @@ import Testing
 /// Answers read from the series index alone are kept between requests; they must never outlive a change to it, and
 /// a kept answer must not skip authorization.
 @Suite struct IndexAnswerCacheTests {
-    private func withStore(
-        authEnabled: Bool = false, _ test: @Sendable (any TestClientProtocol, StorageEngine, AccessStore) async throws -> Void
-    ) async throws {
-        let directory = TemporaryDirectory()
-        let engine = try StorageEngine(configuration: .init(directory: directory.path))
-        defer { engine.close() }
-        try engine.createDatabase("db")
-        let access = try AccessStore(directory: directory.path)
-        let router = StoreService.makeRouter(engine: engine, access: access, configuration: .init(authEnabled: authEnabled))
-        try await Application(router: router).test(.router) { client in try await test(client, engine, access) }
-    }
-
     private func get(_ client: any TestClientProtocol, _ q: String, auth: String? = nil, db: String = "db") async throws -> (
         Int, String
     ) {
@@ -41,7 +28,7 @@ import Testing
     }
 
     @Test func aNewSeriesOrADroppedOneChangesTheNextAnswer() async throws {
-        try await withStore { client, _, _ in
+        try await withStoreRouter { client, _, _ in
             try await write(client, "cpu,host=a v=1 1\ncpu,host=b v=1 1")
             let query = "SHOW TAG VALUES FROM cpu WITH KEY = host"
             let first = try await get(client, query)
@@ -58,7 +45,7 @@ import Testing
     }
 
     @Test func aDatabaseDroppedAndMadeAgainIsAskedAfresh() async throws {
-        try await withStore { client, engine, _ in
+        try await withStoreRouter { client, engine, _ in
             try await write(client, "mem,host=a v=1 1")
             #expect(try await get(client, "SHOW MEASUREMENTS").1.contains(#"[["mem"]]"#))
             try await engine.dropDatabase("db")
@@ -70,7 +57,7 @@ import Testing
     }
 
     @Test func eachFormatAndEpochIsKeptApart() async throws {
-        try await withStore { client, _, _ in
+        try await withStoreRouter { client, _, _ in
             try await write(client, "cpu,host=a v=1 1")
             let json = try await get(client, "SHOW TAG KEYS")
             let csv = try await client.execute(uri: "/query?db=db&q=SHOW%20TAG%20KEYS", method: .get, headers: [.accept: "application/csv"])
@@ -84,7 +71,7 @@ import Testing
     }
 
     @Test func aKeptAnswerIsStillAuthorized() async throws {
-        try await withStore(authEnabled: true) { client, _, access in
+        try await withStoreRouter(authEnabled: true) { client, _, access in
             try access.createUser("root", password: "pw", isAdmin: true)
             try access.createUser("eve", password: "epw", isAdmin: false)
             let root = "Basic " + Data("root:pw".utf8).base64EncodedString()

@@ -18,6 +18,21 @@ import Testing
 @Suite struct KeptAnswerHandlerTests {
     private static let tagValues = "/query?db=db&q=SHOW+TAG+VALUES+WITH+KEY+%3D+host"
 
+    /// A store with database `db` and a lookup whose cache holds the answer `kept` for `tagValues`.
+    private static func lookupKeepingTagValues(in directory: TemporaryDirectory) throws -> (
+        StorageEngine, KeptAnswerLookup
+    ) {
+        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        try engine.createDatabase("db")
+        let cache = IndexAnswerCache()
+        let parameters = ["db": "db", "q": "SHOW TAG VALUES WITH KEY = host"]
+        let key = IndexAnswerCache.Key(parameters, database: "db", retentionPolicy: nil, format: .json(pretty: false))
+        let answer = IndexAnswerCache.Answer(statements: [], body: ByteBuffer(string: "kept"), contentType: "application/json")
+        cache.keep(answer, for: key, at: engine.indexVersion())
+        let locator = DatabaseLocator(engine: engine, access: try AccessStore(directory: directory.path))
+        return (engine, KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: false))
+    }
+
     @Test func aKeptAnswerLooksExactlyLikeTheRoutersAndFollowsTheIndex() async throws {
         let directory = TemporaryDirectory()
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
@@ -51,16 +66,8 @@ import Testing
     /// Two requests in one read: the first goes to the router, so the second, although kept, must follow it.
     @Test func aKeptAnswerWaitsForTheAnswersOfEarlierRequests() throws {
         let directory = TemporaryDirectory()
-        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        let (engine, lookup) = try Self.lookupKeepingTagValues(in: directory)
         defer { engine.close() }
-        try engine.createDatabase("db")
-        let cache = IndexAnswerCache()
-        let locator = DatabaseLocator(engine: engine, access: try AccessStore(directory: directory.path))
-        let parameters = ["db": "db", "q": "SHOW TAG VALUES WITH KEY = host"]
-        let key = IndexAnswerCache.Key(parameters, database: "db", retentionPolicy: nil, format: .json(pretty: false))
-        cache.keep(
-            .init(statements: [], body: ByteBuffer(string: "kept"), contentType: "application/json"), for: key, at: engine.indexVersion())
-        let lookup = KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: false)
         let channel = EmbeddedChannel(handler: KeptAnswerHandler(lookup: lookup, logger: Logger(label: "test")))
         let other = HTTPRequest(method: .get, scheme: nil, authority: nil, path: "/query?db=db&q=SHOW+DATABASES")
         let kept = HTTPRequest(method: .get, scheme: nil, authority: nil, path: Self.tagValues)
@@ -97,21 +104,15 @@ import Testing
 
     @Test func requestsWithCredentialsOrClosingTheConnectionGoToTheRouter() throws {
         let directory = TemporaryDirectory()
-        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        let (engine, lookup) = try Self.lookupKeepingTagValues(in: directory)
         defer { engine.close() }
-        try engine.createDatabase("db")
-        let cache = IndexAnswerCache()
-        let locator = DatabaseLocator(engine: engine, access: try AccessStore(directory: directory.path))
-        let parameters = ["db": "db", "q": "SHOW TAG VALUES WITH KEY = host"]
-        let key = IndexAnswerCache.Key(parameters, database: "db", retentionPolicy: nil, format: .json(pretty: false))
-        cache.keep(
-            .init(statements: [], body: ByteBuffer(string: "kept"), contentType: "application/json"), for: key, at: engine.indexVersion())
+        let withAuth = KeptAnswerLookup(cache: lookup.cache, engine: engine, locator: lookup.locator, authEnabled: true)
         var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: Self.tagValues)
-        #expect(KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: false).answer(for: request) != nil)
-        #expect(KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: true).answer(for: request) == nil)
+        #expect(lookup.answer(for: request) != nil)
+        #expect(withAuth.answer(for: request) == nil)
         request.headerFields[.connection] = "Keep-Alive"  // what Python's requests sends on every request
-        #expect(KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: false).answer(for: request) != nil)
+        #expect(lookup.answer(for: request) != nil)
         request.headerFields[.connection] = "close"
-        #expect(KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: false).answer(for: request) == nil)
+        #expect(lookup.answer(for: request) == nil)
     }
 }

@@ -1,8 +1,5 @@
 import Hummingbird
 import HummingbirdTesting
-import Storage
-import StoreAccess
-import SundialTesting
 import Testing
 
 @testable import StoreService
@@ -10,21 +7,12 @@ import Testing
 /// `/query` reads its parameters as Go's `url.ParseQuery` does: `+` is a space, `%XX` an escaped byte, empty pairs
 /// are skipped, a broken escape empties that value, and a form body overrides the query string.
 @Suite struct QueryParametersTests {
-    private func withStore(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let directory = TemporaryDirectory()
-        let engine = try StorageEngine(configuration: .init(directory: directory.path))
-        defer { engine.close() }
-        try engine.createDatabase("db")
-        let router = StoreService.makeRouter(engine: engine, access: try AccessStore(directory: directory.path))
-        try await Application(router: router).test(.router, test)
-    }
-
     private func get(_ client: any TestClientProtocol, _ target: String) async throws -> (Int, String) {
         try await client.execute(uri: target, method: .get) { (Int($0.status.code), String(buffer: $0.body)) }
     }
 
     @Test func escapesPlusSignsAndEmptyPairs() async throws {
-        try await withStore { client in
+        try await withStoreRouter { client, _, _ in
             let databases = #"{"results":[{"statement_id":0,"series":[{"name":"databases","columns":["name"],"values":[["db"]]}]}]}"# + "\n"
             #expect(try await get(client, "/query?q=SHOW+DATABASES") == (200, databases))
             #expect(try await get(client, "/query?&&q=SHOW%20DATABASES&") == (200, databases))
@@ -37,7 +25,7 @@ import Testing
     }
 
     @Test func aFormBodyOverridesTheQueryString() async throws {
-        try await withStore { client in
+        try await withStoreRouter { client, _, _ in
             try await client.execute(
                 uri: "/query?q=SHOW+USERS", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "q=SHOW+DATABASES&pretty=true")
