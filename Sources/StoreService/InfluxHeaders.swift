@@ -47,22 +47,24 @@ extension InfluxHeaders {
         clock_gettime(CLOCK_REALTIME, &now)
         let ticks = UInt64(now.tv_sec) &* 10_000_000 &+ UInt64(now.tv_nsec / 100) &+ 0x01B2_1DD2_1381_4000
         let clockSequence = sequence.wrappingAdd(1, ordering: .relaxed).newValue & 0x3FFF | 0x8000
-        let fields: [(value: UInt64, digits: Int)] = [
-            (ticks & 0xFFFF_FFFF, 8), ((ticks >> 32) & 0xFFFF, 4), ((ticks >> 48) & 0x0FFF | 0x1000, 4),
-            (UInt64(clockSequence), 4), (0, 12),
-        ]
         return String(unsafeUninitializedCapacity: 36) { text in
             var position = 0
-            for (index, field) in fields.enumerated() {
-                if index > 0 {
+            // time_low-time_mid-(version, time_hi)-(variant, clock sequence)-node (zero), each as fixed-width hex.
+            func put(_ value: UInt64, digits: Int, dash: Bool = true) {
+                for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+                    text[position] = hexDigits[Int((value >> UInt64(shift)) & 0xF)]
+                    position += 1
+                }
+                if dash {
                     text[position] = UInt8(ascii: "-")
                     position += 1
                 }
-                for shift in stride(from: (field.digits - 1) * 4, through: 0, by: -4) {
-                    text[position] = hexDigits[Int((field.value >> UInt64(shift)) & 0xF)]
-                    position += 1
-                }
             }
+            put(ticks & 0xFFFF_FFFF, digits: 8)
+            put((ticks >> 32) & 0xFFFF, digits: 4)
+            put((ticks >> 48) & 0x0FFF | 0x1000, digits: 4)
+            put(UInt64(clockSequence), digits: 4)
+            put(0, digits: 12, dash: false)
             return position
         }
     }
