@@ -62,7 +62,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "DataDirectory", exclude: ["README.md"], swiftSettings: strictSettings),
-        .target(name: "PipelineSpec", dependencies: ["TICKscript"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "PipelineSpec", dependencies: ["TICKscript", "TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "InfluxClient",
             dependencies: [

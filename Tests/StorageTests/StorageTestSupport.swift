@@ -29,9 +29,9 @@ extension StorageEngine {
         }
     }
 
-    func exported(database: String = "db") throws -> [String] {
+    func exported(database: String = "db", retentionPolicy: String? = nil) throws -> [String] {
         var lines: [String] = []
-        try exportLineProtocol(database: database) { lines.append($0) }
+        try exportLineProtocol(database: database, retentionPolicy: retentionPolicy) { lines.append($0) }
         return lines.sorted()
     }
 }

@@ -80,8 +80,8 @@ import Testing
             expected: ["line 2, column 16: invalid TOML: Error while parsing key-value pair: expected value, saw '\\n'"]
         ),
         Case(
-            text: "[store]\ncache-max-memory-size = 0\n",
-            expected: ["line 2: [store] cache-max-memory-size: must be a positive number of bytes"]
+            text: "[store]\ncache-max-memory-size = -1\n",
+            expected: ["line 2: [store] cache-max-memory-size: must be 0 (no limit) or more bytes"]
         ),
         Case(text: "data_dir = \"\"\n", expected: ["line 1: data_dir: must not be empty"]),
     ]

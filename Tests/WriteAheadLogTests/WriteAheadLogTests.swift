@@ -99,6 +99,32 @@ import Testing
         #expect(summary.repairs.count == 1 && summary.repairs[0].contains("checksum mismatch"))
     }
 
+    @Test func damageBeforeIntactRecordsSkipsOnlyTheDamageAndKeepsACopy() async throws {
+        let directory = TemporaryDirectory()
+        let log = try WriteAheadLog(configuration: .init(directory: directory.path))
+        let first = try await log.append(Array("one".utf8))
+        let second = try await log.append(Array("two".utf8))
+        _ = try await log.append(Array("three".utf8))
+        _ = try await log.append(Array("four".utf8))
+        log.close()
+        let name = WALSegmentName.fileName(for: first.segment)
+        let segment = directory.path + "/" + name
+        var bytes = try POSIXFileSystem().openForReading(segment).readAll()
+        bytes[second.offset + 9] ^= 0xFF  // a payload byte of "two": its checksum no longer matches
+        try POSIXFileSystem().create(segment).write(bytes)
+        let (records, summary) = try replayAll(directory.path)
+        #expect(records.map { String(decoding: $0, as: UTF8.self) } == ["one", "three", "four"])
+        #expect(summary.repairs.count == 1)
+        #expect(summary.repairs.first?.contains("checksum mismatch at byte \(second.offset)") == true)
+        #expect(try POSIXFileSystem().openForReading(segment).readAll() == bytes, "a damaged segment is not truncated")
+        #expect(try POSIXFileSystem().openForReading(segment + ".damaged").readAll() == bytes)
+        // A damaged length field: the frames after it are found by their checksums.
+        bytes[second.offset] = 0xEE
+        bytes[second.offset + 3] = 0x7F
+        try POSIXFileSystem().create(segment).write(bytes)
+        #expect(try replayAll(directory.path).0.map { String(decoding: $0, as: UTF8.self) } == ["one", "three", "four"])
+    }
+
     @Test func aFailedWriteOrSyncFailsItsAppendAndLeavesNoDamage() async throws {
         for fault in [FaultInjectingFileSystem.Fault.noSpace, .io] {
             for call in 1...6 {

@@ -16,7 +16,7 @@ enum LambdaConversions {
             default: throw LambdaError("cannot convert string \"\(text)\" to bool")
             }
         case ("int", .int): return value
-        case ("int", .float(let number)) where number.isFinite: return .int(Int64(number.rounded(.towardZero)))
+        case ("int", .float(let number)) where number.isFinite: return .int(Int64(goTruncating: number))
         case ("int", .bool(let flag)): return .int(flag ? 1 : 0)
         case ("int", .duration(let nanoseconds)): return .int(nanoseconds)
         case ("int", .string(let text)):
@@ -74,7 +74,7 @@ enum LambdaConversions {
         switch arguments[0] {
         case .duration: return arguments[0]
         case .int(let number): return .duration(number &* unit)
-        case .float(let number): return .duration(Int64(number * Double(unit)))
+        case .float(let number): return .duration(Int64(goTruncating: number * Double(unit)))
         case .string(let text):
             guard let parsed = parseDuration(text) else { throw LambdaError("invalid duration string \"\(text)\"") }
             return .duration(parsed)
@@ -98,7 +98,9 @@ enum LambdaConversions {
             let unitText = rest.prefix { !$0.isNumber }
             guard let unit = units[String(unitText)] else { return nil }
             rest = rest.dropFirst(unitText.count)
-            total += number * unit
+            // Too large for a duration is invalid, as Go's duration parser says.
+            guard let part = number.multipliedChecked(by: unit), let sum = total.addingChecked(part) else { return nil }
+            total = sum
         }
         return total
     }
@@ -111,7 +113,7 @@ enum LambdaConversions {
         case .float(let number)?: bytes = number
         default: throw LambdaFunctionTable.argumentError("humanBytes", arguments, "int or float")
         }
-        guard bytes >= 1000 else { return .string("\(Int64(bytes)) B") }
+        guard bytes >= 1000 else { return .string("\(Int64(goTruncating: bytes)) B") }
         var value = bytes
         var exponent = 0
         while value >= 1000 && exponent < 6 {

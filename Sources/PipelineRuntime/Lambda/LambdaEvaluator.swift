@@ -1,4 +1,5 @@
 import TICKscript
+import TimeSeries
 
 /// Walks a compiled lambda for one point with Kapacitor's type rules (SPEC-kapacitor.md §1.4): no implicit
 /// int/float arithmetic, mixed int/float comparisons allowed, `missing` an error everywhere but `isPresent`.
@@ -38,9 +39,9 @@ struct LambdaEvaluator {
     private func unary(_ op: TickOperator, _ value: LambdaValue) throws(LambdaError) -> LambdaValue {
         switch (op, value) {
         case (.not, .bool(let flag)): return .bool(!flag)
-        case (.minus, .int(let number)): return .int(-number)
+        case (.minus, .int(let number)): return .int(number.negatedWrapping)
         case (.minus, .float(let number)): return .float(-number)
-        case (.minus, .duration(let number)): return .duration(-number)
+        case (.minus, .duration(let number)): return .duration(number.negatedWrapping)
         default: throw LambdaError("invalid unary operator \(op.rawValue) on \(value.typeName)")
         }
     }
@@ -88,7 +89,7 @@ struct LambdaEvaluator {
             case .multiply: return .int(a &* b)
             case .divide, .modulo:
                 guard b != 0 else { throw LambdaError("integer divide by zero") }
-                return .int(op == .divide ? a / b : a % b)
+                return .int(op == .divide ? a.dividedWrapping(by: b) : a.remainderWrapping(dividingBy: b))
             default: break
             }
         case (.float(let a), .float(let b)):
@@ -106,15 +107,15 @@ struct LambdaEvaluator {
             case .minus: return .duration(a &- b)
             case .divide:
                 guard b != 0 else { throw LambdaError("duration divide by zero") }
-                return .int(a / b)
+                return .int(a.dividedWrapping(by: b))
             default: break
             }
         case (.duration(let a), .int(let b)), (.int(let b), .duration(let a)):
             if op == .multiply { return .duration(a &* b) }
-            if op == .divide, case .duration = left, b != 0 { return .duration(a / b) }
+            if op == .divide, case .duration = left, b != 0 { return .duration(a.dividedWrapping(by: b)) }
         case (.duration(let a), .float(let b)), (.float(let b), .duration(let a)):
-            if op == .multiply { return .duration(Int64(Double(a) * b)) }
-            if op == .divide, case .duration = left { return .duration(Int64(Double(a) / b)) }
+            if op == .multiply { return .duration(Int64(goTruncating: Double(a) * b)) }
+            if op == .divide, case .duration = left { return .duration(Int64(goTruncating: Double(a) / b)) }
         default: break
         }
         throw LambdaError(

@@ -76,7 +76,7 @@ enum LambdaFunctionTable {
     private static func timePart(_ name: String, _ arguments: [LambdaValue]) throws(LambdaError) -> LambdaValue {
         guard arguments.count == 1, case .time(let time) = arguments[0] else { throw argumentError(name, arguments, "time") }
         let offset = TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time) / 1e9))
-        let parts = GoTime.Parts(time + Int64(offset) * 1_000_000_000)
+        let parts = GoTime.Parts(time.addingSaturated(Int64(offset) * 1_000_000_000))
         switch name {
         case "minute": return .int(parts.minute)
         case "hour": return .int(parts.hour)

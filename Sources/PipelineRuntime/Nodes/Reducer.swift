@@ -56,7 +56,7 @@ enum Reducer {
             guard let number = entry.value.numericValue else { throw NodeError("unsupported type \(entry.value.type) for \(self)") }
             numbers.append(number)
         }
-        func typed(_ number: Double) -> FieldValue { isInteger ? .integer(Int64(number)) : .float(number) }
+        func typed(_ number: Double) -> FieldValue { isInteger ? .integer(Int64(goTruncating: number)) : .float(number) }
         switch self {
         case .sum:
             if isInteger { return .value(.integer(values.reduce(0) { if case .integer(let n) = $1.value { $0 &+ n } else { $0 } })) }

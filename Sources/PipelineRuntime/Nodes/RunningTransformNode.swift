@@ -87,7 +87,7 @@ final class RunningTransformNode: RuntimeNode {
         _ a: FieldValue, _ b: FieldValue, _ operation: (Double, Double) -> Double
     ) throws(NodeError) -> FieldValue {
         switch (a, b) {
-        case (.integer(let x), .integer(let y)): .integer(Int64(operation(Double(x), Double(y))))
+        case (.integer(let x), .integer(let y)): .integer(Int64(goTruncating: operation(Double(x), Double(y))))
         case (.float(let x), .float(let y)): .float(operation(x, y))
         default: throw NodeError("unsupported field types \(a.type) and \(b.type)")
         }

@@ -1,4 +1,5 @@
 import TICKscript
+import TimeSeries
 
 /// Expressions outside lambdas: literals, vars, lists, `time()`, arithmetic computed at once, and chains.
 extension PipelineBuilder {
@@ -65,9 +66,9 @@ enum ConstantFolder {
     static func unary(_ op: TickOperator, _ value: TickValue, at position: TickPosition) throws(PipelineError) -> TickValue {
         switch (op, value) {
         case (.not, .bool(let flag)): return .bool(!flag)
-        case (.minus, .int(let number)): return .int(-number)
+        case (.minus, .int(let number)): return .int(number.negatedWrapping)
         case (.minus, .float(let number)): return .float(-number)
-        case (.minus, .duration(let number)): return .duration(-number)
+        case (.minus, .duration(let number)): return .duration(number.negatedWrapping)
         default: throw PipelineError("invalid operand \(value.type.spoken) for unary \(op.rawValue)", at: position)
         }
     }
@@ -90,14 +91,15 @@ enum ConstantFolder {
         case (.int(let a), .int(let b)): return integer(op, a, b).map { op.isComparison ? .bool($0 != 0) : .int($0) }
         case (.float(let a), .float(let b)): return float(op, a, b)
         case (.duration(let a), .duration(let b)):
-            if op == .divide { return b == 0 ? nil : .int(a / b) }
+            if op == .divide { return b == 0 ? nil : .int(a.dividedWrapping(by: b)) }
             return integer(op, a, b).map { op.isComparison ? .bool($0 != 0) : .duration($0) }
         case (.duration(let a), .int(let b)), (.int(let b), .duration(let a)):
-            return op == .multiply ? .duration(a &* b) : op == .divide && b != 0 && left.type == .duration ? .duration(a / b) : nil
+            return op == .multiply
+                ? .duration(a &* b) : op == .divide && b != 0 && left.type == .duration ? .duration(a.dividedWrapping(by: b)) : nil
         case (.duration(let a), .float(let b)), (.float(let b), .duration(let a)):
             return op == .multiply
-                ? .duration(Int64(Double(a) * b))
-                : op == .divide && b != 0 && left.type == .duration ? .duration(Int64(Double(a) / b)) : nil
+                ? .duration(Int64(goTruncating: Double(a) * b))
+                : op == .divide && b != 0 && left.type == .duration ? .duration(Int64(goTruncating: Double(a) / b)) : nil
         case (.string(let a), .string(let b)):
             switch op {
             case .plus: return .string(a + b)
@@ -127,8 +129,8 @@ enum ConstantFolder {
         case .plus: a &+ b
         case .minus: a &- b
         case .multiply: a &* b
-        case .divide: b == 0 ? nil : a / b
-        case .modulo: b == 0 ? nil : a % b
+        case .divide: b == 0 ? nil : a.dividedWrapping(by: b)
+        case .modulo: b == 0 ? nil : a.remainderWrapping(dividingBy: b)
         case .equal: a == b ? 1 : 0
         case .notEqual: a != b ? 1 : 0
         case .less: a < b ? 1 : 0

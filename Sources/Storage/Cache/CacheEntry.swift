@@ -28,9 +28,12 @@ final class CacheEntry {
         return first...last
     }
 
-    /// Appends a value and returns the bytes it added to `size`.
+    /// Appends a value and returns the bytes it added to `size`. A value of another type is refused (0 bytes): the
+    /// write path checks types first, and this keeps `times` and the typed array in step whatever reaches it (a
+    /// WAL written by an older build that let a point carry one field with two types).
     @discardableResult
     func append(_ time: Int64, _ value: FieldValue) -> Int {
+        guard value.type == type else { return 0 }
         if let last = times.last, time <= last { isSorted = false }
         times.append(time)
         var added = 16

@@ -79,6 +79,12 @@ struct BinaryReader {
         }
     }
 
+    /// A varint that must fit an `Int` (a count, a length, an incarnation); larger values can only be damage.
+    mutating func readInt() throws -> Int {
+        guard let value = Int(exactly: try readVarint()) else { throw corrupt() }
+        return value
+    }
+
     mutating func readSignedVarint() throws -> Int64 {
         let raw = try readVarint()
         return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)

@@ -21,6 +21,8 @@ struct BatchValidator {
     /// The shards this batch writes to; `PendingValue.shard` indexes it.
     private(set) var shards: [Shard] = []
     private(set) var pending: [StorageEngine.PendingValue] = []
+    /// Series this batch holds provisionally; settled once its WAL write succeeds or fails.
+    private(set) var provisionalSeries: [Int] = []
     private let limits: SeriesIndex.Limits
     /// Per series slot of the batch: its id in the index once admitted, or why it was refused.
     private var admitted: [Swift.Result<Int, LimitExceeded>?] = []
@@ -30,6 +32,8 @@ struct BatchValidator {
     private var typesCheckedShard: Shard?
     private var typesCheckedIDs: [Int] = []
     private var typesChecked: [FieldType] = []
+    /// Field ids whose type the point being checked recorded first; reused like `fieldIDs`.
+    private var newlyRecorded: [Int] = []
     /// The field keys (arena ranges) and measurement that `fieldIDs` belong to.
     private var previousFieldKeys: [Range<Int>] = []
     private var previousMeasurement = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -69,7 +73,7 @@ struct BatchValidator {
             }
         }
         let seriesKey = UnsafeRawBufferPointer(rebasing: arena[point.seriesKey])
-        if admitted[point.seriesSlot] == nil { admitted[point.seriesSlot] = state.index.admit(seriesKey, limits: limits) }
+        if admitted[point.seriesSlot] == nil { admitted[point.seriesSlot] = admit(seriesKey) }
         let series: Int
         switch admitted[point.seriesSlot]! {
         case .success(let id): series = id
@@ -91,6 +95,22 @@ struct BatchValidator {
         accepted.append(index)
     }
 
+    /// Admits a series to the index, provisionally when this batch adds it or another batch's WAL write has not
+    /// settled it yet (`DatabaseState.provisionalSeries`).
+    private mutating func admit(_ seriesKey: UnsafeRawBufferPointer) -> Swift.Result<Int, LimitExceeded> {
+        let versionBefore = state.index.version
+        let result = state.index.admit(seriesKey, limits: limits)
+        guard case .success(let id) = result else { return result }
+        if state.index.version != versionBefore {
+            state.provisionalSeries[id] = 1
+            provisionalSeries.append(id)
+        } else if !state.provisionalSeries.isEmpty, let users = state.provisionalSeries[id] {
+            state.provisionalSeries[id] = users + 1
+            provisionalSeries.append(id)
+        }
+        return result
+    }
+
     /// Checks a point's field types against those `shard` has stored (the first type a shard sees for a field is
     /// fixed) and records new ones; returns InfluxDB's conflict message instead when one differs. When the point
     /// has the previous point's fields, types and shard, this was all checked then and is skipped.
@@ -98,14 +118,20 @@ struct BatchValidator {
         if shard === typesCheckedShard, typesCheckedIDs == fieldIDs, fields.elementsEqual(typesChecked, by: { $0.value.type == $1 }) {
             return nil
         }
+        // Types are recorded field by field, so a point naming one field twice with two types (`m v=1i,v=2.5`)
+        // conflicts with itself, as in InfluxDB; the types this point recorded are taken back when it is dropped.
+        newlyRecorded.removeAll(keepingCapacity: true)
         for (fieldID, field) in zip(fieldIDs, fields) {
-            if let existing = shard.fieldTypes[fieldID], existing != field.value.type {
+            if let existing = shard.fieldTypes[fieldID] {
+                guard existing != field.value.type else { continue }
+                for recorded in newlyRecorded { shard.fieldTypes[recorded] = nil }
                 let names = state.fields.names[fieldID]
                 return "field type conflict: input field \(GoQuote.quote(names.field)) on measurement \(GoQuote.quote(names.measurement)) "
                     + "is type \(field.value.type), already exists as type \(existing)"
             }
+            shard.fieldTypes[fieldID] = field.value.type
+            newlyRecorded.append(fieldID)
         }
-        for (fieldID, field) in zip(fieldIDs, fields) { shard.fieldTypes[fieldID] = field.value.type }
         typesCheckedShard = shard
         typesCheckedIDs = fieldIDs
         typesChecked = fields.map(\.value.type)

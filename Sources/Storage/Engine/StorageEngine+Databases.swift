@@ -21,7 +21,9 @@ extension StorageEngine {
                 throw StorageError(.invalidArgument, "retention policy duration must be at least 1h0m0s")
             }
             var updated = meta
-            updated.databases.append(DatabaseInfo(name: name, incarnation: updated.nextIncarnation, defaultPolicy: defaultPolicy))
+            var policy = defaultPolicy
+            policy.incarnation = updated.nextIncarnation
+            updated.databases.append(DatabaseInfo(name: name, incarnation: updated.nextIncarnation, defaultPolicy: policy))
             updated.nextIncarnation += 1
             try metaStore.save(updated)
             meta = updated

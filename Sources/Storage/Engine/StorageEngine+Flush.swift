@@ -27,11 +27,13 @@ extension StorageEngine {
             try await Task.sleep(for: .milliseconds(1))
         }
         let shards = withLock { takeSnapshots(generation: oldGeneration) }
-        for shard in shards {
+        for (index, shard) in shards.enumerated() {
             do {
                 try writeSnapshot(shard)
             } catch {
-                withLock { restoreSnapshot(shard) }
+                // Every snapshot not on disk goes back into memory, this one and those after it; the WAL keeps all
+                // of them (its segments are removed only after every shard's file is installed).
+                withLock { for unwritten in shards[index...] { restoreSnapshot(unwritten) } }
                 throw error
             }
         }

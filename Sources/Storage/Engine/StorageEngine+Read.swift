@@ -207,14 +207,15 @@ extension StorageEngine {
         let type: FieldType?
     }
 
-    /// Every stored value of a database's default policy as line protocol, one line per series, field and time
+    /// Every stored value of a database's policy (the default one unless named) as line protocol, one line per series, field and time
     /// (like `influx_inspect export`), for backups and for checking what survived a crash.
-    public func exportLineProtocol(database: String, emit: (String) -> Void) throws {
+    public func exportLineProtocol(database: String, retentionPolicy: String? = nil, emit: (String) -> Void) throws {
         for seriesKey in try seriesKeys(database: database) {
             let parsed = Array(seriesKey.utf8).withUnsafeBytes { SeriesKey(parsing: $0) }
             let tags = parsed.tags.map { Tag($0.key, $0.value) }
             for field in try fields(database: database, measurement: parsed.measurement) {
-                for column in try read(database: database, seriesKey: seriesKey, field: field.name) where column.type == field.type {
+                for column in try read(database: database, retentionPolicy: retentionPolicy, seriesKey: seriesKey, field: field.name)
+                where column.type == field.type {
                     for index in 0..<column.count {
                         let point = Point(
                             measurement: parsed.measurement, tags: tags, fields: [Field(field.name, column.value(at: index))],

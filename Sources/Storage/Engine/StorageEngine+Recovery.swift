@@ -62,10 +62,10 @@ extension StorageEngine {
 
     private func applyReplayed(_ write: WALWrite) throws {
         guard let info = meta.database(write.database), info.incarnation == write.incarnation,
-            info.retentionPolicy(write.retentionPolicy) != nil, let state = databases[write.database]
-        else { return }  // dropped (and perhaps recreated) after this write
+            let policy = info.retentionPolicy(write.retentionPolicy), policy.incarnation == write.policyIncarnation,
+            let state = databases[write.database]
+        else { return }  // the database or policy was dropped (and perhaps recreated) after this write
         var metaChanged = false
-        let policy = info.retentionPolicy(write.retentionPolicy)!
         let cutoff = policy.duration > 0 ? configuration.clock() - policy.duration : Int64.min
         for point in write.points where point.timestamp >= cutoff {
             let shard = try shard(database: state, policy: write.retentionPolicy, timestamp: point.timestamp, metaChanged: &metaChanged)
@@ -74,7 +74,8 @@ extension StorageEngine {
                 let measurement = UnsafeRawBufferPointer(rebasing: key[..<SeriesKey.measurementEnd(key)])
                 for field in point.fields {
                     let fieldID = field.key.withUnsafeBytes { state.fieldID(measurement: measurement, field: $0) }
-                    shard.fieldTypes[fieldID] = shard.fieldTypes[fieldID] ?? field.value.type
+                    if let known = shard.fieldTypes[fieldID], known != field.value.type { continue }
+                    shard.fieldTypes[fieldID] = field.value.type
                     shard.withCache {
                         shard.append(SeriesFieldKey(series: series, field: fieldID), field.value.type, point.timestamp, field.value)
                     }

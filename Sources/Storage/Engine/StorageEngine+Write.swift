@@ -35,25 +35,33 @@ extension StorageEngine {
         guard !batch.points.isEmpty else { return outcome }
         let validated = try withLock { try validate(batch, database: database, retentionPolicy: retentionPolicy, now: now) }
         let policy = validated.validator.policy
-        if !policy.subscriptions.isEmpty, let sink = withLock({ subscriptionSink }) {
-            sink.forward(
-                Self.subscriptionLines(batch), database: database, retentionPolicy: policy.name, subscriptions: policy.subscriptions)
-        }
         outcome.dropped = validated.validator.dropped
         outcome.firstDropReason = validated.validator.firstDropReason
         outcome.pointsWritten = validated.validator.accepted.count
         guard outcome.pointsWritten > 0 else { return outcome }
         let record = WALWriteBuilder.record(
             database: database, incarnation: validated.incarnation, retentionPolicy: validated.validator.policy.name,
+            policyIncarnation: validated.validator.policy.incarnation,
             points: validated.validator.accepted.map { batch.bytes(batch.points[$0].record) }
         )
         do {
             _ = try await wal.append(record)
         } catch {
-            withLock { writesInFlight[validated.generation, default: 1] -= 1 }
+            withLock {
+                writesInFlight[validated.generation, default: 1] -= 1
+                validated.state.settleProvisionalSeries(validated.validator.provisionalSeries, isDurable: false)
+            }
             throw StorageError(.writeFailed, "\(error)")
         }
+        if !validated.validator.provisionalSeries.isEmpty {
+            withLock { validated.state.settleProvisionalSeries(validated.validator.provisionalSeries, isDurable: true) }
+        }
         applyToCaches(validated.validator, order: validated.validator.pendingBySeries())
+        // Subscribers get a copy only of what is durable, as InfluxDB's subscriber sees only written points.
+        if !policy.subscriptions.isEmpty, let sink = withLock({ subscriptionSink }) {
+            sink.forward(
+                Self.subscriptionLines(batch), database: database, retentionPolicy: policy.name, subscriptions: policy.subscriptions)
+        }
         if let observer = withLock({ writeObserver }), observer.wants(database: database, retentionPolicy: policy.name) {
             observer.accepted(
                 Self.lines(batch, points: validated.validator.accepted), database: database, retentionPolicy: policy.name)
@@ -73,8 +81,15 @@ extension StorageEngine {
         database: String,
         retentionPolicy: String?,
         now: Int64
-    ) throws -> (validator: BatchValidator, incarnation: Int, generation: Int) {
+    ) throws -> (validator: BatchValidator, state: DatabaseState, incarnation: Int, generation: Int) {
         guard let info = meta.database(database), let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+        if configuration.cacheMaxSize > 0 {
+            let size = totalCacheSize(includingSnapshots: true)
+            if size > configuration.cacheMaxSize {
+                if !isFlushing { startBackgroundFlush() }
+                throw StorageError(.writeFailed, "engine: cache-max-memory-size exceeded: (\(size)/\(configuration.cacheMaxSize))")
+            }
+        }
         let policyName = retentionPolicy.flatMap { $0.isEmpty ? nil : $0 } ?? info.defaultRetentionPolicy
         guard let policy = info.retentionPolicy(policyName) else {
             throw StorageError(.retentionPolicyNotFound, "retention policy not found: \(policyName)")
@@ -92,9 +107,16 @@ extension StorageEngine {
                 throw error
             }
         }
-        if let failure = validator.failure { throw failure }
-        if !validator.accepted.isEmpty { writesInFlight[flushGeneration, default: 0] += 1 }
-        return (validator, info.incarnation, flushGeneration)
+        if let failure = validator.failure {
+            state.settleProvisionalSeries(validator.provisionalSeries, isDurable: false)
+            throw failure
+        }
+        if validator.accepted.isEmpty {
+            state.settleProvisionalSeries(validator.provisionalSeries, isDurable: false)
+        } else {
+            writesInFlight[flushGeneration, default: 0] += 1
+        }
+        return (validator, state, info.incarnation, flushGeneration)
     }
 
     /// Rolls `meta` back to `previous` and closes the shards of groups created since.
@@ -113,9 +135,13 @@ extension StorageEngine {
         }
     }
 
-    func totalCacheSize() -> Int {
+    /// Bytes in every shard's cache; with `includingSnapshots`, also those of snapshots a flush is writing.
+    func totalCacheSize(includingSnapshots: Bool = false) -> Int {
         databases.values.reduce(0) { sum, state in
-            sum + state.shards.values.reduce(0) { total, shard in total + shard.withCache { shard.cacheSize } }
+            sum
+                + state.shards.values.reduce(0) { total, shard in
+                    total + shard.withCache { shard.cacheSize } + (includingSnapshots ? shard.snapshotSize : 0)
+                }
         }
     }
 }

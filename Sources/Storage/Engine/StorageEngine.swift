@@ -17,6 +17,9 @@ public final class StorageEngine: @unchecked Sendable {
         public var fileSystem: any FileSystem
         /// Cache bytes (all shards) that start a flush to TSM files.
         public var cacheSnapshotSize: Int
+        /// Cache bytes (all shards, snapshots being flushed included) past which writes are refused with InfluxDB's
+        /// "cache-max-memory-size exceeded" until a flush frees memory; 0 is no limit.
+        public var cacheMaxSize: Int
         public var maxSeriesPerDatabase: Int
         public var maxValuesPerTag: Int
         public var walFsyncDelay: Duration
@@ -29,6 +32,7 @@ public final class StorageEngine: @unchecked Sendable {
             directory: String,
             fileSystem: any FileSystem = POSIXFileSystem(),
             cacheSnapshotSize: Int = 25 << 20,
+            cacheMaxSize: Int = 1 << 30,
             maxSeriesPerDatabase: Int = 1_000_000,
             maxValuesPerTag: Int = 100_000,
             walFsyncDelay: Duration = .zero,
@@ -38,6 +42,7 @@ public final class StorageEngine: @unchecked Sendable {
             self.directory = directory
             self.fileSystem = fileSystem
             self.cacheSnapshotSize = cacheSnapshotSize
+            self.cacheMaxSize = cacheMaxSize
             self.maxSeriesPerDatabase = maxSeriesPerDatabase
             self.maxValuesPerTag = maxValuesPerTag
             self.walFsyncDelay = walFsyncDelay

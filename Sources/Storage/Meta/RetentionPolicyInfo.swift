@@ -9,6 +9,10 @@ public struct RetentionPolicyInfo: Sendable, Codable, Equatable {
     public var shardGroups: [ShardGroupInfo]
     /// Where accepted writes to this policy are copied (`CREATE SUBSCRIPTION`).
     public var subscriptions: [SubscriptionInfo] = []
+    /// Distinguishes a policy from an earlier one of the same name that was dropped; write records in the WAL carry
+    /// it, so replay never gives a recreated policy the dropped one's points. Set by the engine when the policy is
+    /// stored; 0 in `meta.json` files from before it existed (their WAL records carry 0 too).
+    public var incarnation = 0
 
     public init(name: String, duration: Int64 = 0, shardGroupDuration: Int64? = nil, replicaN: Int = 1) {
         self.name = name
@@ -20,7 +24,7 @@ public struct RetentionPolicyInfo: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, duration, shardGroupDuration, replicaN, shardGroups, subscriptions
+        case name, duration, shardGroupDuration, replicaN, shardGroups, subscriptions, incarnation
     }
 
     /// Reads `meta.json` of every version; files from before subscriptions have none.
@@ -32,6 +36,7 @@ public struct RetentionPolicyInfo: Sendable, Codable, Equatable {
         replicaN = try container.decode(Int.self, forKey: .replicaN)
         shardGroups = try container.decode([ShardGroupInfo].self, forKey: .shardGroups)
         subscriptions = try container.decodeIfPresent([SubscriptionInfo].self, forKey: .subscriptions) ?? []
+        incarnation = try container.decodeIfPresent(Int.self, forKey: .incarnation) ?? 0
     }
 
     /// The group holding `timestamp`, if one exists.

@@ -19,7 +19,11 @@ final class Shard: @unchecked Sendable {
     var cache: [SeriesFieldKey: CacheEntry] = [:]
     var cacheSize = 0
     /// What a flush in progress is writing; still read until its TSM file is in `files`.
-    var snapshot: [SeriesFieldKey: CacheEntry] = [:]
+    var snapshot: [SeriesFieldKey: CacheEntry] = [:] {
+        didSet { snapshotSize = snapshot.values.reduce(0) { $0 + $1.size } }
+    }
+    /// Bytes held by `snapshot` (they count against the cache's maximum until the flush has written them).
+    private(set) var snapshotSize = 0
     var files: [TSMReader] = []
     /// Field id → type, for every field this shard has stored.
     var fieldTypes: [Int: FieldType] = [:]

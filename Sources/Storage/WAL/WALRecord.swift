@@ -7,7 +7,8 @@ import TimeSeries
 /// policy name, point count
 /// (varint), then per point the escaped series key (varint length + bytes), the time (ZigZag varint), the field
 /// count (varint) and per field its escaped key, a type byte (`FieldType` raw value) and the value (float: 8 bytes
-/// big-endian bits; integer: ZigZag varint; unsigned: varint; boolean: 1 byte; string: varint length + UTF-8).
+/// big-endian bits; integer: ZigZag varint; unsigned: varint; boolean: 1 byte; string: varint length + UTF-8), and
+/// last the policy's incarnation (varint; absent in records from before policies had one, read as 0).
 /// A drop: the database name and incarnation. A delete: database name, incarnation, min and max time (ZigZag
 /// varints), a flag byte (1 when the series leave the index), the series count and each escaped series key.
 enum WALRecord {
@@ -33,7 +34,7 @@ enum WALRecord {
         case writeKind: return .write(try WALWrite(decoding: &reader))
         case dropDatabaseKind:
             let name = String(decoding: try reader.readBytes(), as: UTF8.self)
-            return .dropDatabase(name, incarnation: Int(try reader.readVarint()))
+            return .dropDatabase(name, incarnation: try reader.readInt())
         case deleteKind: return .delete(try WALDelete(decoding: &reader))
         case let kind: throw StorageError(.corruptFile, "WAL record: unknown kind \(kind)")
         }
@@ -42,8 +43,10 @@ enum WALRecord {
 
 /// Writes the parts of a write record; the points themselves are encoded by `EncodedBatch`.
 enum WALWriteBuilder {
-    /// The record: kind, database, incarnation, policy, point count, then the points' encodings.
-    static func record(database: String, incarnation: Int, retentionPolicy: String, points: [ArraySlice<UInt8>]) -> [UInt8] {
+    /// The record: kind, database, incarnation, policy, point count, the points' encodings, the policy's incarnation.
+    static func record(
+        database: String, incarnation: Int, retentionPolicy: String, policyIncarnation: Int, points: [ArraySlice<UInt8>]
+    ) -> [UInt8] {
         var writer = BinaryWriter()
         writer.bytes.reserveCapacity(points.reduce(64) { $0 + $1.count })
         writer.append(WALRecord.writeKind)
@@ -52,6 +55,7 @@ enum WALWriteBuilder {
         writer.appendBytes(Array(retentionPolicy.utf8))
         writer.appendVarint(UInt64(points.count))
         for point in points { writer.bytes.append(contentsOf: point) }
+        writer.appendVarint(UInt64(policyIncarnation))
         return writer.bytes
     }
 
@@ -79,17 +83,19 @@ struct WALWrite {
     let incarnation: Int
     let retentionPolicy: String
     let points: [Point]
+    /// 0 in records written before policies had incarnations.
+    let policyIncarnation: Int
 
     init(decoding reader: inout BinaryReader) throws {
         database = String(decoding: try reader.readBytes(), as: UTF8.self)
-        incarnation = Int(try reader.readVarint())
+        incarnation = try reader.readInt()
         retentionPolicy = String(decoding: try reader.readBytes(), as: UTF8.self)
-        let count = Int(try reader.readVarint())
+        let count = try reader.readInt()
         var points: [Point] = []
         for _ in 0..<count {
             let key = Array(try reader.readBytes())
             let timestamp = try reader.readSignedVarint()
-            let fieldCount = Int(try reader.readVarint())
+            let fieldCount = try reader.readInt()
             var fields: [(key: [UInt8], value: FieldValue)] = []
             for _ in 0..<fieldCount {
                 let fieldKey = Array(try reader.readBytes())
@@ -98,6 +104,7 @@ struct WALWrite {
             points.append(Point(seriesKey: key, timestamp: timestamp, fields: fields))
         }
         self.points = points
+        policyIncarnation = reader.isAtEnd ? 0 : try reader.readInt()
     }
 
     private static func readValue(_ reader: inout BinaryReader) throws -> FieldValue {
@@ -132,11 +139,11 @@ struct WALDelete: Equatable {
 
     init(decoding reader: inout BinaryReader) throws {
         database = String(decoding: try reader.readBytes(), as: UTF8.self)
-        incarnation = Int(try reader.readVarint())
+        incarnation = try reader.readInt()
         minTime = try reader.readSignedVarint()
         maxTime = try reader.readSignedVarint()
         dropsSeries = try reader.readByte() == 1
-        let count = Int(try reader.readVarint())
+        let count = try reader.readInt()
         var keys: [String] = []
         for _ in 0..<count { keys.append(String(decoding: try reader.readBytes(), as: UTF8.self)) }
         seriesKeys = keys

@@ -5,6 +5,7 @@ public struct StoreSection: Sendable, ConfigSection {
     public var authEnabled = false
     /// How long the write-ahead log may wait to share one fsync among concurrent writers; 0 syncs at once.
     public var walFsyncDelay = ConfigDuration(nanoseconds: 0)
+    /// Cache bytes past which writes are refused with a 500 until a flush frees memory; 0 is no limit (InfluxDB's).
     public var cacheMaxMemorySize = 1_073_741_824
     /// Cache bytes that start a flush to compressed files (InfluxDB's `cache-snapshot-memory-size`).
     public var cacheSnapshotMemorySize = 26_214_400
@@ -31,8 +32,8 @@ public struct StoreSection: Sendable, ConfigSection {
         if cacheSnapshotMemorySize <= 0 {
             problems.append(ConfigProblem(key: "cache-snapshot-memory-size", message: "must be a positive number of bytes"))
         }
-        if cacheMaxMemorySize <= 0 {
-            problems.append(ConfigProblem(key: "cache-max-memory-size", message: "must be a positive number of bytes"))
+        if cacheMaxMemorySize < 0 {
+            problems.append(ConfigProblem(key: "cache-max-memory-size", message: "must be 0 (no limit) or more bytes"))
         }
         if maxSeriesPerDatabase < 0 {
             problems.append(ConfigProblem(key: "max-series-per-database", message: "must be 0 (no limit) or more"))

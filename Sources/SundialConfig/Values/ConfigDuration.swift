@@ -47,8 +47,8 @@ public struct ConfigDuration: Sendable, Hashable, Comparable, CustomStringConver
             rest = rest.dropFirst(unitText.count)
             total += value * unit.nanoseconds
         }
-        guard total < Double(Int64.max) else { return nil }
-        self.init(nanoseconds: Int64(sign * total))
+        guard let nanoseconds = Int64(exactly: (sign * total).rounded(.towardZero)) else { return nil }
+        self.init(nanoseconds: nanoseconds)
     }
 
     /// Go's `Duration.String()` form: `"0s"`, `"1m30s"`, `"1h0m0s"`, `"250ms"`.

@@ -177,6 +177,7 @@ extension ServiceAssembly {
             configuration: .init(
                 directory: dataDirectory.path(of: "store"),
                 cacheSnapshotSize: store.cacheSnapshotMemorySize,
+                cacheMaxSize: store.cacheMaxMemorySize,
                 maxSeriesPerDatabase: store.maxSeriesPerDatabase,
                 maxValuesPerTag: store.maxValuesPerTag,
                 walFsyncDelay: .nanoseconds(store.walFsyncDelay.nanoseconds),
