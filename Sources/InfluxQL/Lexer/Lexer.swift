@@ -4,21 +4,23 @@ struct Lexer {
     private let bytes: [UInt8]
     private(set) var offset = 0
     private var line = 1
-    private var lineStart = 0
+    /// Characters (Unicode scalars, as Go's scanner counts runes) between the line's start and `offset`; kept as
+    /// the lexer moves, so a position costs nothing and lexing a long line stays linear.
+    private var column = 0
 
     init(_ text: String) {
         bytes = Array(text.utf8)
     }
 
     var position: SourcePosition {
-        SourcePosition(offset: offset, line: line, column: String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
+        SourcePosition(offset: offset, line: line, column: column + 1)
     }
 
     /// Moves back to the start of `token`, so it can be read again differently (as a regex).
     mutating func rewind(to token: Token) {
         offset = token.position.offset
         line = token.position.line
-        lineStart = (bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        column = token.position.column - 1
     }
 
     private func peek(_ ahead: Int = 0) -> UInt8? {
@@ -26,9 +28,12 @@ struct Lexer {
     }
 
     private mutating func advance() {
-        if bytes[offset] == UInt8(ascii: "\n") {
+        let byte = bytes[offset]
+        if byte == UInt8(ascii: "\n") {
             line += 1
-            lineStart = offset + 1
+            column = 0
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
         }
         offset += 1
     }

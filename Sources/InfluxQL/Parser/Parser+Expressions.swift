@@ -6,8 +6,13 @@ extension Parser {
 
     private mutating func parseBinary(minimumPrecedence: Int) throws(InfluxQLError) -> Expression {
         var left = try parseUnary()
+        // Each operator in a chain (`a AND b AND c …`) adds a level to the tree the chain builds.
+        var levels = 0
+        defer { leaveExpression(levels: levels) }
         while let op = BinaryOperator(peek().kind), op.precedence >= minimumPrecedence {
-            _ = next()
+            let operatorToken = next()
+            levels += 1
+            try enterExpression(at: operatorToken)
             let right: Expression
             if op == .regexMatch || op == .regexNotMatch {
                 let token = scanRegex()
@@ -26,9 +31,10 @@ extension Parser {
         guard consume(.operator(.minus)) else { return try parsePrimary() }
         let operand = try parsePrimary()
         switch operand {
-        case .integer(let value): return .integer(-value)
+        // Two's complement, as Go negates: a bound `$x` of Int64.min stays Int64.min instead of trapping.
+        case .integer(let value): return .integer(0 &- value)
         case .number(let value): return .number(-value)
-        case .duration(let value): return .duration(-value)
+        case .duration(let value): return .duration(0 &- value)
         default: return .binary(.multiply, .integer(-1), operand)
         }
     }
@@ -59,6 +65,8 @@ extension Parser {
         case .boundParameter: throw InfluxQLError(message: "missing parameter: \(token.text)", position: nil)
         case .operator(.multiply): return .wildcard(try parseCast())
         case .operator(.leftParenthesis):
+            try enterExpression(at: token)
+            defer { leaveExpression() }
             let inner = try parseExpression()
             let close = next()
             guard close.kind == .operator(.rightParenthesis) else { throw error(close, expected: [")"]) }
@@ -74,6 +82,8 @@ extension Parser {
     }
 
     private mutating func parseCall(_ name: String) throws(InfluxQLError) -> Expression {
+        try enterExpression(at: peek())
+        defer { leaveExpression() }
         var arguments: [Expression] = []
         if consume(.operator(.rightParenthesis)) { return .call(name: name.lowercased(), arguments: arguments) }
         repeat {
@@ -114,6 +124,12 @@ extension Parser {
         let first = peek()
         if consume(.operator(.leftParenthesis)) {
             try expect(.select)
+            subqueryDepth += 1
+            defer { subqueryDepth -= 1 }
+            guard subqueryDepth <= Self.maximumSubqueryDepth else {
+                throw InfluxQLError(
+                    message: "subqueries nested too deeply (more than \(Self.maximumSubqueryDepth) levels)", position: first.position)
+            }
             guard case .select(let inner) = try parseSelect() else { throw error(first, expected: ["SELECT"]) }
             let close = next()
             guard close.kind == .operator(.rightParenthesis) else { throw error(close, expected: [")"]) }

@@ -27,10 +27,10 @@ extension Parser {
             }
             if consume(.keyword(.desc)) { statement.isDescending = true } else { _ = consume(.keyword(.asc)) }
         }
-        if consume(.keyword(.limit)) { statement.limit = try parseInteger() }
-        if consume(.keyword(.offset)) { statement.offset = try parseInteger() }
-        if consume(.keyword(.slimit)) { statement.seriesLimit = try parseInteger() }
-        if consume(.keyword(.soffset)) { statement.seriesOffset = try parseInteger() }
+        if consume(.keyword(.limit)) { statement.limit = try parseCount(after: .limit) }
+        if consume(.keyword(.offset)) { statement.offset = try parseCount(after: .offset) }
+        if consume(.keyword(.slimit)) { statement.seriesLimit = try parseCount(after: .slimit) }
+        if consume(.keyword(.soffset)) { statement.seriesOffset = try parseCount(after: .soffset) }
         statement.timezone = try parseTimezone()
         return .select(statement)
     }

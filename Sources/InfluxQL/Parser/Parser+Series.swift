@@ -26,8 +26,8 @@ extension Parser {
             statement.kind = .tagValues(try parseKeySelector())
         }
         statement.condition = try parseOptionalWhere()
-        if consume(.keyword(.limit)) { statement.limit = try parseInteger() }
-        if consume(.keyword(.offset)) { statement.offset = try parseInteger() }
+        if consume(.keyword(.limit)) { statement.limit = try parseCount(after: .limit) }
+        if consume(.keyword(.offset)) { statement.offset = try parseCount(after: .offset) }
         return .showSeries(statement)
     }
 

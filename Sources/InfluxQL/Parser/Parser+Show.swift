@@ -56,8 +56,8 @@ extension Parser {
             }
         }
         statement.condition = try parseOptionalWhere()
-        if consume(.keyword(.limit)) { statement.limit = try parseInteger() }
-        if consume(.keyword(.offset)) { statement.offset = try parseInteger() }
+        if consume(.keyword(.limit)) { statement.limit = try parseCount(after: .limit) }
+        if consume(.keyword(.offset)) { statement.offset = try parseCount(after: .offset) }
         return statement
     }
 }

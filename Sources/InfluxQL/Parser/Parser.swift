@@ -6,6 +6,13 @@ public struct Parser {
     private var lookahead: Token?
     /// Values for `$name` placeholders; each stands for its value's token wherever it appears.
     let parameters: [String: BoundParameter]
+    /// How deep the expression being read nests (parentheses, calls, chained operators) and how many subqueries
+    /// enclose it. Every later stage walks the syntax tree recursively, so its depth is bounded here, where the
+    /// query's text is still the only cost (InfluxDB has no limit; 6,000 parentheses fit in a GET).
+    var expressionDepth = 0
+    var subqueryDepth = 0
+    public static let maximumExpressionDepth = 500
+    public static let maximumSubqueryDepth = 32
 
     public init(_ text: String, parameters: [String: BoundParameter] = [:]) {
         lexer = Lexer(text)
@@ -115,6 +122,28 @@ public struct Parser {
         let token = next()
         guard token.kind == .integer, let value = Int(token.text) else { throw error(token, expected: ["integer"]) }
         return value
+    }
+
+    /// The count after `LIMIT`, `OFFSET`, `SLIMIT` or `SOFFSET`; a negative one (a bound parameter can give one) is
+    /// InfluxDB's `LIMIT must be >= 0`.
+    mutating func parseCount(after keyword: Keyword) throws(InfluxQLError) -> Int {
+        let token = peek()
+        let value = try parseInteger()
+        guard value >= 0 else { throw InfluxQLError(message: "\(keyword.rawValue) must be >= 0", position: token.position) }
+        return value
+    }
+
+    /// One level deeper into an expression; throws past `maximumExpressionDepth`. Pair with `leaveExpression()`.
+    mutating func enterExpression(at token: Token) throws(InfluxQLError) {
+        expressionDepth += 1
+        guard expressionDepth <= Self.maximumExpressionDepth else {
+            throw InfluxQLError(
+                message: "expression nested too deeply (more than \(Self.maximumExpressionDepth) levels)", position: token.position)
+        }
+    }
+
+    mutating func leaveExpression(levels: Int = 1) {
+        expressionDepth -= levels
     }
 
     /// Illegal tokens report their own problem; anything else is "found X, expected Y".

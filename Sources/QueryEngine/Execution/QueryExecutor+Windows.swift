@@ -41,7 +41,7 @@ extension QueryExecutor {
         // A transformation of an aggregate needs every bucket of the range.
         if plan.transformations.contains(where: { $0.aggregate != nil }) { return nil }
         if !plan.isAggregate, let limit = statement.limit, limit > 0 {
-            let needed = limit + (statement.offset ?? 0)
+            let needed = limit.addingReportingOverflow(statement.offset ?? 0).overflow ? Int.max : limit + (statement.offset ?? 0)
             if let transformation = plan.transformations.first {
                 // Rows sharing a time or dropped as negative give no output: count what the transformation makes.
                 return (

@@ -10,8 +10,12 @@ extension TickParser {
 
     private mutating func parseBinary(minimumPrecedence: Int) throws(TICKscriptError) -> TickExpression {
         var left = try parseUnary()
+        // Each operator of a chain (`a AND b AND c …`) adds a level to the tree it builds.
+        var levels = 0
+        defer { leave(levels: levels) }
         while case .operator(let op) = current.kind, let precedence = op.precedence, precedence >= minimumPrecedence {
-            _ = advance()
+            levels += 1
+            try enter(at: advance())
             let right = try parseBinary(minimumPrecedence: precedence + 1)
             left = TickExpression(.binary(op, left, right), at: left.position)
         }
@@ -21,6 +25,8 @@ extension TickParser {
     private mutating func parseUnary() throws(TICKscriptError) -> TickExpression {
         if case .operator(let op) = current.kind, op == .minus || op == .not {
             let start = advance()
+            try enter(at: start)
+            defer { leave() }
             return TickExpression(.unary(op, try parseUnary()), at: start.position)
         }
         return try parseChain(try parsePrimary())
@@ -29,8 +35,12 @@ extension TickParser {
     /// Follows `|node(…)`, `.property(…)` / `.property` and `@udf(…)` links after an operand.
     private mutating func parseChain(_ base: TickExpression) throws(TICKscriptError) -> TickExpression {
         var expression = base
+        var levels = 0
+        defer { leave(levels: levels) }
         while case .punctuation(let character) = current.kind, let op = TickChainLink.Operator(rawValue: String(character)) {
             let start = advance()
+            levels += 1
+            try enter(at: start)
             let name = advance()
             guard name.kind == .identifier else { throw unexpected(name, expected: "a method name after \"\(op.rawValue)\"") }
             var arguments: [TickExpression]?
@@ -46,7 +56,8 @@ extension TickParser {
     }
 
     private mutating func parseArguments() throws(TICKscriptError) -> [TickExpression] {
-        _ = advance()
+        try enter(at: advance())
+        defer { leave() }
         var arguments: [TickExpression] = []
         if current.kind == .punctuation(")") {
             _ = advance()
@@ -79,10 +90,15 @@ extension TickParser {
         case .keyword(.true): return TickExpression(.boolean(true), at: at)
         case .keyword(.false): return TickExpression(.boolean(false), at: at)
         case .punctuation("("):
+            try enter(at: token)
+            defer { leave() }
             let inner = try parseExpression()
             _ = try expect(punctuation: ")", expected: "\")\"")
             return inner
-        case .punctuation("["): return TickExpression(.list(try parseListElements()), at: at)
+        case .punctuation("["):
+            try enter(at: token)
+            defer { leave() }
+            return TickExpression(.list(try parseListElements()), at: at)
         default:
             throw unexpected(token, expected: "an expression")
         }

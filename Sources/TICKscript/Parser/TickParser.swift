@@ -3,6 +3,10 @@
 public struct TickParser {
     private var tokens: [TickToken]
     private var index = 0
+    /// How deep the expression being read nests (parentheses, calls, lists, operators, chain links). Binding,
+    /// type checks, formatting and evaluation all walk the tree recursively, so its depth is bounded here.
+    private var depth = 0
+    public static let maximumDepth = 500
 
     public static func parse(_ text: String) throws(TICKscriptError) -> [TickStatement] {
         try parseProgram(text).statements
@@ -33,6 +37,18 @@ public struct TickParser {
         let token = tokens[index]
         if index < tokens.count - 1 { index += 1 }
         return token
+    }
+
+    /// `levels` deeper into an expression; throws past `maximumDepth`. Pair with `leave(levels:)`.
+    mutating func enter(levels: Int = 1, at token: TickToken) throws(TICKscriptError) {
+        depth += levels
+        guard depth <= Self.maximumDepth else {
+            throw TICKscriptError("expression nested too deeply (more than \(Self.maximumDepth) levels)", at: token.position)
+        }
+    }
+
+    mutating func leave(levels: Int = 1) {
+        depth -= levels
     }
 
     func unexpected(_ token: TickToken, expected: String) -> TICKscriptError {
