@@ -87,13 +87,16 @@ import TimeSeries
     }
 
     @Test func rfc3339TimesParse() {
-        #expect(RFC3339.parse("1970-01-01T00:00:00Z") == 0)
-        #expect(RFC3339.parse("2026-01-01T00:00:00.5Z") == 1_767_225_600_500_000_000)
-        #expect(RFC3339.parse("2026-01-01T01:00:00+01:00") == 1_767_225_600_000_000_000)
-        #expect(RFC3339.parse("2026-01-01") == 1_767_225_600_000_000_000)
-        #expect(RFC3339.parse("2026-01-01 00:00:01") == 1_767_225_601_000_000_000)
-        #expect(RFC3339.parse("1969-12-31T23:59:59.999999999Z") == -1)
+        #expect(RFC3339.parse("1970-01-01T00:00:00Z")?.nanoseconds == 0)
+        #expect(RFC3339.parse("2026-01-01T00:00:00.5Z")?.nanoseconds == 1_767_225_600_500_000_000)
+        #expect(RFC3339.parse("2026-01-01T01:00:00+01:00")?.nanoseconds == 1_767_225_600_000_000_000)
+        #expect(RFC3339.parse("2026-01-01")?.nanoseconds == 1_767_225_600_000_000_000)
+        #expect(RFC3339.parse("2026-01-01 00:00:01")?.nanoseconds == 1_767_225_601_000_000_000)
+        #expect(RFC3339.parse("1969-12-31T23:59:59.999999999Z")?.nanoseconds == -1)
         #expect(RFC3339.parse("yesterday") == nil)
         #expect(RFC3339.parse("2026-13-01T00:00:00Z") == nil)
+        #expect(RFC3339.parse("2026-01-01T00:00:00.1234567891234Z")?.nanoseconds == 1_767_225_600_123_456_789)
+        #expect(RFC3339.parse("2000-01-01T00:00:00+99:99") == nil)
+        #expect(RFC3339.parse("2300-01-01T00:00:00Z").map { $0.nanoseconds == nil && $0.seconds == 10_413_792_000 } == true)
     }
 }

@@ -187,6 +187,20 @@ public enum RFC3339 {
             seconds -= 1
             fraction += 1_000_000_000
         }
+        appendLocal(seconds: seconds, fraction: fraction, to: &writer)
+    }
+
+    /// Go's `time.RFC3339` in UTC for any second, even one beyond what nanoseconds since the epoch can hold
+    /// (the time in an "overflows time literal" error).
+    static func format(seconds: Int64) -> String {
+        var writer = JSONWriter(pretty: false, capacity: 32)
+        appendLocal(seconds: seconds, fraction: 0, to: &writer)
+        writer.append("Z")
+        return writer.text
+    }
+
+    private static func appendLocal(seconds: Int64, fraction: Int64, to writer: inout JSONWriter) {
+        var fraction = fraction
         let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = writer.civilDate(daysSinceEpoch: days)
@@ -252,46 +266,4 @@ public enum RFC3339 {
         for _ in 0..<width { limit = limit &* 10 }
         if value >= 0 && value < limit { writer.zeroPadded(UInt64(value), width: width) } else { writer.integer(value) }
     }
-}
-
-extension RFC3339 {
-    /// Reads `2006-01-02T15:04:05.999999999Z07:00` (offset or `Z`), `2006-01-02 15:04:05[.fraction]` (UTC) and
-    /// `2006-01-02` (midnight UTC), the forms InfluxQL accepts in time comparisons.
-    public static func parse(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int64? {
-            guard range.upperBound <= bytes.count, range.allSatisfy({ bytes[$0] >= 48 && bytes[$0] <= 57 }) else { return nil }
-            return Int64(String(decoding: bytes[range], as: UTF8.self))
-        }
-        guard bytes.count >= 10, bytes[4] == 45, bytes[7] == 45, let year = number(0..<4), let month = number(5..<7),
-            let day = number(8..<10), (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        var seconds = CivilDate.daysSinceEpoch(year: year, month: month, day: day) * 86_400
-        guard bytes.count > 10 else { return seconds * 1_000_000_000 }
-        guard bytes.count >= 19, bytes[10] == 84 || bytes[10] == 32, bytes[13] == 58, bytes[16] == 58,
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19), hour < 24, minute < 60, second < 61
-        else { return nil }
-        seconds += hour * 3600 + minute * 60 + second
-        var index = 19
-        var fraction: Int64 = 0
-        if index < bytes.count && bytes[index] == 46 {
-            index += 1
-            var digits = 0
-            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-                if digits < 9 { fraction = fraction * 10 + Int64(bytes[index] - 48) }
-                digits += 1
-                index += 1
-            }
-            guard digits > 0 else { return nil }
-            for _ in digits..<9 where digits < 9 { fraction *= 10 }
-        }
-        if index == bytes.count { return bytes[10] == 32 ? seconds * 1_000_000_000 + fraction : nil }
-        if bytes[index] == 90 && index + 1 == bytes.count { return seconds * 1_000_000_000 + fraction }
-        guard bytes.count == index + 6, bytes[index] == 43 || bytes[index] == 45, bytes[index + 3] == 58,
-            let offsetHours = number(index + 1..<index + 3), let offsetMinutes = number(index + 4..<index + 6)
-        else { return nil }
-        let offset = (offsetHours * 3600 + offsetMinutes * 60) * (bytes[index] == 43 ? 1 : -1)
-        return (seconds - offset) * 1_000_000_000 + fraction
-    }
-
 }

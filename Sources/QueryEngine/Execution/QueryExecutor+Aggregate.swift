@@ -94,15 +94,17 @@ extension QueryExecutor {
         let upper = condition.timeRange.upperBound != Int64.max ? condition.timeRange.upperBound : engine.configuration.clock()
         let first = buckets.start(of: lower)
         let last = buckets.start(of: max(upper, lower))
-        let count = Int((last - first) / buckets.width) + 1
+        // A span wider than Int64 (data at both ends of time) is more buckets than any limit allows.
+        let count = last.subtractingChecked(first).map { Int($0 / buckets.width) + 1 } ?? Int.max
         guard count <= Self.maximumBuckets else {
             throw QueryError("max-select-buckets limit exceeded: (\(count)/\(Self.maximumBuckets))")
         }
         var output: [[ResultValue]] = []
         var previous: [ResultValue]?
-        var time = first
-        while time <= last {
-            defer { time = buckets.next(after: time) }
+        var nextTime: Int64? = first
+        while let time = nextTime, time <= last {
+            // The last bucket of time has no next one: `next(after:)` saturates there.
+            defer { nextTime = buckets.next(after: time) > time ? buckets.next(after: time) : nil }
             if let rows = cells[time] {
                 previous = rows.last
                 output += rows.map { [.time(time)] + $0 }
@@ -121,7 +123,7 @@ extension QueryExecutor {
                 output.append(
                     [.time(time)]
                         + plan.columns.map { column in
-                            if case .aggregate("count", _, _) = column { return .integer(Int64(number)) }
+                            if case .aggregate("count", _, _) = column { return .integer(Int64(goTruncating: number)) }
                             return .float(number)
                         })
             }

@@ -43,6 +43,6 @@ extension QueryExecutor {
     /// Go's `time.RFC3339` in UTC: whole seconds.
     private static func secondsTime(_ nanoseconds: Int64) -> String {
         let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds + 1) / 1_000_000_000 - 1
-        return RFC3339.format(nanoseconds: seconds * 1_000_000_000)
+        return RFC3339.format(seconds: seconds)
     }
 }

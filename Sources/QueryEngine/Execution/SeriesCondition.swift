@@ -1,4 +1,5 @@
 import InfluxQL
+import TimeSeries
 
 import struct Foundation.TimeZone
 
@@ -78,13 +79,14 @@ enum TimeValue {
         switch expression {
         case .parenthesized(let inner): return try nanoseconds(of: inner, now: now, zone: zone)
         case .string(let text):
-            guard let value = RFC3339.parse(text) else { throw QueryError("invalid time literal: '\(text)'") }
+            guard let parsed = RFC3339.parse(text) else { throw QueryError("invalid time literal: '\(text)'") }
+            let value = try literalInRange(parsed)
             guard let zone, !hasZone(text) else { return value }
             // A wall-clock time in the zone: its offset is the one in force at that local time.
-            let guess = value - TimeBuckets.offset(of: zone, at: value)
-            return value - TimeBuckets.offset(of: zone, at: guess)
+            let guess = value.subtractingSaturated(TimeBuckets.offset(of: zone, at: value))
+            return try literalInRange(value.subtractingChecked(TimeBuckets.offset(of: zone, at: guess)), parsed)
         case .integer(let value), .duration(let value): return value
-        case .number(let value): return Int64(value)
+        case .number(let value): return Int64(goTruncating: value)
         case .call("now", let arguments) where arguments.isEmpty: return now
         case .binary(.add, let left, let right):
             return try nanoseconds(of: left, now: now, zone: zone) &+ nanoseconds(of: right, now: now, zone: zone)
@@ -92,6 +94,18 @@ enum TimeValue {
             return try nanoseconds(of: left, now: now, zone: zone) &- nanoseconds(of: right, now: now, zone: zone)
         default: throw QueryError("invalid time condition")
         }
+    }
+
+    /// The literal's nanoseconds, if InfluxDB takes it: from one past its earliest storable time (the earliest is
+    /// a sentinel) to its latest, else its "overflows" or "underflows time literal" error.
+    private static func literalInRange(_ parsed: RFC3339.ParsedTime) throws -> Int64 {
+        try literalInRange(parsed.nanoseconds, parsed)
+    }
+
+    private static func literalInRange(_ nanoseconds: Int64?, _ parsed: RFC3339.ParsedTime) throws -> Int64 {
+        if let nanoseconds, nanoseconds > TimeBounds.minimum, nanoseconds <= TimeBounds.maximum { return nanoseconds }
+        let isLate = nanoseconds.map { $0 > TimeBounds.maximum } ?? (parsed.seconds > 0)
+        throw QueryError("time \(RFC3339.format(seconds: parsed.seconds)) \(isLate ? "overflows" : "underflows") time literal")
     }
 
     /// Whether an RFC 3339 literal names its zone (`Z` or `±hh:mm`).
