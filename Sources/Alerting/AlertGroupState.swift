@@ -1,3 +1,5 @@
+import TimeSeries
+
 /// The state of one alert (one group of an alert node): a ring of recent levels, when it was first and last
 /// triggered, and whether it is flapping. It decides whether a newly computed level fires an event
 /// (SPEC-kapacitor.md §3.1); computing the level from the node's lambdas is the runtime's.
@@ -29,7 +31,7 @@ public struct AlertGroupState: Sendable {
     public init(historySize: Int = 21, seed: EventState? = nil) {
         history = Array(repeating: seed?.level ?? .ok, count: max(2, historySize))
         if let seed, seed.level != .ok {
-            firstTriggered = seed.time - seed.duration
+            firstTriggered = seed.time.subtractingSaturated(seed.duration)
             lastTriggered = seed.time
         }
     }
@@ -49,17 +51,17 @@ public struct AlertGroupState: Sendable {
         let changed = previous != level
         index = (index + 1) % history.count
         history[index] = level
-        var outcome = Outcome(fires: false, previousLevel: previous, duration: lastTriggered - firstTriggered)
+        var outcome = Outcome(fires: false, previousLevel: previous, duration: lastTriggered.subtractingSaturated(firstTriggered))
         if let flapping = policy.flapping {
             updateFlapping(low: flapping.low, high: flapping.high)
             if isFlapping { return outcome }
         }
-        let expired = policy.stateChangesInterval > 0 && time - lastTriggered >= policy.stateChangesInterval
+        let expired = policy.stateChangesInterval > 0 && time.subtractingSaturated(lastTriggered) >= policy.stateChangesInterval
         if policy.stateChangesOnly && !changed && !expired { return outcome }
         guard level != .ok || changed else { return outcome }
         if previous == .ok { firstTriggered = time }
         lastTriggered = time
-        outcome.duration = lastTriggered - firstTriggered
+        outcome.duration = lastTriggered.subtractingSaturated(firstTriggered)
         outcome.fires = !(level == .ok && policy.noRecoveries)
         return outcome
     }

@@ -34,7 +34,8 @@ public enum StringBlock {
         case compressed:
             let length = try reader.readVarint()
             guard length <= UInt64(Int32.max) else { throw CompressionError(.corrupt, in: "strings") }
-            run.reserveCapacity(Int(length))
+            // The length comes from the block: reserve what a sane block needs and let a damaged one fail in decoding.
+            run.reserveCapacity(min(Int(length), 1 << 20))
             try LZCompressor.decompress(try reader.readBytes(reader.remaining), length: Int(length), into: &run)
         case let other:
             throw CompressionError(.unknownEncoding(other), in: "strings")

@@ -49,6 +49,19 @@ extension Int64 {
         remainderReportingOverflow(dividingBy: other).partialValue
     }
 
+    /// The largest multiple of `unit` (positive) at or below `self`, or `Int64.min` when that lies below it: a
+    /// time truncated to a window, a shard group or a `.truncate()` unit, whatever the unit and the time.
+    @inlinable public func flooredSaturated(toMultipleOf unit: Int64) -> Int64 {
+        let remainder = self % unit
+        return subtractingSaturated(remainder < 0 ? remainder + unit : remainder)
+    }
+
+    /// The multiple of `unit` (positive) nearest to `self`, halves up, saturating at the ends of Int64.
+    @inlinable public func roundedSaturated(toMultipleOf unit: Int64) -> Int64 {
+        let below = flooredSaturated(toMultipleOf: unit)
+        return subtractingSaturated(below) >= (unit - 1) / 2 + 1 ? below.addingSaturated(unit) : below
+    }
+
     /// Go's `-self`: `-Int64.min` is `Int64.min`.
     @inlinable public var negatedWrapping: Int64 { 0 &- self }
 

@@ -18,4 +18,13 @@ import Testing
         #expect(ShardGroupTiming.groupStart(for: 1_767_225_600_000_000_000, duration: 7 * day) == 1_767_225_600_000_000_000 - 3 * day)
         #expect(ShardGroupTiming.groupStart(for: 5 * day + 7, duration: day) == 5 * day)
     }
+
+    @Test func groupsAtTheEndsOfTimeAndHugeDurationsNeverTrap() {
+        let weeks10000 = 10_000 * 7 * day
+        #expect(ShardGroupTiming.groupStart(for: Int64.min + 2, duration: 7 * day) == Int64.min)
+        #expect(ShardGroupTiming.groupStart(for: Int64.max - 1, duration: weeks10000) <= Int64.max - 1)
+        #expect(ShardGroupTiming.groupStart(for: 0, duration: weeks10000) <= 0)
+        #expect(ShardGroupTiming.groupStart(for: Int64.min + 2, duration: weeks10000) == Int64.min)
+        #expect(ShardGroupTiming.groupStart(for: 1_767_225_600_000_000_000, duration: Int64.max) <= 1_767_225_600_000_000_000)
+    }
 }

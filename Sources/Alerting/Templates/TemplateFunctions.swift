@@ -55,6 +55,11 @@ enum TemplateFunctions {
                 spec.append(format[index])
                 index = format.index(after: index)
             }
+            guard !hasTooLargeNumber(spec) else {
+                // Go stops reading a width or precision past a million and loses the verb and the rest.
+                output += "%!(NOVERB)"
+                break
+            }
             guard index < format.endIndex else { break }
             let verb = format[index]
             index = format.index(after: index)
@@ -70,6 +75,21 @@ enum TemplateFunctions {
             next += 1
         }
         return output
+    }
+
+    /// Whether a width or precision reads past Go's limit: its `parsenum` gives up when the number so far exceeds a
+    /// million and another digit follows, which also keeps a template from asking for gigabytes of padding.
+    private static func hasTooLargeNumber(_ spec: String) -> Bool {
+        var number = 0
+        for character in spec {
+            guard let digit = character.wholeNumberValue, character.isASCII else {
+                number = 0
+                continue
+            }
+            if number > 1_000_000 { return true }
+            number = number * 10 + digit
+        }
+        return false
     }
 
     private static func formatted(_ value: TemplateValue, verb: Character, spec: String) -> String {

@@ -45,12 +45,12 @@ struct BatchQuery: Sendable {
     }
 
     /// When the first query runs for a task started at `now`: one `every` later, or the next multiple of `every`.
-    func firstRun(after now: Int64) -> Int64 { align ? now - now % every + every : now + every }
+    func firstRun(after now: Int64) -> Int64 { (align ? now.flooredSaturated(toMultipleOf: every) : now).addingSaturated(every) }
 
     /// The statement run at `now`: the script's query with the time range and the grouping appended.
     func statement(at now: Int64) -> (text: String, stop: Int64) {
-        let stop = now - offset
-        let start = stop - period
+        let stop = now.subtractingSaturated(offset)
+        let start = stop.subtractingSaturated(period)
         let range = "time >= '\(GoTime.rfc3339Nano(start))' AND time < '\(GoTime.rfc3339Nano(stop))'"
         var statement = text
         statement += statement.range(of: " where ", options: .caseInsensitive) == nil ? " WHERE " + range : " AND " + range

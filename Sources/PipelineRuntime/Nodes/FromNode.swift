@@ -1,4 +1,5 @@
 import PipelineSpec
+import TimeSeries
 
 /// `stream|from()`: keeps the points of one database, policy and measurement (empty: any) that pass its `where`
 /// lambdas, sets their group, and moves their times (`truncate`, `round`).
@@ -50,11 +51,8 @@ final class FromNode: RuntimeNode {
                 }
             }
         }
-        if let truncate, truncate > 0 { point.time -= ((point.time % truncate) + truncate) % truncate }
-        if let round, round > 0 {
-            let below = point.time - ((point.time % round) + round) % round
-            point.time = point.time - below >= (round + 1) / 2 ? below + round : below
-        }
+        if let truncate, truncate > 0 { point.time = point.time.flooredSaturated(toMultipleOf: truncate) }
+        if let round, round > 0 { point.time = point.time.roundedSaturated(toMultipleOf: round) }
         emit(.point(point))
     }
 }

@@ -49,7 +49,7 @@ final class JoinNode: RuntimeNode {
     func process(_ message: RuntimeMessage, from parent: Int, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         guard case .point(var point) = message else { throw NodeError("join of batches is not supported yet") }
         guard let position = parents.firstIndex(of: parent) else { return }
-        if tolerance > 0 { point.time = (point.time + tolerance / 2) / tolerance * tolerance }
+        if tolerance > 0 { point.time = point.time.roundedSaturated(toMultipleOf: tolerance) }
         let group = point.group
         var sets = pending[group]?[point.time] ?? []
         let slot = sets.firstIndex { $0[position] == nil } ?? sets.count

@@ -86,7 +86,9 @@ enum Reducer {
             return .selected(values[chosen].index, values[chosen].value)
         case .percentile(let rank):
             let order = numbers.indices.sorted { numbers[$0] < numbers[$1] }
-            let position = Int((Double(order.count) * rank / 100).rounded()) - 1
+            // The rank comes from the script: a NaN or a huge one selects nothing instead of trapping.
+            guard let nearest = Int(exactly: (Double(order.count) * rank / 100).rounded()) else { return .none }
+            let position = nearest - 1
             guard position >= 0, position < order.count else { return .none }
             let chosen = order[position]
             return .selected(values[chosen].index, values[chosen].value)

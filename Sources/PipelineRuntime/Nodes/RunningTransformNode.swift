@@ -66,7 +66,7 @@ final class RunningTransformNode: RuntimeNode {
         switch kind {
         case .elapsed(let unit):
             guard let previous = state.previous else { return nil }
-            return .integer((time - previous.time) / unit)
+            return .integer(time.subtractingSaturated(previous.time) / unit)
         case .difference:
             guard let previous = state.previous else { return nil }
             return try Self.combine(value, previous.value, -)

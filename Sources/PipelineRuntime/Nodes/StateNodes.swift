@@ -62,7 +62,7 @@ final class StateTrackingNode: RuntimeNode {
         }
         let since = state.since ?? time
         state.since = since
-        return .float(Double(time - since) / Double(unit))
+        return .float(Double(time.subtractingSaturated(since)) / Double(unit))
     }
 }
 

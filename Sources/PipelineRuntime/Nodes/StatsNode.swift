@@ -44,12 +44,13 @@ final class StatsNode: RuntimeNode {
 
     func tick(now: Int64, emit: (RuntimeMessage) -> Void) {
         guard let next = nextEmit else {
-            nextEmit = align ? now - now % interval + interval : now + interval
+            nextEmit = (align ? now.flooredSaturated(toMultipleOf: interval) : now).addingSaturated(interval)
             return
         }
         guard now >= next else { return }
-        nextEmit = next + interval * max(1, (now - next) / interval + 1)
-        let time = align ? (now + interval / 2) / interval * interval : now
+        let missed = now.subtractingSaturated(next) / interval + 1
+        nextEmit = next.addingSaturated(interval.multipliedSaturated(by: max(1, missed)))
+        let time = align ? now.roundedSaturated(toMultipleOf: interval) : now
         for group in emissions.order {
             guard let entry = emissions.counts[group] else { continue }
             var point = StreamPoint(

@@ -47,7 +47,8 @@ final class DerivativeNode: RuntimeNode {
     }
 
     private func rate(from earlier: (time: Int64, value: Double), to later: (time: Int64, value: Double)) throws(NodeError) -> Double? {
-        let elapsed = later.time - earlier.time
+        // Go's Time.Sub saturates, and so does this: points at both ends of time give the largest elapsed time.
+        let elapsed = later.time.subtractingSaturated(earlier.time)
         guard elapsed != 0 else { throw NodeError("derivative: cannot compute a rate over zero time") }
         let rate = (later.value - earlier.value) / (Double(elapsed) / Double(unit))
         return nonNegative && rate < 0 ? nil : rate
@@ -65,12 +66,13 @@ final class ShiftNode: RuntimeNode {
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         switch message {
+        // Saturating: a shift past the ends of time (`shift(15000w)`) stops there instead of trapping.
         case .point(var point):
-            point.time += shift
+            point.time = point.time.addingSaturated(shift)
             emit(.point(point))
         case .batch(var batch):
-            batch.time += shift
-            for index in batch.points.indices { batch.points[index].time += shift }
+            batch.time = batch.time.addingSaturated(shift)
+            for index in batch.points.indices { batch.points[index].time = batch.points[index].time.addingSaturated(shift) }
             emit(.batch(batch))
         }
     }

@@ -1,4 +1,5 @@
 import PipelineSpec
+import TimeSeries
 
 /// `|window()`: turns each group's stream into batches — by time (`period`, `every`, `align`, `fillPeriod`) or by
 /// count (`periodCount`, `everyCount`) — with Kapacitor's emit rules (SPEC-kapacitor.md §2.2): a time window is
@@ -38,7 +39,8 @@ final class WindowNode: RuntimeNode {
             countWindow(point, &buffer, periodCount, emit)
         } else if every == 0 {
             buffer.points.append(point)
-            buffer.points.removeAll { $0.time <= point.time - period }
+            let cutoff = point.time.subtractingSaturated(period)
+            buffer.points.removeAll { $0.time <= cutoff }
             emit(.batch(batch(buffer.points, time: point.time, like: point)))
         } else {
             timeWindow(point, &buffer, emit)
@@ -47,21 +49,21 @@ final class WindowNode: RuntimeNode {
 
     private func timeWindow(_ point: StreamPoint, _ buffer: inout Buffer, _ emit: (RuntimeMessage) -> Void) {
         if buffer.nextEmit == nil {
-            var next = point.time + every
+            var next = point.time.addingSaturated(every)
             if align { next = floor(next, every) }
             if fillPeriod {
-                let filled = point.time + period
+                let filled = point.time.addingSaturated(period)
                 next = align ? max(floor(filled, every), next) : filled
-                if align && next < filled { next += every }
+                if align && next < filled { next = next.addingSaturated(every) }
             }
             buffer.nextEmit = next
         }
         if let nextEmit = buffer.nextEmit, point.time >= nextEmit {
-            let start = nextEmit - period
+            let start = nextEmit.subtractingSaturated(period)
             buffer.points.removeAll { $0.time < start }
             let inWindow = buffer.points.filter { $0.time < nextEmit }
             if !inWindow.isEmpty { emit(.batch(batch(inWindow, time: nextEmit, like: point))) }
-            buffer.nextEmit = align ? floor(point.time + every, every) : point.time + every
+            buffer.nextEmit = align ? floor(point.time.addingSaturated(every), every) : point.time.addingSaturated(every)
         }
         buffer.points.append(point)
     }
@@ -74,7 +76,8 @@ final class WindowNode: RuntimeNode {
         if ready { emit(.batch(batch(buffer.points, time: point.time, like: point))) }
     }
 
-    private func floor(_ time: Int64, _ unit: Int64) -> Int64 { time - ((time % unit) + unit) % unit }
+    /// Times are added to with saturation: a window ending past the last time never ends, where Swift would trap.
+    private func floor(_ time: Int64, _ unit: Int64) -> Int64 { time.flooredSaturated(toMultipleOf: unit) }
 
     private func batch(_ points: [StreamPoint], time: Int64, like point: StreamPoint) -> PointBatch {
         PointBatch(

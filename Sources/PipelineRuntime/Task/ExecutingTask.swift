@@ -66,11 +66,12 @@ public final class ExecutingTask: Sendable {
                 Task { [weak self] in
                     var next = query.firstRun(after: Self.now())
                     while !Task.isCancelled {
-                        let wait = next - Self.now()
+                        let wait = next.subtractingSaturated(Self.now())
                         if wait > 0 { try? await Task.sleep(for: .nanoseconds(wait)) }
                         guard !Task.isCancelled, let self else { return }
                         await self.runQuery(query.node, at: next)
-                        next += query.every * max(1, (Self.now() - next) / query.every + 1)
+                        let missed = Self.now().subtractingSaturated(next) / query.every + 1
+                        next = next.addingSaturated(query.every.multipliedSaturated(by: max(1, missed)))
                     }
                 })
         }

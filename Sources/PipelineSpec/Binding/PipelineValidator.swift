@@ -1,6 +1,8 @@
 /// Checks that need a node's whole property list, once the script has run: counts that must match and
 /// properties that exclude each other.
 enum PipelineValidator {
+    static let maximumAlertHistory = 100_000
+
     static func validate(_ nodes: [PipelineNode]) throws(PipelineError) {
         for node in nodes {
             switch node.definition.method {
@@ -19,6 +21,11 @@ enum PipelineValidator {
                 }
             case "window":
                 try validateWindow(node)
+            case "alert":
+                // Each alert group keeps this many levels: a script cannot ask for gigabytes per group.
+                if case .int(let history)? = node.property("history")?.first, history > maximumAlertHistory {
+                    throw PipelineError("alert .history() must be at most \(maximumAlertHistory), got \(history)", at: node.position)
+                }
             case "query", "queryFlux":
                 let every = node.property("every") != nil
                 let cron = node.property("cron") != nil

@@ -22,8 +22,12 @@ enum Aggregation {
             return (.float(numbers.reduce(0, +)), nil)
         case "mean": return (.float(numbers.reduce(0, +) / Double(numbers.count)), nil)
         case "spread":
-            let spread = numbers.max()! - numbers.min()!
-            return (allIntegers ? .integer(Int64(spread)) : .float(spread), nil)
+            if allIntegers {
+                // In integers, as InfluxDB subtracts them (wrapping: Int64.max - (-1) is Int64.min).
+                let integers = points.compactMap { if case .integer(let v) = $0.value { v } else { nil } }
+                return (.integer(integers.max()! &- integers.min()!), nil)
+            }
+            return (.float(numbers.max()! - numbers.min()!), nil)
         case "median":
             let sorted = numbers.sorted()
             let middle = sorted.count / 2

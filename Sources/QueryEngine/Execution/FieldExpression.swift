@@ -33,7 +33,7 @@ indirect enum FieldExpression: Equatable {
             case .subtract: return .integer(a &- b)
             case .multiply: return .integer(a &* b)
             case .divide: return .float(b == 0 ? 0 : Double(a) / Double(b))
-            case .modulo: return .integer(b == 0 ? 0 : a % b)
+            case .modulo: return .integer(b == 0 ? 0 : a.remainderWrapping(dividingBy: b))
             case .bitwiseAnd: return .integer(a & b)
             case .bitwiseOr: return .integer(a | b)
             case .bitwiseXor: return .integer(a ^ b)

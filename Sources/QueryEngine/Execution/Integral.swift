@@ -21,16 +21,16 @@ enum Integral {
             }
             if buckets != nil && point.time >= current.end {
                 if previous.time != current.end {
-                    let slope = (point.value - previous.value) / Double(point.time - previous.time)
-                    let value = previous.value + slope * Double(current.end - previous.time)
-                    sum += 0.5 * (value + previous.value) * Double(current.end - previous.time) / Double(unit)
+                    let slope = (point.value - previous.value) / Double(point.time &- previous.time)
+                    let value = previous.value + slope * Double(current.end &- previous.time)
+                    sum += 0.5 * (value + previous.value) * Double(current.end &- previous.time) / Double(unit)
                     previous = (current.end, value)
                 }
                 result[current.start] = sum
                 current = window(point.time)
                 sum = 0
             }
-            sum += 0.5 * (point.value + previous.value) * Double(point.time - previous.time) / Double(unit)
+            sum += 0.5 * (point.value + previous.value) * Double(point.time &- previous.time) / Double(unit)
             previous = point
         }
         if previous.time != current.start { result[current.start] = sum }

@@ -27,12 +27,16 @@ extension QueryExecutor {
         let lower = max(condition.timeRange.lowerBound, data.lowerBound)
         let upper = min(condition.timeRange.upperBound, data.upperBound)
         guard lower <= upper else { return [] }
-        var width = max((upper - lower) / 1024, 1)
+        // Data at both ends of time spans more than Int64 holds: such a span counts as Int64.max, and a window that
+        // wide is the whole range.
+        let span = upper.subtractingSaturated(lower)
+        var width = max(span / 1024, 1)
         while true {
-            let range: ClosedRange<Int64> = fromEnd ? max(lower, upper - width)...upper : lower...min(upper, lower + width)
+            let range: ClosedRange<Int64> =
+                width >= span ? lower...upper : fromEnd ? (upper - width)...upper : lower...(lower + width)
             let rows = try read(range)
             if isEnough(rows) || range == lower...upper { return rows }
-            width = width > (upper - lower) / 2 ? upper - lower : width * 2
+            width = width > span / 2 ? span : width * 2
         }
     }
 

@@ -122,7 +122,7 @@ struct Transformation: Equatable {
         let difference = Aggregation.number(point.value)! - Aggregation.number(last.value)!
         if function.dropsNegatives && difference < 0 { return nil }
         guard function.isDerivative else { return .float(difference) }
-        let elapsed = Double(ascending ? point.time - last.time : last.time - point.time)
+        let elapsed = Double(ascending ? point.time &- last.time : last.time &- point.time)
         return .float(difference / (elapsed / Double(unit)))
     }
 
@@ -142,14 +142,15 @@ struct Transformation: Equatable {
 
     /// The time since the previous point, in whole units.
     private func elapsed(_ points: [(time: Int64, value: FieldValue)]) -> [[ResultValue]] {
-        zip(points, points.dropFirst()).map { previous, point in [.time(point.time), .integer((point.time - previous.time) / unit)] }
+        zip(points, points.dropFirst()).map { previous, point in [.time(point.time), .integer((point.time &- previous.time) / unit)] }
     }
 
     /// The mean of the last `window` points, kept as a running sum the way InfluxDB's reducer keeps it, so the
     /// floating-point results agree to the last bit.
     private func movingAverage(_ points: [(time: Int64, value: FieldValue)]) -> [[ResultValue]] {
         var buffer: [Double] = []
-        buffer.reserveCapacity(window)
+        // The window comes from the query (`moving_average(v, 9223372036854775807)`): never reserve more than the points.
+        buffer.reserveCapacity(min(window, points.count))
         var position = 0
         var sum = 0.0
         var output: [[ResultValue]] = []

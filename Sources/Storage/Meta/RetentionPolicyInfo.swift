@@ -1,3 +1,5 @@
+import TimeSeries
+
 /// A retention policy: how long its data lives and how its time is cut into shard groups.
 public struct RetentionPolicyInfo: Sendable, Codable, Equatable {
     public var name: String
@@ -87,12 +89,21 @@ public enum ShardGroupTiming {
         return hour
     }
 
-    /// The start of the group of length `duration` that holds `timestamp`.
+    /// The start of the group of length `duration` (positive) that holds `timestamp`: Go's `Truncate`, counted from
+    /// Go's zero time. A group that would start before the earliest Int64 time starts there, for any duration and
+    /// time a client can send (`SHARD DURATION 10000w`, a point at the earliest storable time).
     public static func groupStart(for timestamp: Int64, duration: Int64) -> Int64 {
-        let offset = (goZeroTimeOffsetSeconds % (duration / 1_000_000_000)) * 1_000_000_000
-        let shifted = timestamp.addingReportingOverflow(offset)
-        guard !shifted.overflow else { return timestamp - ((timestamp % duration) + duration) % duration }
-        let remainder = ((shifted.partialValue % duration) + duration) % duration
-        return timestamp - remainder
+        let seconds = duration / 1_000_000_000
+        let offset = seconds > 0 ? (goZeroTimeOffsetSeconds % seconds) * 1_000_000_000 : 0
+        // (timestamp + offset) modulo duration, from two remainders each below `duration`: their sum fits a UInt64.
+        let sum = UInt64(floorRemainder(timestamp, duration)) + UInt64(floorRemainder(offset, duration))
+        let remainder = Int64(sum % UInt64(duration))
+        return timestamp.subtractingSaturated(remainder)
+    }
+
+    /// `value` modulo `divisor` in `0..<divisor`.
+    private static func floorRemainder(_ value: Int64, _ divisor: Int64) -> Int64 {
+        let remainder = value % divisor
+        return remainder < 0 ? remainder + divisor : remainder
     }
 }

@@ -46,7 +46,8 @@ final class TSMReader: @unchecked Sendable {
     private func parseIndex(_ bytes: [UInt8], hasEnds: Bool) throws {
         var reader = BinaryReader(bytes, context: path)
         let count = Int(try reader.read(UInt32.self))
-        entries.reserveCapacity(count)
+        // Counts come from the file: reserve no more than its bytes could describe, so damage cannot ask for gigabytes.
+        entries.reserveCapacity(min(count, bytes.count / 7))
         for position in 0..<count {
             let key = Array(try reader.readBytes(count: Int(try reader.read(UInt16.self))))
             guard let type = FieldType(rawValue: try reader.readByte()) else {
@@ -54,7 +55,7 @@ final class TSMReader: @unchecked Sendable {
             }
             let blockCount = Int(try reader.read(UInt32.self))
             var blocks: [BlockMeta] = []
-            blocks.reserveCapacity(blockCount)
+            blocks.reserveCapacity(min(blockCount, (bytes.count - reader.offset) / 28))
             for _ in 0..<blockCount {
                 blocks.append(
                     BlockMeta(

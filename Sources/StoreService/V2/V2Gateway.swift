@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Storage
 import StoreAccess
+import TimeSeries
 
 /// What every `/api/v2` route needs: who is asking, which organization they mean, and where a bucket's data lives.
 ///
@@ -54,7 +55,8 @@ struct V2Gateway: Sendable {
 
     /// Makes the database and retention policy a bucket stores in, unless they exist.
     func provideStorage(for bucket: Bucket) throws {
-        let duration = bucket.retentionSeconds * 1_000_000_000
+        // Retention was checked against `V2JSON.maximumRetentionSeconds` when the bucket was made; saturate anyway.
+        let duration = bucket.retentionSeconds.multipliedSaturated(by: 1_000_000_000)
         let policy = RetentionPolicyInfo(name: bucket.retentionPolicy, duration: duration)
         do {
             guard let database = engine.databaseInfo(bucket.database) else {

@@ -28,6 +28,23 @@ enum V2JSON {
         ]
     }
 
+    /// The longest retention a bucket can have: its nanoseconds must fit an Int64 (about 292 years).
+    static let maximumRetentionSeconds: Int64 = Int64.max / 1_000_000_000
+
+    /// A retention period in seconds from a JSON number (`retentionPeriodSeconds`, `everySeconds`, or hours times
+    /// `secondsPerUnit`): 0 (forever) or one hour up to `maximumRetentionSeconds`, else InfluxDB's 422.
+    static func retentionSeconds(_ value: Any?, secondsPerUnit: Int64 = 1) throws -> Int64 {
+        guard let number = value as? NSNumber else { return 0 }
+        let seconds = number.doubleValue * Double(secondsPerUnit)
+        guard seconds == 0 || seconds >= 3600 else {
+            throw PlatformError(.unprocessable, "expiration seconds must be greater than or equal to one hour")
+        }
+        guard seconds <= Double(maximumRetentionSeconds) else {
+            throw PlatformError(.unprocessable, "expiration seconds must be less than or equal to \(maximumRetentionSeconds)")
+        }
+        return Int64(seconds.rounded(.towardZero))
+    }
+
     /// InfluxDB's default shard-group duration for a retention period.
     static func shardGroupSeconds(retentionSeconds: Int64) -> Int64 {
         switch retentionSeconds {

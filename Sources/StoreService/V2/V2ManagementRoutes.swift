@@ -63,10 +63,7 @@ struct V2ManagementRoutes {
         }
         guard let name = body["name"] as? String else { throw PlatformError(.invalid, "bucket name is empty") }
         let rules = body["retentionRules"] as? [[String: Any]] ?? []
-        let retention = rules.first.flatMap { ($0["everySeconds"] as? NSNumber)?.int64Value } ?? 0
-        guard retention == 0 || retention >= 3600 else {
-            throw PlatformError(.unprocessable, "expiration seconds must be greater than or equal to one hour")
-        }
+        let retention = try V2JSON.retentionSeconds(rules.first?["everySeconds"])
         let bucket: Bucket
         do {
             bucket = try access.createBucket(

@@ -31,9 +31,9 @@ struct V2SetupRoutes {
             throw PlatformError(.invalid, "bucket name is empty")
         }
         let retention =
-            (body["retentionPeriodSeconds"] as? NSNumber)?.int64Value ?? (body["retentionPeriodHrs"] as? NSNumber).map {
-                $0.int64Value * 3600
-            } ?? 0
+            body["retentionPeriodSeconds"] != nil
+            ? try V2JSON.retentionSeconds(body["retentionPeriodSeconds"])
+            : try V2JSON.retentionSeconds(body["retentionPeriodHrs"], secondsPerUnit: 3600)
         let onboarding: AccessStore.Onboarding
         do {
             onboarding = try gateway.access.onboard(
