@@ -39,6 +39,9 @@ let package = Package(
     targets: [
         // Layer 0: the shared vocabulary.
         .target(name: "TimeSeries", exclude: ["README.md"], swiftSettings: strictSettings),
+        // RE2 (Debian's libre2-dev) behind a C interface, and Go-syntax regexes matched in linear time on top of it.
+        .target(name: "RE2Bridge", linkerSettings: [.linkedLibrary("re2")]),
+        .target(name: "RE2Regex", dependencies: ["RE2Bridge"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "FileIO", exclude: ["README.md"], swiftSettings: strictSettings),
         // Layer 1: languages and formats.
         .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
@@ -90,7 +93,7 @@ let package = Package(
         // Layer 3: running queries.
         .target(
             name: "QueryEngine",
-            dependencies: ["InfluxQL", "LineProtocol", "Storage", "StoreAccess", "TimeSeries"],
+            dependencies: ["InfluxQL", "LineProtocol", "RE2Regex", "Storage", "StoreAccess", "TimeSeries"],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -114,7 +117,7 @@ let package = Package(
         ),
         .target(
             name: "PipelineRuntime",
-            dependencies: ["PipelineSpec", "TICKscript", "Alerting", "TimeSeries", "LineProtocol", logging],
+            dependencies: ["PipelineSpec", "TICKscript", "Alerting", "TimeSeries", "LineProtocol", "RE2Regex", logging],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -163,6 +166,7 @@ let package = Package(
         ),
         // Test support, used only by test targets.
         .target(name: "SundialTesting", dependencies: ["FileIO"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .testTarget(name: "RE2RegexTests", dependencies: ["RE2Regex"], swiftSettings: strictSettings),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries"], swiftSettings: strictSettings),
         .testTarget(
             name: "LineProtocolTests", dependencies: ["LineProtocol", "TimeSeries", "SundialTesting"], swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 import Foundation
+import RE2Regex
 import TimeSeries
 
 /// The built-in lambda functions (SPEC-kapacitor.md §1.5) as they run: conversions, math, strings, time,
@@ -39,8 +40,7 @@ enum LambdaFunctionTable {
             guard arguments.count == 3, case .regex(let regex) = arguments[0], case .string(let source) = arguments[1],
                 case .string(let template) = arguments[2]
             else { throw argumentError(name, arguments, "regex, string, string") }
-            let range = NSRange(source.startIndex..., in: source)
-            return .string(regex.expression.stringByReplacingMatches(in: source, range: range, withTemplate: template))
+            return .string(regex.expression.replacingAll(in: source, with: template))
         default: throw LambdaError("undefined function \(name)")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RE2Regex
 import TimeSeries
 
 /// A value inside a lambda: the five field types, durations, times, regexes, and `missing` (a reference to a field
@@ -53,23 +54,21 @@ enum LambdaValue: Sendable {
     }
 }
 
-/// A compiled regular expression (RE2-style patterns through ICU, which agree on what TICKscripts use).
-struct LambdaRegex: @unchecked Sendable {
-    // NSRegularExpression is immutable and documented as safe to share between threads.
-    let expression: NSRegularExpression
-    let pattern: String
+/// A compiled regular expression in Go's syntax, matched by RE2 in linear time, as Kapacitor's are.
+struct LambdaRegex: Sendable {
+    let expression: RE2Regex
+    var pattern: String { expression.pattern }
 
     init(_ pattern: String) throws(LambdaError) {
         do {
-            expression = try NSRegularExpression(pattern: pattern)
+            expression = try RE2Regex(pattern)
         } catch {
-            throw LambdaError("invalid regex /\(pattern)/")
+            throw LambdaError("invalid regex /\(pattern)/: \(error)")
         }
-        self.pattern = pattern
     }
 
     func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        expression.matches(text)
     }
 }
 

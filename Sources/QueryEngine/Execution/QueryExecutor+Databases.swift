@@ -1,4 +1,5 @@
 import InfluxQL
+import RE2Regex
 import Storage
 import StoreAccess
 import TimeSeries
@@ -57,8 +58,8 @@ extension QueryExecutor {
         switch show.filter {
         case .equals(let name): names = names.filter { $0 == name }
         case .matches(let pattern):
-            let regex = try Regex(pattern)
-            names = names.filter { $0.contains(regex) }
+            let regex = try RE2Regex(pattern)
+            names = names.filter { regex.matches($0) }
         case nil: break
         }
         let condition = try SeriesCondition(show.condition, now: engine.configuration.clock())

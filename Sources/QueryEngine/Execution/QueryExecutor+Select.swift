@@ -1,4 +1,5 @@
 import InfluxQL
+import RE2Regex
 import Storage
 import TimeSeries
 
@@ -276,7 +277,7 @@ extension QueryExecutor {
             case .tag(let key): keys.append(key)
             case .wildcard: keys += allKeys.sorted()
             case .regex(let pattern):
-                if let regex = try? Regex(pattern) { keys += allKeys.filter { $0.contains(regex) }.sorted() }
+                if let regex = try? RE2Regex(pattern) { keys += allKeys.filter { regex.matches($0) }.sorted() }
             case .time: break
             }
         }

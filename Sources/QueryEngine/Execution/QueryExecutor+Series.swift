@@ -1,4 +1,5 @@
 public import InfluxQL
+import RE2Regex
 import Storage
 import TimeSeries
 
@@ -110,8 +111,8 @@ extension QueryExecutor {
             if let name = source.name {
                 if all.contains(name) && !selected.contains(name) { selected.append(name) }
             } else if let pattern = source.regex {
-                let regex = try Regex(pattern)
-                for name in all where name.contains(regex) && !selected.contains(name) { selected.append(name) }
+                let regex = try RE2Regex(pattern)
+                for name in all where regex.matches(name) && !selected.contains(name) { selected.append(name) }
             }
         }
         return selected
@@ -129,8 +130,8 @@ extension QueryExecutor {
         switch selector {
         case .equals(let name): key == name
         case .notEquals(let name): key != name
-        case .matches(let pattern): key.contains(try Regex(pattern))
-        case .notMatches(let pattern): !key.contains(try Regex(pattern))
+        case .matches(let pattern): try RE2Regex(pattern).matches(key)
+        case .notMatches(let pattern): try !RE2Regex(pattern).matches(key)
         case .among(let names): names.contains(key)
         }
     }

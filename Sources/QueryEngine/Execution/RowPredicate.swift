@@ -1,4 +1,5 @@
 import InfluxQL
+import RE2Regex
 import TimeSeries
 
 /// Evaluates a WHERE clause (time already taken out) against one row: names resolve to the row's fields first, then
@@ -81,7 +82,7 @@ enum RowPredicate {
         case (.number(let value), .number(let other)): return order(op, value, other)
         case (.text(let value), .text(let other)): return order(op, value, other)
         case (.text(let value), .pattern(let pattern)):
-            let found = value.contains(try patterns.regex(pattern))
+            let found = try patterns.regex(pattern).matches(value)
             return op == .regexMatch ? found : op == .regexNotMatch ? !found : false
         case (.flag(let value), .flag(let other)): return op == .equal ? value == other : op == .notEqual ? value != other : false
         default: return false

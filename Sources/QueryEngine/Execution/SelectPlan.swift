@@ -1,4 +1,5 @@
 import InfluxQL
+import RE2Regex
 import TimeSeries
 
 /// What a SELECT asks of one measurement: its output columns (wildcards expanded against the measurement's fields
@@ -86,7 +87,7 @@ struct SelectPlan {
             case .tag(let key): grouped.insert(key)
             case .wildcard: grouped = tagKeys
             case .regex(let pattern):
-                if let regex = try? Regex(pattern) { grouped.formUnion(tagKeys.filter { $0.contains(regex) }) }
+                if let regex = try? RE2Regex(pattern) { grouped.formUnion(tagKeys.filter { regex.matches($0) }) }
             case .time: break
             }
         }

@@ -1,4 +1,5 @@
 import InfluxQL
+import RE2Regex
 import TimeSeries
 
 import struct Foundation.TimeZone
@@ -134,8 +135,8 @@ enum TagPredicate {
             switch (op, value) {
             case (.equal, .string(let text)): return actual == text
             case (.notEqual, .string(let text)): return actual != text
-            case (.regexMatch, .regex(let pattern)): return actual.contains(try patterns.regex(pattern))
-            case (.regexNotMatch, .regex(let pattern)): return !actual.contains(try patterns.regex(pattern))
+            case (.regexMatch, .regex(let pattern)): return try patterns.regex(pattern).matches(actual)
+            case (.regexNotMatch, .regex(let pattern)): return try !patterns.regex(pattern).matches(actual)
             default: throw QueryError("unsupported condition on tag \(variable.name)")
             }
         default:
