@@ -23,4 +23,14 @@ enum ResultSeriesJSON {
         case .strings(let texts): texts
         }
     }
+
+    /// The first float JSON cannot hold (`+Inf`, `-Inf`, `NaN`, as Go prints them), if any.
+    static func firstNonFiniteNumber(in series: [ResultSeries]) -> String? {
+        for row in series.lazy.flatMap(\.values) {
+            for case .float(let number) in row where !number.isFinite {
+                return number.isNaN ? "NaN" : number < 0 ? "-Inf" : "+Inf"
+            }
+        }
+        return nil
+    }
 }

@@ -41,6 +41,10 @@ struct TaskRoutes {
             guard let series = runner.executing(id)?.output(endpoint) else {
                 throw KapacitorError(.notFound, "no task \(id) with an httpOut endpoint \(endpoint) is executing")
             }
+            if let unsupported = ResultSeriesJSON.firstNonFiniteNumber(in: series) {
+                // Go's encoder refuses these and Kapacitor answers its error: JSON has no infinities or NaN.
+                throw KapacitorError(.internalServerError, "json: unsupported value: \(unsupported)")
+            }
             return try Self.json(["series": series.map(ResultSeriesJSON.object)])
         }
         return routes
