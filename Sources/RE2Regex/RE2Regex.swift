@@ -18,9 +18,8 @@ public final class RE2Regex: Sendable {
     public init(_ pattern: String) throws(RE2RegexError) {
         var code: Int32 = 0
         var argument: UnsafeMutablePointer<CChar>?
-        let compiled = pattern.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { sundial_re2_compile($0.baseAddress, $0.count, &code, &argument) }
-        } ?? Array(pattern.utf8).withUnsafeBufferPointer { bytes in
+        var text = pattern
+        let compiled = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { sundial_re2_compile($0.baseAddress, $0.count, &code, &argument) }
         }
         guard let compiled else {

@@ -21,7 +21,8 @@ import Testing
     @Test(arguments: [
         ("(a", "error parsing regexp: missing closing ): `(a`"), ("a)", "error parsing regexp: unexpected ): `a)`"),
         ("[a", "error parsing regexp: missing closing ]: `[a`"), ("a**", "error parsing regexp: invalid nested repetition operator: `**`"),
-        ("x{2,1}", "error parsing regexp: invalid repeat count: `{2,1}`"), ("\\", "error parsing regexp: trailing backslash at end of expression: ``"),
+        ("x{2,1}", "error parsing regexp: invalid repeat count: `{2,1}`"),
+        ("\\", "error parsing regexp: trailing backslash at end of expression: ``"),
         ("(?<n>a)", "error parsing regexp: invalid or unsupported Perl syntax: `(?<`"),
     ])
     func compileErrorsUseGosWords(_ pattern: String, _ message: String) {
