@@ -216,7 +216,8 @@ let package = Package(
         .testTarget(
             name: "TaskServiceTests",
             dependencies: [
-                "TaskService", "PipelineSpec", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "TaskService", "PipelineSpec", "SundialTesting", hummingbird, logging,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strictSettings

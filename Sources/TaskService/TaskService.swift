@@ -1,3 +1,4 @@
+import Foundation
 public import Hummingbird
 public import Logging
 internal import ServerLogging
@@ -12,22 +13,35 @@ public enum TaskService {
     public struct Configuration: Sendable {
         public var host: String
         public var port: Int
+        /// `sundial serve --safe-mode`: no stored task starts (they stay as they are stored), so a server that a
+        /// task keeps taking down can be started to fix or disable it.
+        public var isSafeMode: Bool
 
-        public init(host: String = "127.0.0.1", port: Int = 9092) {
+        public init(host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false) {
             self.host = host
             self.port = port
+            self.isSafeMode = isSafeMode
         }
     }
 
     /// The routes over task definitions kept at `databasePath` (nil: in memory, for tests), running the enabled ones
-    /// with `runner`. Tasks stored as enabled start here; one that cannot start is logged and marked disabled.
-    public static func makeRouter(databasePath: String? = nil, runner: TaskRunner) async throws -> Router<BasicRequestContext> {
+    /// with `runner`. Tasks stored as enabled start here (none in safe mode); one that cannot start is logged and
+    /// marked disabled, and so is one whose start the process died in last time.
+    public static func makeRouter(
+        databasePath: String? = nil, runner: TaskRunner, isSafeMode: Bool = false
+    ) async throws -> Router<BasicRequestContext> {
         let store = try TaskStore(path: databasePath)
-        for task in try store.tasks() where task.status == "enabled" {
-            do {
-                _ = try await TaskRoutes(store: store, runner: runner).execute(task, restart: false)
-            } catch {
-                runner.logger.error("task \(task.id) did not start: \(error)")
+        try disableInterruptedStarts(store, logger: runner.logger)
+        if isSafeMode {
+            let enabled = try store.tasks().filter { $0.status == "enabled" }.count
+            runner.logger.warning("safe mode: no task started (\(enabled) enabled task(s) left as they are)")
+        } else {
+            for task in try store.tasks() where task.status == "enabled" {
+                do {
+                    _ = try await TaskRoutes(store: store, runner: runner).execute(task, restart: false)
+                } catch {
+                    runner.logger.error("task \(task.id) did not start: \(error)")
+                }
             }
         }
         let topicHandlers = TopicHandlers(store: store, topics: runner.topics, logger: runner.logger)
@@ -50,6 +64,20 @@ public enum TaskService {
         return router
     }
 
+    /// A task in the start journal was starting when the process died: it is saved disabled with the reason, so it
+    /// cannot take the server down at every start.
+    private static func disableInterruptedStarts(_ store: TaskStore, logger: Logger) throws {
+        for (id, started) in try store.takeInterruptedStarts() {
+            guard var task = try store.task(id), task.status == "enabled" else { continue }
+            task.status = "disabled"
+            task.error =
+                "the server stopped while this task was starting (\(started.formatted(.iso8601))); it was left disabled so "
+                + "it cannot stop the server again: fix the script, then enable it"
+            try store.update(task)
+            logger.error("task \(id) disabled: \(task.error)")
+        }
+    }
+
     public static func makeApplication(
         configuration: Configuration,
         databasePath: String?,
@@ -57,7 +85,7 @@ public enum TaskService {
         logger: Logger
     ) async throws -> some ApplicationProtocol {
         Application(
-            router: try await makeRouter(databasePath: databasePath, runner: runner),
+            router: try await makeRouter(databasePath: databasePath, runner: runner, isSafeMode: configuration.isSafeMode),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil

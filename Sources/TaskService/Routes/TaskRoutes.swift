@@ -53,6 +53,10 @@ struct TaskRoutes {
     /// Starts, restarts or stops the task as its definition now says. A task that cannot start is saved disabled
     /// with the reason in its `error`, and the request fails with that reason.
     func execute(_ task: TaskRecord, restart: Bool) async throws -> TaskRecord {
+        // Journaled, so a start that takes the process down is found and disabled at the next start-up.
+        let journaled = task.status == "enabled"
+        if journaled { try store.beginStarting(task.id) }
+        defer { if journaled { try? store.finishedStarting(task.id) } }
         do {
             try await runner.apply(task, restart: restart)
             return task

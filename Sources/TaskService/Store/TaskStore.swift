@@ -29,6 +29,12 @@ final class TaskStore: Sendable {
                 table.column("modified", .datetime).notNull()
             }
         }
+        migrator.registerMigration("task start journal") { db in
+            try db.create(table: "task_start") { table in
+                table.primaryKey("id", .text)
+                table.column("started", .datetime).notNull()
+            }
+        }
         migrator.registerMigration("topic handlers") { db in
             try db.create(table: "topic_handler") { table in
                 for column in ["topic", "id", "kind", "options", "match"] { table.column(column, .text).notNull() }
@@ -36,6 +42,29 @@ final class TaskStore: Sendable {
             }
         }
         return migrator
+    }
+
+    // MARK: The start journal
+
+    /// Notes, durably, that `id` is starting: if the process dies before `finishedStarting(id)`, the next start-up
+    /// finds it in `interruptedStarts()`.
+    func beginStarting(_ id: String) throws {
+        try database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO task_start (id, started) VALUES (?, ?)", arguments: [id, Date()])
+        }
+    }
+
+    func finishedStarting(_ id: String) throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM task_start WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Tasks whose start never finished (the process died during it), with when it began; the journal is emptied.
+    func takeInterruptedStarts() throws -> [(id: String, started: Date)] {
+        try database.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, started FROM task_start ORDER BY id")
+            try db.execute(sql: "DELETE FROM task_start")
+            return rows.map { ($0["id"], $0["started"]) }
+        }
     }
 
     func tasks() throws -> [TaskRecord] {

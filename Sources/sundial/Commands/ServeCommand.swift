@@ -25,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var overrides: ServeOverrides
     @OptionGroup(title: "Connections") var connections: ConnectionOptions
+    @Flag(help: "Start no stored task, to fix or disable one that keeps stopping the server.")
+    var safeMode = false
 
     func run() async throws {
         let loaded = configFile.load()
@@ -57,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             assembly = try ServiceAssembly(
                 configuration: configuration, dataDirectory: dataDirectory, store: store,
                 startupConnections: connections.startupConnections(configuration),
-                taskBackend: TaskBackend(configuration: configuration, store: store))
+                taskBackend: TaskBackend(configuration: configuration, store: store), isSafeMode: safeMode)
         } catch {
             FileHandle.standardError.write(
                 Data("sundial: cannot open the alert topics in \(dataDirectory.path(of: "alerts.sqlite")): \(error)\n".utf8))

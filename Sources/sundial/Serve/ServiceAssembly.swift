@@ -23,11 +23,14 @@ struct ServiceAssembly {
     let taskBackend: TaskBackend
     /// Runs the enabled tasks over `taskBackend`; with the embedded store, fed by it in process.
     let taskRunner: TaskRunner
+    /// `--safe-mode`: no stored task starts.
+    let isSafeMode: Bool
 
     init(
         configuration: SundialConfiguration, dataDirectory: DataDirectory, store: EmbeddedStore?,
-        startupConnections: StartupConnections?, taskBackend: TaskBackend
+        startupConnections: StartupConnections?, taskBackend: TaskBackend, isSafeMode: Bool = false
     ) throws {
+        self.isSafeMode = isSafeMode
         self.configuration = configuration
         self.dataDirectory = dataDirectory
         self.store = store
@@ -93,7 +96,7 @@ struct ServiceAssembly {
         let tasksAddress = configuration.http.bindAddress
         if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }
         let tasks = try await TaskService.makeApplication(
-            configuration: .init(host: tasksAddress.bindHost, port: tasksAddress.port),
+            configuration: .init(host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
             runner: taskRunner,
             logger: Logger(label: "tasks")
