@@ -64,15 +64,22 @@ public enum TaskService {
         return router
     }
 
-    /// A task in the start journal was starting when the process died: it is saved disabled with the reason, so it
-    /// cannot take the server down at every start.
+    /// A task in the start journal was starting when the process died. Once may be a kill or a power cut, so it
+    /// starts again; twice in a row, it is saved disabled with the reason, so it cannot take the server down at
+    /// every start.
     private static func disableInterruptedStarts(_ store: TaskStore, logger: Logger) throws {
-        for (id, started) in try store.takeInterruptedStarts() {
+        for (id, started, attempts) in try store.interruptedStarts() {
+            guard attempts >= 2 else {
+                logger.warning("task \(id) was starting when the server stopped; starting it again")
+                continue
+            }
+            try store.finishedStarting(id)
             guard var task = try store.task(id), task.status == "enabled" else { continue }
             task.status = "disabled"
             task.error =
-                "the server stopped while this task was starting (\(started.formatted(.iso8601))); it was left disabled so "
-                + "it cannot stop the server again: fix the script, then enable it"
+                "the server stopped \(attempts) times in a row while this task was starting (last at "
+                + "\(started.formatted(.iso8601))); it was left disabled so it cannot stop the server again: fix the "
+                + "script, then enable it"
             try store.update(task)
             logger.error("task \(id) disabled: \(task.error)")
         }

@@ -33,6 +33,7 @@ final class TaskStore: Sendable {
             try db.create(table: "task_start") { table in
                 table.primaryKey("id", .text)
                 table.column("started", .datetime).notNull()
+                table.column("attempts", .integer).notNull()
             }
         }
         migrator.registerMigration("topic handlers") { db in
@@ -46,11 +47,16 @@ final class TaskStore: Sendable {
 
     // MARK: The start journal
 
-    /// Notes, durably, that `id` is starting: if the process dies before `finishedStarting(id)`, the next start-up
-    /// finds it in `interruptedStarts()`.
+    /// Notes, durably, that `id` is starting, counting the starts in a row that never finished: if the process dies
+    /// before `finishedStarting(id)`, the next start-up finds the count in `interruptedStarts()`.
     func beginStarting(_ id: String) throws {
         try database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO task_start (id, started) VALUES (?, ?)", arguments: [id, Date()])
+            try db.execute(
+                sql: """
+                    INSERT INTO task_start (id, started, attempts) VALUES (?, ?, 1)
+                    ON CONFLICT(id) DO UPDATE SET started = excluded.started, attempts = attempts + 1
+                    """,
+                arguments: [id, Date()])
         }
     }
 
@@ -58,12 +64,13 @@ final class TaskStore: Sendable {
         try database.write { db in try db.execute(sql: "DELETE FROM task_start WHERE id = ?", arguments: [id]) }
     }
 
-    /// Tasks whose start never finished (the process died during it), with when it began; the journal is emptied.
-    func takeInterruptedStarts() throws -> [(id: String, started: Date)] {
-        try database.write { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT id, started FROM task_start ORDER BY id")
-            try db.execute(sql: "DELETE FROM task_start")
-            return rows.map { ($0["id"], $0["started"]) }
+    /// Tasks whose last starts never finished (the process died during them): when the last began, and how many
+    /// starts in a row did not finish.
+    func interruptedStarts() throws -> [(id: String, started: Date, attempts: Int)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, started, attempts FROM task_start ORDER BY id").map {
+                ($0["id"], $0["started"], $0["attempts"])
+            }
         }
     }
 
