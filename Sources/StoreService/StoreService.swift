@@ -1,6 +1,6 @@
 public import Hummingbird
 public import Logging
-internal import QueryEngine
+public import QueryEngine
 internal import ServerLogging
 public import Storage
 public import StoreAccess
@@ -18,12 +18,18 @@ public enum StoreService {
         public var maxBodySize: Int
         /// `[store] auth-enabled`: require credentials on `/query` and `/write` and check privileges.
         public var authEnabled: Bool
+        /// `[store] query-timeout`, `max-concurrent-queries`, `max-select-point`, `-series`, `-buckets`.
+        public var queryLimits: QueryLimits
 
-        public init(host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000, authEnabled: Bool = false) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000, authEnabled: Bool = false,
+            queryLimits: QueryLimits = .init()
+        ) {
             self.host = host
             self.port = port
             self.maxBodySize = maxBodySize
             self.authEnabled = authEnabled
+            self.queryLimits = queryLimits
         }
     }
 
@@ -48,7 +54,8 @@ public enum StoreService {
                 .collection())
         router.addRoutes(
             QueryRoutes(
-                executor: QueryExecutor(engine: engine, access: access), authenticator: authenticator, locator: locator,
+                executor: QueryExecutor(engine: engine, access: access, limits: configuration.queryLimits), authenticator: authenticator,
+                locator: locator,
                 answers: answers
             ).collection())
         let gateway = V2Gateway(engine: engine, access: access, authEnabled: configuration.authEnabled)

@@ -82,14 +82,14 @@ import TimeSeries
 @Suite struct QueryRegistryTests {
     @Test func killedQueriesStopAtTheirNextStep() throws {
         let registry = QueryRegistry()
-        let id = registry.register([.showDatabases, .showQueries], database: "db")
+        let id = try registry.register([.showDatabases, .showQueries], database: "db")
         #expect(registry.show().values.first?[1] == .string("SHOW DATABASES;\nSHOW QUERIES"))
         try registry.check(id)
         try registry.kill(id)
         #expect(throws: QueryError("query killed")) { try registry.check(id) }
         registry.finish(id)
         #expect(throws: QueryError("no such query id: \(id)")) { try registry.kill(id) }
-        #expect(registry.register([.showQueries], database: nil) == id + 1)
+        #expect(try registry.register([.showQueries], database: nil) == id + 1)
     }
 }
 

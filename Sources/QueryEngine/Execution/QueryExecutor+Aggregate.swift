@@ -94,17 +94,16 @@ extension QueryExecutor {
         let upper = condition.timeRange.upperBound != Int64.max ? condition.timeRange.upperBound : engine.configuration.clock()
         let first = buckets.start(of: lower)
         let last = buckets.start(of: max(upper, lower))
-        // A span wider than Int64 (data at both ends of time) is more buckets than any limit allows.
-        let count = last.subtractingChecked(first).map { Int($0 / buckets.width) + 1 } ?? Int.max
-        guard count <= Self.maximumBuckets else {
-            throw QueryError("max-select-buckets limit exceeded: (\(count)/\(Self.maximumBuckets))")
-        }
+        try checkBucketCount(from: first, to: last, width: buckets.width)
         var output: [[ResultValue]] = []
         var previous: [ResultValue]?
         var nextTime: Int64? = first
+        var made = 0
         while let time = nextTime, time <= last {
             // The last bucket of time has no next one: `next(after:)` saturates there.
             defer { nextTime = buckets.next(after: time) > time ? buckets.next(after: time) : nil }
+            made += 1
+            if made % 65_536 == 0 { try QueryBudget.current?.check() }
             if let rows = cells[time] {
                 previous = rows.last
                 output += rows.map { [.time(time)] + $0 }
@@ -130,6 +129,20 @@ extension QueryExecutor {
         }
         if statement.fill == .linear { Self.interpolate(&output) }
         return output
+    }
+
+    /// InfluxDB's `max-select-buckets` check, and Sundial's ceiling on buckets made in memory when it is 0.
+    private func checkBucketCount(from first: Int64, to last: Int64, width: Int64) throws {
+        // A span wider than Int64 (data at both ends of time) is more buckets than any limit allows.
+        let count = last.subtractingChecked(first).map { Int($0 / width) + 1 } ?? Int.max
+        if limits.maxSelectBuckets > 0 && count > limits.maxSelectBuckets {
+            throw QueryError("max-select-buckets limit exceeded: (\(count)/\(limits.maxSelectBuckets))")
+        }
+        if count > QueryLimits.bucketsInMemory {
+            throw QueryError(
+                "too many GROUP BY time buckets to answer at once: (\(count)/\(QueryLimits.bucketsInMemory)); "
+                    + "narrow the time range or widen the interval")
+        }
     }
 
     /// One row for the whole range: at the query's lower bound (epoch 0 when unbounded), or at the selected point

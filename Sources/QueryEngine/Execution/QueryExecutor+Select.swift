@@ -21,8 +21,6 @@ extension QueryExecutor {
         let series: [(key: String, tags: [String: String])]
     }
 
-    static let maximumBuckets = 100_000
-
     func select(_ statement: SelectStatement, context: Context) throws -> [ResultSeries] {
         let (scope, measurements) = try selectScope(statement, context: context)
         var results: [ResultSeries] = []
@@ -99,6 +97,7 @@ extension QueryExecutor {
         if let predicate = condition.predicate, !predicateNeedsFields {
             candidates = try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
         }
+        try QueryBudget.current?.charge(series: candidates.count)
         let groups = Self.group(candidates, by: statement.dimensions, allKeys: scope.allTagKeys)
         return MeasurementRead(plan: plan, fields: fields, groups: groups, predicateNeedsFields: predicateNeedsFields)
     }
@@ -317,6 +316,7 @@ extension QueryExecutor {
             }
         }
         rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
+        try QueryBudget.current?.charge(points: rows.count)
         return rows
     }
 
@@ -335,6 +335,7 @@ extension QueryExecutor {
         }
         // Each series' rows are already in time order: the sort merges runs.
         rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
+        try QueryBudget.current?.charge(points: rows.count)
         return rows
     }
 

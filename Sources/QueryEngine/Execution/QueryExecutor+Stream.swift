@@ -10,9 +10,23 @@ extension QueryExecutor {
         _ statements: [Statement], context: Context, size: Int, emit: (StatementResult) async throws -> Void
     ) async throws {
         var context = context
-        let id = registry.register(statements, database: context.database)
+        let id: UInt64
+        do {
+            id = try registry.register(statements, database: context.database, maxConcurrent: limits.maxConcurrentQueries)
+        } catch {
+            return try await emit(StatementResult(statementID: 0, error: Self.message(for: error)))
+        }
         context.queryID = id
         defer { registry.finish(id) }
+        let budget = QueryBudget(registry: registry, id: id, limits: limits)
+        try await QueryBudget.$current.withValue(budget) {
+            try await executeChunked(statements, context: context, size: size, budget: budget, emit: emit)
+        }
+    }
+
+    private func executeChunked(
+        _ statements: [Statement], context: Context, size: Int, budget: QueryBudget, emit: (StatementResult) async throws -> Void
+    ) async throws {
         var failed = false
         for (index, statement) in statements.enumerated() {
             guard !failed else {
@@ -21,7 +35,8 @@ extension QueryExecutor {
             }
             var chunks: [StatementResult]
             do {
-                try registry.check(context.queryID)
+                try budget.check()
+                budget.startStatement()
                 if case .select(let select) = statement, let stream = try RawSelectStream(select, executor: self, context: context) {
                     chunks = try await stream.run(statementID: index, size: size, emit: emit)
                 } else {

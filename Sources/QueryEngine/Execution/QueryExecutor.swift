@@ -13,11 +13,14 @@ public struct QueryExecutor: Sendable {
     public let access: AccessStore?
     /// Shared by every copy of this executor: the queries running now.
     public let registry: QueryRegistry
+    public let limits: QueryLimits
 
-    public init(engine: StorageEngine, access: AccessStore? = nil, registry: QueryRegistry = QueryRegistry()) {
+    public init(engine: StorageEngine, access: AccessStore? = nil, registry: QueryRegistry = QueryRegistry(), limits: QueryLimits = .init())
+    {
         self.engine = engine
         self.access = access
         self.registry = registry
+        self.limits = limits
     }
 
     /// Options of one request that statements depend on.
@@ -42,9 +45,19 @@ public struct QueryExecutor: Sendable {
 
     public func execute(_ statements: [Statement], context: Context) async -> [StatementResult] {
         var context = context
-        let id = registry.register(statements, database: context.database)
+        let id: UInt64
+        do {
+            id = try registry.register(statements, database: context.database, maxConcurrent: limits.maxConcurrentQueries)
+        } catch {
+            return [StatementResult(statementID: 0, error: Self.message(for: error))]
+        }
         context.queryID = id
         defer { registry.finish(id) }
+        let budget = QueryBudget(registry: registry, id: id, limits: limits)
+        return await QueryBudget.$current.withValue(budget) { await execute(statements, context: context, budget: budget) }
+    }
+
+    private func execute(_ statements: [Statement], context: Context, budget: QueryBudget) async -> [StatementResult] {
         var results: [StatementResult] = []
         var failed = false
         for (index, statement) in statements.enumerated() {
@@ -54,7 +67,8 @@ public struct QueryExecutor: Sendable {
             }
             var result: StatementResult
             do {
-                try registry.check(context.queryID)
+                try budget.check()
+                budget.startStatement()
                 result = try await execute(statement, id: index, context: context)
             } catch {
                 result = StatementResult(statementID: index, error: Self.message(for: error))

@@ -17,8 +17,12 @@ public final class QueryRegistry: Sendable {
 
     public init() {}
 
-    func register(_ statements: [Statement], database: String?) -> UInt64 {
-        state.withLock { state in
+    /// Registers a query; over `maxConcurrent` queries running (0: no limit) it is InfluxDB's refusal.
+    func register(_ statements: [Statement], database: String?, maxConcurrent: Int = 0) throws -> UInt64 {
+        try state.withLock { state in
+            if maxConcurrent > 0 && state.running.count >= maxConcurrent {
+                throw QueryError("max-concurrent-queries limit exceeded(\(state.running.count + 1), \(maxConcurrent))")
+            }
             let id = state.nextID
             state.nextID += 1
             state.running[id] = Running(statements: statements, database: database ?? "", started: .now)

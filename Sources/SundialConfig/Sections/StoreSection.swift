@@ -11,6 +11,12 @@ public struct StoreSection: Sendable, ConfigSection {
     public var cacheSnapshotMemorySize = 26_214_400
     public var maxSeriesPerDatabase = 1_000_000
     public var maxValuesPerTag = 100_000
+    /// InfluxDB's `[coordinator]` query limits; 0 is no limit for each, as in InfluxDB.
+    public var queryTimeout = ConfigDuration(nanoseconds: 0)
+    public var maxConcurrentQueries = 0
+    public var maxSelectPoint = 0
+    public var maxSelectSeries = 0
+    public var maxSelectBuckets = 0
 
     public init() {}
 
@@ -24,6 +30,11 @@ public struct StoreSection: Sendable, ConfigSection {
             .value("cache-snapshot-memory-size", \.cacheSnapshotMemorySize),
             .value("max-series-per-database", \.maxSeriesPerDatabase),
             .value("max-values-per-tag", \.maxValuesPerTag),
+            .value("query-timeout", \.queryTimeout),
+            .value("max-concurrent-queries", \.maxConcurrentQueries),
+            .value("max-select-point", \.maxSelectPoint),
+            .value("max-select-series", \.maxSelectSeries),
+            .value("max-select-buckets", \.maxSelectBuckets),
         ]
     }
 
@@ -41,6 +52,13 @@ public struct StoreSection: Sendable, ConfigSection {
         if maxValuesPerTag < 0 {
             problems.append(ConfigProblem(key: "max-values-per-tag", message: "must be 0 (no limit) or more"))
         }
+        for (key, value) in [
+            ("max-concurrent-queries", maxConcurrentQueries), ("max-select-point", maxSelectPoint),
+            ("max-select-series", maxSelectSeries), ("max-select-buckets", maxSelectBuckets),
+        ] where value < 0 {
+            problems.append(ConfigProblem(key: key, message: "must be 0 (no limit) or more"))
+        }
+        if queryTimeout.nanoseconds < 0 { problems.append(ConfigProblem(key: "query-timeout", message: "must be 0 (no limit) or more")) }
         return problems
     }
 }

@@ -87,7 +87,9 @@ struct ServiceAssembly {
             let application = StoreService.makeApplication(
                 engine: store.engine,
                 access: store.access,
-                configuration: .init(host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled),
+                configuration: .init(
+                    host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled,
+                    queryLimits: configuration.store.queryLimits),
                 logger: Logger(label: "store")
             )
             services.append(NamedService(name: "store", address: address, wrapped: application))

@@ -19,7 +19,9 @@ struct TaskBackend {
         let enabled = configuration.influxdb.filter(\.enabled)
         guard let section = enabled.first(where: \.isDefault) ?? enabled.first, let url = section.urls.first else {
             writer = store.map { EmbeddedPointWriter(engine: $0.engine) }
-            querier = store.map { EmbeddedQuerier(executor: QueryExecutor(engine: $0.engine, access: $0.access)) }
+            querier = store.map {
+                EmbeddedQuerier(executor: QueryExecutor(engine: $0.engine, access: $0.access, limits: configuration.store.queryLimits))
+            }
             remote = nil
             return
         }

@@ -1,0 +1,55 @@
+import Synchronization
+
+/// What one running query may still spend, checked where statements loop over data: KILL QUERY, `query-timeout`,
+/// `max-select-point` and `max-select-series`. Bound to the query's task (`QueryBudget.current`) while it runs, so
+/// the loops deep inside the executor reach it without passing it through every call.
+final class QueryBudget: Sendable {
+    @TaskLocal static var current: QueryBudget?
+
+    private let registry: QueryRegistry
+    let id: UInt64
+    let limits: QueryLimits
+    private let deadline: ContinuousClock.Instant?
+    /// Points and series the current SELECT statement has read.
+    private let spent = Mutex<(points: Int, series: Int)>((0, 0))
+
+    init(registry: QueryRegistry, id: UInt64, limits: QueryLimits) {
+        self.registry = registry
+        self.id = id
+        self.limits = limits
+        deadline = limits.timeout > 0 ? .now + .nanoseconds(limits.timeout) : nil
+    }
+
+    /// Throws once the query was killed or ran out of time.
+    func check() throws {
+        try registry.check(id)
+        if let deadline, ContinuousClock.now > deadline { throw QueryError("query-timeout limit exceeded") }
+    }
+
+    /// A statement starts: its points and series count from zero.
+    func startStatement() {
+        spent.withLock { $0 = (0, 0) }
+    }
+
+    /// Counts points read, then checks the limits.
+    func charge(points: Int) throws {
+        let total = spent.withLock { spent -> Int in
+            spent.points += points
+            return spent.points
+        }
+        if limits.maxSelectPoints > 0 && total > limits.maxSelectPoints {
+            throw QueryError("max-select-point limit exceeded: (\(total)/\(limits.maxSelectPoints))")
+        }
+        try check()
+    }
+
+    func charge(series: Int) throws {
+        let total = spent.withLock { spent -> Int in
+            spent.series += series
+            return spent.series
+        }
+        if limits.maxSelectSeries > 0 && total > limits.maxSelectSeries {
+            throw QueryError("max-select-series limit exceeded: (\(total)/\(limits.maxSelectSeries))")
+        }
+    }
+}
