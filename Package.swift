@@ -86,7 +86,10 @@ let package = Package(
         ),
         .target(
             name: "ServerLogging",
-            dependencies: [hummingbird, logging, "TimeSeries", .product(name: "CompressNIO", package: "compress-nio")],
+            dependencies: [
+                hummingbird, .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                logging, "TimeSeries", .product(name: "CompressNIO", package: "compress-nio"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),

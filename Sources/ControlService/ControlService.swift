@@ -2,7 +2,7 @@ import ControlUI
 import Foundation
 public import Hummingbird
 public import Logging
-internal import ServerLogging
+public import ServerLogging
 
 /// The Chronograf-compatible control plane (`:8888`): the `/chronograf/v1` REST API (sources, Kapacitor
 /// connections, proxies, resource files, organizations, alert rules) and the web UI.
@@ -19,16 +19,19 @@ public enum ControlService {
         public var javascriptPath: String
         /// OAuth sign-in; when set, the API needs a session.
         public var oauth: OAuthSettings?
+        /// `[control] idle-timeout` and `max-connection-limit`.
+        public var listener: ListenerLimits
 
         public init(
             host: String = "127.0.0.1", port: Int = 8888, uiPath: String? = nil, javascriptPath: String = "/usr/share/javascript",
-            oauth: OAuthSettings? = nil
+            oauth: OAuthSettings? = nil, listener: ListenerLimits = .init()
         ) {
             self.host = host
             self.port = port
             self.uiPath = uiPath
             self.javascriptPath = javascriptPath
             self.oauth = oauth
+            self.listener = listener
         }
     }
 
@@ -81,10 +84,8 @@ public enum ControlService {
             router: try makeRouter(
                 databasePath: databasePath, resourcesPath: resourcesPath, environment: ProcessInfo.processInfo.environment,
                 startup: startup, configuration: configuration, logger: logger),
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port),
-                serverName: nil
-            ),
+            server: configuration.listener.http1(),
+            configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger
         )
     }

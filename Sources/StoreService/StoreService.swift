@@ -1,7 +1,7 @@
 public import Hummingbird
 public import Logging
 public import QueryEngine
-internal import ServerLogging
+public import ServerLogging
 public import Storage
 public import StoreAccess
 
@@ -20,16 +20,19 @@ public enum StoreService {
         public var authEnabled: Bool
         /// `[store] query-timeout`, `max-concurrent-queries`, `max-select-point`, `-series`, `-buckets`.
         public var queryLimits: QueryLimits
+        /// `[store] idle-timeout` and `max-connection-limit`.
+        public var listener: ListenerLimits
 
         public init(
             host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000, authEnabled: Bool = false,
-            queryLimits: QueryLimits = .init()
+            queryLimits: QueryLimits = .init(), listener: ListenerLimits = .init()
         ) {
             self.host = host
             self.port = port
             self.maxBodySize = maxBodySize
             self.authEnabled = authEnabled
             self.queryLimits = queryLimits
+            self.listener = listener
         }
     }
 
@@ -80,11 +83,8 @@ public enum StoreService {
             authEnabled: configuration.authEnabled)
         return Application(
             router: makeRouter(engine: engine, access: access, configuration: configuration, answers: answers),
-            server: .http1(configuration: .init(additionalChannelHandlers: [KeptAnswerHandler(lookup: lookup, logger: logger)])),
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port),
-                serverName: nil
-            ),
+            server: configuration.listener.http1(additionalChannelHandlers: [KeptAnswerHandler(lookup: lookup, logger: logger)]),
+            configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger
         )
     }

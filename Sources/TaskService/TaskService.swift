@@ -1,7 +1,7 @@
 import Foundation
 public import Hummingbird
 public import Logging
-internal import ServerLogging
+public import ServerLogging
 
 /// The Kapacitor-compatible processing service's HTTP API (`:9092`, base `/kapacitor/v1`): `ping`, and task and
 /// template definitions checked by `PipelineSpec` and kept in SQLite, enabled stream tasks running on
@@ -16,11 +16,14 @@ public enum TaskService {
         /// `sundial serve --safe-mode`: no stored task starts (they stay as they are stored), so a server that a
         /// task keeps taking down can be started to fix or disable it.
         public var isSafeMode: Bool
+        /// `[http] idle-timeout` and `max-connection-limit`.
+        public var listener: ListenerLimits
 
-        public init(host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false) {
+        public init(host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false, listener: ListenerLimits = .init()) {
             self.host = host
             self.port = port
             self.isSafeMode = isSafeMode
+            self.listener = listener
         }
     }
 
@@ -93,10 +96,8 @@ public enum TaskService {
     ) async throws -> some ApplicationProtocol {
         Application(
             router: try await makeRouter(databasePath: databasePath, runner: runner, isSafeMode: configuration.isSafeMode),
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port),
-                serverName: nil
-            ),
+            server: configuration.listener.http1(),
+            configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger
         )
     }

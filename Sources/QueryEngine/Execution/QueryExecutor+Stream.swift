@@ -19,8 +19,10 @@ extension QueryExecutor {
         context.queryID = id
         defer { registry.finish(id) }
         let budget = QueryBudget(registry: registry, id: id, limits: limits)
-        try await QueryBudget.$current.withValue(budget) {
-            try await executeChunked(statements, context: context, size: size, budget: budget, emit: emit)
+        try await withTaskExecutorPreference(QueryWorkExecutor.shared) {
+            try await QueryBudget.$current.withValue(budget) {
+                try await executeChunked(statements, context: context, size: size, budget: budget, emit: emit)
+            }
         }
     }
 

@@ -54,7 +54,9 @@ public struct QueryExecutor: Sendable {
         context.queryID = id
         defer { registry.finish(id) }
         let budget = QueryBudget(registry: registry, id: id, limits: limits)
-        return await QueryBudget.$current.withValue(budget) { await execute(statements, context: context, budget: budget) }
+        return await withTaskExecutorPreference(QueryWorkExecutor.shared) {
+            await QueryBudget.$current.withValue(budget) { await execute(statements, context: context, budget: budget) }
+        }
     }
 
     private func execute(_ statements: [Statement], context: Context, budget: QueryBudget) async -> [StatementResult] {

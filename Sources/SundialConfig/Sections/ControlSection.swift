@@ -2,6 +2,8 @@
 public struct ControlSection: Sendable, ConfigSection {
     public var enabled = true
     public var bindAddress = ListenAddress(host: "", port: 8888)
+    /// `idle-timeout` and `max-connection-limit` of this listener.
+    public var listener = ListenerSettings()
     /// Where `.src`, `.kap` and `.org` files are read at start-up; empty means `canned-path`.
     public var resourcesPath = ""
     /// Chronograf's canned directory; empty means `<data_dir>/canned`.
@@ -55,11 +57,11 @@ public struct ControlSection: Sendable, ConfigSection {
             .value("generic-api-url", \.genericAPIURL),
             .value("generic-api-key", \.genericAPIKey),
             .value("token-secret", \.tokenSecret, isSecret: true),
-        ]
+        ] + ListenerSettings.keys(\.listener)
     }
 
     func validate() -> [ConfigProblem] {
-        var problems: [ConfigProblem] = []
+        var problems = listener.validate()
         if !basePath.isEmpty, !Self.isValidBasePath(basePath) {
             problems.append(ConfigProblem(key: "basepath", message: "invalid basepath, must follow format \"/mybasepath\""))
         }

@@ -1,6 +1,8 @@
 /// `[http]`: the tasks service's (Kapacitor API) listener, with Kapacitor's keys and defaults.
 public struct HTTPSection: Sendable, ConfigSection {
     public var bindAddress = ListenAddress(host: "", port: 9092)
+    /// `idle-timeout` and `max-connection-limit` of this listener.
+    public var listener = ListenerSettings()
     public var authEnabled = false
     public var logEnabled = true
     public var writeTracing = false
@@ -25,6 +27,10 @@ public struct HTTPSection: Sendable, ConfigSection {
             .value("https-private-key", \.httpsPrivateKey),
             .value("shutdown-timeout", \.shutdownTimeout),
             .value("shared-secret", \.sharedSecret, isSecret: true),
-        ]
+        ] + ListenerSettings.keys(\.listener)
+    }
+
+    func validate() -> [ConfigProblem] {
+        listener.validate()
     }
 }

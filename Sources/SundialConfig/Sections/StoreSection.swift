@@ -2,6 +2,8 @@
 public struct StoreSection: Sendable, ConfigSection {
     public var enabled = true
     public var bindAddress = ListenAddress(host: "", port: 8086)
+    /// `idle-timeout` and `max-connection-limit` of this listener.
+    public var listener = ListenerSettings()
     public var authEnabled = false
     /// How long the write-ahead log may wait to share one fsync among concurrent writers; 0 syncs at once.
     public var walFsyncDelay = ConfigDuration(nanoseconds: 0)
@@ -35,11 +37,11 @@ public struct StoreSection: Sendable, ConfigSection {
             .value("max-select-point", \.maxSelectPoint),
             .value("max-select-series", \.maxSelectSeries),
             .value("max-select-buckets", \.maxSelectBuckets),
-        ]
+        ] + ListenerSettings.keys(\.listener)
     }
 
     func validate() -> [ConfigProblem] {
-        var problems: [ConfigProblem] = []
+        var problems = listener.validate()
         if cacheSnapshotMemorySize <= 0 {
             problems.append(ConfigProblem(key: "cache-snapshot-memory-size", message: "must be a positive number of bytes"))
         }

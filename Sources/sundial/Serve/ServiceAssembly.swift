@@ -89,7 +89,7 @@ struct ServiceAssembly {
                 access: store.access,
                 configuration: .init(
                     host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled,
-                    queryLimits: configuration.store.queryLimits),
+                    queryLimits: configuration.store.queryLimits, listener: configuration.store.listener.limits),
                 logger: Logger(label: "store")
             )
             services.append(NamedService(name: "store", address: address, wrapped: application))
@@ -98,7 +98,8 @@ struct ServiceAssembly {
         let tasksAddress = configuration.http.bindAddress
         if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }
         let tasks = try await TaskService.makeApplication(
-            configuration: .init(host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode),
+            configuration: .init(
+                host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode, listener: configuration.http.listener.limits),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
             runner: taskRunner,
             logger: Logger(label: "tasks")
@@ -114,7 +115,8 @@ struct ServiceAssembly {
                 configuration: .init(
                     host: address.bindHost, port: address.port,
                     uiPath: configuration.control.uiPath.isEmpty ? nil : configuration.control.uiPath,
-                    javascriptPath: configuration.control.javascriptPath, oauth: oauthSettings),
+                    javascriptPath: configuration.control.javascriptPath, oauth: oauthSettings,
+                    listener: configuration.control.listener.limits),
                 databasePath: dataDirectory.path(of: "control.sqlite"),
                 resourcesPath: resourcesPath,
                 startup: startupConnections,

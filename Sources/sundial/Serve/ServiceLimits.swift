@@ -1,4 +1,5 @@
 import QueryEngine
+import ServerLogging
 import SundialConfig
 
 extension StoreSection {
@@ -7,5 +8,12 @@ extension StoreSection {
         QueryLimits(
             timeout: queryTimeout.nanoseconds, maxConcurrentQueries: maxConcurrentQueries, maxSelectPoints: maxSelectPoint,
             maxSelectSeries: maxSelectSeries, maxSelectBuckets: maxSelectBuckets)
+    }
+}
+
+extension ListenerSettings {
+    /// `idle-timeout` and `max-connection-limit` as the services' HTTP servers take them.
+    var limits: ListenerLimits {
+        ListenerLimits(idleTimeoutNanoseconds: idleTimeout.nanoseconds, maxConnections: maxConnectionLimit)
     }
 }

@@ -1,0 +1,27 @@
+/// What every listener (`[store]`, `[http]`, `[control]`) takes to stay available: how long a connection may sit
+/// idle, or half-way through sending a request, before it is closed, and how many connections it serves at once
+/// (more wait to be accepted). Without them, hundreds of half-sent requests would hold their connections for good.
+public struct ListenerSettings: Sendable, Equatable {
+    /// `idle-timeout`: 0 keeps idle connections open for ever (InfluxDB's, Kapacitor's and Chronograf's behaviour).
+    public var idleTimeout = ConfigDuration.seconds(120)
+    /// `max-connection-limit` (InfluxDB's name): 0 is no limit.
+    public var maxConnectionLimit = 1000
+
+    public init() {}
+
+    static func keys<Section>(_ settings: WritableKeyPath<Section, ListenerSettings>) -> [ConfigKey<Section>] {
+        [
+            .value("idle-timeout", settings.appending(path: \.idleTimeout)),
+            .value("max-connection-limit", settings.appending(path: \.maxConnectionLimit)),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        var problems: [ConfigProblem] = []
+        if idleTimeout.nanoseconds < 0 { problems.append(ConfigProblem(key: "idle-timeout", message: "must be 0 (none) or more")) }
+        if maxConnectionLimit < 0 {
+            problems.append(ConfigProblem(key: "max-connection-limit", message: "must be 0 (no limit) or more"))
+        }
+        return problems
+    }
+}
