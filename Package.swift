@@ -256,3 +256,22 @@ if Context.environment["SUNDIAL_BENCHMARKS"] != nil {
         )
     }
 }
+
+// Fuzz targets (libFuzzer) exist only when SUNDIAL_FUZZ is set; Fuzz/run builds them with
+// `-sanitize=fuzzer,address` in their own scratch folder and runs each (see Fuzz/README.md).
+if Context.environment["SUNDIAL_FUZZ"] != nil {
+    package.targets.append(.target(name: "LibFuzzerDriver", path: "Fuzz/LibFuzzerDriver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["WriteAheadLog", "LibFuzzerDriver"], path: "Fuzz/FuzzSupport"))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("LineProtocolFuzzer", ["LineProtocol", "TimeSeries", "FuzzSupport"]),
+        ("InfluxQLFuzzer", ["InfluxQL", "FuzzSupport"]),
+        ("TICKscriptFuzzer", ["TICKscript", "PipelineSpec", "FuzzSupport"]),
+        ("ConfigFuzzer", ["SundialConfig", "FuzzSupport"]),
+        ("WALReplayFuzzer", ["Storage", "FileIO", "FuzzSupport"]),
+        ("TSMReaderFuzzer", ["Storage", "FileIO", "FuzzSupport"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)", exclude: ["corpus"]))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

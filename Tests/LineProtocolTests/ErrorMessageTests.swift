@@ -22,6 +22,7 @@ import TimeSeries
         ("cpu,a=1,1️⃣a=2 v=1", "duplicate tags"),
         ("cpu 1️⃣=1", "missing field key"),
         ("cpu a=1,1️⃣=2", "missing field key"),
+        ("cpu \0\0\01️⃣=2", "missing field key"),
         ("cpu v=1️⃣", "missing field value"),
         ("cpu v=1️⃣,w=1", "missing field value"),
         ("cpu v=1️⃣ 5", "missing field value"),

@@ -68,7 +68,9 @@ extension LineProtocolParser {
     ) throws(ParseFailure) -> Int? {
         let equalsIndex = key.upperBound
         let before = input[equalsIndex - 1]
-        if (before == ASCII.space || before == ASCII.comma) && input[equalsIndex - 2] != ASCII.backslash {
+        // An empty key is missing too: InfluxDB skips NUL bytes as white space and then stores a field named ""
+        // (`m \0=1`), which no line can name again.
+        if key.isEmpty || (before == ASCII.space || before == ASCII.comma) && input[equalsIndex - 2] != ASCII.backslash {
             throw ParseFailure(.missingFieldKey, at: equalsIndex)
         }
         let valueStart = equalsIndex + 1

@@ -49,7 +49,7 @@ enum BlockCodec {
             // Numbers decode from the front, so only the values up to `bound` (and their times) are needed.
             let isNumeric = [.float, .integer, .unsigned].contains(type)
             var times: [Int64] = []
-            times.reserveCapacity(count)
+            times.reserveCapacity(min(count, 1 << 20))  // the count is the block's word: never reserve gigabytes for it
             try Array(timestampBytes).withUnsafeBytes {
                 try TimestampBlock.decode($0, count: count, into: &times, upTo: isNumeric ? bound : .max)
             }

@@ -29,10 +29,11 @@ final class TSMReader: @unchecked Sendable {
             throw StorageError(.corruptFile, "\(path): too short to be a TSM file")
         }
         var footer = BinaryReader(try file.read(at: size - TSMFormat.footerSize, count: TSMFormat.footerSize), context: path)
-        let indexOffset = Int(try footer.read(UInt64.self))
+        let indexOffset = Int(exactly: try footer.read(UInt64.self))
         let checksum = try footer.read(UInt32.self)
         let magic = Array(try footer.readBytes(count: 8))
-        guard magic == TSMFormat.magic || magic == TSMFormat.version1Magic, indexOffset <= size - TSMFormat.footerSize else {
+        guard magic == TSMFormat.magic || magic == TSMFormat.version1Magic, let indexOffset, indexOffset <= size - TSMFormat.footerSize
+        else {
             throw StorageError(.corruptFile, "\(path): bad footer")
         }
         let indexBytes = try file.read(at: indexOffset, count: size - TSMFormat.footerSize - indexOffset)
@@ -55,7 +56,7 @@ final class TSMReader: @unchecked Sendable {
             }
             let blockCount = Int(try reader.read(UInt32.self))
             var blocks: [BlockMeta] = []
-            blocks.reserveCapacity(min(blockCount, (bytes.count - reader.offset) / 28))
+            blocks.reserveCapacity(min(blockCount, (bytes.count - reader.offset) / 56))  // a block's metadata: 56 or 72 bytes
             for _ in 0..<blockCount {
                 blocks.append(
                     BlockMeta(
@@ -91,7 +92,8 @@ final class TSMReader: @unchecked Sendable {
     /// A block's values (numbers only as far as `upTo`). Its checksum is verified the first time it is read: the
     /// file never changes, and checksumming every read was 7–27% of a query that reads many blocks.
     func readBlock(_ block: BlockMeta, upTo bound: Int64 = .max) throws -> FieldColumn {
-        let bytes = try file.read(at: Int(block.offset), count: Int(block.size))
+        guard let offset = Int(exactly: block.offset) else { throw StorageError(.corruptFile, "\(path): block offset \(block.offset)") }
+        let bytes = try file.read(at: offset, count: Int(block.size))
         let isVerified = verifiedBlocks.withLock { $0.contains(block.offset) }
         let column = try BlockCodec.decode(bytes, context: "\(path) at byte \(block.offset)", upTo: bound, verifyChecksum: !isVerified)
         if !isVerified { _ = verifiedBlocks.withLock { $0.insert(block.offset) } }
