@@ -1,6 +1,6 @@
 import FileIO
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 @testable import Storage
 

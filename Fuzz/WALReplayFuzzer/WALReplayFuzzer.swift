@@ -1,6 +1,6 @@
 import FileIO
-import FuzzSupport
 import Foundation
+import FuzzSupport
 import Storage
 
 /// A store whose write-ahead log is any bytes: opening it (replay: frames, checksums, record decoding, applying
@@ -14,9 +14,14 @@ public func walReplayFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     try? FileManager.default.createDirectory(atPath: directory + "/wal", withIntermediateDirectories: true)
     let segment = input.first.map { $0 & 1 == 1 } == true ? FuzzFraming.framed(Array(input.dropFirst())) : input
     FileManager.default.createFile(atPath: directory + "/wal/00000001.wal", contents: Data(segment))
-    let meta = #"{"databases":[{"name":"db","incarnation":1,"defaultRetentionPolicy":"autogen","retentionPolicies":[{"name":"autogen","duration":0,"shardGroupDuration":604800000000000,"replicaN":1,"shardGroups":[]}]}],"nextShardGroupID":1,"nextShardID":1,"nextIncarnation":2}"#
+    let policy = #"{"name":"autogen","duration":0,"shardGroupDuration":604800000000000,"replicaN":1,"shardGroups":[]}"#
+    let meta =
+        #"{"databases":[{"name":"db","incarnation":1,"defaultRetentionPolicy":"autogen","retentionPolicies":["# + policy
+        + #"]}],"nextShardGroupID":1,"nextShardID":1,"nextIncarnation":2}"#
     FileManager.default.createFile(atPath: directory + "/meta.json", contents: Data(meta.utf8))
-    guard let engine = try? StorageEngine(configuration: .init(directory: directory, clock: { 1_767_225_600_000_000_000 })) else { return 0 }
+    guard let engine = try? StorageEngine(configuration: .init(directory: directory, clock: { 1_767_225_600_000_000_000 })) else {
+        return 0
+    }
     for database in engine.databaseNames { try? engine.exportLineProtocol(database: database) { _ in } }
     engine.close()
     return 0

@@ -84,6 +84,13 @@ import Testing
             expected: ["line 2: [store] cache-max-memory-size: must be 0 (no limit) or more bytes"]
         ),
         Case(text: "data_dir = \"\"\n", expected: ["line 1: data_dir: must not be empty"]),
+        // TOMLKit's parser asserts on these (found by Fuzz/ConfigFuzzer): Sundial reports them first.
+        Case(
+            text: "[http]\n[\u{FFFD}http]\n",
+            expected: ["line 2, column 2: invalid TOML: invalid table name: it must start with a letter, a digit, '-', '_' or a quote"]),
+        Case(
+            text: "a = [\n  [1],\n]\n[[ !x]]\n",
+            expected: ["line 4, column 4: invalid TOML: invalid table name: it must start with a letter, a digit, '-', '_' or a quote"]),
     ]
 
     @Test(arguments: cases)
