@@ -54,4 +54,13 @@ import TimeSeries
         registry.finish(running)
         #expect(try await run("SELECT * FROM m", limits: .init(maxConcurrentQueries: 1), registry: registry).contains(#""values""#))
     }
+
+    @Test func aSelectThatOutrunsItsInlineTimeAnswersTheSameFromWorkerThreads() async throws {
+        let query = "SELECT * FROM m WHERE v >= 0"
+        let inline = try await run(query, limits: .init())
+        var moved = QueryLimits()
+        moved.inlineTime = .zero
+        #expect(try await run(query, limits: moved) == inline)
+        #expect(inline.contains(#""values""#))
+    }
 }

@@ -10,8 +10,12 @@ final class QueryBudget: Sendable {
     let id: UInt64
     let limits: QueryLimits
     private let deadline: ContinuousClock.Instant?
-    /// Points and series the current SELECT statement has read.
-    private let spent = Mutex<(points: Int, series: Int)>((0, 0))
+    /// Points and series the current SELECT statement has read, and until when it may keep the thread it started on.
+    private let spent = Mutex<(points: Int, series: Int, inlineUntil: ContinuousClock.Instant?)>((0, 0, nil))
+
+    /// Thrown by `check()` when a statement started inline has run past `limits.inlineTime`: the executor runs it again
+    /// on worker threads (`QueryExecutor.executeOffTheEventLoopWhenLong`).
+    struct RunsLong: Error {}
 
     init(registry: QueryRegistry, id: UInt64, limits: QueryLimits) {
         self.registry = registry
@@ -20,15 +24,19 @@ final class QueryBudget: Sendable {
         deadline = limits.timeout > 0 ? .now + .nanoseconds(limits.timeout) : nil
     }
 
-    /// Throws once the query was killed or ran out of time.
+    /// Throws once the query was killed or ran out of time, or (`RunsLong`) when a statement started inline has run
+    /// past its inline time.
     func check() throws {
         try registry.check(id)
-        if let deadline, ContinuousClock.now > deadline { throw QueryError("query-timeout limit exceeded") }
+        let now = ContinuousClock.now
+        if let deadline, now > deadline { throw QueryError("query-timeout limit exceeded") }
+        if let inlineUntil = spent.withLock({ $0.inlineUntil }), now > inlineUntil { throw RunsLong() }
     }
 
-    /// A statement starts: its points and series count from zero.
-    func startStatement() {
-        spent.withLock { $0 = (0, 0) }
+    /// A statement starts: its points and series count from zero; `inlineFor` is how long it may run inline.
+    func startStatement(inlineFor inlineTime: Duration? = nil) {
+        let inlineUntil = inlineTime.map { ContinuousClock.now + $0 }
+        spent.withLock { $0 = (0, 0, inlineUntil) }
     }
 
     /// Counts points read, then checks the limits.

@@ -299,7 +299,10 @@ extension QueryExecutor {
             return try readRows(of: field, group, database: database, policy: policy, range: condition.timeRange)
         }
         var rows: [Row] = []
+        let budget = QueryBudget.current
         for (index, series) in group.series.enumerated() {
+            // Between series: KILL QUERY, the timeout, and an inline SELECT's move off the event loop take effect.
+            try budget?.check()
             var merger = FieldColumnMerger(
                 try plan.fieldsToRead.map { field in
                     let columns = try engine.read(
@@ -316,7 +319,7 @@ extension QueryExecutor {
             }
         }
         rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
-        try QueryBudget.current?.charge(points: rows.count)
+        try budget?.charge(points: rows.count)
         return rows
     }
 
@@ -325,7 +328,9 @@ extension QueryExecutor {
         -> [Row]
     {
         var rows: [Row] = []
+        let budget = QueryBudget.current
         for (index, series) in group.series.enumerated() {
+            try budget?.check()
             for column in try engine.read(database: database, retentionPolicy: policy, seriesKey: series.key, field: field, in: range) {
                 rows.reserveCapacity(rows.count + column.count)
                 for position in 0..<column.count {
@@ -335,7 +340,7 @@ extension QueryExecutor {
         }
         // Each series' rows are already in time order: the sort merges runs.
         rows.sort { ($0.time, $0.series) < ($1.time, $1.series) }
-        try QueryBudget.current?.charge(points: rows.count)
+        try budget?.charge(points: rows.count)
         return rows
     }
 

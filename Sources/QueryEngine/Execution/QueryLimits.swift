@@ -11,6 +11,9 @@ public struct QueryLimits: Sendable, Equatable {
     public var maxSelectSeries: Int
     /// `max-select-buckets`: `GROUP BY time` buckets one SELECT may make.
     public var maxSelectBuckets: Int
+    /// How long a plain SELECT may run where it was called (an event loop) before it moves to worker threads
+    /// (`QueryExecutor.executeOffTheEventLoopWhenLong`); not a setting, tests shorten it.
+    public var inlineTime = Duration.milliseconds(2)
 
     public init(
         timeout: Int64 = 0, maxConcurrentQueries: Int = 0, maxSelectPoints: Int = 0, maxSelectSeries: Int = 0, maxSelectBuckets: Int = 0
