@@ -48,16 +48,27 @@ extension StorageEngine {
         shard.files.sort { $0.generation < $1.generation }
     }
 
-    /// Replays the WAL; returns what replay had to repair.
+    /// Replays the WAL; returns what replay had to repair or skip. A record whose checksum matches but whose
+    /// contents cannot be read is reported and skipped, so one bad record cannot keep the store from starting.
     func replayWAL() throws -> [String] {
-        let summary = try WALReplay.replay(directory: walDirectory, fileSystem: fileSystem) { payload, _ in
-            switch try WALRecord.decode(payload) {
+        var skipped: [String] = []
+        let summary = try WALReplay.replay(directory: walDirectory, fileSystem: fileSystem) { payload, position in
+            let record: WALRecord
+            do {
+                record = try WALRecord.decode(payload)
+            } catch {
+                skipped.append(
+                    "WAL segment \(WALSegmentName.fileName(for: position.segment)): the record at byte \(position.offset) cannot be read "
+                        + "(\(error)); skipped")
+                return
+            }
+            switch record {
             case .write(let write): try applyReplayed(write)
             case .dropDatabase(let name, let incarnation): try removeDatabase(name, incarnation: incarnation)
             case .delete(let delete): try apply(delete)
             }
         }
-        return summary.repairs
+        return summary.repairs + skipped
     }
 
     private func applyReplayed(_ write: WALWrite) throws {

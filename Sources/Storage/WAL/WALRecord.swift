@@ -142,6 +142,7 @@ struct WALDelete: Equatable {
         incarnation = try reader.readInt()
         minTime = try reader.readSignedVarint()
         maxTime = try reader.readSignedVarint()
+        guard minTime <= maxTime else { throw StorageError(.corruptFile, "WAL record: delete from \(minTime) to \(maxTime)") }
         dropsSeries = try reader.readByte() == 1
         let count = try reader.readInt()
         var keys: [String] = []
