@@ -269,6 +269,10 @@ if Context.environment["SUNDIAL_FUZZ"] != nil {
         ("ConfigFuzzer", ["SundialConfig", "FuzzSupport"]),
         ("WALReplayFuzzer", ["Storage", "FileIO", "FuzzSupport"]),
         ("TSMReaderFuzzer", ["Storage", "FileIO", "FuzzSupport"]),
+        ("QueryPlannerFuzzer", ["QueryEngine", "InfluxQL", "Storage", "FuzzSupport"]),
+        ("LambdaFuzzer", ["PipelineRuntime", "TICKscript", "TimeSeries", "FuzzSupport"]),
+        ("AlertTemplateFuzzer", ["Alerting", "FuzzSupport"]),
+        ("ResourceFileFuzzer", ["ControlService", "FuzzSupport"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)", exclude: ["corpus"]))
