@@ -84,6 +84,12 @@ import Testing
             expected: ["line 2: [store] cache-max-memory-size: must be 0 (no limit) or more bytes"]
         ),
         Case(text: "data_dir = \"\"\n", expected: ["line 1: data_dir: must not be empty"]),
+        Case(
+            text: "[control]\nidle-timeout = \"169h\"\n",
+            expected: ["line 2: [control] idle-timeout: must be 0 (none) or at most 168h (a week)"]
+        ),
+        Case(
+            text: "[http]\nidle-timeout = \"-1s\"\n", expected: ["line 2: [http] idle-timeout: must be 0 (none) or at most 168h (a week)"]),
         // TOMLKit's parser asserts on these (found by Fuzz/ConfigFuzzer): Sundial reports them first.
         Case(
             text: "[http]\n[\u{FFFD}http]\n",

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import requests
 
 from harness.sundial_server import SundialServer
@@ -202,3 +203,21 @@ def alarm(seconds: int):
 def clear_alarm(previous) -> None:
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
+
+
+def live_server_fixture(name: str):
+    """A module-scoped fixture `live`: the suite's LiveServer, stopped after the module."""
+    @pytest.fixture(scope="module")
+    def live(tmp_path_factory):
+        server = LiveServer(tmp_path_factory.mktemp(name))
+        yield server
+        server.stop()
+    return live
+
+
+def run(c: Client, case) -> None:
+    """Runs one case, then checks (whatever the case raised) that the server survived it."""
+    try:
+        case(c)
+    finally:
+        c.check()

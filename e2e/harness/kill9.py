@@ -120,6 +120,21 @@ def apply(ledger: Ledger, key, new, call, ok):
 SCENARIOS = {"tasks": (task_changes, task_states), "connections": (connection_changes, connection_states)}
 
 
+def kill_during(server: SundialServer, workers: list, seconds: float):
+    """Runs each worker (called with a stop event) on its own thread, kills the server with SIGKILL after `seconds`,
+    then stops the workers and waits for them."""
+    stop = threading.Event()
+    threads = [threading.Thread(target=worker, args=(stop,)) for worker in workers]
+    for thread in threads:
+        thread.start()
+    time.sleep(seconds)
+    server.process.send_signal(signal.SIGKILL)
+    server.process.wait(timeout=10)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=15)
+
+
 def run_trials(make_server, scenario: str, trials: int, seed: int = 20261206, workers: int = 3, log=print) -> list:
     """Runs `trials` kill -9 trials of a scenario on one data directory; returns the problems found."""
     change, states = SCENARIOS[scenario]
@@ -142,16 +157,7 @@ def run_trials(make_server, scenario: str, trials: int, seed: int = 20261206, wo
         if trial == trials:
             server.stop()
             break
-        stop = threading.Event()
-        threads = [threading.Thread(target=change, args=(server, f"w{w}", stop, ledgers[w], random.Random(rng.random())))
-                   for w in range(workers)]
-        for thread in threads:
-            thread.start()
-        time.sleep(rng.uniform(0.2, 1.2))
-        server.process.send_signal(signal.SIGKILL)
-        server.process.wait(timeout=10)
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=15)
+        kill_during(server, [lambda stop, w=w: change(server, f"w{w}", stop, ledgers[w], random.Random(rng.random()))
+                             for w in range(workers)], rng.uniform(0.2, 1.2))
         log(f"{scenario} trial {trial}: killed; {sum(len(l.acknowledged) for l in ledgers)} objects acknowledged")
     return problems

@@ -5,10 +5,10 @@ to compressed files and WAL segment removal happen while the kills land."""
 import http.client
 import os
 import random
-import signal
 import subprocess
 import threading
-import time
+
+from harness.kill9 import kill_during
 
 # bench/kill9_trials.py sets CRASH_CYCLES to run 50 or more.
 CYCLES = int(os.environ.get("CRASH_CYCLES", "20"))
@@ -51,16 +51,9 @@ def test_acknowledged_writes_survive_kill_9(make_server, sundial_binary, tmp_pat
     for cycle in range(CYCLES):
         server = make_server(f"cycle{cycle}", data_dir=data_dir, extra_args=["--config", str(config)]).start()
         assert post(server.store_port, "/query?q=CREATE+DATABASE+crash", "") == 200
-        stop, lock, acknowledged = threading.Event(), threading.Lock(), []
-        threads = [threading.Thread(target=writer, args=(server.store_port, f"c{cycle}w{w}", stop, acknowledged, lock)) for w in range(3)]
-        for thread in threads:
-            thread.start()
-        time.sleep(rng.uniform(0.2, 1.2))
-        server.process.send_signal(signal.SIGKILL)
-        server.process.wait(timeout=10)
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=15)
+        lock, acknowledged = threading.Lock(), []
+        kill_during(server, [lambda stop, w=w: writer(server.store_port, f"c{cycle}w{w}", stop, acknowledged, lock) for w in range(3)],
+                    rng.uniform(0.2, 1.2))
         with lock:
             expected.update(acknowledged)
         assert acknowledged, f"cycle {cycle}: no write was acknowledged before the kill"

@@ -10,7 +10,7 @@ import time
 import pytest
 import requests
 
-from harness.hostile import Client, LiveServer, alarm, case_name, clear_alarm
+from harness.hostile import Client, alarm, case_name, clear_alarm, live_server_fixture, run
 
 INT64_MAX = 9223372036854775807
 
@@ -55,11 +55,7 @@ BOUND = [("LIMIT", "SELECT * FROM m LIMIT $o"), ("OFFSET", "SELECT * FROM m OFFS
          ("SHOW-MEASUREMENTS-OFFSET", "SHOW MEASUREMENTS OFFSET $o")]
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    live = LiveServer(tmp_path_factory.mktemp("hostile-queries"))
-    yield live
-    live.stop()
+live = live_server_fixture("hostile-queries")
 
 
 @pytest.fixture
@@ -75,13 +71,6 @@ def client(live, request):
     finally:
         clear_alarm(previous)
         live.retire_if_hung(c)
-
-
-def run(c: Client, case) -> None:
-    try:
-        case(c)
-    finally:
-        c.check()
 
 
 @pytest.mark.parametrize("writes,q,method", [case[1:] for case in SIMPLE_CASES], ids=[case[0] for case in SIMPLE_CASES])

@@ -12,18 +12,14 @@ import time
 import pytest
 import requests
 
-from harness.hostile import Client, LiveServer, alarm, case_name, clear_alarm
+from harness.hostile import Client, alarm, case_name, clear_alarm, live_server_fixture, run
 
 INT64_MAX = 9223372036854775807
 NEAR_MIN, NEAR_MAX = -9223372036854775806, 9223372036854775806
 FROM = "stream\n    |from().measurement('m')\n"
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    live = LiveServer(tmp_path_factory.mktemp("hostile-tasks"))
-    yield live
-    live.stop()
+live = live_server_fixture("hostile-tasks")
 
 
 @pytest.fixture
@@ -42,13 +38,6 @@ def client(live, request):
             except requests.RequestException:
                 pass
         live.retire_if_hung(c)
-
-
-def run(c: Client, case) -> None:
-    try:
-        case(c)
-    finally:
-        c.check()
 
 
 def task_id(c: Client) -> str:

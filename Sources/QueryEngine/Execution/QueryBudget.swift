@@ -11,7 +11,13 @@ final class QueryBudget: Sendable {
     let limits: QueryLimits
     private let deadline: ContinuousClock.Instant?
     /// Points and series the current SELECT statement has read, and until when it may keep the thread it started on.
-    private let spent = Mutex<(points: Int, series: Int, inlineUntil: ContinuousClock.Instant?)>((0, 0, nil))
+    private let spent = Mutex(Spent())
+
+    private struct Spent {
+        var points = 0
+        var series = 0
+        var inlineUntil: ContinuousClock.Instant?
+    }
 
     /// Thrown by `check()` when a statement started inline has run past `limits.inlineTime`: the executor runs it again
     /// on worker threads (`QueryExecutor.executeOffTheEventLoopWhenLong`).
@@ -36,28 +42,25 @@ final class QueryBudget: Sendable {
     /// A statement starts: its points and series count from zero; `inlineFor` is how long it may run inline.
     func startStatement(inlineFor inlineTime: Duration? = nil) {
         let inlineUntil = inlineTime.map { ContinuousClock.now + $0 }
-        spent.withLock { $0 = (0, 0, inlineUntil) }
+        spent.withLock { $0 = Spent(inlineUntil: inlineUntil) }
     }
 
     /// Counts points read, then checks the limits.
     func charge(points: Int) throws {
-        let total = spent.withLock { spent -> Int in
-            spent.points += points
-            return spent.points
-        }
-        if limits.maxSelectPoints > 0 && total > limits.maxSelectPoints {
-            throw QueryError("max-select-point limit exceeded: (\(total)/\(limits.maxSelectPoints))")
-        }
+        try charge(points, to: \.points, limit: limits.maxSelectPoints, name: "max-select-point")
         try check()
     }
 
     func charge(series: Int) throws {
+        try charge(series, to: \.series, limit: limits.maxSelectSeries, name: "max-select-series")
+    }
+
+    /// Adds `amount` to one count of the statement; over a non-zero `limit`, InfluxDB's "<name> limit exceeded".
+    private func charge(_ amount: Int, to count: WritableKeyPath<Spent, Int>, limit: Int, name: String) throws {
         let total = spent.withLock { spent -> Int in
-            spent.series += series
-            return spent.series
+            spent[keyPath: count] += amount
+            return spent[keyPath: count]
         }
-        if limits.maxSelectSeries > 0 && total > limits.maxSelectSeries {
-            throw QueryError("max-select-series limit exceeded: (\(total)/\(limits.maxSelectSeries))")
-        }
+        if limit > 0 && total > limit { throw QueryError("\(name) limit exceeded: (\(total)/\(limit))") }
     }
 }

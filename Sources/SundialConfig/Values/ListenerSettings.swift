@@ -9,6 +9,8 @@ public struct ListenerSettings: Sendable, Equatable {
 
     public init() {}
 
+    static let longestIdleTimeout: Int64 = 168 * 3_600_000_000_000
+
     static func keys<Section>(_ settings: WritableKeyPath<Section, ListenerSettings>) -> [ConfigKey<Section>] {
         [
             .value("idle-timeout", settings.appending(path: \.idleTimeout)),
@@ -18,7 +20,10 @@ public struct ListenerSettings: Sendable, Equatable {
 
     func validate() -> [ConfigProblem] {
         var problems: [ConfigProblem] = []
-        if idleTimeout.nanoseconds < 0 { problems.append(ConfigProblem(key: "idle-timeout", message: "must be 0 (none) or more")) }
+        // A week is far past any client's patience; longer values are typing mistakes (and would reach timer overflow).
+        if !(0...Self.longestIdleTimeout).contains(idleTimeout.nanoseconds) {
+            problems.append(ConfigProblem(key: "idle-timeout", message: "must be 0 (none) or at most 168h (a week)"))
+        }
         if maxConnectionLimit < 0 {
             problems.append(ConfigProblem(key: "max-connection-limit", message: "must be 0 (no limit) or more"))
         }
