@@ -32,11 +32,13 @@ extension AccessStore {
             guard let index = state.users.firstIndex(where: { $0.name == name }) else { throw AccessError(.notFound, "user not found") }
             state.users.remove(at: index)
         }
+        hasher.forget(user: name)
     }
 
     public func setPassword(_ name: String, password: String) throws(AccessError) {
         let hash = hasher.hash(password)
         try changeUser(name) { $0.passwordHash = hash }
+        hasher.forget(user: name)
     }
 
     public func setAdmin(_ name: String, _ isAdmin: Bool) throws(AccessError) {
@@ -49,6 +51,15 @@ extension AccessStore {
     }
 
     /// The user when `password` is theirs; nil for an unknown user or a wrong password.
+    /// Who a user name and password stand for, as InfluxDB 2.x's 1.x-compatible auth reads them: the password as an
+    /// API token whatever the user name (`[[influxdb]] username = "<user>"`, `password = "<token>"`), else a 1.x user
+    /// and its password. The token is tried first: a digest lookup, where a wrong password would cost a bcrypt.
+    public func principal(user: String, password: String) -> Principal? {
+        if let token = token(matching: password) { return .token(token) }
+        guard !user.isEmpty, let account = authenticate(user, password: password) else { return nil }
+        return .user(account)
+    }
+
     public func authenticate(_ name: String, password: String) -> UserAccount? {
         guard let account = user(name), hasher.verify(password, user: name, hash: account.passwordHash) else { return nil }
         return account

@@ -24,6 +24,44 @@ import Testing
         #expect(!file.contains("s3cret") && file.contains("$2"))
     }
 
+    @Test func aPasswordThatIsATokenStandsForTheTokenWhateverTheUserName() throws {
+        let store = try AccessStore(directory: try TemporaryDirectory().path)
+        try store.createUser("me", password: "pw", isAdmin: true)
+        let organization = try store.createOrganization("acme")
+        let (token, _) = try store.createToken(description: "t", orgID: organization.id, permissions: [], isOperator: false, token: "tok")
+        guard case .token(let found) = store.principal(user: "me", password: "tok") else {
+            Issue.record("not the token")
+            return
+        }
+        #expect(found.id == token.id)
+        guard case .token = store.principal(user: "", password: "tok") else {
+            Issue.record("not the token")
+            return
+        }
+        guard case .user(let account) = store.principal(user: "me", password: "pw") else {
+            Issue.record("not the user")
+            return
+        }
+        #expect(account.name == "me")
+        #expect(store.principal(user: "me", password: "nope") == nil)
+        #expect(store.principal(user: "", password: "pw") == nil)
+    }
+
+    /// A verified password is remembered (a repeat costs a SHA-256, not a bcrypt) and forgotten when it changes.
+    @Test func verifiedPasswordsAreCachedUntilThePasswordChanges() throws {
+        let store = try AccessStore(directory: try TemporaryDirectory().path)
+        try store.createUser("bob", password: "pw", isAdmin: false)
+        let clock = ContinuousClock()
+        let first = clock.measure { #expect(store.authenticate("bob", password: "pw") != nil) }
+        let repeated = clock.measure { for _ in 0..<100 { #expect(store.authenticate("bob", password: "pw") != nil) } }
+        #expect(repeated < first, "100 cached checks (\(repeated)) should cost less than one bcrypt (\(first))")
+        try store.setPassword("bob", password: "new")
+        #expect(store.authenticate("bob", password: "pw") == nil)
+        #expect(store.authenticate("bob", password: "new") != nil)
+        try store.dropUser("bob")
+        #expect(store.authenticate("bob", password: "new") == nil)
+    }
+
     @Test func userErrorsUseInfluxDBTexts() throws {
         let store = try AccessStore(directory: try TemporaryDirectory().path)
         try store.createUser("bob", password: "pw", isAdmin: false)

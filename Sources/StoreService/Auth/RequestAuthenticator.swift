@@ -5,9 +5,9 @@ import StoreAccess
 /// Decides who a `/query` or `/write` request acts as when `[store] auth-enabled` is on, with InfluxDB 1.x's
 /// answers: 401 for missing or wrong credentials, 403 for what the principal may not do.
 ///
-/// A user name and password are checked against the 1.x users first; when no such user exists the password is
-/// tried as an API token, as InfluxDB 2.x's 1.x compatibility layer does, so token-only clients (Kapacitor with
-/// `password = <token>`) work too.
+/// A user name and password stand for an API token when the password is one, whatever the user name, as InfluxDB
+/// 2.x's 1.x compatibility layer takes them (Kapacitor with `username = "<user>"`, `password = "<token>"`); else for
+/// the 1.x user (`AccessStore.principal(user:password:)`).
 struct RequestAuthenticator: Sendable {
     let access: AccessStore
     let isEnabled: Bool
@@ -26,15 +26,8 @@ struct RequestAuthenticator: Sendable {
         }
         switch credentials {
         case .password(let user, let password):
-            guard !user.isEmpty else { throw InfluxErrorResponse(.unauthorized, "username required") }
-            if access.user(user) != nil {
-                guard let account = access.authenticate(user, password: password) else {
-                    throw InfluxErrorResponse(.unauthorized, "authorization failed")
-                }
-                return .user(account)
-            }
-            guard let token = access.token(matching: password) else { throw InfluxErrorResponse(.unauthorized, "authorization failed") }
-            return .token(token)
+            if let principal = access.principal(user: user, password: password) { return principal }
+            throw InfluxErrorResponse(.unauthorized, user.isEmpty ? "username required" : "authorization failed")
         case .token(let secret):
             guard let token = access.token(matching: secret) else { throw InfluxErrorResponse(.unauthorized, "authorization failed") }
             return .token(token)
@@ -61,6 +54,8 @@ struct RequestAuthenticator: Sendable {
         guard isEnabled else { return }
         guard let principal else { throw InfluxErrorResponse(.forbidden, "user is required to write to database \"\(database)\"") }
         guard access.may(principal, .write, on: database) else {
+            // A token is refused as InfluxDB 2.x's 1.x write endpoint refuses it; a user as InfluxDB 1.x does.
+            if case .token = principal { throw PlatformError(.forbidden, "insufficient permissions for write") }
             throw InfluxErrorResponse(.forbidden, "\"\(principal.name)\" user is not authorized to write to database \"\(database)\"")
         }
     }

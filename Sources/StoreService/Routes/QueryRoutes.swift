@@ -57,9 +57,10 @@ struct QueryRoutes {
                 try authenticator.authorize(kept.statements, principal: principal, database: database)
                 return Response(status: .ok, headers: [.contentType: kept.contentType], body: .init(byteBuffer: kept.body))
             }
-            let statements = try parsedQueries.statements(query: parameters["q"] ?? "", boundParameters: parameters["params"]) {
+            let parsed = try parsedQueries.statements(query: parameters["q"] ?? "", boundParameters: parameters["params"]) {
                 try Self.statements(parameters)
             }
+            let (statements, mapped) = locator.locate(parsed, requestDatabase: parameters["db"].flatMap { $0.isEmpty ? nil : $0 })
             try authenticator.authorize(statements, principal: principal, database: database)
             let context = QueryExecutor.Context(
                 database: database, retentionPolicy: retentionPolicy, isReadOnly: isReadOnly, principal: principal)
@@ -69,7 +70,8 @@ struct QueryRoutes {
             }
             let results = await executor.execute(statements, context: context)
             let (body, contentType) = Self.encode(results, format: format, epoch: epoch)
-            if QueryExecutor.answersFromIndexAlone(statements) && results.allSatisfy({ $0.error == nil }) {
+            // An answer through a mapping is not kept: the mapping can change without the index changing.
+            if !mapped && QueryExecutor.answersFromIndexAlone(statements) && results.allSatisfy({ $0.error == nil }) {
                 answers.keep(.init(statements: statements, body: body, contentType: contentType), for: key, at: indexVersion)
             }
             return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: body))

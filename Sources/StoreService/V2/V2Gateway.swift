@@ -21,9 +21,8 @@ struct V2Gateway: Sendable {
             guard let token = access.token(matching: secret) else { throw PlatformError.unauthorizedAccess }
             return .token(token)
         case .password(let user, let password):
-            if let account = access.authenticate(user, password: password) { return .user(account) }
-            guard let token = access.token(matching: password) else { throw PlatformError.unauthorizedAccess }
-            return .token(token)
+            guard let principal = access.principal(user: user, password: password) else { throw PlatformError.unauthorizedAccess }
+            return principal
         case nil: throw PlatformError.unauthorizedAccess
         }
     }
