@@ -1,9 +1,10 @@
 import PipelineSpec
 import TimeSeries
 
-/// `|join(other…)`: matches points of the same group whose times agree (rounded to `.tolerance()`), one from each
-/// parent, into one point with fields `<as><delimiter><field>`. A set still missing a parent is given up once every
-/// parent that sends data has moved past its time, or with `.fill()` sent filled once any parent has.
+/// `|join(other…)`: matches points (or batches) of the same group whose times agree (rounded to `.tolerance()`), one
+/// from each parent, into one point (or batch) with fields `<as><delimiter><field>`. A set still missing a parent is
+/// given up once every parent that sends data has moved past its time, or with `.fill()` sent filled once any parent
+/// has. Batches are matched by their time, then their points by theirs, as Kapacitor joins them.
 final class JoinNode: RuntimeNode {
     private enum Fill {
         case none, null
@@ -18,7 +19,7 @@ final class JoinNode: RuntimeNode {
     private let streamName: String
     /// Per group: time → the sets being filled there, each holding the point of every parent position that has
     /// arrived; a second point of one parent at a time starts a new set, as Kapacitor's join does.
-    private var pending: [GroupKey: [Int64: [[Int: StreamPoint]]]] = [:]
+    private var pending: [GroupKey: [Int64: [[Int: RuntimeMessage]]]] = [:]
     /// Per group: the newest time each parent position sent.
     private var latest: [GroupKey: [Int: Int64]] = [:]
 
@@ -47,19 +48,27 @@ final class JoinNode: RuntimeNode {
     }
 
     func process(_ message: RuntimeMessage, from parent: Int, emit: (RuntimeMessage) -> Void) throws(NodeError) {
-        guard case .point(var point) = message else { throw NodeError("join of batches is not supported yet") }
         guard let position = parents.firstIndex(of: parent) else { return }
-        if tolerance > 0 { point.time = point.time.roundedSaturated(toMultipleOf: tolerance) }
-        let group = point.group
-        var sets = pending[group]?[point.time] ?? []
+        var message = message
+        let time: Int64
+        switch message {
+        case .point(var point):
+            if tolerance > 0 { point.time = point.time.roundedSaturated(toMultipleOf: tolerance) }
+            time = point.time
+            message = .point(point)
+        case .batch(let batch):
+            time = tolerance > 0 ? batch.time.roundedSaturated(toMultipleOf: tolerance) : batch.time
+        }
+        let group = message.group
+        var sets = pending[group]?[time] ?? []
         let slot = sets.firstIndex { $0[position] == nil } ?? sets.count
         if slot == sets.count { sets.append([:]) }
-        sets[slot][position] = point
-        if sets[slot].count == parents.count {
-            emit(.point(joined(sets.remove(at: slot), time: point.time, group: group)))
+        sets[slot][position] = message
+        if sets[slot].count == parents.count, let joined = joined(sets.remove(at: slot), time: time, group: group) {
+            emit(joined)
         }
-        pending[group, default: [:]][point.time] = sets.isEmpty ? nil : sets
-        latest[group, default: [:]][position] = max(latest[group]?[position] ?? .min, point.time)
+        pending[group, default: [:]][time] = sets.isEmpty ? nil : sets
+        latest[group, default: [:]][position] = max(latest[group]?[position] ?? .min, time)
         // Without a fill a set can still complete until every parent has moved past it; with one, it is sent filled as
         // soon as any parent has.
         let newest = latest[group]?.values
@@ -67,8 +76,22 @@ final class JoinNode: RuntimeNode {
         for time in sets.keys.sorted() where time < horizon {
             pending[group]?[time] = nil
             guard isFilling else { continue }
-            for set in sets[time]! { emit(.point(joined(set, time: time, group: group))) }
+            for set in sets[time]! { if let joined = joined(set, time: time, group: group) { emit(joined) } }
         }
+    }
+
+    /// A complete (or, with a fill, partial) set as one point or one batch, like the parents' messages.
+    private func joined(_ set: [Int: RuntimeMessage], time: Int64, group: GroupKey) -> RuntimeMessage? {
+        var points: [Int: StreamPoint] = [:]
+        var batches: [Int: PointBatch] = [:]
+        for (position, message) in set {
+            switch message {
+            case .point(let point): points[position] = point
+            case .batch(let batch): batches[position] = batch
+            }
+        }
+        if batches.isEmpty { return .point(joined(points, time: time, group: group)) }
+        return .batch(joined(batches, time: time, group: group))
     }
 
     private func joined(_ set: [Int: StreamPoint], time: Int64, group: GroupKey) -> StreamPoint {
@@ -88,5 +111,46 @@ final class JoinNode: RuntimeNode {
             retentionPolicy: first.retentionPolicy, tags: group.groupTags(of: first.tags), fields: fields, time: time)
         point.group = group
         return point
+    }
+
+    /// Batches joined point by point: each round takes the earliest (rounded) time any parent's next point has and
+    /// joins the points of that time; a round missing a parent is dropped without a fill, as Kapacitor does.
+    private func joined(_ set: [Int: PointBatch], time: Int64, group: GroupKey) -> PointBatch {
+        let first = set[set.keys.min()!]!
+        var cursors = [Int](repeating: 0, count: parents.count)
+        var points: [BatchPoint] = []
+        var fieldNames: [String]?
+        while true {
+            // The points at the earliest time the parents have next.
+            var round: [Int: BatchPoint] = [:]
+            var roundTime: Int64?
+            for position in parents.indices {
+                guard let batch = set[position], cursors[position] < batch.points.count else { continue }
+                let point = batch.points[cursors[position]]
+                let pointTime = tolerance > 0 ? point.time.roundedSaturated(toMultipleOf: tolerance) : point.time
+                if roundTime == nil || pointTime < roundTime! {
+                    round = [position: point]
+                    roundTime = pointTime
+                } else if pointTime == roundTime {
+                    round[position] = point
+                }
+            }
+            guard let roundTime else { break }
+            for position in round.keys { cursors[position] += 1 }
+            let keys = fieldNames ?? Array(round[round.keys.min()!]!.fields.keys)
+            fieldNames = keys
+            guard round.count == parents.count || isFilling else { continue }
+            var fields: [String: FieldValue] = [:]
+            for position in parents.indices {
+                let prefix = names[position] + delimiter
+                if let point = round[position] {
+                    for (key, value) in point.fields { fields[prefix + key] = value }
+                } else if case .value(let number) = fill {
+                    for key in keys { fields[prefix + key] = .float(number) }
+                }
+            }
+            points.append(BatchPoint(time: roundTime, fields: fields, tags: first.tags))
+        }
+        return PointBatch(name: streamName.isEmpty ? first.name : streamName, time: time, group: group, tags: first.tags, points: points)
     }
 }

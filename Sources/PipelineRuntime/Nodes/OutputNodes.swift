@@ -56,7 +56,6 @@ final class InfluxDBOutNode: RuntimeNode {
     private var buffered: [String: [Point]] = [:]
     private var bufferedCount = 0
     private var lastFlush: Int64 = 0
-    private var written: Int64 = 0
 
     init(_ spec: PipelineNode, context: TaskContext) {
         database = spec.string("database")
@@ -75,8 +74,8 @@ final class InfluxDBOutNode: RuntimeNode {
         }
     }
 
-    /// Points handed to the writer, and those it failed to write (counted when the write comes back).
-    var extraStats: [(String, Int64)] { [("points_written", written), ("write_errors", effects.writeFailures.value)] }
+    /// Kapacitor's counters of what the writes came to (`WriteCounters`).
+    var extraStats: [(String, Int64)] { [("points_written", effects.writes.pointsWritten), ("write_errors", effects.writes.writeErrors)] }
 
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         switch message {
@@ -116,7 +115,6 @@ final class InfluxDBOutNode: RuntimeNode {
         for (target, points) in buffered {
             let parts = target.split(separator: "\u{0}", omittingEmptySubsequences: false)
             effects.enqueue(.write(points, database: String(parts[0]), retentionPolicy: String(parts[1])))
-            written += Int64(points.count)
         }
         buffered.removeAll(keepingCapacity: true)
         bufferedCount = 0

@@ -13,13 +13,19 @@ struct TaskContext: Sendable {
     let handlerFactory: AlertHandlerFactory
 }
 
-/// Points `influxDBOut` could not write, counted by the effect queue and shown in the node's `write_errors`.
-final class WriteFailureCounter: Sendable {
-    private let count = Atomic<Int64>(0)
+/// What `influxDBOut`'s writes came to, counted by the effect queue when each write comes back, as Kapacitor counts
+/// them: `points_written`, the points of writes that succeeded; `write_errors`, the writes that failed (one per
+/// write call, however many points it carried — a partial write counts as failed, as in Kapacitor).
+final class WriteCounters: Sendable {
+    private let points = Atomic<Int64>(0)
+    private let failures = Atomic<Int64>(0)
 
-    func add(_ points: Int) { count.add(Int64(points), ordering: .relaxed) }
+    func succeeded(points count: Int) { points.add(Int64(count), ordering: .relaxed) }
 
-    var value: Int64 { count.load(ordering: .relaxed) }
+    func failed() { failures.add(1, ordering: .relaxed) }
+
+    var pointsWritten: Int64 { points.load(ordering: .relaxed) }
+    var writeErrors: Int64 { failures.load(ordering: .relaxed) }
 }
 
 /// Work a task hands off its data path: run in order, one at a time, by the task's effect consumer.
@@ -33,7 +39,7 @@ enum TaskEffect: Sendable {
 final class EffectQueue: Sendable {
     private let continuation: AsyncStream<TaskEffect>.Continuation
     private let stream: AsyncStream<TaskEffect>
-    let writeFailures = WriteFailureCounter()
+    let writes = WriteCounters()
 
     init() {
         (stream, continuation) = AsyncStream<TaskEffect>.makeStream()
@@ -43,7 +49,7 @@ final class EffectQueue: Sendable {
 
     func finish() { continuation.finish() }
 
-    /// Runs until `finish()`: every effect, in order; a failed write is logged and its points counted.
+    /// Runs until `finish()`: every effect, in order; each write is counted, a failed one logged.
     func run(writer: (any PointWriter)?, logger: Logger) async {
         for await effect in stream {
             switch effect {
@@ -51,14 +57,15 @@ final class EffectQueue: Sendable {
                 for handler in handlers { await handler.handle(event) }
             case .write(let points, let database, let retentionPolicy):
                 guard let writer else {
-                    writeFailures.add(points.count)
+                    writes.failed()
                     logger.error("influxDBOut: no store to write \(database).\(retentionPolicy) to")
                     continue
                 }
                 do {
                     try await writer.write(points, database: database, retentionPolicy: retentionPolicy)
+                    writes.succeeded(points: points.count)
                 } catch {
-                    writeFailures.add(points.count)
+                    writes.failed()
                     logger.error("influxDBOut: write to \(database).\(retentionPolicy) failed: \(error)")
                 }
             case .createDatabase(let database, let retentionPolicy):
