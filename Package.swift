@@ -139,7 +139,7 @@ let package = Package(
             name: "ControlService",
             dependencies: [
                 "ControlUI",
-                hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", "PipelineSpec", "TICKscript",
+                hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", "PipelineSpec", "TICKscript", "FileIO",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -228,7 +228,8 @@ let package = Package(
         .testTarget(
             name: "ControlServiceTests",
             dependencies: [
-                "ControlService", "PipelineSpec", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ControlService", "PipelineSpec", "SundialTesting", hummingbird,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

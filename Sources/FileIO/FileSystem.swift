@@ -72,6 +72,16 @@ extension ReadableFile {
     }
 }
 
+extension FileSystem {
+    /// The whole file at `path`. Use it instead of Foundation's `FileManager.contents(atPath:)` and
+    /// `Data(contentsOf:)`, which leak 4 KB each time they read an empty file (found by Fuzz/ResourceFileFuzzer).
+    public func contents(of path: String) throws(FileIOError) -> [UInt8] {
+        let file = try openForReading(path)
+        defer { try? file.close() }
+        return try file.readAll()
+    }
+}
+
 /// A file operation that failed, with the system's error number.
 public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Operation: String, Sendable {

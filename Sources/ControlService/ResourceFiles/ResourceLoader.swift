@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 
 /// The `.src`, `.kap` and `.org` files of the resources directory, read at start-up: placeholders filled from the
@@ -35,7 +36,7 @@ struct ResourceFiles {
     }
 
     private static func read(_ path: String, environment: [String: String]) throws -> [String: Any] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Problem(description: "cannot be read") }
+        guard let data = try? POSIXFileSystem().contents(of: path) else { throw Problem(description: "cannot be read") }
         let filled = try EnvironmentTemplate.fill(String(decoding: data, as: UTF8.self), environment: environment)
         guard let object = try? JSONSerialization.jsonObject(with: Data(filled.utf8)) as? [String: Any] else {
             throw Problem(description: "not a JSON object")

@@ -1,4 +1,5 @@
 import ControlUI
+import FileIO
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -33,7 +34,7 @@ struct UIRoutes {
         let url = components.reduce(root) { $0.appendingPathComponent($1) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: url.path)
+            let data = try? POSIXFileSystem().contents(of: url.path)
         else { throw ChronografError(.notFound, "not found") }
         let headers: HTTPFields = [.contentType: ControlUI.contentType(of: url.path), .cacheControl: "no-cache"]
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
