@@ -22,10 +22,20 @@ public enum GoTime {
         public let weekday: Int64
 
         public init(_ nanoseconds: Int64) {
-            let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds + 1) / 1_000_000_000 - 1
-            fraction = nanoseconds - seconds * 1_000_000_000
-            let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
-            let secondOfDay = seconds - days * 86_400
+            // Floored division from the remainder, which cannot overflow (`seconds * 1e9` does near Int64.min).
+            var seconds = nanoseconds / 1_000_000_000
+            var fraction = nanoseconds % 1_000_000_000
+            if fraction < 0 {
+                fraction += 1_000_000_000
+                seconds -= 1
+            }
+            self.fraction = fraction
+            var days = seconds / 86_400
+            var secondOfDay = seconds % 86_400
+            if secondOfDay < 0 {
+                secondOfDay += 86_400
+                days -= 1
+            }
             (year, month, day) = CivilDate.date(daysSinceEpoch: days)
             hour = secondOfDay / 3600
             minute = secondOfDay / 60 % 60
