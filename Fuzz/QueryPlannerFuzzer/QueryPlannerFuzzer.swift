@@ -12,16 +12,38 @@ public func queryPlannerFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
     guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     guard let statements = try? Parser.parse(text, parameters: ["x": .integer(-1), "s": .string("a")]) else { return 0 }
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        let results = await FuzzStore.executor.execute(statements, context: .init(database: "db", isReadOnly: true))
+    FuzzStore.worker.run(statements)
+    return 0
+}
+
+/// One task that runs every input's statements, so nothing per input is left for the concurrency runtime to free
+/// after the input is done (a task made per input was freed a moment later, which LeakSanitizer reported).
+final class QueryWorker: Sendable {
+    private let inputs: AsyncStream<[Statement]>.Continuation
+    private let done = DispatchSemaphore(value: 0)
+
+    init(executor: QueryExecutor) {
+        let (stream, continuation) = AsyncStream<[Statement]>.makeStream()
+        inputs = continuation
+        Task { [done] in
+            for await statements in stream {
+                await Self.execute(statements, on: executor)
+                done.signal()
+            }
+        }
+    }
+
+    func run(_ statements: [Statement]) {
+        inputs.yield(statements)
+        done.wait()
+    }
+
+    private static func execute(_ statements: [Statement], on executor: QueryExecutor) async {
+        let results = await executor.execute(statements, context: .init(database: "db", isReadOnly: true))
         _ = QueryResponseEncoder.json(results, epoch: .nanoseconds)
         _ = QueryResponseEncoder.json(results, epoch: nil, pretty: true)
         _ = QueryResponseCSV.csv(results, epoch: .hours)
-        done.signal()
     }
-    done.wait()
-    return 0
 }
 
 /// The store every input queries, with limits so that a query over all of time in 1 ns buckets answers an error
@@ -33,6 +55,7 @@ enum FuzzStore {
         "n,t=x f=1 -9223372036854775806", "n,t=y f=2 9223372036854775806", "n,t=x g=1i 60000000000", "cpu,cpu=0 usage=0.5 0",
         "cpu,cpu=1 usage=NaN 0",
     ]
+    static let worker = QueryWorker(executor: executor)
     static let executor: QueryExecutor = {
         let directory = FuzzDirectory.fresh()
         guard let engine = try? StorageEngine(configuration: .init(directory: directory, clock: { 10_800_000_000_000 })) else {
