@@ -10,6 +10,8 @@ import Testing
         var testDescription: String { expected.first ?? text }
     }
 
+    private static let refused = "not supported yet; Sundial does not start with it set, since ignoring it would leave "
+
     static let cases: [Case] = [
         Case(
             text: "[[influxdb]]\n  name = \"a\"\n\n\n\n\n  urls = \"http://x\"\n",
@@ -73,7 +75,10 @@ import Testing
         ),
         Case(
             text: "[control]\nbasepath = \"chronograf\"\n",
-            expected: ["line 2: [control] basepath: invalid basepath, must follow format \"/mybasepath\""]
+            expected: [
+                "line 2: [control] basepath: invalid basepath, must follow format \"/mybasepath\"",
+                "line 2: warning: [control] basepath: not supported yet, ignored (the control plane is served at /)",
+            ]
         ),
         Case(
             text: "[http]\nbind-address = \n",
@@ -84,6 +89,27 @@ import Testing
             expected: ["line 2: [store] cache-max-memory-size: must be 0 (no limit) or more bytes"]
         ),
         Case(text: "data_dir = \"\"\n", expected: ["line 1: data_dir: must not be empty"]),
+        // Nothing configured is silently ignored; what would leave something open stops start-up.
+        Case(
+            text: "[http]\nauth-enabled = true\n",
+            expected: ["line 2: [http] auth-enabled: \(refused)the tasks API open to anyone (remove it, or set it to false)"]),
+        Case(
+            text: "[http]\nhttps-enabled = true\n",
+            expected: ["line 2: [http] https-enabled: \(refused)the tasks API on plain HTTP (remove it, or set it to false)"]),
+        Case(
+            text: "[auth]\nenabled = true\n",
+            expected: ["line 2: [auth] enabled: \(refused)the tasks API open to anyone (remove it, or set it to false)"]),
+        Case(
+            text: "[[influxdb]]\nsubscription-protocol = \"https\"\n",
+            expected: [
+                "line 2: [[influxdb]] subscription-protocol: \(refused)InfluxDB sending its writes over plain HTTP (remove it, or set it to \"http\")"
+            ]),
+        Case(text: "[http]\npprof-enabled = true\n", expected: ["line 2: warning: [http] pprof-enabled: not supported yet, ignored"]),
+        Case(text: "[slack]\nenabled = true\n", expected: ["line 2: warning: [slack]: not supported yet, ignored"]),
+        Case(
+            text: "[[kafka]]\nenabled = false\n[[kafka]]\nid = \"x\"\n",
+            expected: ["line 3: warning: [[kafka]]: not supported yet, ignored"]),
+        Case(text: "[slack]\nenabled = false\nurl = \"x\"\n[udf]\n[udf.functions]\n[http]\nauth-enabled = false\n", expected: []),
         Case(
             text: "[control]\nidle-timeout = \"169h\"\n",
             expected: ["line 2: [control] idle-timeout: must be 0 (none) or at most 168h (a week)"]

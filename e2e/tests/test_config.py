@@ -45,7 +45,9 @@ GOOD = """\
 def test_check_config_accepts_a_kapacitor_conf(sundial_binary, tmp_path):
     result = run(sundial_binary, "check-config", str(write(tmp_path, "good.conf", GOOD)))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "ok\n"
+    # What Sundial reads but does not act on yet is named, never silently dropped.
+    assert result.stdout.splitlines() == [
+        "line 6: warning: [http] shared-secret: not supported yet, ignored (no JWT is accepted)", "ok"]
 
 
 def test_check_config_lists_every_error_with_its_line(sundial_binary, tmp_path):
@@ -108,6 +110,27 @@ def test_serve_refuses_a_bad_config(sundial_binary, tmp_path):
     result = run(sundial_binary, "serve", "--config", str(path), "--data-dir", str(tmp_path / "d"))
     assert result.returncode == 1
     assert 'line 2: [http] log-enabled: expected a boolean (true or false), got "yes"' in result.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_serve_refuses_security_settings_it_would_ignore(sundial_binary, tmp_path):
+    """A secured kapacitor.conf (auth and TLS on) stops start-up until Sundial enforces them: ignored, they would
+    leave the tasks API open to anyone."""
+    path = write(tmp_path, "secured.conf", """\
+        [http]
+          auth-enabled = true
+          https-enabled = true
+        [auth]
+          enabled = true
+        """)
+    result = run(sundial_binary, "serve", "--config", str(path), "--data-dir", str(tmp_path / "d"))
+    assert result.returncode == 1
+    refused = "not supported yet; Sundial does not start with it set, since ignoring it would leave "
+    assert result.stderr.splitlines() == [
+        f"line 2: [http] auth-enabled: {refused}the tasks API open to anyone (remove it, or set it to false)",
+        f"line 3: [http] https-enabled: {refused}the tasks API on plain HTTP (remove it, or set it to false)",
+        f"line 5: [auth] enabled: {refused}the tasks API open to anyone (remove it, or set it to false)",
+    ], result.stderr
     assert not (tmp_path / "d").exists()
 
 

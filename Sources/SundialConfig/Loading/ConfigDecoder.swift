@@ -16,11 +16,43 @@ struct ConfigDecoder {
             if let binding = SundialConfiguration.sections.first(where: { !$0.name.isEmpty && $0.name == entry.key }) {
                 decodeSection(binding, entry.value)
             } else if KapacitorSections.acceptedWithoutChecks.contains(entry.key) {
-                continue
+                reportUnread(entry)
             } else {
                 assign(entry.key, entry.value, binding: topLevel, index: 0)
             }
         }
+    }
+
+    /// A Kapacitor section Sundial does not read yet: nothing to say when it is off (`enabled = false`); a warning
+    /// when it is on or sets anything, since it is ignored; an error for `[auth] enabled = true`, which ignored would
+    /// leave the tasks API open to anyone.
+    private mutating func reportUnread(_ entry: TOMLEntry) {
+        let elements: [[TOMLEntry]] =
+            switch entry.value {
+            case .table(let entries): [entries]
+            case .array(let elements): elements.compactMap(\.tableEntries)
+            default: []
+            }
+        for (index, entries) in elements.enumerated() {
+            let enabled = entries.first { $0.key == "enabled" }.map { entry -> Bool in
+                if case .boolean(let flag) = entry.value { return flag }
+                return true
+            }
+            guard enabled ?? Self.setsAnything(entries) else { continue }
+            let label = entry.value.tableEntries == nil ? "[[\(entry.key)]]" : "[\(entry.key)]"
+            let origin = lineOf(section: entry.key, index: index, key: enabled == nil ? nil : "enabled")
+            if entry.key == "auth" {
+                let problem = KeySupport.refused(leaving: "the tasks API open to anyone").problem(key: "enabled", defaultLiteral: "false")!
+                report(.error, at: origin, "\(label) enabled", problem.message)
+            } else {
+                report(.warning, at: origin, label, "not supported yet, ignored")
+            }
+        }
+    }
+
+    /// Whether a table holds a value somewhere (`[udf]` with an empty `[udf.functions]` holds none).
+    private static func setsAnything(_ entries: [TOMLEntry]) -> Bool {
+        entries.contains { entry in entry.value.tableEntries.map(setsAnything) ?? true }
     }
 
     private mutating func decodeSection(_ binding: SectionBinding, _ value: TOMLNode) {

@@ -10,7 +10,7 @@ struct ConfigValidator {
         for binding in SundialConfiguration.sections {
             for index in 0..<binding.count(configuration) {
                 for problem in binding.problems(configuration, index) {
-                    found.append(error(binding, index, problem.key, problem.message))
+                    found.append(diagnostic(binding, index, problem.key, problem.message, severity: problem.severity))
                 }
             }
         }
@@ -39,11 +39,17 @@ struct ConfigValidator {
     }
 
     private func error(_ binding: SectionBinding, _ index: Int, _ key: String, _ message: String) -> ConfigDiagnostic {
+        diagnostic(binding, index, key, message, severity: .error)
+    }
+
+    private func diagnostic(
+        _ binding: SectionBinding, _ index: Int, _ key: String, _ message: String, severity: ConfigDiagnostic.Severity
+    ) -> ConfigDiagnostic {
         var origin = origins.origin(section: binding.name, index: index, key: key)
         if origin == .unplaced, let line = locator?.headerLine(section: binding.name, index: index) {
             origin = .line(line)
         }
         let subject = binding.label.isEmpty ? key : "\(binding.label) \(key)"
-        return ConfigDiagnostic(severity: .error, origin: origin, subject: subject, message: message)
+        return ConfigDiagnostic(severity: severity, origin: origin, subject: subject, message: message)
     }
 }

@@ -1,8 +1,9 @@
 /// Sections of `kapacitor.conf` that Sundial accepts without reading yet (alert handlers, discovery, inputs).
 ///
-/// A Kapacitor user's existing file loads without a warning for each of them; their keys are not checked until
-/// the feature that reads them exists. Anything not listed here or in `SundialConfiguration.sections` is reported
-/// as unknown.
+/// A Kapacitor user's existing file loads; each of these sections that is on (or, having no `enabled` key, sets
+/// anything) is reported as not supported yet (`ConfigDecoder.reportUnread`), and `[auth] enabled = true` stops
+/// start-up. Their keys are not checked until the feature that reads them exists. Anything not listed here or in
+/// `SundialConfiguration.sections` is reported as unknown.
 enum KapacitorSections {
     static let acceptedWithoutChecks: Set<String> = [
         "config-override", "replay", "load", "alert", "auth", "tls", "deadman", "stats", "reporting", "udf",

@@ -43,7 +43,9 @@ struct SectionBinding {
             assignFromEnvironment: { key, element, text, _, configuration in
                 applyEnvironment(key, element, text, to: &configuration[keyPath: property])
             },
-            problems: { configuration, _ in configuration[keyPath: property].validate() },
+            problems: { configuration, _ in
+                configuration[keyPath: property].validate() + configuration[keyPath: property].unsupportedSettings()
+            },
             renderedLines: { configuration, _ in render(configuration[keyPath: property]) }
         )
     }
@@ -64,7 +66,9 @@ struct SectionBinding {
             assignFromEnvironment: { key, element, text, index, configuration in
                 applyEnvironment(key, element, text, to: &configuration[keyPath: property][index])
             },
-            problems: { configuration, index in configuration[keyPath: property][index].validate() },
+            problems: { configuration, index in
+                configuration[keyPath: property][index].validate() + configuration[keyPath: property][index].unsupportedSettings()
+            },
             renderedLines: { configuration, index in render(configuration[keyPath: property][index]) }
         )
     }

@@ -42,7 +42,7 @@ public struct ControlSection: Sendable, ConfigSection {
             .value("bind-address", \.bindAddress),
             .value("resources-path", \.resourcesPath),
             .value("canned-path", \.cannedPath),
-            .value("basepath", \.basePath),
+            .value("basepath", \.basePath, support: .ignored("the control plane is served at /")),
             .value("ui-path", \.uiPath),
             .value("javascript-path", \.javascriptPath),
             .value("auth-duration", \.authDuration),

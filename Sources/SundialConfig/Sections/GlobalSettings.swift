@@ -14,7 +14,7 @@ public struct GlobalSettings: Sendable, ConfigSection {
         [
             .value("hostname", \.hostname),
             .value("data_dir", \.dataDirectory),
-            .value("skip-config-overrides", \.skipConfigOverrides),
+            .value("skip-config-overrides", \.skipConfigOverrides, support: .ignored("there are no config overrides")),
             .value("default-retention-policy", \.defaultRetentionPolicy),
         ]
     }

@@ -18,15 +18,15 @@ public struct HTTPSection: Sendable, ConfigSection {
     static var keys: [ConfigKey<HTTPSection>] {
         [
             .value("bind-address", \.bindAddress),
-            .value("auth-enabled", \.authEnabled),
-            .value("log-enabled", \.logEnabled),
-            .value("write-tracing", \.writeTracing),
-            .value("pprof-enabled", \.pprofEnabled),
-            .value("https-enabled", \.httpsEnabled),
-            .value("https-certificate", \.httpsCertificate),
-            .value("https-private-key", \.httpsPrivateKey),
-            .value("shutdown-timeout", \.shutdownTimeout),
-            .value("shared-secret", \.sharedSecret, isSecret: true),
+            .value("auth-enabled", \.authEnabled, support: .refused(leaving: "the tasks API open to anyone")),
+            .value("log-enabled", \.logEnabled, support: .ignored("every request is logged")),
+            .value("write-tracing", \.writeTracing, support: .ignored()),
+            .value("pprof-enabled", \.pprofEnabled, support: .ignored()),
+            .value("https-enabled", \.httpsEnabled, support: .refused(leaving: "the tasks API on plain HTTP")),
+            .value("https-certificate", \.httpsCertificate, support: .ignored()),
+            .value("https-private-key", \.httpsPrivateKey, support: .ignored()),
+            .value("shutdown-timeout", \.shutdownTimeout, support: .ignored("requests in flight get 5 seconds")),
+            .value("shared-secret", \.sharedSecret, isSecret: true, support: .ignored("no JWT is accepted")),
         ] + ListenerSettings.keys(\.listener)
     }
 

@@ -44,22 +44,25 @@ public struct InfluxDBSection: Sendable, ConfigSection {
             .value("username", \.username),
             .value("password", \.password, isSecret: true),
             .value("token", \.token, isSecret: true),
-            .value("http-shared-secret", \.httpSharedSecret),
-            .value("ssl-ca", \.sslCA), .value("ssl-cert", \.sslCertificate), .value("ssl-key", \.sslKey),
+            .value("http-shared-secret", \.httpSharedSecret, support: .ignored()),
+            .value("ssl-ca", \.sslCA, support: .ignored("the system's certificate authorities are used")),
+            .value("ssl-cert", \.sslCertificate, support: .ignored("no client certificate is sent")),
+            .value("ssl-key", \.sslKey, support: .ignored("no client certificate is sent")),
             .value("insecure-skip-verify", \.insecureSkipVerify),
             .value("timeout", \.timeout),
             .value("disable-subscriptions", \.disableSubscriptions),
-            .value("subscription-mode", \.subscriptionMode),
+            .value("subscription-mode", \.subscriptionMode, support: .ignored()),
             .value("subscription-protocol", \.subscriptionProtocol),
-            .value("subscription-path", \.subscriptionPath),
+            .value("subscription-path", \.subscriptionPath, support: .ignored()),
             .value("subscriptions-sync-interval", \.subscriptionsSyncInterval),
             .value("kapacitor-hostname", \.kapacitorHostname),
             .value("http-port", \.httpPort),
-            .value("udp-bind", \.udpBind), .value("udp-buffer", \.udpBuffer), .value("udp-read-buffer", \.udpReadBuffer),
-            .value("startup-timeout", \.startupTimeout),
-            .value("compression", \.compression),
+            .value("udp-bind", \.udpBind, support: .ignored()), .value("udp-buffer", \.udpBuffer, support: .ignored()),
+            .value("udp-read-buffer", \.udpReadBuffer, support: .ignored()),
+            .value("startup-timeout", \.startupTimeout, support: .ignored()),
+            .value("compression", \.compression, support: .ignored("writes are sent uncompressed")),
             .value("subscriptions", \.subscriptions),
-            .value("excluded-subscriptions", \.excludedSubscriptions),
+            .value("excluded-subscriptions", \.excludedSubscriptions, support: .ignored()),
         ]
     }
 
@@ -76,6 +79,14 @@ public struct InfluxDBSection: Sendable, ConfigSection {
         }
         problems += Self.choice("subscription-mode", subscriptionMode, among: ["cluster", "server"])
         problems += Self.choice("subscription-protocol", subscriptionProtocol, among: ["http", "https", "udp"])
+        // Subscriptions are made for HTTP only: "https" ignored would have InfluxDB send its writes unencrypted.
+        if subscriptionProtocol == "https" && !disableSubscriptions {
+            problems.append(
+                KeySupport.refused(leaving: "InfluxDB sending its writes over plain HTTP").problem(
+                    key: "subscription-protocol", defaultLiteral: "\"http\"")!)
+        } else if subscriptionProtocol == "udp" && !disableSubscriptions {
+            problems.append(KeySupport.ignored("subscriptions use HTTP").problem(key: "subscription-protocol", defaultLiteral: "\"http\"")!)
+        }
         problems += Self.choice("compression", compression, among: ["gzip", "none"])
         if !(0...65535).contains(httpPort) {
             problems.append(ConfigProblem(key: "http-port", message: "expected a port between 0 and 65535"))

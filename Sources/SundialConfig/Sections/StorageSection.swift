@@ -5,5 +5,7 @@ public struct StorageSection: Sendable, ConfigSection {
 
     public init() {}
 
-    static var keys: [ConfigKey<StorageSection>] { [.value("boltdb", \.boltDB)] }
+    static var keys: [ConfigKey<StorageSection>] {
+        [.value("boltdb", \.boltDB, support: .ignored("Sundial keeps its state in SQLite files in the data directory"))]
+    }
 }

@@ -6,6 +6,6 @@ public struct TaskSection: Sendable, ConfigSection {
     public init() {}
 
     static var keys: [ConfigKey<TaskSection>] {
-        [.value("dir", \.directory), .value("snapshot-interval", \.snapshotInterval)]
+        [.value("dir", \.directory), .value("snapshot-interval", \.snapshotInterval, support: .ignored())]
     }
 }

@@ -34,9 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard !loaded.hasErrors else { throw ExitCode.failure }
         var configuration = loaded.configuration
         try overrides.apply(to: &configuration)
-        let problems = ConfigLoader.validate(configuration)
+        // Flags can change what the file said: report what the second check finds that the first did not.
+        let problems = ConfigLoader.validate(configuration).filter { problem in
+            !loaded.diagnostics.contains { $0.subject == problem.subject && $0.message == problem.message }
+        }
         DiagnosticPrinter.printToStandardError(problems)
-        guard problems.isEmpty else { throw ExitCode.failure }
+        guard !problems.contains(where: { $0.severity == .error }) else { throw ExitCode.failure }
 
         let logger = try LoggingSetup.bootstrap(configuration.logging)
         let dataDirectory: DataDirectory
