@@ -2,6 +2,7 @@
 /chronograf/v1 route but discovery needs a session, which the OAuth login (authorization code with PKCE, against a
 stand-in provider) sets as a signed `session` cookie; logout ends it. Without sign-in configured nothing changes."""
 
+import http.client
 import subprocess
 
 import pytest
@@ -58,6 +59,24 @@ def test_the_api_needs_a_session_which_oauth_login_gives(signed_in_server, provi
     session.cookies.clear()
     assert session.get(base + "/chronograf/v1/sources").status_code == 403
     assert "s3cret" not in signed_in_server.log(), "the client secret is never logged"
+
+
+def test_no_spelling_of_a_private_path_skips_the_session(signed_in_server):
+    """Decided on the path as the router reads it: doubled slashes, dot segments, a trailing slash, percent-encoding
+    and climbing out of a public directory all still need a session."""
+    variants = ["//chronograf/v1/sources", "/chronograf//v1/sources", "/./chronograf/v1/sources", "/chronograf/v1/./sources",
+                "/chronograf/v1/sources/", "/chronograf/v1/%73ources", "/%63hronograf/v1/sources", "/ui/../chronograf/v1/sources",
+                "/ui/%2e%2e/chronograf/v1/sources", "//chronograf/v1/sources/1/proxy?query=SHOW+DATABASES",
+                "/CHRONOGRAF/v1/sources", "/chronograf/v1/me"]
+    for path in variants:
+        connection = http.client.HTTPConnection("127.0.0.1", signed_in_server.control_port, timeout=5)
+        connection.request("GET", path)
+        status = connection.getresponse().status
+        connection.close()
+        assert status in (403, 404), f"{path}: {status}"
+    connection = http.client.HTTPConnection("127.0.0.1", signed_in_server.control_port, timeout=5)
+    connection.request("GET", "//chronograf/v1/")
+    assert connection.getresponse().status == 200, "discovery stays public"
 
 
 def test_sign_in_needs_a_whole_provider(sundial_binary, tmp_path, provider):
