@@ -3,6 +3,10 @@ extension AccessStore {
     public var organizations: [Organization] { read(\.organizations) }
     public var isOnboarded: Bool { read(\.isOnboarded) }
 
+    /// Whether `/api/v2/setup` may run: never onboarded, and no 1.x user or token exists, so that nobody can take
+    /// over a store secured the 1.x way by onboarding it anonymously.
+    public var isSetupAllowed: Bool { read { !$0.isOnboarded && $0.users.isEmpty && $0.tokens.isEmpty } }
+
     /// By id or, failing that, by name: 2.x clients send either in `org`.
     public func organization(_ idOrName: String) -> Organization? {
         read { state in state.organizations.first { $0.id == idOrName } ?? state.organizations.first { $0.name == idOrName } }

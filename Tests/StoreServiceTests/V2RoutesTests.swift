@@ -60,6 +60,26 @@ import Testing
         }
     }
 
+    /// A store secured the 1.x way (an admin user) cannot be onboarded anonymously: the setup would hand its caller
+    /// an operator token.
+    @Test func setupIsRefusedOnceAUserOrATokenExists() async throws {
+        let directory = TemporaryDirectory()
+        let engine = try StorageEngine(configuration: .init(directory: directory.path))
+        defer { engine.close() }
+        let access = try AccessStore(directory: directory.path)
+        try access.createUser("root", password: "pw", isAdmin: true)
+        let router = StoreService.makeRouter(engine: engine, access: access, configuration: .init(authEnabled: true))
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/api/v2/setup", method: .get) { #expect(json($0)["allowed"] as? Bool == false) }
+            let body = #"{"username":"me","org":"acme","bucket":"telegraf","token":"mine"}"#
+            try await client.execute(uri: "/api/v2/setup", method: .post, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(json(response)["message"] as? String == "onboarding has already been completed")
+            }
+        }
+        #expect(access.token(matching: "mine") == nil)
+    }
+
     @Test func onboardingCreatesTheBucketsStorageAndWritesLandThere() async throws {
         try await withStore { client, engine in
             try await client.execute(uri: "/api/v2/setup", method: .get) { #expect(json($0)["allowed"] as? Bool == true) }

@@ -10,7 +10,7 @@ struct V2SetupRoutes {
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
-        routes.get("/api/v2/setup") { _, _ in try V2JSON.response(["allowed": !gateway.access.isOnboarded]) }
+        routes.get("/api/v2/setup") { _, _ in try V2JSON.response(["allowed": gateway.access.isSetupAllowed]) }
         routes.post("/api/v2/setup") { request, _ in try await setup(request) }
         routes.get("/ready") { _, _ in
             let up = Int64(Date().timeIntervalSince(started) * 1e9)
@@ -22,6 +22,7 @@ struct V2SetupRoutes {
     }
 
     private func setup(_ request: Request) async throws -> Response {
+        guard gateway.access.isSetupAllowed else { throw PlatformError(.conflict, "onboarding has already been completed") }
         let body = try await V2JSON.body(of: request)
         guard let username = body["username"] as? String, !username.isEmpty else {
             throw PlatformError(.invalid, "username is empty")
