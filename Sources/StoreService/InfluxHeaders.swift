@@ -5,12 +5,13 @@ import ServerLogging
 import Synchronization
 
 /// What every InfluxDB 1.x response carries: version, build, the request id (echoing a client's `X-Request-Id` or
-/// `Request-Id`, else a fresh one), CORS headers when the request has an `Origin`, and Go's plain-text body on a
-/// 404 for a path that does not exist.
+/// `Request-Id`, else a fresh one), CORS headers when the request's `Origin` is allowed (`[store]
+/// cors-allowed-origins`), and Go's plain-text body on a 404 for a path that does not exist.
 enum InfluxHeaders {
-    static func middleware<Context: RequestContext>() -> ResponseHeadersMiddleware<Context> {
+    static func middleware<Context: RequestContext>(allowedOrigins: [String]) -> ResponseHeadersMiddleware<Context> {
         ResponseHeadersMiddleware { request, response in
             stamp(&response.headers, request: request.headers)
+            allowCrossOrigin(&response.headers, request: request.headers, allowedOrigins: allowedOrigins)
             if response.status == .notFound && response.headers[.contentType] == nil {
                 response.headers[.contentType] = "text/plain; charset=utf-8"
                 response.body = .init(byteBuffer: ByteBuffer(string: "404 page not found\n"))
@@ -25,7 +26,13 @@ enum InfluxHeaders {
         headers[.influxDBBuild] = "OSS"
         headers[.requestID] = requestID
         headers[.xRequestID] = requestID
-        if let origin = request[.origin] {
+    }
+
+    /// InfluxDB 1.x answers every `Origin` with CORS headers allowing it, so any web page a user opens could read
+    /// and write the store from the user's browser; Sundial does only for the origins configured (`"*"`: any, as
+    /// InfluxDB does).
+    static func allowCrossOrigin(_ headers: inout HTTPFields, request: HTTPFields, allowedOrigins: [String]) {
+        if let origin = request[.origin], allowedOrigins.contains("*") || allowedOrigins.contains(origin) {
             headers[.accessControlAllowOrigin] = origin
             headers[.accessControlAllowMethods] = "DELETE, GET, OPTIONS, POST, PUT"
             headers[.accessControlAllowHeaders] =

@@ -22,11 +22,14 @@ public enum StoreService {
         public var queryLimits: QueryLimits
         /// `[store] idle-timeout` and `max-connection-limit`.
         public var listener: ListenerLimits
+        /// `[store] cors-allowed-origins`: the origins browsers may read and write the store from; `"*"` any.
+        public var allowedOrigins: [String]
 
         public init(
             host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000, authEnabled: Bool = false,
-            queryLimits: QueryLimits = .init(), listener: ListenerLimits = .init()
+            queryLimits: QueryLimits = .init(), listener: ListenerLimits = .init(), allowedOrigins: [String] = []
         ) {
+            self.allowedOrigins = allowedOrigins
             self.host = host
             self.port = port
             self.maxBodySize = maxBodySize
@@ -50,7 +53,7 @@ public enum StoreService {
         let authenticator = RequestAuthenticator(access: access, isEnabled: configuration.authEnabled)
         let locator = DatabaseLocator(engine: engine, access: access)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: InfluxHeaders.middleware())
+        router.add(middleware: InfluxHeaders.middleware(allowedOrigins: configuration.allowedOrigins))
         router.addRoutes(PingRoutes.collection())
         router.addRoutes(
             WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, locator: locator)

@@ -64,12 +64,16 @@ import Testing
 }
 
 @Suite struct InfluxEdgeRoutesTests {
-    private func withStore(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    private func withStore(
+        allowedOrigins: [String] = ["*"], _ test: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let directory = TemporaryDirectory()
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
         defer { engine.close() }
-        try await Application(router: StoreService.makeRouter(engine: engine, access: try AccessStore(directory: directory.path))).test(
-            .router, test)
+        let router = StoreService.makeRouter(
+            engine: engine, access: try AccessStore(directory: directory.path), configuration: .init(allowedOrigins: allowedOrigins))
+        let app = Application(router: router)
+        try await app.test(.router, test)
     }
 
     @Test func unknownPathsGetGosPlainText404() async throws {
@@ -96,6 +100,21 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(response.headers[.accessControlAllowOrigin] == "http://ui.example")
                 #expect(response.headers[.accessControlAllowMethods] == "DELETE, GET, OPTIONS, POST, PUT")
+            }
+        }
+    }
+
+    /// By default no web page may reach the store from a browser; the origins configured may (`*`: any, InfluxDB's way).
+    @Test func onlyConfiguredOriginsGetCORSHeaders() async throws {
+        for (allowed, origin, expected) in [
+            ([String](), "http://evil.example", nil), (["http://ui.example"], "http://evil.example", nil),
+            (["http://ui.example"], "http://ui.example", "http://ui.example"),
+        ] {
+            try await withStore(allowedOrigins: allowed) { client in
+                try await client.execute(uri: "/query?q=SHOW+DATABASES", method: .get, headers: [.origin: origin]) { response in
+                    #expect(response.headers[.accessControlAllowOrigin] == expected, "\(allowed) \(origin)")
+                    #expect((response.headers[.accessControlAllowMethods] != nil) == (expected != nil))
+                }
             }
         }
     }

@@ -11,7 +11,9 @@ struct KeptAnswerLookup: Sendable {
     let authEnabled: Bool
 
     func answer(for request: HTTPRequest) -> IndexAnswerCache.Answer? {
+        // A request with an `Origin` goes to the router, which decides its CORS headers.
         guard !authEnabled, request.method == .get, request.headerFields[.connection].map(Self.keepsAlive) ?? true,
+            request.headerFields[.origin] == nil,
             let path = request.path,
             path.hasPrefix("/query?")
         else { return nil }

@@ -19,6 +19,9 @@ public struct StoreSection: Sendable, ConfigSection {
     public var maxSelectPoint = 0
     public var maxSelectSeries = 0
     public var maxSelectBuckets = 0
+    /// Origins whose web pages may read and write the store from a browser (CORS); `["*"]` is InfluxDB 1.x's
+    /// behaviour (any page). Empty by default: a page a user happens to open cannot reach the store.
+    public var corsAllowedOrigins: [String] = []
 
     public init() {}
 
@@ -37,6 +40,7 @@ public struct StoreSection: Sendable, ConfigSection {
             .value("max-select-point", \.maxSelectPoint),
             .value("max-select-series", \.maxSelectSeries),
             .value("max-select-buckets", \.maxSelectBuckets),
+            .list("cors-allowed-origins", \.corsAllowedOrigins),
         ] + ListenerSettings.keys(\.listener)
     }
 

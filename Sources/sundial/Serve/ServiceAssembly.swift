@@ -89,7 +89,8 @@ struct ServiceAssembly {
                 access: store.access,
                 configuration: .init(
                     host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled,
-                    queryLimits: configuration.store.queryLimits, listener: configuration.store.listener.limits),
+                    queryLimits: configuration.store.queryLimits, listener: configuration.store.listener.limits,
+                    allowedOrigins: configuration.store.corsAllowedOrigins),
                 logger: Logger(label: "store")
             )
             services.append(NamedService(name: "store", address: address, wrapped: application))
