@@ -15,8 +15,13 @@ public enum RedactedTarget {
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false).map { parameter -> String in
             guard let equals = parameter.firstIndex(of: "=") else { return String(parameter) }
             let name = parameter[..<equals]
-            if name == "q" { return "q=" + redactingPasswords(inQuery: parameter[parameter.index(after: equals)...]) }
-            guard secretParameters.contains(name.lowercased()) else { return String(parameter) }
+            // Names are compared as the server reads them, decoded (`%70=` is `p=`); one that does not decode is
+            // treated as a secret.
+            guard let decoded = String(name).replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+                return name + "=[REDACTED]"
+            }
+            if decoded == "q" { return name + "=" + redactingPasswords(inQuery: parameter[parameter.index(after: equals)...]) }
+            guard secretParameters.contains(decoded.lowercased()) else { return String(parameter) }
             return name + "=[REDACTED]"
         }
         return path + "?" + parameters.joined(separator: "&")

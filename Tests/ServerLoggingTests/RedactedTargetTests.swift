@@ -11,6 +11,10 @@ import Testing
         ("/x?token=abc&password=def&keep=1", "/x?token=[REDACTED]&password=[REDACTED]&keep=1"),
         ("/x?p", "/x?p"),
         ("/x?a=1&&b=2", "/x?a=1&&b=2"),
+        // Names as the server reads them: percent-encoded or with a bad escape.
+        ("/query?u=admin&%70=hunter2", "/query?u=admin&%70=[REDACTED]"), ("/x?%50aSsWoRd=hunter2", "/x?%50aSsWoRd=[REDACTED]"),
+        ("/x?%zz=hunter2", "/x?%zz=[REDACTED]"),
+        ("/query?%71=CREATE+USER+a+WITH+PASSWORD+%27hunter2%27", "/query?%71=CREATE%20USER%20a%20WITH%20PASSWORD%20%5BREDACTED%5D"),
     ])
     func secretsAreReplaced(_ target: String, _ expected: String) {
         #expect(RedactedTarget.redacting(target) == expected)
