@@ -47,7 +47,7 @@ public enum TaskService {
                 }
             }
         }
-        let topicHandlers = TopicHandlers(store: store, topics: runner.topics, logger: runner.logger)
+        let topicHandlers = TopicHandlers(store: store, topics: runner.topics, logFiles: runner.logFiles, logger: runner.logger)
         try topicHandlers.loadAll()
         let router = Router()
         router.add(middleware: RequestLogMiddleware())

@@ -30,9 +30,13 @@ def curl_json(url):
     return json.loads(subprocess.run(["curl", "-sf", url], capture_output=True, text=True, check=True, timeout=30).stdout)
 
 
+# cpu_alert's `.log('/tmp/alerts.log')` may write only where [task] alert-log-directories allows.
+LOGS_IN_TMP = {"SUNDIAL_TASK_ALERT_LOG_DIRECTORIES": "/tmp"}
+
+
 def test_tasks_and_templates_through_the_cli(make_server, sundial_binary, tmp_path):
     data_dir = tmp_path / "data"
-    server = make_server(data_dir=data_dir).start()
+    server = make_server(data_dir=data_dir, env=LOGS_IN_TMP).start()
     url = server.tasks_url
     (tmp_path / "cpu.tick").write_text(CPU_TICK)
     (tmp_path / "tpl.tick").write_text(TEMPLATE_TICK)
@@ -85,7 +89,7 @@ def test_tasks_and_templates_through_the_cli(make_server, sundial_binary, tmp_pa
     assert 'stream0 -> from1 [processed="0"];' in task["dot"]
 
     server.stop(sig=signal.SIGKILL)
-    server = make_server(data_dir=data_dir).start()
+    server = make_server(data_dir=data_dir, env=LOGS_IN_TMP).start()
     ids = [t["id"] for t in curl_json(f"{server.tasks_url}/kapacitor/v1/tasks")["tasks"]]
     assert ids == ["cpu_alert", "mem_alert"], "definitions are back after kill -9"
     assert kapacitor(sundial_binary, server.tasks_url, "delete", "tasks", "cpu_alert")[0] == 0
@@ -108,7 +112,7 @@ def test_fmt_is_canonical_and_idempotent(sundial_binary, tmp_path):
 
 
 def test_topics_and_topic_handlers_through_the_cli(make_server, sundial_binary, tmp_path):
-    server = make_server().start()
+    server = make_server(env={"SUNDIAL_TASK_ALERT_LOG_DIRECTORIES": str(tmp_path)}).start()
     url = server.tasks_url
     log = tmp_path / "cpu-alerts.log"
     (tmp_path / "handler.yaml").write_text(f"topic: cpu\nid: to-file\nkind: log\noptions:\n  path: {log}\n")

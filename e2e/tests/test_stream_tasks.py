@@ -9,6 +9,7 @@ import time
 import urllib.request
 
 import influxdb
+import requests
 
 SCRIPT = """dbrp "telegraf"."autogen"
 var data = stream
@@ -45,7 +46,8 @@ def wait_for(predicate, timeout=15.0):
 
 
 def test_store_writes_run_through_an_enabled_task(make_server, tmp_path):
-    server = make_server().start()
+    # `.log()` writes only where [task] alert-log-directories allows.
+    server = make_server(env={"SUNDIAL_TASK_ALERT_LOG_DIRECTORIES": str(tmp_path)}).start()
     alert_log = tmp_path / "alerts.log"
     client = influxdb.InfluxDBClient(host="127.0.0.1", port=server.store_port, database="telegraf")
     client.create_database("telegraf")
@@ -138,7 +140,8 @@ def test_chronograf_relative_and_deadman_rules_run(server):
 def test_alert_state_survives_a_restart(make_server, tmp_path):
     """With stateChangesOnly, an alert that was CRITICAL before a restart does not fire again for more CRITICAL data
     after it, and its recovery still says it was CRITICAL (the topic's states are kept in alerts.sqlite)."""
-    server = make_server().start()
+    # `.log()` writes only where [task] alert-log-directories allows.
+    server = make_server(env={"SUNDIAL_TASK_ALERT_LOG_DIRECTORIES": str(tmp_path)}).start()
     alert_log = tmp_path / "alerts.log"
     script = f"""dbrp "db"."rp"
 stream
@@ -165,3 +168,22 @@ stream
     write("cpu usage_idle=5 3\ncpu usage_idle=50 4\n")
     events = wait_for(lambda: logged() if len(logged()) == 2 else None)
     assert [(e["level"], e["previousLevel"]) for e in events] == [("CRITICAL", "OK"), ("OK", "CRITICAL")], events
+
+
+def test_alert_logs_are_written_only_where_allowed(make_server, tmp_path):
+    """`.log()` may not append to any file the server's user can write, nor make executable files."""
+    server = make_server(env={"SUNDIAL_TASK_ALERT_LOG_DIRECTORIES": str(tmp_path / "logs")}).start()
+    cases = [(f"'{tmp_path}/elsewhere.log'", "is outside the directories alert logs may be written to"),
+             (f"'{tmp_path}/logs/../elsewhere.log'", "must be absolute, without . or .. parts"),
+             (f"'{tmp_path}/logs/a.log').mode(0755", "alert log mode 755 gives more than 0644 (rw-r--r--)")]
+    for index, (target, message) in enumerate(cases):
+        script = f"stream\n    |from().measurement('cpu')\n    |alert().crit(lambda: TRUE).log({target})\n"
+        answer = requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={
+            "id": f"t{index}", "type": "stream", "dbrps": [{"db": "telegraf", "rp": "autogen"}], "script": script,
+            "status": "enabled"})
+        # Kapacitor's answer to a task that cannot start: 400 with the reason.
+        assert answer.status_code == 400 and message in answer.json()["error"], answer.text
+    handler = requests.post(f"{server.tasks_url}/kapacitor/v1/alerts/topics/cpu/handlers",
+                            json={"id": "h", "kind": "log", "options": {"path": "/etc/cron.d/sundial"}})
+    assert handler.status_code == 400 and "is outside the directories" in handler.json()["error"], handler.text
+    assert not (tmp_path / "elsewhere.log").exists()

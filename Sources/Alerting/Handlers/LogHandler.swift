@@ -1,21 +1,22 @@
 import Foundation
 public import Logging
 
-/// `.log(path)`: appends each event's JSON as one line to a file, created with `mode` (`.mode(0644)`, default 0600).
+/// `.log(path)`: appends each event's JSON as one line to a file, created with `mode` (`.mode(0644)`, default 0600),
+/// where `LogFilePolicy` allows. A symbolic link in the path's last part is not followed.
 public struct LogHandler: AlertHandler {
     let path: String
     let mode: Int
     let logger: Logger
 
-    public init(path: String, mode: Int = 0o600, logger: Logger) {
-        self.path = path
+    public init(path: String, mode: Int = 0o600, policy: LogFilePolicy, logger: Logger) throws(LogFilePolicy.Refusal) {
+        self.path = try policy.check(path: path, mode: mode)
         self.mode = mode
         self.logger = logger
     }
 
     public func handle(_ event: AlertEvent) async {
         let line = Array((event.json + "\n").utf8)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode_t(mode))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
         guard descriptor >= 0 else {
             logger.error("alert log handler: cannot open \(path): \(String(cString: strerror(errno)))")
             return

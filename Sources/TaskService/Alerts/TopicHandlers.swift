@@ -7,6 +7,8 @@ import Logging
 struct TopicHandlers: Sendable {
     let store: TaskStore
     let topics: TopicRegistry
+    /// Where `log` handlers may write.
+    let logFiles: LogFilePolicy
     let logger: Logger
 
     /// Kapacitor's handler kinds (SPEC-kapacitor.md §3.3); `log` and `post` send, the others log events as not sent.
@@ -17,17 +19,17 @@ struct TopicHandlers: Sendable {
     ]
 
     /// A handler from its API JSON (`id`, `kind`, `options`, `match`), for `topic`.
-    static func record(_ body: [String: Any], topic: String) throws -> TopicHandlerRecord {
+    func record(_ body: [String: Any], topic: String) throws -> TopicHandlerRecord {
         guard let id = body["id"] as? String, !id.isEmpty else { throw KapacitorError.badRequest("must provide a handler ID") }
         _ = try TaskDefinitions.checkedID(id, kind: "handler")
-        guard let kind = body["kind"] as? String, kinds.contains(kind) else {
+        guard let kind = body["kind"] as? String, Self.kinds.contains(kind) else {
             throw KapacitorError.badRequest("invalid handler kind \"\(body["kind"] as? String ?? "")\"")
         }
         let options = body["options"] as? [String: Any] ?? [:]
         let data = try JSONSerialization.data(withJSONObject: options, options: [.sortedKeys])
         let record = TopicHandlerRecord(
             topic: topic, id: id, kind: kind, options: String(decoding: data, as: UTF8.self), match: body["match"] as? String ?? "")
-        _ = try handler(record, logger: Logger(label: "check"))
+        _ = try Self.handler(record, logFiles: logFiles, logger: Logger(label: "check"))
         return record
     }
 
@@ -38,21 +40,25 @@ struct TopicHandlers: Sendable {
 
     /// Rebuilds a topic's handlers from the store.
     func refresh(_ topic: String) throws {
-        topics.setHandlers(try store.topicHandlers(topic).map { try Self.handler($0, logger: logger) }, for: topic)
+        topics.setHandlers(try store.topicHandlers(topic).map { try Self.handler($0, logFiles: logFiles, logger: logger) }, for: topic)
     }
 
     static func options(_ record: TopicHandlerRecord) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(record.options.utf8)) as? [String: Any]) ?? [:]
     }
 
-    private static func handler(_ record: TopicHandlerRecord, logger: Logger) throws -> any AlertHandler {
+    private static func handler(_ record: TopicHandlerRecord, logFiles: LogFilePolicy, logger: Logger) throws -> any AlertHandler {
         let options = options(record)
         switch record.kind {
         case "log":
             guard let path = options["path"] as? String, !path.isEmpty else {
                 throw KapacitorError.badRequest("log handler needs a path option")
             }
-            return LogHandler(path: path, mode: options["mode"] as? Int ?? 0o600, logger: logger)
+            do {
+                return try LogHandler(path: path, mode: options["mode"] as? Int ?? 0o600, policy: logFiles, logger: logger)
+            } catch {
+                throw KapacitorError.badRequest(error.description)
+            }
         case "post":
             guard let url = options["url"] as? String, !url.isEmpty else {
                 throw KapacitorError.badRequest("post handler needs a url option (configured endpoints are not supported yet)")

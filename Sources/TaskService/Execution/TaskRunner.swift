@@ -13,6 +13,8 @@ public final class TaskRunner: Sendable {
     let writer: (any PointWriter)?
     let querier: (any InfluxQLQuerying)?
     let logger: Logger
+    /// Where `.log()` handlers may write (`[task] alert-log-directories`).
+    let logFiles: LogFilePolicy
     /// Who this server is in `/debug/vars`: its cluster id (also its server id) and host name.
     let clusterID: String
     let hostname: String
@@ -23,9 +25,10 @@ public final class TaskRunner: Sendable {
     /// restarts).
     public init(
         writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, topics: TopicRegistry = TopicRegistry(), clusterID: String = "",
-        hostname: String = "localhost", logger: Logger
+        hostname: String = "localhost", logFiles: LogFilePolicy = .anywhere, logger: Logger
     ) {
         router = StreamRouter()
+        self.logFiles = logFiles
         self.topics = topics
         self.writer = writer
         self.querier = querier
@@ -59,7 +62,7 @@ public final class TaskRunner: Sendable {
         }
         let dbrps = (try? JSONDecoder().decode([DBRP].self, from: Data(task.dbrps.utf8))) ?? pipeline.dbrps
         let executing = try ExecutingTask(
-            id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer, querier: querier,
+            id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer, querier: querier, logFiles: logFiles,
             logger: Logger(label: "tasks.\(task.id)"))
         router.add(executing)
         logger.info("started task \(task.id)")

@@ -20,7 +20,7 @@ struct TopicHandlerRoutes {
         }
         routes.post("alerts/topics/{topic}/handlers") { request, context in
             let topic = try context.parameters.require("topic")
-            let record = try TopicHandlers.record(try await Self.body(request), topic: topic)
+            let record = try handlers.record(try await Self.body(request), topic: topic)
             guard try store.insert(record) else { throw KapacitorError.badRequest("handler \(record.id) already exists") }
             try handlers.refresh(topic)
             return try TaskRoutes.json(Self.json(record))
@@ -32,7 +32,7 @@ struct TopicHandlerRoutes {
             let old = try existing(context)
             var body = try await Self.body(request)
             body["id"] = body["id"] ?? old.id
-            return try replace(old, with: try TopicHandlers.record(body, topic: old.topic))
+            return try replace(old, with: try handlers.record(body, topic: old.topic))
         }
         routes.patch("alerts/topics/{topic}/handlers/{id}") { request, context in
             let old = try existing(context)
@@ -42,7 +42,7 @@ struct TopicHandlerRoutes {
             }
             var document: [String: Any] = ["id": old.id, "kind": old.kind, "options": TopicHandlers.options(old), "match": old.match]
             for operation in operations { try JSONPatch.apply(operation, to: &document) }
-            return try replace(old, with: try TopicHandlers.record(document, topic: old.topic))
+            return try replace(old, with: try handlers.record(document, topic: old.topic))
         }
         routes.delete("alerts/topics/{topic}/handlers/{id}") { _, context in
             let topic = try context.parameters.require("topic")

@@ -1,6 +1,7 @@
 import Alerting
 import ControlService
 import DataDirectory
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -39,8 +40,20 @@ struct ServiceAssembly {
         let topics = try TopicRegistry(persistence: TopicStateStore(path: dataDirectory.path(of: "alerts.sqlite")))
         taskRunner = TaskRunner(
             writer: taskBackend.writer, querier: taskBackend.querier, topics: topics,
-            clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname, logger: Logger(label: "tasks")
+            clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname,
+            logFiles: try Self.alertLogPolicy(configuration.task, dataDirectory: dataDirectory), logger: Logger(label: "tasks")
         )
+    }
+
+    /// `[task] alert-log-directories`, or `<data-dir>/alert-logs` (made here) when none is configured; as absolute paths.
+    private static func alertLogPolicy(_ task: TaskSection, dataDirectory: DataDirectory) throws -> LogFilePolicy {
+        var directories = task.alertLogDirectories
+        if directories.isEmpty {
+            let own = dataDirectory.path(of: "alert-logs")
+            try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            directories = [own]
+        }
+        return LogFilePolicy(directories: directories.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
     }
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.

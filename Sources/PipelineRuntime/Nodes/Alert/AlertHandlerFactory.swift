@@ -6,11 +6,8 @@ import PipelineSpec
 /// through yet (`.slack()`, `.email()`, …) behaves as Kapacitor's does when its service is not enabled: the task runs,
 /// its events still reach the topics, and each one the handler would have sent is logged as not sent.
 public struct AlertHandlerFactory: Sendable {
+    let logFiles: LogFilePolicy
     let logger: Logger
-
-    public init(logger: Logger) {
-        self.logger = logger
-    }
 
     func make(_ call: HandlerCall, node: String) throws(TaskStartError) -> any AlertHandler {
         func string(_ value: TickValue?) -> String? { if case .string(let text)? = value { text } else { nil } }
@@ -19,7 +16,11 @@ public struct AlertHandlerFactory: Sendable {
             guard let path = string(call.arguments.first) else { throw TaskStartError("\(node): log handler needs a file path") }
             var mode = 0o600
             if case .int(let given)? = call.properties.last(where: { $0.name == "mode" })?.arguments.first { mode = Int(given) }
-            return LogHandler(path: path, mode: mode, logger: logger)
+            do {
+                return try LogHandler(path: path, mode: mode, policy: logFiles, logger: logger)
+            } catch {
+                throw TaskStartError("\(node): \(error)")
+            }
         case "post":
             guard let url = string(call.arguments.first) else {
                 throw TaskStartError("\(node): post handler needs a URL (configured [[httppost]] endpoints are not supported yet)")
