@@ -49,6 +49,12 @@ let package = Package(
         .target(name: "TICKscript", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "CRC32CHardware", exclude: ["README.md"]),
         .target(
+            name: "Credentials",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(
             name: "WriteAheadLog", dependencies: ["FileIO", "CRC32CHardware"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "LineProtocol", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
@@ -78,8 +84,7 @@ let package = Package(
         .target(
             name: "StoreAccess",
             dependencies: [
-                "InfluxQL", "FileIO", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "InfluxQL", "FileIO", "Credentials", .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
@@ -139,7 +144,7 @@ let package = Package(
             name: "ControlService",
             dependencies: [
                 "ControlUI",
-                hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", "PipelineSpec", "TICKscript", "FileIO",
+                hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", "PipelineSpec", "TICKscript", "FileIO", "Credentials",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -170,6 +175,7 @@ let package = Package(
         // Test support, used only by test targets.
         .target(name: "SundialTesting", dependencies: ["FileIO"], exclude: ["README.md"], swiftSettings: strictSettings),
         .testTarget(name: "RE2RegexTests", dependencies: ["RE2Regex"], swiftSettings: strictSettings),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strictSettings),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries"], swiftSettings: strictSettings),
         .testTarget(
             name: "LineProtocolTests", dependencies: ["LineProtocol", "TimeSeries", "SundialTesting"], swiftSettings: strictSettings),

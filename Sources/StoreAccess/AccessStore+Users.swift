@@ -1,3 +1,4 @@
+import Credentials
 public import InfluxQL
 
 /// InfluxDB 1.x users and their privileges, with the meta store's rules and error texts.

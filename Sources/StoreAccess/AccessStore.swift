@@ -1,3 +1,4 @@
+import Credentials
 public import FileIO
 import Foundation
 import Synchronization

@@ -21,7 +21,7 @@ struct RequestAuthenticator: Sendable {
     /// The principal, nil when auth is off; throws 401 when credentials are missing or wrong.
     func authenticate(_ request: Request, parameters: [String: String]) throws -> Principal? {
         guard isEnabled, !isBootstrapping else { return nil }
-        guard let credentials = Credentials(request: request, parameters: parameters) else {
+        guard let credentials = PresentedCredentials(request: request, parameters: parameters) else {
             throw InfluxErrorResponse(.unauthorized, "unable to parse authentication credentials")
         }
         switch credentials {

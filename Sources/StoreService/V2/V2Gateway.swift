@@ -16,7 +16,7 @@ struct V2Gateway: Sendable {
     /// nil when auth is off; 401 `unauthorized access` when credentials are missing or wrong.
     func principal(_ request: Request) throws -> Principal? {
         guard authEnabled else { return nil }
-        switch Credentials(request: request, parameters: [:]) {
+        switch PresentedCredentials(request: request, parameters: [:]) {
         case .token(let secret):
             guard let token = access.token(matching: secret) else { throw PlatformError.unauthorizedAccess }
             return .token(token)

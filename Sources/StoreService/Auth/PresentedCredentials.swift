@@ -3,7 +3,7 @@ import Hummingbird
 
 /// What a request presents to prove who it is, found where InfluxDB looks, in its order: `u` and `p` parameters,
 /// then the `Authorization` header (`Bearer <token>`, `Token <user>:<password>`, `Token <token>`, `Basic …`).
-enum Credentials: Equatable {
+enum PresentedCredentials: Equatable {
     case password(user: String, password: String)
     case token(String)
 
