@@ -133,7 +133,7 @@ let package = Package(
             name: "TaskService",
             dependencies: [
                 hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript", "InfluxQL", "PipelineRuntime", "Alerting",
-                "LineProtocol", "TimeSeries", "InfluxClient",
+                "LineProtocol", "TimeSeries", "InfluxClient", "Credentials",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],
@@ -225,7 +225,7 @@ let package = Package(
         .testTarget(
             name: "TaskServiceTests",
             dependencies: [
-                "TaskService", "PipelineSpec", "SundialTesting", hummingbird, logging,
+                "TaskService", "PipelineSpec", "SundialTesting", "Credentials", hummingbird, logging,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],

@@ -5,6 +5,7 @@
 public struct SundialConfiguration: Sendable {
     public var global = GlobalSettings()
     public var http = HTTPSection()
+    public var auth = AuthSection()
     /// Remote InfluxDB clusters for the tasks service; empty means it uses the embedded store.
     public var influxdb: [InfluxDBSection] = []
     public var storage = StorageSection()
@@ -20,6 +21,7 @@ public struct SundialConfiguration: Sendable {
         [
             .single("", \.global),
             .single("http", \.http),
+            .single("auth", \.auth),
             .array("influxdb", \.influxdb),
             .single("storage", \.storage),
             .single("task", \.task),

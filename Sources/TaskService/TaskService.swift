@@ -18,12 +18,18 @@ public enum TaskService {
         public var isSafeMode: Bool
         /// `[http] idle-timeout` and `max-connection-limit`.
         public var listener: ListenerLimits
+        /// `[http] auth-enabled`, `shared-secret` and `[auth]`.
+        public var auth: TaskAuthSettings
 
-        public init(host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false, listener: ListenerLimits = .init()) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false, listener: ListenerLimits = .init(),
+            auth: TaskAuthSettings = .init()
+        ) {
             self.host = host
             self.port = port
             self.isSafeMode = isSafeMode
             self.listener = listener
+            self.auth = auth
         }
     }
 
@@ -31,7 +37,7 @@ public enum TaskService {
     /// with `runner`. Tasks stored as enabled start here (none in safe mode); one that cannot start is logged and
     /// marked disabled, and so is one whose start the process died in last time.
     public static func makeRouter(
-        databasePath: String? = nil, runner: TaskRunner, isSafeMode: Bool = false
+        databasePath: String? = nil, runner: TaskRunner, isSafeMode: Bool = false, auth: TaskAuthSettings = .init()
     ) async throws -> Router<BasicRequestContext> {
         let store = try TaskStore(path: databasePath)
         try disableInterruptedStarts(store, logger: runner.logger)
@@ -52,6 +58,8 @@ public enum TaskService {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: KapacitorHeaders.middleware())
+        let authenticator = TaskAuthenticator(settings: auth, store: store)
+        router.add(middleware: TaskAuthMiddleware(authenticator: authenticator))
         // Kapacitor also takes writes at the bare `/write`, as InfluxDB subscriptions send them.
         router.addRoutes(WriteRoutes(runner: runner).collection())
         // Kapacitor serves the same API under `v1preview`; clients of either spelling keep working.
@@ -63,6 +71,9 @@ public enum TaskService {
             router.addRoutes(AlertRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(TopicHandlerRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(DebugRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
+            if auth.hasUsers {
+                router.addRoutes(UserRoutes(store: store, hasher: authenticator.hasher).collection(), atPath: RouterPath(base))
+            }
         }
         return router
     }
@@ -95,7 +106,8 @@ public enum TaskService {
         logger: Logger
     ) async throws -> some ApplicationProtocol {
         Application(
-            router: try await makeRouter(databasePath: databasePath, runner: runner, isSafeMode: configuration.isSafeMode),
+            router: try await makeRouter(
+                databasePath: databasePath, runner: runner, isSafeMode: configuration.isSafeMode, auth: configuration.auth),
             server: configuration.listener.http1(),
             configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger

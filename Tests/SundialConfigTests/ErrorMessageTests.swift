@@ -92,13 +92,26 @@ import Testing
         // Nothing configured is silently ignored; what would leave something open stops start-up.
         Case(
             text: "[http]\nauth-enabled = true\n",
-            expected: ["line 2: [http] auth-enabled: \(refused)the tasks API open to anyone (remove it, or set it to false)"]),
+            expected: [
+                "line 2: [http] auth-enabled: needs [auth] enabled = true (users) or shared-secret (signed tokens); nobody could sign in"
+            ]),
+        Case(
+            text: "[http]\nauth-enabled = true\nshared-secret = \"s\"\n",
+            expected: [
+                "line 2: warning: [http] auth-enabled: without [auth] enabled only tokens signed with shared-secret are accepted, no password"
+            ]
+        ),
         Case(
             text: "[http]\nhttps-enabled = true\n",
             expected: ["line 2: [http] https-enabled: \(refused)the tasks API on plain HTTP (remove it, or set it to false)"]),
         Case(
-            text: "[auth]\nenabled = true\n",
-            expected: ["line 2: [auth] enabled: \(refused)the tasks API open to anyone (remove it, or set it to false)"]),
+            text: "[http]\nauth-enabled = true\n[auth]\nenabled = true\nbcrypt-cost = 3\n",
+            expected: ["line 5: [auth] bcrypt-cost: must be from 4 to 31"]),
+        Case(
+            text: "[auth]\nmeta-addr = \"m:8091\"\n",
+            expected: [
+                "line 2: warning: [auth] meta-addr: not supported yet, ignored (users are kept by Sundial, not in InfluxDB Enterprise's meta service)"
+            ]),
         Case(
             text: "[[influxdb]]\nsubscription-protocol = \"https\"\n",
             expected: [

@@ -24,8 +24,7 @@ struct ConfigDecoder {
     }
 
     /// A Kapacitor section Sundial does not read yet: nothing to say when it is off (`enabled = false`); a warning
-    /// when it is on or sets anything, since it is ignored; an error for `[auth] enabled = true`, which ignored would
-    /// leave the tasks API open to anyone.
+    /// when it is on or sets anything, since it is ignored.
     private mutating func reportUnread(_ entry: TOMLEntry) {
         let elements: [[TOMLEntry]] =
             switch entry.value {
@@ -41,12 +40,7 @@ struct ConfigDecoder {
             guard enabled ?? Self.setsAnything(entries) else { continue }
             let label = entry.value.tableEntries == nil ? "[[\(entry.key)]]" : "[\(entry.key)]"
             let origin = lineOf(section: entry.key, index: index, key: enabled == nil ? nil : "enabled")
-            if entry.key == "auth" {
-                let problem = KeySupport.refused(leaving: "the tasks API open to anyone").problem(key: "enabled", defaultLiteral: "false")!
-                report(.error, at: origin, "\(label) enabled", problem.message)
-            } else {
-                report(.warning, at: origin, label, "not supported yet, ignored")
-            }
+            report(.warning, at: origin, label, "not supported yet, ignored")
         }
     }
 

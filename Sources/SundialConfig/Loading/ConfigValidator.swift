@@ -14,7 +14,25 @@ struct ConfigValidator {
                 }
             }
         }
-        return found + influxDBClusterProblems()
+        return found + influxDBClusterProblems() + tasksAuthProblems()
+    }
+
+    /// `[http] auth-enabled` needs a way in: `[auth]` users, or tokens signed with `shared-secret`. Kapacitor would
+    /// accept any user name and password as an admin without `[auth]`; Sundial accepts only tokens then.
+    private func tasksAuthProblems() -> [ConfigDiagnostic] {
+        guard configuration.http.authEnabled, !configuration.auth.enabled else { return [] }
+        let binding = SundialConfiguration.sections.first { $0.name == "http" }!
+        if configuration.http.sharedSecret.isEmpty {
+            return [
+                error(
+                    binding, 0, "auth-enabled", "needs [auth] enabled = true (users) or shared-secret (signed tokens); nobody could sign in"
+                )
+            ]
+        }
+        var warning = error(
+            binding, 0, "auth-enabled", "without [auth] enabled only tokens signed with shared-secret are accepted, no password")
+        warning.severity = .warning
+        return [warning]
     }
 
     /// Kapacitor's rules across `[[influxdb]]` elements: unique names, and exactly one default when several are on.

@@ -1,12 +1,11 @@
 /// Sections of `kapacitor.conf` that Sundial accepts without reading yet (alert handlers, discovery, inputs).
 ///
 /// A Kapacitor user's existing file loads; each of these sections that is on (or, having no `enabled` key, sets
-/// anything) is reported as not supported yet (`ConfigDecoder.reportUnread`), and `[auth] enabled = true` stops
-/// start-up. Their keys are not checked until the feature that reads them exists. Anything not listed here or in
+/// anything) is reported as not supported yet (`ConfigDecoder.reportUnread`). Their keys are not checked until the feature that reads them exists. Anything not listed here or in
 /// `SundialConfiguration.sections` is reported as unknown.
 enum KapacitorSections {
     static let acceptedWithoutChecks: Set<String> = [
-        "config-override", "replay", "load", "alert", "auth", "tls", "deadman", "stats", "reporting", "udf",
+        "config-override", "replay", "load", "alert", "tls", "deadman", "stats", "reporting", "udf",
         "smtp", "snmptrap", "slack", "pagerduty", "pagerduty2", "opsgenie", "opsgenie2", "victorops", "pushover",
         "telegram", "hipchat", "alerta", "sensu", "servicenow", "bigpanda", "talk", "teams", "zenoss", "kafka",
         "mqtt", "discord", "httppost", "scraper", "azure", "consul", "dns", "ec2", "file-discovery", "gce",

@@ -18,7 +18,7 @@ public struct HTTPSection: Sendable, ConfigSection {
     static var keys: [ConfigKey<HTTPSection>] {
         [
             .value("bind-address", \.bindAddress),
-            .value("auth-enabled", \.authEnabled, support: .refused(leaving: "the tasks API open to anyone")),
+            .value("auth-enabled", \.authEnabled),
             .value("log-enabled", \.logEnabled, support: .ignored("every request is logged")),
             .value("write-tracing", \.writeTracing, support: .ignored()),
             .value("pprof-enabled", \.pprofEnabled, support: .ignored()),
@@ -26,7 +26,7 @@ public struct HTTPSection: Sendable, ConfigSection {
             .value("https-certificate", \.httpsCertificate, support: .ignored()),
             .value("https-private-key", \.httpsPrivateKey, support: .ignored()),
             .value("shutdown-timeout", \.shutdownTimeout, support: .ignored("requests in flight get 5 seconds")),
-            .value("shared-secret", \.sharedSecret, isSecret: true, support: .ignored("no JWT is accepted")),
+            .value("shared-secret", \.sharedSecret, isSecret: true),
         ] + ListenerSettings.keys(\.listener)
     }
 

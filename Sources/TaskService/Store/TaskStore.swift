@@ -42,6 +42,14 @@ final class TaskStore: Sendable {
                 table.primaryKey(["topic", "id"])
             }
         }
+        migrator.registerMigration("users") { db in
+            try db.create(table: "user") { table in
+                table.primaryKey("name", .text)
+                table.column("hash", .text).notNull()
+                table.column("admin", .boolean).notNull()
+                table.column("permissions", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -45,6 +45,14 @@ struct ServiceAssembly {
         )
     }
 
+    /// `[http] auth-enabled` and `shared-secret`, and `[auth]`.
+    private static func taskAuthSettings(_ configuration: SundialConfiguration) -> TaskAuthSettings {
+        TaskAuthSettings(
+            isEnabled: configuration.http.authEnabled, hasUsers: configuration.auth.enabled, sharedSecret: configuration.http.sharedSecret,
+            bcryptCost: UInt8(clamping: configuration.auth.bcryptCost),
+            cacheExpiration: .nanoseconds(configuration.auth.cacheExpiration.nanoseconds))
+    }
+
     /// `[task] alert-log-directories`, or `<data-dir>/alert-logs` (made here) when none is configured; as absolute paths.
     private static func alertLogPolicy(_ task: TaskSection, dataDirectory: DataDirectory) throws -> LogFilePolicy {
         var directories = task.alertLogDirectories
@@ -113,7 +121,8 @@ struct ServiceAssembly {
         if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }
         let tasks = try await TaskService.makeApplication(
             configuration: .init(
-                host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode, listener: configuration.http.listener.limits),
+                host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode, listener: configuration.http.listener.limits,
+                auth: Self.taskAuthSettings(configuration)),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
             runner: taskRunner,
             logger: Logger(label: "tasks")

@@ -33,20 +33,36 @@ struct KapacitorServerOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let base = url ?? environment["KAPACITOR_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://localhost:9092"
         let insecure = skipVerify || ["1", "true"].contains(environment["KAPACITOR_UNSAFE_SSL"]?.lowercased() ?? "")
-        return KapacitorAPI(baseURL: base.hasSuffix("/") ? String(base.dropLast()) : base, skipVerify: insecure)
+        return KapacitorAPI(url: base.hasSuffix("/") ? String(base.dropLast()) : base, skipVerify: insecure)
     }
 }
 
 /// A small client of the `/kapacitor/v1` API for the CLI; an error answer ends the command with its message.
+/// Credentials come from the URL (`http://user:password@host:9092`), as Kapacitor's CLI takes them, and are sent as
+/// Basic auth; messages show the URL without them.
 struct KapacitorAPI {
     let baseURL: String
+    let credentials: InfluxConnection.Credentials
     let skipVerify: Bool
+
+    init(url: String, skipVerify: Bool) {
+        self.skipVerify = skipVerify
+        guard var components = URLComponents(string: url), let user = components.user else {
+            baseURL = url
+            credentials = .none
+            return
+        }
+        credentials = .basic(user: user, password: components.password ?? "")
+        components.user = nil
+        components.password = nil
+        baseURL = components.string ?? url
+    }
 
     /// Sends a request and returns the status and the JSON object answered (empty for no body).
     func send(_ method: Method, _ path: String, body: [String: Any]? = nil) async throws -> (status: Int, json: [String: Any]) {
         let parts = path.split(separator: "?", maxSplits: 1)
         let query = parts.count > 1 ? URLComponents(string: "?" + parts[1])?.queryItems?.map { ($0.name, $0.value ?? "") } ?? [] : []
-        let connection = InfluxConnection(url: baseURL, insecureSkipVerify: skipVerify)
+        let connection = InfluxConnection(url: baseURL, credentials: credentials, insecureSkipVerify: skipVerify)
         let answer: InfluxHTTPClient.Relayed
         do {
             answer = try await InfluxHTTPClient().relay(
