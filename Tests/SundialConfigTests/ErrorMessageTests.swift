@@ -108,6 +108,11 @@ import Testing
             text: "[http]\nauth-enabled = true\n[auth]\nenabled = true\nbcrypt-cost = 3\n",
             expected: ["line 5: [auth] bcrypt-cost: must be from 4 to 31"]),
         Case(
+            text: "[http]\nauth-enabled = true\n[auth]\nenabled = true\n[[influxdb]]\nurls = [\"http://i:8086\"]\n",
+            expected: [
+                "line 5: [[influxdb]] disable-subscriptions: subscriptions cannot reach the tasks API with [http] auth-enabled yet (no ~subscriber tokens); set disable-subscriptions = true"
+            ]),
+        Case(
             text: "[auth]\nmeta-addr = \"m:8091\"\n",
             expected: [
                 "line 2: warning: [auth] meta-addr: not supported yet, ignored (users are kept by Sundial, not in InfluxDB Enterprise's meta service)"

@@ -20,7 +20,20 @@ struct ConfigValidator {
     /// `[http] auth-enabled` needs a way in: `[auth]` users, or tokens signed with `shared-secret`. Kapacitor would
     /// accept any user name and password as an admin without `[auth]`; Sundial accepts only tokens then.
     private func tasksAuthProblems() -> [ConfigDiagnostic] {
-        guard configuration.http.authEnabled, !configuration.auth.enabled else { return [] }
+        guard configuration.http.authEnabled else { return [] }
+        // Subscriptions would need Kapacitor's `~subscriber` tokens, which Sundial does not make yet: the remote
+        // InfluxDB's writes would be refused and the stream tasks would see nothing.
+        let influxdb = SundialConfiguration.sections.first { $0.name == "influxdb" }!
+        let subscribing = configuration.influxdb.indices.filter {
+            configuration.influxdb[$0].enabled && !configuration.influxdb[$0].disableSubscriptions
+        }
+        let subscriptionProblems = subscribing.map { index in
+            error(
+                influxdb, index, "disable-subscriptions",
+                "subscriptions cannot reach the tasks API with [http] auth-enabled yet (no ~subscriber tokens); set disable-subscriptions = true"
+            )
+        }
+        guard !configuration.auth.enabled else { return subscriptionProblems }
         let binding = SundialConfiguration.sections.first { $0.name == "http" }!
         if configuration.http.sharedSecret.isEmpty {
             return [
