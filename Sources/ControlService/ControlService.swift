@@ -20,11 +20,11 @@ public enum ControlService {
         /// OAuth sign-in; when set, the API needs a session.
         public var oauth: OAuthSettings?
         /// `[control] idle-timeout` and `max-connection-limit`.
-        public var listener: ListenerLimits
+        public var listener: ListenerOptions
 
         public init(
             host: String = "127.0.0.1", port: Int = 8888, uiPath: String? = nil, javascriptPath: String = "/usr/share/javascript",
-            oauth: OAuthSettings? = nil, listener: ListenerLimits = .init()
+            oauth: OAuthSettings? = nil, listener: ListenerOptions = .init()
         ) {
             self.host = host
             self.port = port
@@ -84,7 +84,7 @@ public enum ControlService {
             router: try makeRouter(
                 databasePath: databasePath, resourcesPath: resourcesPath, environment: ProcessInfo.processInfo.environment,
                 startup: startup, configuration: configuration, logger: logger),
-            server: configuration.listener.http1(),
+            server: try configuration.listener.http1(),
             configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger
         )

@@ -13,10 +13,14 @@ public struct InfluxConnection: Sendable, Equatable {
     public var credentials: Credentials
     /// Accept any TLS certificate (only for `https` URLs), as Chronograf's and Kapacitor's option does.
     public var insecureSkipVerify: Bool
+    /// `[[influxdb]] ssl-ca`: a PEM file of the certificate authorities to trust instead of the system's (a server
+    /// with a private or self-signed certificate); empty, the system's.
+    public var trustedAuthorities: String
 
-    public init(url: String, credentials: Credentials = .none, insecureSkipVerify: Bool = false) {
+    public init(url: String, credentials: Credentials = .none, insecureSkipVerify: Bool = false, trustedAuthorities: String = "") {
         self.url = url
         self.credentials = credentials
         self.insecureSkipVerify = insecureSkipVerify
+        self.trustedAuthorities = trustedAuthorities
     }
 }

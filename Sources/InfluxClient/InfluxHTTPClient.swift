@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import Synchronization
 
 /// A client for a remote InfluxDB 1.x, 2.x or Cloud: ping and InfluxQL queries over `/query`, signed in as the
 /// connection says. A refused connection fails at once with the system's reason instead of being retried until
@@ -92,7 +93,10 @@ public struct InfluxHTTPClient: Sendable {
         case .token(let token): request.headers.add(name: "Authorization", value: "Token \(token)")
         }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let client = connection.insecureSkipVerify && scheme == "https" ? Self.insecureClient : Self.client
+        let client =
+            connection.insecureSkipVerify && scheme == "https"
+            ? Self.insecureClient
+            : connection.trustedAuthorities.isEmpty ? Self.client : Self.client(trusting: connection.trustedAuthorities)
         do {
             let response = try await client.execute(
                 request,
@@ -129,13 +133,28 @@ public struct InfluxHTTPClient: Sendable {
     static let client = makeClient(verifyCertificates: true)
     static let insecureClient = makeClient(verifyCertificates: false)
 
-    private static func makeClient(verifyCertificates: Bool) -> HTTPClient {
+    /// One client per file of trusted authorities, made when first needed and kept (a configuration names few).
+    private static let trustingClients = Mutex<[String: HTTPClient]>([:])
+
+    static func client(trusting authorities: String) -> HTTPClient {
+        trustingClients.withLock { clients in
+            if let client = clients[authorities] { return client }
+            let client = makeClient(verifyCertificates: true, trusting: authorities)
+            clients[authorities] = client
+            return client
+        }
+    }
+
+    private static func makeClient(verifyCertificates: Bool, trusting authorities: String = "") -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout = .init(connect: .seconds(5))
+        var tls = TLSConfiguration.makeClientConfiguration()
         if !verifyCertificates {
-            var tls = TLSConfiguration.makeClientConfiguration()
             tls.certificateVerification = .none
+            configuration.tlsConfiguration = tls
+        } else if !authorities.isEmpty {
+            tls.trustRoots = .file(authorities)
             configuration.tlsConfiguration = tls
         }
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

@@ -21,13 +21,13 @@ public enum StoreService {
         /// `[store] query-timeout`, `max-concurrent-queries`, `max-select-point`, `-series`, `-buckets`.
         public var queryLimits: QueryLimits
         /// `[store] idle-timeout` and `max-connection-limit`.
-        public var listener: ListenerLimits
+        public var listener: ListenerOptions
         /// `[store] cors-allowed-origins`: the origins browsers may read and write the store from; `"*"` any.
         public var allowedOrigins: [String]
 
         public init(
             host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000, authEnabled: Bool = false,
-            queryLimits: QueryLimits = .init(), listener: ListenerLimits = .init(), allowedOrigins: [String] = []
+            queryLimits: QueryLimits = .init(), listener: ListenerOptions = .init(), allowedOrigins: [String] = []
         ) {
             self.allowedOrigins = allowedOrigins
             self.host = host
@@ -78,7 +78,7 @@ public enum StoreService {
         access: AccessStore,
         configuration: Configuration,
         logger: Logger
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         engine.setSubscriptionSink(SubscriptionForwarder(logger: Logger(label: "subscriber")))
         let answers = IndexAnswerCache()
         let lookup = KeptAnswerLookup(
@@ -86,7 +86,7 @@ public enum StoreService {
             authEnabled: configuration.authEnabled)
         return Application(
             router: makeRouter(engine: engine, access: access, configuration: configuration, answers: answers),
-            server: configuration.listener.http1(additionalChannelHandlers: [KeptAnswerHandler(lookup: lookup, logger: logger)]),
+            server: try configuration.listener.http1(additionalChannelHandlers: [KeptAnswerHandler(lookup: lookup, logger: logger)]),
             configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger
         )

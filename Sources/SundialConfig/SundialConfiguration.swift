@@ -6,6 +6,7 @@ public struct SundialConfiguration: Sendable {
     public var global = GlobalSettings()
     public var http = HTTPSection()
     public var auth = AuthSection()
+    public var tls = TLSSection()
     /// Remote InfluxDB clusters for the tasks service; empty means it uses the embedded store.
     public var influxdb: [InfluxDBSection] = []
     public var storage = StorageSection()
@@ -22,6 +23,7 @@ public struct SundialConfiguration: Sendable {
             .single("", \.global),
             .single("http", \.http),
             .single("auth", \.auth),
+            .single("tls", \.tls),
             .array("influxdb", \.influxdb),
             .single("storage", \.storage),
             .single("task", \.task),

@@ -17,12 +17,12 @@ public enum TaskService {
         /// task keeps taking down can be started to fix or disable it.
         public var isSafeMode: Bool
         /// `[http] idle-timeout` and `max-connection-limit`.
-        public var listener: ListenerLimits
+        public var listener: ListenerOptions
         /// `[http] auth-enabled`, `shared-secret` and `[auth]`.
         public var auth: TaskAuthSettings
 
         public init(
-            host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false, listener: ListenerLimits = .init(),
+            host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false, listener: ListenerOptions = .init(),
             auth: TaskAuthSettings = .init()
         ) {
             self.host = host
@@ -108,7 +108,7 @@ public enum TaskService {
         Application(
             router: try await makeRouter(
                 databasePath: databasePath, runner: runner, isSafeMode: configuration.isSafeMode, auth: configuration.auth),
-            server: configuration.listener.http1(),
+            server: try configuration.listener.http1(),
             configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger
         )

@@ -39,7 +39,7 @@ import Testing
         defer { engine.close() }
         try engine.createDatabase("db")
         _ = try await engine.write(Array("cpu,host=a v=1 1".utf8), database: "db")
-        let app = StoreService.makeApplication(
+        let app = try StoreService.makeApplication(
             engine: engine, access: try AccessStore(directory: directory.path), configuration: .init(port: 0),
             logger: Logger(label: "test"))
         try await app.test(.live) { client in

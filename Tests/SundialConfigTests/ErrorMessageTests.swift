@@ -102,8 +102,11 @@ import Testing
             ]
         ),
         Case(
-            text: "[http]\nhttps-enabled = true\n",
-            expected: ["line 2: [http] https-enabled: \(refused)the tasks API on plain HTTP (remove it, or set it to false)"]),
+            text: "[tls]\nmin-version = \"tls1.4\"\nciphers = [\"TLS_FAKE\"]\n",
+            expected: [
+                "line 2: [tls] min-version: expected one of tls1.0, tls1.1, tls1.2, tls1.3, got \"tls1.4\"",
+                "line 3: [tls] ciphers: unknown cipher suite \"TLS_FAKE\"",
+            ]),
         Case(
             text: "[http]\nauth-enabled = true\n[auth]\nenabled = true\nbcrypt-cost = 3\n",
             expected: ["line 5: [auth] bcrypt-cost: must be from 4 to 31"]),

@@ -3,6 +3,7 @@
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import time
 import urllib.error
@@ -25,10 +26,11 @@ def binary_path() -> str:
     return path
 
 
-def http_status(url: str, method: str = "GET", timeout: float = 2.0) -> int:
+def http_status(url: str, method: str = "GET", timeout: float = 2.0, cafile: str = None) -> int:
     request = urllib.request.Request(url, method=method)
+    context = ssl.create_default_context(cafile=cafile) if cafile else None
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -47,6 +49,8 @@ class SundialServer:
     control_port: int = field(default_factory=free_port)
     # Services whose listen address the harness passes as a flag; leave one out to test the file or environment.
     address_flags: tuple = ("store", "tasks", "control")
+    # With HTTPS on every listener: the CA file that signed their certificate (URLs then use https://localhost).
+    cafile: str = None
     process: subprocess.Popen = None
 
     def __post_init__(self):
@@ -55,16 +59,20 @@ class SundialServer:
             self.tasks_port, self.control_port = free_port(), free_port()
 
     @property
+    def base(self) -> str:
+        return "https://localhost" if self.cafile else "http://127.0.0.1"
+
+    @property
     def store_url(self) -> str:
-        return f"http://127.0.0.1:{self.store_port}"
+        return f"{self.base}:{self.store_port}"
 
     @property
     def tasks_url(self) -> str:
-        return f"http://127.0.0.1:{self.tasks_port}"
+        return f"{self.base}:{self.tasks_port}"
 
     @property
     def control_url(self) -> str:
-        return f"http://127.0.0.1:{self.control_port}"
+        return f"{self.base}:{self.control_port}"
 
     def command(self) -> list:
         ports = {"store": self.store_port, "tasks": self.tasks_port, "control": self.control_port}
@@ -86,7 +94,7 @@ class SundialServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"sundial exited with {self.process.returncode}:\n{self.log()}")
             try:
-                if all(http_status(url, timeout=0.5) in (200, 204) for url in pings):
+                if all(http_status(url, timeout=0.5, cafile=self.cafile) in (200, 204) for url in pings):
                     return
             except OSError:
                 pass

@@ -126,6 +126,7 @@ struct EnvironmentOverrides {
         }
         let texts: [(String, String, WritableKeyPath<ControlSection, String>)] = [
             ("TOKEN_SECRET", "token-secret", \.tokenSecret), ("PUBLIC_URL", "public-url", \.publicURL),
+            ("TLS_CERTIFICATE", "cert", \.certificate), ("TLS_PRIVATE_KEY", "key", \.privateKey),
             ("GENERIC_NAME", "generic-name", \.genericName), ("GENERIC_CLIENT_ID", "generic-client-id", \.genericClientID),
             ("GENERIC_CLIENT_SECRET", "generic-client-secret", \.genericClientSecret),
             ("GENERIC_AUTH_URL", "generic-auth-url", \.genericAuthURL), ("GENERIC_TOKEN_URL", "generic-token-url", \.genericTokenURL),

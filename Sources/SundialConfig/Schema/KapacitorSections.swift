@@ -5,7 +5,7 @@
 /// `SundialConfiguration.sections` is reported as unknown.
 enum KapacitorSections {
     static let acceptedWithoutChecks: Set<String> = [
-        "config-override", "replay", "load", "alert", "tls", "deadman", "stats", "reporting", "udf",
+        "config-override", "replay", "load", "alert", "deadman", "stats", "reporting", "udf",
         "smtp", "snmptrap", "slack", "pagerduty", "pagerduty2", "opsgenie", "opsgenie2", "victorops", "pushover",
         "telegram", "hipchat", "alerta", "sensu", "servicenow", "bigpanda", "talk", "teams", "zenoss", "kafka",
         "mqtt", "discord", "httppost", "scraper", "azure", "consul", "dns", "ec2", "file-discovery", "gce",

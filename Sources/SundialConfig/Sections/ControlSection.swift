@@ -8,6 +8,9 @@ public struct ControlSection: Sendable, ConfigSection {
     public var resourcesPath = ""
     /// Chronograf's canned directory; empty means `<data_dir>/canned`.
     public var cannedPath = ""
+    /// Chronograf's `--cert` / `TLS_CERTIFICATE` and `--key` / `TLS_PRIVATE_KEY`: HTTPS when a certificate is set.
+    public var certificate = ""
+    public var privateKey = ""
     /// A URL prefix such as `/chronograf` under which every route is served; empty for none.
     public var basePath = ""
     /// A directory of web UI assets to serve instead of the built-in ones (for UI development).
@@ -42,6 +45,8 @@ public struct ControlSection: Sendable, ConfigSection {
             .value("bind-address", \.bindAddress),
             .value("resources-path", \.resourcesPath),
             .value("canned-path", \.cannedPath),
+            .value("cert", \.certificate),
+            .value("key", \.privateKey),
             .value("basepath", \.basePath, support: .ignored("the control plane is served at /")),
             .value("ui-path", \.uiPath),
             .value("javascript-path", \.javascriptPath),

@@ -22,9 +22,9 @@ public struct HTTPSection: Sendable, ConfigSection {
             .value("log-enabled", \.logEnabled, support: .ignored("every request is logged")),
             .value("write-tracing", \.writeTracing, support: .ignored()),
             .value("pprof-enabled", \.pprofEnabled, support: .ignored()),
-            .value("https-enabled", \.httpsEnabled, support: .refused(leaving: "the tasks API on plain HTTP")),
-            .value("https-certificate", \.httpsCertificate, support: .ignored()),
-            .value("https-private-key", \.httpsPrivateKey, support: .ignored()),
+            .value("https-enabled", \.httpsEnabled),
+            .value("https-certificate", \.httpsCertificate),
+            .value("https-private-key", \.httpsPrivateKey),
             .value("shutdown-timeout", \.shutdownTimeout, support: .ignored("requests in flight get 5 seconds")),
             .value("shared-secret", \.sharedSecret, isSecret: true),
         ] + ListenerSettings.keys(\.listener)

@@ -45,7 +45,7 @@ public struct InfluxDBSection: Sendable, ConfigSection {
             .value("password", \.password, isSecret: true),
             .value("token", \.token, isSecret: true),
             .value("http-shared-secret", \.httpSharedSecret, support: .ignored()),
-            .value("ssl-ca", \.sslCA, support: .ignored("the system's certificate authorities are used")),
+            .value("ssl-ca", \.sslCA),
             .value("ssl-cert", \.sslCertificate, support: .ignored("no client certificate is sent")),
             .value("ssl-key", \.sslKey, support: .ignored("no client certificate is sent")),
             .value("insecure-skip-verify", \.insecureSkipVerify),

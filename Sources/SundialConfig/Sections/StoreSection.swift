@@ -5,6 +5,10 @@ public struct StoreSection: Sendable, ConfigSection {
     /// `idle-timeout` and `max-connection-limit` of this listener.
     public var listener = ListenerSettings()
     public var authEnabled = false
+    /// InfluxDB's `https-enabled`, `https-certificate` and `https-private-key` (empty: in the certificate's file).
+    public var httpsEnabled = false
+    public var httpsCertificate = "/etc/ssl/influxdb.pem"
+    public var httpsPrivateKey = ""
     /// How long the write-ahead log may wait to share one fsync among concurrent writers; 0 syncs at once.
     public var walFsyncDelay = ConfigDuration(nanoseconds: 0)
     /// Cache bytes past which writes are refused with a 500 until a flush frees memory; 0 is no limit (InfluxDB's).
@@ -30,6 +34,9 @@ public struct StoreSection: Sendable, ConfigSection {
             .value("enabled", \.enabled),
             .value("bind-address", \.bindAddress),
             .value("auth-enabled", \.authEnabled),
+            .value("https-enabled", \.httpsEnabled),
+            .value("https-certificate", \.httpsCertificate),
+            .value("https-private-key", \.httpsPrivateKey),
             .value("wal-fsync-delay", \.walFsyncDelay),
             .value("cache-max-memory-size", \.cacheMaxMemorySize),
             .value("cache-snapshot-memory-size", \.cacheSnapshotMemorySize),

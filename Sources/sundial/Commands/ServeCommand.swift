@@ -73,7 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             group = ServiceGroup(configuration: try await assembly.groupConfiguration(logger: logger))
         } catch {
-            FileHandle.standardError.write(Data("sundial: cannot open the control plane's database: \(error)\n".utf8))
+            // The services' own files (SQLite, TLS certificates) could not be opened; each error names its file.
+            FileHandle.standardError.write(Data("sundial: cannot start: \(error)\n".utf8))
             throw ExitCode.failure
         }
         do {

@@ -36,6 +36,14 @@ struct ServeOverrides: ParsableArguments {
     @Option(help: ArgumentHelp("URL prefix for the control plane, such as /chronograf.", valueName: "path"))
     var basepath: String?
 
+    @Option(help: ArgumentHelp("Chronograf's --cert: the control plane's TLS certificate (PEM); HTTPS when set.", valueName: "file"))
+    var cert: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Chronograf's --key: the control plane's TLS private key (PEM; default: in the certificate's file).", valueName: "file"))
+    var key: String?
+
     func apply(to configuration: inout SundialConfiguration) throws {
         if let dataDirectory { configuration.global.dataDirectory = dataDirectory }
         if let logLevel {
@@ -62,6 +70,8 @@ struct ServeOverrides: ParsableArguments {
         if let resourcesPath { configuration.control.resourcesPath = resourcesPath }
         if let cannedPath { configuration.control.cannedPath = cannedPath }
         if let basepath { configuration.control.basePath = basepath }
+        if let cert { configuration.control.certificate = cert }
+        if let key { configuration.control.privateKey = key }
     }
 
     private static func address(_ text: String?, flag: String) throws -> ListenAddress? {

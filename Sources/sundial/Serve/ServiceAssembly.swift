@@ -4,6 +4,7 @@ import DataDirectory
 import Foundation
 import Hummingbird
 import Logging
+import ServerLogging
 import ServiceLifecycle
 import Storage
 import StoreAccess
@@ -43,6 +44,22 @@ struct ServiceAssembly {
             clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname,
             logFiles: try Self.alertLogPolicy(configuration.task, dataDirectory: dataDirectory), logger: Logger(label: "tasks")
         )
+    }
+
+    /// HTTPS for each listener that has it on, with `[tls]`'s versions and ciphers.
+    private static func storeTLS(_ configuration: SundialConfiguration) -> ListenerTLS? {
+        let store = configuration.store
+        return store.httpsEnabled ? configuration.tls.listener(certificate: store.httpsCertificate, key: store.httpsPrivateKey) : nil
+    }
+
+    private static func tasksTLS(_ configuration: SundialConfiguration) -> ListenerTLS? {
+        let http = configuration.http
+        return http.httpsEnabled ? configuration.tls.listener(certificate: http.httpsCertificate, key: http.httpsPrivateKey) : nil
+    }
+
+    private static func controlTLS(_ configuration: SundialConfiguration) -> ListenerTLS? {
+        let control = configuration.control
+        return control.certificate.isEmpty ? nil : configuration.tls.listener(certificate: control.certificate, key: control.privateKey)
     }
 
     /// `[http] auth-enabled` and `shared-secret`, and `[auth]`.
@@ -105,12 +122,13 @@ struct ServiceAssembly {
         var services: [any Service] = []
         if let store {
             let address = configuration.store.bindAddress
-            let application = StoreService.makeApplication(
+            let application = try StoreService.makeApplication(
                 engine: store.engine,
                 access: store.access,
                 configuration: .init(
                     host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled,
-                    queryLimits: configuration.store.queryLimits, listener: configuration.store.listener.limits,
+                    queryLimits: configuration.store.queryLimits,
+                    listener: configuration.store.listener.options(tls: Self.storeTLS(configuration)),
                     allowedOrigins: configuration.store.corsAllowedOrigins),
                 logger: Logger(label: "store")
             )
@@ -121,7 +139,8 @@ struct ServiceAssembly {
         if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }
         let tasks = try await TaskService.makeApplication(
             configuration: .init(
-                host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode, listener: configuration.http.listener.limits,
+                host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode,
+                listener: configuration.http.listener.options(tls: Self.tasksTLS(configuration)),
                 auth: Self.taskAuthSettings(configuration)),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
             runner: taskRunner,
@@ -139,7 +158,7 @@ struct ServiceAssembly {
                     host: address.bindHost, port: address.port,
                     uiPath: configuration.control.uiPath.isEmpty ? nil : configuration.control.uiPath,
                     javascriptPath: configuration.control.javascriptPath, oauth: oauthSettings,
-                    listener: configuration.control.listener.limits),
+                    listener: configuration.control.listener.options(tls: Self.controlTLS(configuration))),
                 databasePath: dataDirectory.path(of: "control.sqlite"),
                 resourcesPath: resourcesPath,
                 startup: startupConnections,

@@ -1,3 +1,4 @@
+import NIOSSL
 import QueryEngine
 import ServerLogging
 import SundialConfig
@@ -12,8 +13,19 @@ extension StoreSection {
 }
 
 extension ListenerSettings {
-    /// `idle-timeout` and `max-connection-limit` as the services' HTTP servers take them.
-    var limits: ListenerLimits {
-        ListenerLimits(idleTimeoutNanoseconds: idleTimeout.nanoseconds, maxConnections: maxConnectionLimit)
+    /// `idle-timeout` and `max-connection-limit` as the services' HTTP servers take them, with HTTPS when `tls` is set.
+    func options(tls: ListenerTLS? = nil) -> ListenerOptions {
+        ListenerOptions(idleTimeoutNanoseconds: idleTimeout.nanoseconds, maxConnections: maxConnectionLimit, tls: tls)
+    }
+}
+
+extension TLSSection {
+    /// HTTPS with `certificate` and `key` (empty: in the certificate's file), with `[tls]`'s versions and ciphers.
+    func listener(certificate: String, key: String) -> ListenerTLS {
+        let versions: [String: TLSVersion] = ["tls1.0": .tlsv1, "tls1.1": .tlsv11, "tls1.2": .tlsv12, "tls1.3": .tlsv13]
+        let ciphers = ciphers.compactMap { name in TLSCipherNames.codes[name].map(NIOTLSCipher.init(rawValue:)) }
+        return ListenerTLS(
+            certificatePath: certificate, privateKeyPath: key, minimumVersion: versions[minVersion] ?? .tlsv12,
+            maximumVersion: versions[maxVersion], cipherSuites: ciphers)
     }
 }

@@ -30,7 +30,8 @@ struct TaskBackend {
             ? .token(section.token) : section.username.isEmpty ? .none : .basic(user: section.username, password: section.password)
         let timeout = section.timeout.nanoseconds > 0 ? Duration.nanoseconds(section.timeout.nanoseconds) : .seconds(60)
         let database = RemoteInfluxDB(
-            connection: InfluxConnection(url: url, credentials: credentials, insecureSkipVerify: section.insecureSkipVerify),
+            connection: InfluxConnection(
+                url: url, credentials: credentials, insecureSkipVerify: section.insecureSkipVerify, trustedAuthorities: section.sslCA),
             timeout: timeout)
         writer = database
         querier = database
