@@ -74,6 +74,8 @@ import Testing
               bind-address = "127.0.0.1:18086"
               auth-enabled = true
               wal-fsync-delay = "5ms"
+            [task]
+              store-username = "tasks"
             [control]
               bind-address = "[::1]:18888"
               resources-path = "/etc/sundial/resources"
@@ -82,7 +84,7 @@ import Testing
         let result = ConfigLoader.parse(text, environment: [:])
         #expect(
             result.diagnostics.map(\.description) == [
-                "line 9: warning: [control] basepath: not supported yet, ignored (the control plane is served at /)"
+                "line 11: warning: [control] basepath: not supported yet, ignored (the control plane is served at /)"
             ])
         #expect(result.configuration.global.dataDirectory == "/srv/sundial")
         #expect(result.configuration.store.bindAddress == ListenAddress(host: "127.0.0.1", port: 18086))

@@ -116,6 +116,12 @@ import Testing
                 "line 5: [[influxdb]] disable-subscriptions: subscriptions cannot reach the tasks API with [http] auth-enabled yet (no ~subscriber tokens); set disable-subscriptions = true"
             ]),
         Case(
+            text: "[store]\nauth-enabled = true\n",
+            expected: [
+                "line 2: warning: [store] auth-enabled: tasks have no credentials for the store: their queries and writes are refused until [task] store-username and store-password are set"
+            ]),
+        Case(text: "[store]\nauth-enabled = true\n[task]\nstore-username = \"t\"\n", expected: []),
+        Case(
             text: "[auth]\nmeta-addr = \"m:8091\"\n",
             expected: [
                 "line 2: warning: [auth] meta-addr: not supported yet, ignored (users are kept by Sundial, not in InfluxDB Enterprise's meta service)"

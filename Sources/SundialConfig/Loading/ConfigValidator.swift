@@ -14,7 +14,7 @@ struct ConfigValidator {
                 }
             }
         }
-        return found + influxDBClusterProblems() + tasksAuthProblems()
+        return found + influxDBClusterProblems() + tasksAuthProblems() + embeddedStoreAuthProblems()
     }
 
     /// `[http] auth-enabled` needs a way in: `[auth]` users, or tokens signed with `shared-secret`. Kapacitor would
@@ -44,6 +44,22 @@ struct ConfigValidator {
         }
         var warning = error(
             binding, 0, "auth-enabled", "without [auth] enabled only tokens signed with shared-secret are accepted, no password")
+        warning.severity = .warning
+        return [warning]
+    }
+
+    /// Tasks on an auth-enabled embedded store act as `[task] store-username`; without it their queries and writes are
+    /// refused, which a user should learn before the first alert is missed.
+    private func embeddedStoreAuthProblems() -> [ConfigDiagnostic] {
+        let task = configuration.task
+        guard configuration.store.enabled, configuration.store.authEnabled, !configuration.influxdb.contains(where: \.enabled),
+            task.storeUsername.isEmpty && task.storePassword.isEmpty
+        else { return [] }
+        let binding = SundialConfiguration.sections.first { $0.name == "store" }!
+        var warning = error(
+            binding, 0, "auth-enabled",
+            "tasks have no credentials for the store: their queries and writes are refused until [task] store-username and store-password are set"
+        )
         warning.severity = .warning
         return [warning]
     }

@@ -5,6 +5,9 @@ public struct TaskSection: Sendable, ConfigSection {
     /// The directories `.log()` handlers may write in (Sundial's; Kapacitor lets them write anywhere). Empty: only
     /// `<data-dir>/alerts`.
     public var alertLogDirectories: [String] = []
+    /// Who tasks act as on the embedded store when `[store] auth-enabled` is on (a user, or a token as password).
+    public var storeUsername = ""
+    public var storePassword = ""
 
     public init() {}
 
@@ -12,6 +15,8 @@ public struct TaskSection: Sendable, ConfigSection {
         [
             .value("dir", \.directory), .value("snapshot-interval", \.snapshotInterval, support: .ignored()),
             .list("alert-log-directories", \.alertLogDirectories),
+            .value("store-username", \.storeUsername),
+            .value("store-password", \.storePassword, isSecret: true),
         ]
     }
 }

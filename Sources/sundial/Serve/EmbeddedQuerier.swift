@@ -2,11 +2,15 @@ import InfluxQL
 import QueryEngine
 import TimeSeries
 
-/// Batch tasks' queries against the embedded store, through the same query engine `/query` uses.
+/// Batch tasks' queries against the embedded store, through the same query engine `/query` uses, authorized as the
+/// tasks' principal when the store checks credentials.
 struct EmbeddedQuerier: InfluxQLQuerying {
     let executor: QueryExecutor
+    let access: EmbeddedStoreAccess
 
     func query(_ text: String) async throws -> [StatementResult] {
-        await executor.execute(try Parser.parse(text), context: .init())
+        let statements = try Parser.parse(text)
+        try access.authorize(statements)
+        return await executor.execute(statements, context: .init())
     }
 }

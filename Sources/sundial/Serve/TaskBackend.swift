@@ -18,11 +18,19 @@ struct TaskBackend {
     init(configuration: SundialConfiguration, store: EmbeddedStore?) {
         let enabled = configuration.influxdb.filter(\.enabled)
         guard let section = enabled.first(where: \.isDefault) ?? enabled.first, let url = section.urls.first else {
-            writer = store.map { EmbeddedPointWriter(engine: $0.engine) }
-            querier = store.map {
-                EmbeddedQuerier(executor: QueryExecutor(engine: $0.engine, access: $0.access, limits: configuration.store.queryLimits))
-            }
             remote = nil
+            guard let store else {
+                (writer, querier) = (nil, nil)
+                return
+            }
+            let task = configuration.task
+            let access = EmbeddedStoreAccess(
+                access: store.access, isEnabled: configuration.store.authEnabled, username: task.storeUsername, password: task.storePassword
+            )
+            writer = EmbeddedPointWriter(engine: store.engine, access: access)
+            querier = EmbeddedQuerier(
+                executor: QueryExecutor(engine: store.engine, access: store.access, limits: configuration.store.queryLimits), access: access
+            )
             return
         }
         let credentials: InfluxConnection.Credentials =
