@@ -32,8 +32,14 @@ public final class DataDirectory: Sendable {
     public static func open(path: String) throws(DataDirectoryError) -> DataDirectory {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         try createIfMissing(absolute)
+        // Only the server's user may enter: the directory holds hashed passwords, tokens' digests, connection
+        // credentials and the data itself, whatever mode a file inside was made with.
+        guard chmod(absolute, 0o700) == 0 else {
+            throw DataDirectoryError(
+                kind: .cannotCreate, path: absolute, message: "cannot restrict \(absolute) to its owner: \(errnoText())")
+        }
         let lockPath = absolute + "/" + lockFileName
-        let descriptor = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw DataDirectoryError(kind: .cannotLock, path: absolute, message: "cannot open \(lockPath): \(errnoText())")
         }

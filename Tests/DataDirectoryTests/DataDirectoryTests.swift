@@ -17,6 +17,18 @@ import Testing
         #expect(holder == "\(getpid())\n")
     }
 
+    /// The directory holds password hashes, token digests and connection credentials: only its owner may enter, even
+    /// when it existed before with a looser mode.
+    @Test func onlyTheOwnerMayEnter() throws {
+        let path = temporaryPath()
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        let directory = try DataDirectory.open(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        let lockMode = try FileManager.default.attributesOfItem(atPath: directory.path(of: DataDirectory.lockFileName))[.posixPermissions]
+        #expect((lockMode as? Int).map { $0 & 0o077 } == 0)
+    }
+
     @Test func aSecondOpenIsRefusedNamingTheHolder() throws {
         let path = temporaryPath()
         let first = try DataDirectory.open(path: path)

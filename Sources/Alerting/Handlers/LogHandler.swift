@@ -22,6 +22,9 @@ public struct LogHandler: AlertHandler {
             return
         }
         defer { close(descriptor) }
+        // A new file gets exactly its mode, whatever the process's umask (0077 under `sundial serve`).
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_size == 0 { fchmod(descriptor, mode_t(mode)) }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         if written != line.count { logger.error("alert log handler: short write to \(path)") }
     }

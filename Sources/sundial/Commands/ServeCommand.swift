@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
     var safeMode = false
 
     func run() async throws {
+        // Every file the server makes (SQLite, WAL, TSM, access.json) is its user's alone.
+        umask(0o077)
         let loaded = configFile.load()
         DiagnosticPrinter.printToStandardError(loaded.diagnostics)
         guard !loaded.hasErrors else { throw ExitCode.failure }
