@@ -231,3 +231,61 @@ def test_databases_and_retention_policies_through_a_source(servers):
     assert requests.delete(f"{rps}/weekly").status_code == 204
     assert requests.delete(f"{dbs}/made").status_code == 204
     assert "made" not in [d["name"] for d in requests.get(dbs).json()["databases"]]
+
+
+class CapturingInfluxDB:
+    """A stand-in InfluxDB on loopback that answers `/ping` and `/query` and records every Authorization header."""
+
+    def __init__(self):
+        import http.server
+        import threading
+        seen = self.authorizations = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                seen.append(self.headers.get("Authorization"))
+                body = b'{"results":[{"statement_id":0,"series":[{"name":"databases","columns":["name"],"values":[["x"]]}]}]}'
+                self.send_response(204 if self.path.startswith("/ping") else 200)
+                self.send_header("X-Influxdb-Version", "1.8.10")
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "0" if self.path.startswith("/ping") else str(len(body)))
+                self.end_headers()
+                if not self.path.startswith("/ping"):
+                    self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+def test_credentials_do_not_follow_a_url_change(servers):
+    """A PATCH that points a source or a Kapacitor elsewhere without sending a password sends the old one nowhere."""
+    import base64
+    sundial, _ = servers
+    capture = CapturingInfluxDB()
+    try:
+        created = requests.post(api(sundial), json={"name": "moving", "url": sundial.store_url, "username": "root",
+                                                    "password": "rootpw", "type": "influx"})
+        assert created.status_code == 201, created.text
+        source = created.json()
+        moved = requests.patch(api(sundial, f"/{source['id']}"), json={"url": capture.url})
+        assert moved.status_code == 200, moved.text
+        sent = [base64.b64decode(value.split(" ", 1)[1]).decode() for value in capture.authorizations if value]
+        assert all("rootpw" not in credentials for credentials in sent), sent
+        kapacitors = f"{sundial.control_url}{source['links']['kapacitors']}"
+        kapacitor = requests.post(kapacitors, json={"name": "k", "url": sundial.tasks_url, "username": "u", "password": "kap-pw"})
+        assert kapacitor.status_code == 201, kapacitor.text
+        capture.authorizations.clear()
+        requests.patch(f"{kapacitors}/{kapacitor.json()['id']}", json={"url": capture.url})
+        sent = [base64.b64decode(value.split(" ", 1)[1]).decode() for value in capture.authorizations if value]
+        assert all("kap-pw" not in credentials for credentials in sent), sent
+    finally:
+        capture.stop()

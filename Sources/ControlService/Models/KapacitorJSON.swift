@@ -19,7 +19,12 @@ enum KapacitorJSON {
     }
 
     /// The fields present in `body` written over `kapacitor`; an empty string clears a credential.
+    /// Sets what `body` carries; a new URL without a password in the same body drops the stored one (it was meant for
+    /// the old server).
     static func apply(_ body: [String: Any], to kapacitor: inout KapacitorRecord) {
+        if let url = body["url"] as? String, url != kapacitor.url, !kapacitor.url.isEmpty, body["password"] == nil {
+            kapacitor.password = ""
+        }
         let strings: [(String, WritableKeyPath<KapacitorRecord, String>)] = [
             ("name", \.name), ("url", \.url), ("username", \.username), ("password", \.password),
         ]

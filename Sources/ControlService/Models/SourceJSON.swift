@@ -56,7 +56,13 @@ enum SourceJSON {
 
     /// The fields present in `body` written over `source`. Strings present replace (an empty one clears, so
     /// credentials can be removed — Chronograf cannot); absent fields keep their value.
+    /// Sets what `body` carries. A new URL without a password in the same body drops the stored password and shared
+    /// secret: credentials meant for one server are never sent to another one a PATCH names.
     static func apply(_ body: [String: Any], to source: inout SourceRecord) {
+        if let url = body["url"] as? String, url != source.url, !source.url.isEmpty {
+            if body["password"] == nil { source.password = "" }
+            if body["sharedSecret"] == nil { source.sharedSecret = "" }
+        }
         let strings: [(String, WritableKeyPath<SourceRecord, String>)] = [
             ("name", \.name), ("type", \.type), ("username", \.username), ("password", \.password), ("sharedSecret", \.sharedSecret),
             ("url", \.url), ("metaUrl", \.metaURL), ("telegraf", \.telegraf), ("defaultRP", \.defaultRP), ("role", \.role),
