@@ -60,4 +60,14 @@ import Testing
             #expect(missing == .notFound)
         }
     }
+
+    /// A post handler's URL password and header values never come back in a GET (they are API keys under any name).
+    @Test func urlPasswordsAndHeaderValuesAreNotShown() {
+        let shown = TopicHandlerRoutes.redacted([
+            "url": "https://hook:p4ss@alerts.example/in", "headers": ["X-Routing": "team-a-secret"], "plain": "http://x.example/",
+        ])
+        #expect(shown["url"] as? String == "https://hook:REDACTED@alerts.example/in")
+        #expect(shown["headers"] as? [String: String] == ["X-Routing": ""])
+        #expect(shown["plain"] as? String == "http://x.example/")
+    }
 }

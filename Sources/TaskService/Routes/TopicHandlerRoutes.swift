@@ -82,15 +82,21 @@ struct TopicHandlerRoutes {
         ]
     }
 
-    /// Options with secret values blanked: keys naming a password, token, secret or key, and Authorization headers.
+    /// Options with secret values blanked: keys naming a password, token, secret or key, every header value (headers
+    /// carry API keys under any name), and the password of a URL (`https://user:password@host`).
     static func redacted(_ options: [String: Any]) -> [String: Any] {
         var result: [String: Any] = [:]
         for (key, value) in options {
             let lower = key.lowercased()
             if ["password", "token", "secret", "key", "authorization"].contains(where: lower.contains) {
                 result[key] = ""
+            } else if lower == "headers", let headers = value as? [String: Any] {
+                result[key] = headers.mapValues { _ in "" }
             } else if let nested = value as? [String: Any] {
                 result[key] = redacted(nested)
+            } else if let text = value as? String, var url = URLComponents(string: text), url.password != nil {
+                url.password = "REDACTED"
+                result[key] = url.string ?? ""
             } else {
                 result[key] = value
             }
