@@ -205,7 +205,7 @@ let package = Package(
         .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerLoggingTests",
-            dependencies: ["ServerLogging", hummingbird, logging, .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ServerLogging", hummingbird, httpTypes, logging, .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -55,6 +55,12 @@ public enum ControlService {
         try store.adopt(files)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ChronografHeaders.middleware())
+        // The UI's own pages may change things, also when served under `public-url` behind a proxy.
+        let publicOrigin = configuration.oauth.flatMap { URLComponents(string: $0.publicURL) }.flatMap { url -> String? in
+            guard let scheme = url.scheme, let host = url.host else { return nil }
+            return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        }
+        router.add(middleware: CrossSiteRequestGuard(allowedOrigins: publicOrigin.map { [$0] } ?? []))
         let tokens = configuration.oauth.map { SessionToken(secret: $0.tokenSecret) }
         if let oauth = configuration.oauth, let tokens {
             router.add(middleware: SessionMiddleware(tokens: tokens))

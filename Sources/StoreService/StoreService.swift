@@ -54,6 +54,7 @@ public enum StoreService {
         let locator = DatabaseLocator(engine: engine, access: access)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: InfluxHeaders.middleware(allowedOrigins: configuration.allowedOrigins))
+        router.add(middleware: CrossSiteRequestGuard(allowedOrigins: configuration.allowedOrigins))
         router.addRoutes(PingRoutes.collection())
         router.addRoutes(
             WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, locator: locator)

@@ -58,6 +58,7 @@ public enum TaskService {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: KapacitorHeaders.middleware())
+        router.add(middleware: CrossSiteRequestGuard())
         let authenticator = TaskAuthenticator(settings: auth, store: store)
         router.add(middleware: TaskAuthMiddleware(authenticator: authenticator))
         // Kapacitor also takes writes at the bare `/write`, as InfluxDB subscriptions send them.
