@@ -111,6 +111,7 @@ let package = Package(
             name: "StoreService",
             dependencies: [
                 hummingbird, httpTypes, logging, "ServerLogging", "Storage", "StoreAccess", "TimeSeries", "InfluxQL", "QueryEngine",
+                "Credentials",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -211,7 +212,7 @@ let package = Package(
         .testTarget(
             name: "StoreServiceTests",
             dependencies: [
-                "StoreService", "Storage", "StoreAccess", "SundialTesting", hummingbird,
+                "StoreService", "Storage", "StoreAccess", "SundialTesting", "Credentials", hummingbird,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),

@@ -38,6 +38,23 @@ public final class PasswordHasher: Sendable {
         return true
     }
 
+    /// A bcrypt check against a hash no password matches, for an unknown user: a refusal then costs what a wrong
+    /// password costs, so timing does not reveal which user names exist.
+    public func verifyNothing(_ password: String) {
+        _ = Bcrypt.verify(password, hash: unmatchable)
+    }
+
+    private var unmatchable: String {
+        Self.unmatchableHashes.withLock { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = Bcrypt.hash(String((0..<32).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! }), cost: cost)
+            hashes[cost] = hash
+            return hash
+        }
+    }
+
+    private static let unmatchableHashes = Mutex<[UInt8: String]>([:])
+
     public func forget(user: String) {
         _ = verified.withLock { $0.removeValue(forKey: user) }
     }

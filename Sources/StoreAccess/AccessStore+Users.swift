@@ -51,7 +51,6 @@ extension AccessStore {
         try changeUser(name) { $0.privileges[database] = privilege }
     }
 
-    /// The user when `password` is theirs; nil for an unknown user or a wrong password.
     /// Who a user name and password stand for, as InfluxDB 2.x's 1.x-compatible auth reads them: the password as an
     /// API token whatever the user name (`[[influxdb]] username = "<user>"`, `password = "<token>"`), else a 1.x user
     /// and its password. The token is tried first: a digest lookup, where a wrong password would cost a bcrypt.
@@ -61,8 +60,14 @@ extension AccessStore {
         return .user(account)
     }
 
+    /// The user when `password` is theirs; nil for an unknown user or a wrong password, which take as long, so the
+    /// answer's timing does not tell whether a user exists.
     public func authenticate(_ name: String, password: String) -> UserAccount? {
-        guard let account = user(name), hasher.verify(password, user: name, hash: account.passwordHash) else { return nil }
+        guard let account = user(name) else {
+            hasher.verifyNothing(password)
+            return nil
+        }
+        guard hasher.verify(password, user: name, hash: account.passwordHash) else { return nil }
         return account
     }
 

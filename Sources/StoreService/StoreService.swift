@@ -24,11 +24,15 @@ public enum StoreService {
         public var listener: ListenerOptions
         /// `[store] cors-allowed-origins`: the origins browsers may read and write the store from; `"*"` any.
         public var allowedOrigins: [String]
+        /// `[store] shared-secret`: the key of JWT bearer tokens naming a user (InfluxDB 1.x's).
+        public var sharedSecret: String
 
         public init(
             host: String = "127.0.0.1", port: Int = 8086, maxBodySize: Int = 25_000_000, authEnabled: Bool = false,
-            queryLimits: QueryLimits = .init(), listener: ListenerOptions = .init(), allowedOrigins: [String] = []
+            queryLimits: QueryLimits = .init(), listener: ListenerOptions = .init(), allowedOrigins: [String] = [],
+            sharedSecret: String = ""
         ) {
+            self.sharedSecret = sharedSecret
             self.allowedOrigins = allowedOrigins
             self.host = host
             self.port = port
@@ -50,7 +54,8 @@ public enum StoreService {
         engine: StorageEngine, access: AccessStore, configuration: Configuration, answers: IndexAnswerCache
     ) -> Router<BasicRequestContext> {
         let router = Router()
-        let authenticator = RequestAuthenticator(access: access, isEnabled: configuration.authEnabled)
+        let authenticator = RequestAuthenticator(
+            access: access, isEnabled: configuration.authEnabled, sharedSecret: configuration.sharedSecret)
         let locator = DatabaseLocator(engine: engine, access: access)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: InfluxHeaders.middleware(allowedOrigins: configuration.allowedOrigins))

@@ -47,6 +47,18 @@ import Testing
         #expect(store.principal(user: "", password: "pw") == nil)
     }
 
+    /// An unknown user is refused only after a bcrypt as long as a wrong password's, so timing does not tell which
+    /// user names exist (without it the unknown user's refusal took microseconds, the wrong password's ~60 ms).
+    @Test func refusalsTakeAsLongWhetherOrNotTheUserExists() throws {
+        let store = try AccessStore(directory: try TemporaryDirectory().path)
+        try store.createUser("bob", password: "pw", isAdmin: false)
+        let clock = ContinuousClock()
+        _ = store.authenticate("ghost", password: "x")  // makes the unmatchable hash once
+        let wrong = clock.measure { #expect(store.authenticate("bob", password: "nope") == nil) }
+        let unknown = clock.measure { #expect(store.authenticate("ghost", password: "nope") == nil) }
+        #expect(unknown > wrong / 4, "unknown user \(unknown), wrong password \(wrong)")
+    }
+
     /// A verified password is remembered (a repeat costs a SHA-256, not a bcrypt) and forgotten when it changes.
     @Test func verifiedPasswordsAreCachedUntilThePasswordChanges() throws {
         let store = try AccessStore(directory: try TemporaryDirectory().path)

@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -10,14 +11,17 @@ import Testing
 
 /// `[store] auth-enabled = true`: InfluxDB 1.x's bootstrap, credentials and privileges on `/query` and `/write`.
 @Suite struct AuthenticationTests {
-    private func withAuthStore(_ test: @Sendable (any TestClientProtocol, AccessStore) async throws -> Void) async throws {
+    private func withAuthStore(
+        sharedSecret: String = "", _ test: @Sendable (any TestClientProtocol, AccessStore) async throws -> Void
+    ) async throws {
         let directory = TemporaryDirectory()
         let engine = try StorageEngine(configuration: .init(directory: directory.path))
         defer { engine.close() }
         try engine.createDatabase("db")
         try engine.createDatabase("other")
         let access = try AccessStore(directory: directory.path)
-        let router = StoreService.makeRouter(engine: engine, access: access, configuration: .init(authEnabled: true))
+        let router = StoreService.makeRouter(
+            engine: engine, access: access, configuration: .init(authEnabled: true, sharedSecret: sharedSecret))
         try await Application(router: router).test(.router) { client in try await test(client, access) }
     }
 
@@ -61,6 +65,26 @@ import Testing
             try await client.execute(uri: "/query?q=SHOW+DATABASES", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 #expect(response.headers[.wwwAuthenticate] == "Basic realm=\"InfluxDB\"")
+            }
+        }
+    }
+
+    /// InfluxDB 1.x's `shared-secret`: a bearer JWT signed with it acts as the user it names.
+    @Test func aSignedTokenActsAsItsUser() async throws {
+        try await withAuthStore(sharedSecret: "s3cret") { client, access in
+            try access.createUser("root", password: "pw", isAdmin: true)
+            let now = Int(Date().timeIntervalSince1970)
+            let token = try HMACWebToken.sign(["username": "root", "exp": now + 60], secret: "s3cret")
+            #expect(try await query(client, "SHOW DATABASES", auth: "Bearer \(token)").0 == 200)
+            let cases: [([String: Any], String, String)] = [
+                (["username": "root", "exp": now - 60], "s3cret", "Token is expired"),
+                (["username": "root", "exp": now + 60], "guess", "signature is invalid"),
+                (["username": "root"], "s3cret", "token expiration required"),
+                (["username": "ghost", "exp": now + 60], "s3cret", "user not found"),
+            ]
+            for (claims, secret, message) in cases {
+                let refused = try await query(client, "SHOW DATABASES", auth: "Bearer \(try HMACWebToken.sign(claims, secret: secret))")
+                #expect(refused.0 == 401 && refused.1.contains(message), "\(refused)")
             }
         }
     }

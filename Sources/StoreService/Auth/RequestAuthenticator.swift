@@ -1,3 +1,5 @@
+import Credentials
+import Foundation
 import Hummingbird
 import InfluxQL
 import StoreAccess
@@ -11,6 +13,9 @@ import StoreAccess
 struct RequestAuthenticator: Sendable {
     let access: AccessStore
     let isEnabled: Bool
+    /// `[store] shared-secret`: `Authorization: Bearer <JWT>` signed with it names a user (`username`, `exp`), as
+    /// InfluxDB 1.x's `[http] shared-secret` does; empty, bearer tokens are API tokens only.
+    var sharedSecret = ""
 
     /// Until an admin exists (a 1.x admin user or the setup's operator token), an auth-enabled store lets only the
     /// query that creates one through.
@@ -29,9 +34,31 @@ struct RequestAuthenticator: Sendable {
             if let principal = access.principal(user: user, password: password) { return principal }
             throw InfluxErrorResponse(.unauthorized, user.isEmpty ? "username required" : "authorization failed")
         case .token(let secret):
-            guard let token = access.token(matching: secret) else { throw InfluxErrorResponse(.unauthorized, "authorization failed") }
-            return .token(token)
+            if let token = access.token(matching: secret) { return .token(token) }
+            if !sharedSecret.isEmpty, secret.split(separator: ".", omittingEmptySubsequences: false).count == 3 {
+                return .user(try user(fromWebToken: secret))
+            }
+            throw InfluxErrorResponse(.unauthorized, "authorization failed")
         }
+    }
+
+    /// The user a token signed with the shared secret names, with InfluxDB 1.x's 401 texts.
+    private func user(fromWebToken token: String) throws -> UserAccount {
+        let claims: [String: Any]
+        do {
+            claims = try HMACWebToken.verify(token, secret: sharedSecret)
+        } catch {
+            throw InfluxErrorResponse(.unauthorized, "\(error)")
+        }
+        guard let expiry = (claims["exp"] as? NSNumber)?.doubleValue, expiry > 0 else {
+            throw InfluxErrorResponse(.unauthorized, "token expiration required")
+        }
+        guard let name = claims["username"] as? String else {
+            throw InfluxErrorResponse(.unauthorized, "username in token must be a string")
+        }
+        guard !name.isEmpty else { throw InfluxErrorResponse(.unauthorized, "token must contain a username") }
+        guard let account = access.user(name) else { throw InfluxErrorResponse(.unauthorized, "user not found") }
+        return account
     }
 
     /// Throws InfluxDB's 403 for the first statement the principal may not run.

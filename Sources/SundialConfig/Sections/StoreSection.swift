@@ -26,6 +26,8 @@ public struct StoreSection: Sendable, ConfigSection {
     /// Origins whose web pages may read and write the store from a browser (CORS); `["*"]` is InfluxDB 1.x's
     /// behaviour (any page). Empty by default: a page a user happens to open cannot reach the store.
     public var corsAllowedOrigins: [String] = []
+    /// InfluxDB's `shared-secret`: the key of `Authorization: Bearer <JWT>` tokens naming a user.
+    public var sharedSecret = ""
 
     public init() {}
 
@@ -48,6 +50,7 @@ public struct StoreSection: Sendable, ConfigSection {
             .value("max-select-series", \.maxSelectSeries),
             .value("max-select-buckets", \.maxSelectBuckets),
             .list("cors-allowed-origins", \.corsAllowedOrigins),
+            .value("shared-secret", \.sharedSecret, isSecret: true),
         ] + ListenerSettings.keys(\.listener)
     }
 

@@ -45,7 +45,12 @@ struct TaskAuthenticator: Sendable {
         case .bearer(let token): return try user(fromToken: token)
         case .password(let name, let password):
             guard !name.isEmpty else { throw TaskAuthError.unauthorized("username required") }
-            guard settings.hasUsers, let user = try store.user(name), hasher.verify(password, user: name, hash: user.passwordHash) else {
+            guard settings.hasUsers, let user = try store.user(name) else {
+                // As long as a wrong password takes, so timing does not tell which users exist.
+                hasher.verifyNothing(password)
+                throw TaskAuthError.unauthorized("authorization failed")
+            }
+            guard hasher.verify(password, user: name, hash: user.passwordHash) else {
                 throw TaskAuthError.unauthorized("authorization failed")
             }
             return user

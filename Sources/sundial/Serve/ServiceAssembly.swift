@@ -129,7 +129,7 @@ struct ServiceAssembly {
                     host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled,
                     queryLimits: configuration.store.queryLimits,
                     listener: configuration.store.listener.options(tls: Self.storeTLS(configuration)),
-                    allowedOrigins: configuration.store.corsAllowedOrigins),
+                    allowedOrigins: configuration.store.corsAllowedOrigins, sharedSecret: configuration.store.sharedSecret),
                 logger: Logger(label: "store")
             )
             services.append(NamedService(name: "store", address: address, wrapped: application))
