@@ -63,3 +63,15 @@ def test_a_task_reads_and_writes_only_what_its_user_may(make_server, tmp_path):
     rows = requests.get(f"{server.store_url}/query", params={"q": "SELECT * FROM peak", "db": "private"}, auth=("root", "root-pw")).json()
     assert "series" not in rows["results"][0], rows
     assert "reader-pw" not in server.log()
+
+
+def test_a_stream_task_reads_only_databases_its_user_may(make_server, tmp_path):
+    server = start(make_server, tmp_path, "streams", '[task]\n  store-username = "reader"\n  store-password = "reader-pw"\n')
+    script = 'dbrp "{db}"."autogen"\nstream\n    |from().measurement(\'m\')\n    |httpOut(\'out\')\n'
+    allowed = requests.post(f"{server.tasks_url}/kapacitor/v1/tasks",
+                            json={"id": "ok", "script": script.format(db="metrics"), "status": "enabled"})
+    assert allowed.status_code == 200 and allowed.json()["executing"], allowed.text
+    refused = requests.post(f"{server.tasks_url}/kapacitor/v1/tasks",
+                            json={"id": "private", "script": script.format(db="private"), "status": "enabled"})
+    assert refused.status_code == 400, refused.text
+    assert 'cannot read private: "reader" user is not authorized to read database "private"' in refused.json()["error"]

@@ -7,6 +7,9 @@ public import TimeSeries
 
 /// Starts and stops the stream tasks whose definitions say `enabled`, and holds what they share: the router that
 /// feeds them, the alert topics, and where `influxDBOut` writes.
+/// Whether the tasks may read a database (the points written to it reach its stream tasks); throws the reason if not.
+public typealias StreamAccessCheck = @Sendable (_ database: String) throws -> Void
+
 public final class TaskRunner: Sendable {
     public let router: StreamRouter
     public let topics: TopicRegistry
@@ -15,6 +18,8 @@ public final class TaskRunner: Sendable {
     let logger: Logger
     /// Where `.log()` handlers may write (`[task] alert-log-directories`).
     let logFiles: LogFilePolicy
+    /// Throws when the tasks may not read a database a stream task names (an auth-enabled embedded store).
+    let streamAccess: StreamAccessCheck?
     /// Who this server is in `/debug/vars`: its cluster id (also its server id) and host name.
     let clusterID: String
     let hostname: String
@@ -25,10 +30,11 @@ public final class TaskRunner: Sendable {
     /// restarts).
     public init(
         writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, topics: TopicRegistry = TopicRegistry(), clusterID: String = "",
-        hostname: String = "localhost", logFiles: LogFilePolicy = .anywhere, logger: Logger
+        hostname: String = "localhost", logFiles: LogFilePolicy = .anywhere, streamAccess: StreamAccessCheck? = nil, logger: Logger
     ) {
         router = StreamRouter()
         self.logFiles = logFiles
+        self.streamAccess = streamAccess
         self.topics = topics
         self.writer = writer
         self.querier = querier
@@ -61,6 +67,15 @@ public final class TaskRunner: Sendable {
             throw TaskStartError("invalid TICKscript: \(error)")
         }
         let dbrps = (try? JSONDecoder().decode([DBRP].self, from: Data(task.dbrps.utf8))) ?? pipeline.dbrps
+        if pipeline.type == .stream, let streamAccess {
+            for database in Set(dbrps.map(\.db)) {
+                do {
+                    try streamAccess(database)
+                } catch {
+                    throw TaskStartError("cannot read \(database): \(error)")
+                }
+            }
+        }
         let executing = try ExecutingTask(
             id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer, querier: querier, logFiles: logFiles,
             logger: Logger(label: "tasks.\(task.id)"))

@@ -25,6 +25,14 @@ struct EmbeddedStoreAccess: Sendable {
         }
     }
 
+    /// Throws unless the tasks' principal may read `database` (a stream task gets every point written to it).
+    func authorizeRead(database: String) throws {
+        guard let principal = try principal() else { return }
+        guard access.may(principal, .read, on: database) else {
+            throw Refusal(description: "\"\(principal.name)\" user is not authorized to read database \"\(database)\"")
+        }
+    }
+
     /// Throws unless the tasks' principal may write `database`.
     func authorizeWrite(database: String) throws {
         guard let principal = try principal() else { return }

@@ -42,7 +42,8 @@ struct ServiceAssembly {
         taskRunner = TaskRunner(
             writer: taskBackend.writer, querier: taskBackend.querier, topics: topics,
             clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname,
-            logFiles: try Self.alertLogPolicy(configuration.task, dataDirectory: dataDirectory), logger: Logger(label: "tasks")
+            logFiles: try Self.alertLogPolicy(configuration.task, dataDirectory: dataDirectory), streamAccess: taskBackend.streamAccess,
+            logger: Logger(label: "tasks")
         )
     }
 

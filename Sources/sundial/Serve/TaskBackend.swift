@@ -12,6 +12,8 @@ import TimeSeries
 struct TaskBackend {
     let writer: (any PointWriter)?
     let querier: (any InfluxQLQuerying)?
+    /// The embedded store's check of what stream tasks may read; nil for a remote InfluxDB, which checks its own.
+    let streamAccess: StreamAccessCheck?
     /// The remote cluster, when the tasks use one and may subscribe to it.
     let remote: (section: InfluxDBSection, database: RemoteInfluxDB)?
 
@@ -20,7 +22,7 @@ struct TaskBackend {
         guard let section = enabled.first(where: \.isDefault) ?? enabled.first, let url = section.urls.first else {
             remote = nil
             guard let store else {
-                (writer, querier) = (nil, nil)
+                (writer, querier, streamAccess) = (nil, nil, nil)
                 return
             }
             let task = configuration.task
@@ -31,6 +33,7 @@ struct TaskBackend {
             querier = EmbeddedQuerier(
                 executor: QueryExecutor(engine: store.engine, access: store.access, limits: configuration.store.queryLimits), access: access
             )
+            streamAccess = { database in try access.authorizeRead(database: database) }
             return
         }
         let credentials: InfluxConnection.Credentials =
@@ -43,6 +46,7 @@ struct TaskBackend {
             timeout: timeout)
         writer = database
         querier = database
+        streamAccess = nil
         remote = (section, database)
     }
 
