@@ -21,11 +21,14 @@ public enum ControlService {
         public var oauth: OAuthSettings?
         /// `[control] idle-timeout` and `max-connection-limit`.
         public var listener: ListenerOptions
+        /// `[control] credentials-key-file`: the key connection passwords are sealed with in `control.sqlite`.
+        public var credentialsKeyFile: String?
 
         public init(
             host: String = "127.0.0.1", port: Int = 8888, uiPath: String? = nil, javascriptPath: String = "/usr/share/javascript",
-            oauth: OAuthSettings? = nil, listener: ListenerOptions = .init()
+            oauth: OAuthSettings? = nil, listener: ListenerOptions = .init(), credentialsKeyFile: String? = nil
         ) {
+            self.credentialsKeyFile = credentialsKeyFile
             self.host = host
             self.port = port
             self.uiPath = uiPath
@@ -44,7 +47,14 @@ public enum ControlService {
         startup: StartupConnections? = nil, configuration: Configuration = Configuration(), logger: Logger? = nil
     ) throws -> Router<ControlRequestContext> {
         let router = Router(context: ControlRequestContext.self)
+        try CredentialSeal.configure(keyFile: configuration.credentialsKeyFile)
         let store = try ControlStore(path: databasePath)
+        if CredentialSeal.isConfigured {
+            try store.sealStoredCredentials()
+        } else if try store.hasSealedCredentials() {
+            throw CredentialSeal.Failure(
+                description: "control.sqlite holds sealed credentials: configure [control] credentials-key-file with their key")
+        }
         var files = ResourceFiles()
         if let resourcesPath {
             files = ResourceFiles.load(

@@ -1,7 +1,8 @@
 import GRDB
 
 /// An InfluxDB connection as the control plane keeps it (Chronograf's `chronograf.Source`). The password and shared
-/// secret are stored as given, because they must be sent to the source, and never returned by the API.
+/// secret must be sent to the source, so they are kept retrievable: sealed with the credentials key when one is
+/// configured (`SealedSecret`), and never returned by the API.
 struct SourceRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "source"
 
@@ -9,8 +10,8 @@ struct SourceRecord: Codable, Equatable, FetchableRecord, MutablePersistableReco
     var name = ""
     var type = ""
     var username = ""
-    var password = ""
-    var sharedSecret = ""
+    @SealedSecret var password = ""
+    @SealedSecret var sharedSecret = ""
     var url = ""
     var metaURL = ""
     var insecureSkipVerify = false
@@ -41,7 +42,7 @@ struct KapacitorRecord: Codable, Equatable, FetchableRecord, MutablePersistableR
     var name = ""
     var url = ""
     var username = ""
-    var password = ""
+    @SealedSecret var password = ""
     var insecureSkipVerify = false
     var active = false
     var organization = "default"

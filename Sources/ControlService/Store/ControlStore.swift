@@ -72,6 +72,26 @@ final class ControlStore: Sendable {
         return migrator
     }
 
+    /// Saves every stored connection again, so passwords kept before a credentials key was configured are sealed.
+    func sealStoredCredentials() throws {
+        try database.write { db in
+            for source in try SourceRecord.fetchAll(db) { try source.update(db) }
+            for kapacitor in try KapacitorRecord.fetchAll(db) { try kapacitor.update(db) }
+        }
+    }
+
+    /// Whether some stored password is sealed (then the credentials key must be configured to use it).
+    func hasSealedCredentials() throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM source WHERE password LIKE 'sealed:%' OR sharedSecret LIKE 'sealed:%')
+                        OR EXISTS (SELECT 1 FROM kapacitor WHERE password LIKE 'sealed:%')
+                    """) ?? false
+        }
+    }
+
     func sources() throws -> [SourceRecord] {
         let stored = try database.read { db in try SourceRecord.order(Column("id")).fetchAll(db) }
         return (stored + files.withLock(\.sources)).sorted { ($0.id ?? 0) < ($1.id ?? 0) }

@@ -11,6 +11,9 @@ public struct ControlSection: Sendable, ConfigSection {
     /// Chronograf's `--cert` / `TLS_CERTIFICATE` and `--key` / `TLS_PRIVATE_KEY`: HTTPS when a certificate is set.
     public var certificate = ""
     public var privateKey = ""
+    /// A file holding the key (32 bytes, base64 or hex) that seals connection passwords in `control.sqlite`; keep it
+    /// outside the data directory. Empty: they are kept as given, protected by the directory's mode only.
+    public var credentialsKeyFile = ""
     /// A URL prefix such as `/chronograf` under which every route is served; empty for none.
     public var basePath = ""
     /// A directory of web UI assets to serve instead of the built-in ones (for UI development).
@@ -47,6 +50,7 @@ public struct ControlSection: Sendable, ConfigSection {
             .value("canned-path", \.cannedPath),
             .value("cert", \.certificate),
             .value("key", \.privateKey),
+            .value("credentials-key-file", \.credentialsKeyFile),
             .value("basepath", \.basePath, support: .ignored("the control plane is served at /")),
             .value("ui-path", \.uiPath),
             .value("javascript-path", \.javascriptPath),
