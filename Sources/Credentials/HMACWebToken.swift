@@ -58,6 +58,29 @@ public enum HMACWebToken {
         return claims
     }
 
+    /// The user a token names, as InfluxDB 1.x and Kapacitor read their `shared-secret` tokens: a valid signature,
+    /// an `exp`, and a non-empty string `username`; a refusal in their words (a failed verification as Go's jwt puts it).
+    public static func username(in token: String, secret: String, now: Date = Date()) throws(UserTokenRefusal) -> String {
+        let claims: [String: Any]
+        do {
+            claims = try verify(token, secret: secret, now: now)
+        } catch {
+            throw UserTokenRefusal(description: error.description, isVerification: true)
+        }
+        guard let expiry = (claims["exp"] as? NSNumber)?.doubleValue, expiry > 0 else {
+            throw UserTokenRefusal(description: "token expiration required")
+        }
+        guard let name = claims["username"] as? String else { throw UserTokenRefusal(description: "username in token must be a string") }
+        guard !name.isEmpty else { throw UserTokenRefusal(description: "token must contain a username") }
+        return name
+    }
+
+    public struct UserTokenRefusal: Error, CustomStringConvertible {
+        public let description: String
+        /// The signature or the times did not verify (Kapacitor prefixes these with `invalid token: `).
+        public var isVerification = false
+    }
+
     private static func authenticationCode(for data: Data, secret: String, algorithm: Algorithm) -> Data {
         let key = SymmetricKey(data: Data(secret.utf8))
         switch algorithm {

@@ -9,6 +9,7 @@ import influxdb
 import requests
 
 from harness.influxd_server import InfluxDServer
+from harness.waiting import wait_for
 
 STREAM = """dbrp "telegraf"."autogen"
 stream
@@ -25,15 +26,6 @@ batch
     |httpOut('peak')
 """
 
-
-def wait_for(predicate, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.3)
-    return predicate()
 
 
 def test_tasks_read_and_write_a_remote_influxdb(make_server, tmp_path):

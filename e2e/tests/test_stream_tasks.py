@@ -11,6 +11,8 @@ import urllib.request
 import influxdb
 import requests
 
+from harness.waiting import wait_for
+
 SCRIPT = """dbrp "telegraf"."autogen"
 var data = stream
     |from().measurement('cpu').groupBy('host')
@@ -34,15 +36,6 @@ def curl(method, url, body=None):
     text, _, code = output.rpartition("\n")
     return int(code), text
 
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.2)
-    return predicate()
 
 
 def test_store_writes_run_through_an_enabled_task(make_server, tmp_path):

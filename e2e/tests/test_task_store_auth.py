@@ -5,6 +5,7 @@ the user may write; without credentials both are refused, so defining a task nev
 import time
 
 import requests
+from harness.waiting import wait_for
 
 BATCH = """dbrp "metrics"."autogen"
 batch
@@ -32,15 +33,6 @@ def start(make_server, tmp_path, name, task_section=""):
     assert created.status_code == 200, created.text
     return server
 
-
-def wait_for(predicate, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.3)
-    return predicate()
 
 
 def test_without_credentials_a_task_can_neither_read_nor_write(make_server, tmp_path):

@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from harness.sundial_server import SundialServer
+from harness.waiting import wait_for
 
 USER, PASSWORD, TOKEN = "jdoe", "jdoe-password", "seed-operator-token"
 
@@ -51,15 +52,6 @@ stream
     |influxDBOut().database('my-db').retentionPolicy('my-rp').measurement('cpu_mean')
 """
 
-
-def wait_for(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.3)
-    return predicate()
 
 
 def tasks_only(tmp_path, name: str, store: SundialServer, password: str) -> SundialServer:
@@ -123,9 +115,11 @@ def client(store: SundialServer, database="my-db", password=TOKEN) -> influxdb.I
 
 
 def write_pages(store: SundialServer) -> None:
-    """An error and nine views each second of the last 63 minutes, written through the mapping."""
+    """An error and nine views each second from 63 minutes ago to 2 minutes ahead (so the minute a batch query ends in
+    is never empty while the test runs), written through the mapping."""
     now = int(time.time())
-    lines = [f"{name},page=home value={value} {now - second}" for second in range(63 * 60) for name, value in (("views", 9), ("errors", 1))]
+    lines = [f"{name},page=home value={value} {now + second}" for second in range(-63 * 60, 120)
+             for name, value in (("views", 9), ("errors", 1))]
     assert client(store).write_points(lines, time_precision="s", protocol="line", retention_policy="my-rp", batch_size=5000)
 
 

@@ -96,16 +96,7 @@ final class JoinNode: RuntimeNode {
 
     private func joined(_ set: [Int: StreamPoint], time: Int64, group: GroupKey) -> StreamPoint {
         let first = set[0] ?? set.values.first!
-        var fields: [String: FieldValue] = [:]
-        let fieldNames = Array(first.fields.keys)
-        for position in parents.indices {
-            let prefix = names[position] + delimiter
-            if let point = set[position] {
-                for (key, value) in point.fields { fields[prefix + key] = value }
-            } else if case .value(let number) = fill {
-                for key in fieldNames { fields[prefix + key] = .float(number) }
-            }
-        }
+        let fields = joinedFields(set.mapValues(\.fields), fillNames: Array(first.fields.keys))
         var point = StreamPoint(
             name: streamName.isEmpty ? (set[0]?.name ?? first.name) : streamName, database: first.database,
             retentionPolicy: first.retentionPolicy, tags: group.groupTags(of: first.tags), fields: fields, time: time)
@@ -140,17 +131,24 @@ final class JoinNode: RuntimeNode {
             let keys = fieldNames ?? Array(round[round.keys.min()!]!.fields.keys)
             fieldNames = keys
             guard round.count == parents.count || isFilling else { continue }
-            var fields: [String: FieldValue] = [:]
-            for position in parents.indices {
-                let prefix = names[position] + delimiter
-                if let point = round[position] {
-                    for (key, value) in point.fields { fields[prefix + key] = value }
-                } else if case .value(let number) = fill {
-                    for key in keys { fields[prefix + key] = .float(number) }
-                }
-            }
+            let fields = joinedFields(round.mapValues(\.fields), fillNames: keys)
             points.append(BatchPoint(time: roundTime, fields: fields, tags: first.tags))
         }
         return PointBatch(name: streamName.isEmpty ? first.name : streamName, time: time, group: group, tags: first.tags, points: points)
+    }
+
+    /// The fields of one joined point: each parent's as `<as><delimiter><field>`; a missing parent's `fillNames` with
+    /// the fill value (none with a null fill).
+    private func joinedFields(_ byPosition: [Int: [String: FieldValue]], fillNames: [String]) -> [String: FieldValue] {
+        var fields: [String: FieldValue] = [:]
+        for position in parents.indices {
+            let prefix = names[position] + delimiter
+            if let own = byPosition[position] {
+                for (key, value) in own { fields[prefix + key] = value }
+            } else if case .value(let number) = fill {
+                for key in fillNames { fields[prefix + key] = .float(number) }
+            }
+        }
+        return fields
     }
 }

@@ -35,17 +35,18 @@ struct ConfigValidator {
         }
         guard !configuration.auth.enabled else { return subscriptionProblems }
         let binding = SundialConfiguration.sections.first { $0.name == "http" }!
-        if configuration.http.sharedSecret.isEmpty {
-            return [
+        guard !configuration.http.sharedSecret.isEmpty else {
+            return subscriptionProblems + [
                 error(
                     binding, 0, "auth-enabled", "needs [auth] enabled = true (users) or shared-secret (signed tokens); nobody could sign in"
                 )
             ]
         }
-        var warning = error(
-            binding, 0, "auth-enabled", "without [auth] enabled only tokens signed with shared-secret are accepted, no password")
-        warning.severity = .warning
-        return [warning]
+        return subscriptionProblems + [
+            diagnostic(
+                binding, 0, "auth-enabled", "without [auth] enabled only tokens signed with shared-secret are accepted, no password",
+                severity: .warning)
+        ]
     }
 
     /// Tasks on an auth-enabled embedded store act as `[task] store-username`; without it their queries and writes are
@@ -56,12 +57,12 @@ struct ConfigValidator {
             task.storeUsername.isEmpty && task.storePassword.isEmpty
         else { return [] }
         let binding = SundialConfiguration.sections.first { $0.name == "store" }!
-        var warning = error(
-            binding, 0, "auth-enabled",
-            "tasks have no credentials for the store: their queries and writes are refused until [task] store-username and store-password are set"
-        )
-        warning.severity = .warning
-        return [warning]
+        return [
+            diagnostic(
+                binding, 0, "auth-enabled",
+                "tasks have no credentials for the store: their queries and writes are refused until [task] store-username and store-password are set",
+                severity: .warning)
+        ]
     }
 
     /// Kapacitor's rules across `[[influxdb]]` elements: unique names, and exactly one default when several are on.

@@ -42,44 +42,9 @@ struct ServiceAssembly {
         taskRunner = TaskRunner(
             writer: taskBackend.writer, querier: taskBackend.querier, topics: topics,
             clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname,
-            logFiles: try Self.alertLogPolicy(configuration.task, dataDirectory: dataDirectory), streamAccess: taskBackend.streamAccess,
+            logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory), streamAccess: taskBackend.streamAccess,
             logger: Logger(label: "tasks")
         )
-    }
-
-    /// HTTPS for each listener that has it on, with `[tls]`'s versions and ciphers.
-    private static func storeTLS(_ configuration: SundialConfiguration) -> ListenerTLS? {
-        let store = configuration.store
-        return store.httpsEnabled ? configuration.tls.listener(certificate: store.httpsCertificate, key: store.httpsPrivateKey) : nil
-    }
-
-    private static func tasksTLS(_ configuration: SundialConfiguration) -> ListenerTLS? {
-        let http = configuration.http
-        return http.httpsEnabled ? configuration.tls.listener(certificate: http.httpsCertificate, key: http.httpsPrivateKey) : nil
-    }
-
-    private static func controlTLS(_ configuration: SundialConfiguration) -> ListenerTLS? {
-        let control = configuration.control
-        return control.certificate.isEmpty ? nil : configuration.tls.listener(certificate: control.certificate, key: control.privateKey)
-    }
-
-    /// `[http] auth-enabled` and `shared-secret`, and `[auth]`.
-    private static func taskAuthSettings(_ configuration: SundialConfiguration) -> TaskAuthSettings {
-        TaskAuthSettings(
-            isEnabled: configuration.http.authEnabled, hasUsers: configuration.auth.enabled, sharedSecret: configuration.http.sharedSecret,
-            bcryptCost: UInt8(clamping: configuration.auth.bcryptCost),
-            cacheExpiration: .nanoseconds(configuration.auth.cacheExpiration.nanoseconds))
-    }
-
-    /// `[task] alert-log-directories`, or `<data-dir>/alert-logs` (made here) when none is configured; as absolute paths.
-    private static func alertLogPolicy(_ task: TaskSection, dataDirectory: DataDirectory) throws -> LogFilePolicy {
-        var directories = task.alertLogDirectories
-        if directories.isEmpty {
-            let own = dataDirectory.path(of: "alert-logs")
-            try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            directories = [own]
-        }
-        return LogFilePolicy(directories: directories.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
     }
 
     /// Requests in flight get this long to finish after SIGTERM; then the rest is cancelled, within 5 s in all.
@@ -129,7 +94,7 @@ struct ServiceAssembly {
                 configuration: .init(
                     host: address.bindHost, port: address.port, authEnabled: configuration.store.authEnabled,
                     queryLimits: configuration.store.queryLimits,
-                    listener: configuration.store.listener.options(tls: Self.storeTLS(configuration)),
+                    listener: configuration.store.listener.options(tls: configuration.storeTLS),
                     allowedOrigins: configuration.store.corsAllowedOrigins, sharedSecret: configuration.store.sharedSecret),
                 logger: Logger(label: "store")
             )
@@ -141,8 +106,8 @@ struct ServiceAssembly {
         let tasks = try await TaskService.makeApplication(
             configuration: .init(
                 host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode,
-                listener: configuration.http.listener.options(tls: Self.tasksTLS(configuration)),
-                auth: Self.taskAuthSettings(configuration)),
+                listener: configuration.http.listener.options(tls: configuration.tasksTLS),
+                auth: configuration.taskAuthSettings),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
             runner: taskRunner,
             logger: Logger(label: "tasks")
@@ -159,7 +124,7 @@ struct ServiceAssembly {
                     host: address.bindHost, port: address.port,
                     uiPath: configuration.control.uiPath.isEmpty ? nil : configuration.control.uiPath,
                     javascriptPath: configuration.control.javascriptPath, oauth: oauthSettings,
-                    listener: configuration.control.listener.options(tls: Self.controlTLS(configuration)),
+                    listener: configuration.control.listener.options(tls: configuration.controlTLS),
                     credentialsKeyFile: configuration.control.credentialsKeyFile.isEmpty ? nil : configuration.control.credentialsKeyFile),
                 databasePath: dataDirectory.path(of: "control.sqlite"),
                 resourcesPath: resourcesPath,
