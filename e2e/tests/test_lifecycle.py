@@ -1,8 +1,6 @@
 """Data-directory locking, start-up failures and graceful shutdown of the real process."""
 
-import os
 import signal
-import subprocess
 import time
 
 from harness.sundial_server import http_status

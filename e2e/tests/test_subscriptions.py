@@ -2,7 +2,6 @@
 writes to HTTP destinations (a capturing server, and InfluxDB 1.6.7 itself as a real peer) and to UDP."""
 
 import base64
-import json
 import socket
 import threading
 import time
