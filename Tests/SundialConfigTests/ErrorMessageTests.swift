@@ -111,11 +111,6 @@ import Testing
             text: "[http]\nauth-enabled = true\n[auth]\nenabled = true\nbcrypt-cost = 3\n",
             expected: ["line 5: [auth] bcrypt-cost: must be from 4 to 31"]),
         Case(
-            text: "[http]\nauth-enabled = true\n[auth]\nenabled = true\n[[influxdb]]\nurls = [\"http://i:8086\"]\n",
-            expected: [
-                "line 5: [[influxdb]] disable-subscriptions: subscriptions cannot reach the tasks API with [http] auth-enabled yet (no ~subscriber tokens); set disable-subscriptions = true"
-            ]),
-        Case(
             text: "[store]\nauth-enabled = true\n",
             expected: [
                 "line 2: warning: [store] auth-enabled: tasks have no credentials for the store: their queries and writes are refused until [task] store-username and store-password are set"

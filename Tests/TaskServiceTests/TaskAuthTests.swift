@@ -91,6 +91,19 @@ import Testing
         }
     }
 
+    /// A remote InfluxDB's subscription signs in as `~subscriber` with this server's token and may only write points.
+    @Test func subscriptionsWriteWithTheirTokenAndDoNothingElse() async throws {
+        let settings = TaskAuthSettings(isEnabled: true, hasUsers: true, bcryptCost: 4, subscriptionToken: "sub-token")
+        try await withTasks(settings) { client in
+            #expect(try await call(client, .post, "/kapacitor/v1/users", body: #"{"name":"root","password":"r","type":"admin"}"#).0 == 200)
+            let subscriber = basic("~subscriber", "sub-token")
+            #expect(try await call(client, .post, "/write?db=telegraf&rp=autogen", auth: subscriber, body: "cpu v=1").0 == 204)
+            #expect(try await call(client, .get, "/kapacitor/v1/tasks", auth: subscriber).0 == 403)
+            let wrong = try await call(client, .post, "/write?db=telegraf", auth: basic("~subscriber", "guess"), body: "cpu v=1")
+            #expect(wrong.0 == 401 && error(wrong.1) == "invalid subscription token")
+        }
+    }
+
     @Test func resourcesAreThePathAsTheRouterReadsIt() throws {
         #expect(try TaskAuthenticator.resource("/kapacitor/v1/tasks/x") == "/api/tasks/x")
         #expect(try TaskAuthenticator.resource("//kapacitor/./v1preview//config/") == "/api/config")

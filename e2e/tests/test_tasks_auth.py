@@ -9,8 +9,10 @@ import json
 import subprocess
 import time
 
+import influxdb
 import requests
 
+from harness.influxd_server import InfluxDServer
 from harness.sundial_server import SundialServer
 
 CONFIG = """[http]
@@ -30,9 +32,10 @@ def jwt(claims: dict, secret: str) -> str:
     return signing + "." + b64(hmac.new(secret.encode(), signing.encode(), hashlib.sha256).digest())
 
 
-def start(make_server, tmp_path) -> SundialServer:
-    config = tmp_path / "secured.conf"
-    config.write_text(CONFIG)
+def start(make_server, tmp_path, config=None) -> SundialServer:
+    if config is None:
+        config = tmp_path / "secured.conf"
+        config.write_text(CONFIG)
     server = make_server(extra_args=["--config", str(config)])
     server.start(wait=False)
     deadline = time.monotonic() + 30
@@ -97,3 +100,39 @@ def test_a_secured_tasks_api(make_server, sundial_binary, tmp_path):
     log = server.log()
     for secret in ("r00t-pw", "b0b-pw", "jwt-signing-secret", token):
         assert secret not in log, secret
+
+
+def test_influxdb_subscriptions_sign_in_with_a_subscriber_token(make_server, tmp_path):
+    """Debian's InfluxDB 1.6.7 subscribed to an auth-enabled tasks API: the subscription's destination carries
+    Kapacitor's `~subscriber` credentials, InfluxDB's writes reach a stream task, and the token may do nothing else."""
+    influx = InfluxDServer(tmp_path / "influxd").start()
+    try:
+        remote = influxdb.InfluxDBClient(host="127.0.0.1", port=influx.port, database="telegraf")
+        remote.create_database("telegraf")
+        config = tmp_path / "subscribed.conf"
+        config.write_text(CONFIG + f'[[influxdb]]\n  name = "remote"\n  urls = ["{influx.url}"]\n  subscriptions-sync-interval = "1s"\n')
+        server = start(make_server, tmp_path, config=config)
+        api = f"{server.tasks_url}/kapacitor/v1"
+        assert requests.post(f"{api}/users", json={"name": "root", "password": "r00t-pw", "type": "admin"}).status_code == 200
+        deadline = time.monotonic() + 20
+        subscriptions = []
+        while time.monotonic() < deadline and not subscriptions:
+            subscriptions = [row for row in remote.query("SHOW SUBSCRIPTIONS").get_points("telegraf") if row["name"].startswith("kapacitor-")]
+            time.sleep(0.3)
+        destination = subscriptions[0]["destinations"][0]
+        assert destination.startswith("http://~subscriber:") and destination.endswith(f"@localhost:{server.tasks_port}"), destination
+        token = destination.split(":", 2)[2].split("@")[0]
+        script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |httpOut('cpu')\n"
+        created = requests.post(f"{api}/tasks", auth=("root", "r00t-pw"), json={"id": "cpu", "script": script, "status": "enabled"})
+        assert created.status_code == 200, created.text
+        assert remote.write_points(["cpu,host=a usage_idle=5 1700000000"], time_precision="s", protocol="line")
+        deadline = time.monotonic() + 20
+        output = {}
+        while time.monotonic() < deadline and not output.get("series"):
+            output = requests.get(f"{api}/tasks/cpu/cpu", auth=("root", "r00t-pw")).json()
+            time.sleep(0.3)
+        assert output.get("series"), output
+        assert requests.get(f"{api}/tasks", auth=("~subscriber", token)).status_code == 403
+        assert token not in server.log()
+    finally:
+        influx.stop()

@@ -21,28 +21,16 @@ struct ConfigValidator {
     /// accept any user name and password as an admin without `[auth]`; Sundial accepts only tokens then.
     private func tasksAuthProblems() -> [ConfigDiagnostic] {
         guard configuration.http.authEnabled else { return [] }
-        // Subscriptions would need Kapacitor's `~subscriber` tokens, which Sundial does not make yet: the remote
-        // InfluxDB's writes would be refused and the stream tasks would see nothing.
-        let influxdb = SundialConfiguration.sections.first { $0.name == "influxdb" }!
-        let subscribing = configuration.influxdb.indices.filter {
-            configuration.influxdb[$0].enabled && !configuration.influxdb[$0].disableSubscriptions
-        }
-        let subscriptionProblems = subscribing.map { index in
-            error(
-                influxdb, index, "disable-subscriptions",
-                "subscriptions cannot reach the tasks API with [http] auth-enabled yet (no ~subscriber tokens); set disable-subscriptions = true"
-            )
-        }
-        guard !configuration.auth.enabled else { return subscriptionProblems }
+        guard !configuration.auth.enabled else { return [] }
         let binding = SundialConfiguration.sections.first { $0.name == "http" }!
         guard !configuration.http.sharedSecret.isEmpty else {
-            return subscriptionProblems + [
+            return [
                 error(
                     binding, 0, "auth-enabled", "needs [auth] enabled = true (users) or shared-secret (signed tokens); nobody could sign in"
                 )
             ]
         }
-        return subscriptionProblems + [
+        return [
             diagnostic(
                 binding, 0, "auth-enabled", "without [auth] enabled only tokens signed with shared-secret are accepted, no password",
                 severity: .warning)

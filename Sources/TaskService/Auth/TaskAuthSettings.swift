@@ -10,11 +10,15 @@ public struct TaskAuthSettings: Sendable {
     /// `[auth] bcrypt-cost` and `cache-expiration`.
     public var bcryptCost: UInt8
     public var cacheExpiration: Duration
+    /// The token a remote InfluxDB's subscriptions present as Basic auth user `~subscriber` (Kapacitor's scheme); it
+    /// may only write points. Nil: no subscriptions.
+    public var subscriptionToken: String?
 
     public init(
         isEnabled: Bool = false, hasUsers: Bool = false, sharedSecret: String = "", bcryptCost: UInt8 = 10,
-        cacheExpiration: Duration = .seconds(600)
+        cacheExpiration: Duration = .seconds(600), subscriptionToken: String? = nil
     ) {
+        self.subscriptionToken = subscriptionToken
         self.isEnabled = isEnabled
         self.hasUsers = hasUsers
         self.sharedSecret = sharedSecret

@@ -43,6 +43,11 @@ struct TaskAuthenticator: Sendable {
         switch TaskCredentials(request) {
         case nil: throw TaskAuthError.unauthorized("unable to parse authentication credentials")
         case .bearer(let token): return try user(fromToken: token)
+        case .subscriber(let token):
+            guard let expected = settings.subscriptionToken, Self.constantTimeEqual(Array(token.utf8), Array(expected.utf8)) else {
+                throw TaskAuthError.unauthorized("invalid subscription token")
+            }
+            return KapacitorUser(name: TaskCredentials.subscriberName, passwordHash: "", isAdmin: false, permissions: [.writePoints])
         case .password(let name, let password):
             guard !name.isEmpty else { throw TaskAuthError.unauthorized("username required") }
             guard settings.hasUsers, let user = try store.user(name) else {
@@ -73,6 +78,10 @@ struct TaskAuthenticator: Sendable {
         return user
     }
 
+    private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     private static func privilege(of method: HTTPRequest.Method) -> KapacitorUser.Privilege {
         switch method {
         case .head, .options: .none
@@ -95,11 +104,14 @@ struct TaskAuthenticator: Sendable {
     }
 }
 
-/// What a tasks API request presents, read where Kapacitor reads it: `Authorization: Bearer <token>`, Basic auth,
-/// then the `u` and `p` parameters (both needed).
+/// What a tasks API request presents, read where Kapacitor reads it: `Authorization: Bearer <token>`, Basic auth
+/// (user `~subscriber`: a subscription's token), then the `u` and `p` parameters (both needed).
 enum TaskCredentials: Equatable {
     case bearer(String)
+    case subscriber(token: String)
     case password(name: String, password: String)
+
+    static let subscriberName = "~subscriber"
 
     init?(_ request: Request) {
         if let header = request.headers[.authorization] {
@@ -110,7 +122,9 @@ enum TaskCredentials: Equatable {
             if header.hasPrefix("Basic "), let data = Data(base64Encoded: String(header.dropFirst("Basic ".count))),
                 let decoded = String(data: data, encoding: .utf8), let colon = decoded.firstIndex(of: ":")
             {
-                self = .password(name: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))
+                let name = String(decoded[..<colon])
+                let password = String(decoded[decoded.index(after: colon)...])
+                self = name == Self.subscriberName ? .subscriber(token: password) : .password(name: name, password: password)
                 return
             }
         }

@@ -107,7 +107,8 @@ struct ServiceAssembly {
             configuration: .init(
                 host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode,
                 listener: configuration.http.listener.options(tls: configuration.tasksTLS),
-                auth: configuration.taskAuthSettings),
+                auth: configuration.taskAuthSettings(
+                    subscriptionToken: try taskBackend.subscriptionToken(configuration: configuration, dataDirectory: dataDirectory))),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
             runner: taskRunner,
             logger: Logger(label: "tasks")

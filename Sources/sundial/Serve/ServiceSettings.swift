@@ -48,12 +48,12 @@ extension SundialConfiguration {
         control.certificate.isEmpty ? nil : tls.listener(certificate: control.certificate, key: control.privateKey)
     }
 
-    /// `[http] auth-enabled` and `shared-secret`, and `[auth]`.
-    var taskAuthSettings: TaskAuthSettings {
+    /// `[http] auth-enabled` and `shared-secret`, `[auth]`, and the token subscriptions sign in with.
+    func taskAuthSettings(subscriptionToken: String?) -> TaskAuthSettings {
         TaskAuthSettings(
             isEnabled: http.authEnabled, hasUsers: auth.enabled, sharedSecret: http.sharedSecret,
             bcryptCost: UInt8(clamping: auth.bcryptCost),
-            cacheExpiration: .nanoseconds(auth.cacheExpiration.nanoseconds))
+            cacheExpiration: .nanoseconds(auth.cacheExpiration.nanoseconds), subscriptionToken: subscriptionToken)
     }
 }
 

@@ -56,10 +56,28 @@ struct TaskBackend {
         guard let remote, !remote.section.disableSubscriptions else { return nil }
         let port = remote.section.httpPort > 0 ? remote.section.httpPort : configuration.http.bindAddress.port
         let host = remote.section.kapacitorHostname.isEmpty ? configuration.global.hostname : remote.section.kapacitorHostname
+        // With the tasks API's auth on, InfluxDB signs its writes in as `~subscriber` with this server's token.
+        let credentials =
+            try subscriptionToken(configuration: configuration, dataDirectory: dataDirectory).map { "~subscriber:\($0)@" } ?? ""
         let manager = SubscriptionManager(
-            remote: remote.database, clusterID: try Self.clusterID(in: dataDirectory), destination: "http://\(host):\(port)",
+            remote: remote.database, clusterID: try Self.clusterID(in: dataDirectory), destination: "http://\(credentials)\(host):\(port)",
             only: remote.section.subscriptions, logger: Logger(label: "subscriptions"))
         return SubscriptionSyncService(manager: manager, interval: remote.section.subscriptionsSyncInterval.nanoseconds)
+    }
+
+    /// The token subscriptions sign in with when the tasks API checks credentials and subscriptions are made; made once
+    /// and kept in the data directory (0600), so the subscriptions InfluxDB holds stay valid across restarts.
+    func subscriptionToken(configuration: SundialConfiguration, dataDirectory: DataDirectory) throws -> String? {
+        guard configuration.http.authEnabled, let remote, !remote.section.disableSubscriptions else { return nil }
+        let path = dataDirectory.path(of: "subscription.token")
+        if let existing = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+            !existing.isEmpty
+        {
+            return existing
+        }
+        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        try token.write(toFile: path, atomically: true, encoding: .utf8)
+        return token
     }
 
     /// This server's cluster id, made once and kept in the data directory, so its subscriptions keep their name.
