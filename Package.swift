@@ -94,6 +94,7 @@ let package = Package(
             dependencies: [
                 hummingbird, .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), httpTypes,
                 logging, "TimeSeries", .product(name: "CompressNIO", package: "compress-nio"),
             ],
             exclude: ["README.md"],

@@ -45,6 +45,28 @@ def test_a_half_sent_request_is_closed_after_the_idle_timeout(limited, service):
 
 
 @pytest.mark.parametrize("service", SECTIONS)
+def test_a_body_trickled_in_under_the_idle_timeout_is_cut_at_the_read_timeout(make_server, tmp_path, service):
+    """A byte every half second never trips a 2 s idle timeout; `request-read-timeout` bounds the whole request."""
+    config = tmp_path / "trickle.conf"
+    config.write_text(f"[{SECTIONS[service]}]\nidle-timeout = \"2s\"\nrequest-read-timeout = \"2s\"\n")
+    server = make_server(extra_args=["--config", str(config)]).start()
+    slow = socket.create_connection(("127.0.0.1", port(server, service)))
+    slow.sendall(b"POST /write?db=x HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+    started = time.monotonic()
+    cut = False
+    try:
+        for _ in range(16):
+            slow.sendall(b"m")
+            if closed_within(slow, 0.5):
+                cut = True
+                break
+    except (BrokenPipeError, ConnectionResetError):
+        cut = True
+    slow.close()
+    assert cut and time.monotonic() - started < 6, "a trickled body holds its connection"
+
+
+@pytest.mark.parametrize("service", SECTIONS)
 def test_connections_past_the_limit_wait_for_one_to_close(limited, service):
     held = [socket.create_connection(("127.0.0.1", port(limited, service))) for _ in range(3)]
     time.sleep(0.2)

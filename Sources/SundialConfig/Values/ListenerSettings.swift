@@ -6,6 +6,9 @@ public struct ListenerSettings: Sendable, Equatable {
     public var idleTimeout = ConfigDuration.seconds(120)
     /// `max-connection-limit` (InfluxDB's name): 0 is no limit.
     public var maxConnectionLimit = 1000
+    /// `request-read-timeout`: how long a request may take from its head to its end (a body trickled in just under the
+    /// idle timeout would otherwise hold its connection for good); 0 is no limit.
+    public var requestReadTimeout = ConfigDuration.seconds(300)
 
     public init() {}
 
@@ -15,6 +18,7 @@ public struct ListenerSettings: Sendable, Equatable {
         [
             .value("idle-timeout", settings.appending(path: \.idleTimeout)),
             .value("max-connection-limit", settings.appending(path: \.maxConnectionLimit)),
+            .value("request-read-timeout", settings.appending(path: \.requestReadTimeout)),
         ]
     }
 
@@ -23,6 +27,9 @@ public struct ListenerSettings: Sendable, Equatable {
         // A week is far past any client's patience; longer values are typing mistakes (and would reach timer overflow).
         if !(0...Self.longestIdleTimeout).contains(idleTimeout.nanoseconds) {
             problems.append(ConfigProblem(key: "idle-timeout", message: "must be 0 (none) or at most 168h (a week)"))
+        }
+        if !(0...Self.longestIdleTimeout).contains(requestReadTimeout.nanoseconds) {
+            problems.append(ConfigProblem(key: "request-read-timeout", message: "must be 0 (none) or at most 168h (a week)"))
         }
         if maxConnectionLimit < 0 {
             problems.append(ConfigProblem(key: "max-connection-limit", message: "must be 0 (no limit) or more"))

@@ -19,7 +19,9 @@ extension StoreSection {
 extension ListenerSettings {
     /// `idle-timeout` and `max-connection-limit` as the services' HTTP servers take them, with HTTPS when `tls` is set.
     func options(tls: ListenerTLS? = nil) -> ListenerOptions {
-        ListenerOptions(idleTimeoutNanoseconds: idleTimeout.nanoseconds, maxConnections: maxConnectionLimit, tls: tls)
+        ListenerOptions(
+            idleTimeoutNanoseconds: idleTimeout.nanoseconds, maxConnections: maxConnectionLimit, tls: tls,
+            requestReadTimeoutNanoseconds: requestReadTimeout.nanoseconds)
     }
 }
 
