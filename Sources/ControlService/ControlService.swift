@@ -73,16 +73,17 @@ public enum ControlService {
         router.add(middleware: CrossSiteRequestGuard(allowedOrigins: publicOrigin.map { [$0] } ?? []))
         let tokens = configuration.oauth.map { SessionToken(secret: $0.tokenSecret) }
         if let oauth = configuration.oauth, let tokens {
-            router.add(middleware: SessionMiddleware(tokens: tokens))
+            router.add(middleware: SessionMiddleware(tokens: tokens, store: store, provider: oauth.providerName))
             router.addRoutes(OAuthRoutes(settings: oauth).collection())
         }
         router.addRoutes(DiscoveryRoutes.collection(oauth: configuration.oauth))
-        router.addRoutes(SourcesRoutes(store: store).collection())
+        router.addRoutes(SourcesRoutes(store: store, isScoped: configuration.oauth != nil).collection())
         router.addRoutes(KapacitorsRoutes(store: store).collection())
         router.addRoutes(RulesRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
-        router.addRoutes(MeRoutes(store: store, tokens: tokens).collection())
+        router.addRoutes(MeRoutes(store: store, tokens: tokens, provider: configuration.oauth?.providerName).collection())
+        router.addRoutes(UsersRoutes(store: store).collection())
         router.addRoutes(DatabasesRoutes(store: store).collection())
         let assets = configuration.uiPath.map { URL(fileURLWithPath: $0) } ?? ControlUI.directory
         router.addRoutes(UIRoutes(assets: assets, vendor: URL(fileURLWithPath: configuration.javascriptPath)).collection())

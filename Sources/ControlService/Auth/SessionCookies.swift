@@ -20,14 +20,48 @@ enum SessionCookies {
 /// With OAuth on, every route needs a valid `session` cookie but the public ones: discovery, `/ping`, sign-in
 /// (`/oauth/…`) and the UI's pages and files. Without one the answer is 403 with no body, as Chronograf gives it (the
 /// UI then shows the login page). Deny by default, decided on the path as the router reads it (`publicPath`), so
-/// `//chronograf/v1/sources` or `/ui/../chronograf/v1/sources` cannot slip past.
+/// `//chronograf/v1/sources` or `/ui/../chronograf/v1/sources` cannot slip past. Below `/chronograf/v1` the
+/// signed-in user also needs the role the route asks for (`RouteRequirement`) in the current organization, or to be a
+/// super admin; otherwise 403 `User is not authorized`, Chronograf's answer.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = ControlRequestContext
     let tokens: SessionToken
+    let store: ControlStore
+    let provider: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if !Self.isPublic(request.uri.path) && Self.user(request, tokens: tokens) == nil { return Response(status: .forbidden) }
+        let path = request.uri.path
+        if Self.isPublic(path) { return try await next(request, context) }
+        guard let name = Self.user(request, tokens: tokens) else { return Response(status: .forbidden) }
+        guard let segments = Self.apiSegments(path) else { return try await next(request, context) }
+        let requirement = RouteRequirement.of(request.method, segments)
+        // The user is made at its first call (Chronograf makes it at the UI's first `/me`), so the order of calls a
+        // client makes cannot matter.
+        let user = requirement == .session ? nil : try store.firstSignIn(name: name, provider: provider)
+        guard requirement == .session || allows(requirement, user: user, request: request) else {
+            throw ChronografError(.forbidden, "User is not authorized")
+        }
         return try await next(request, context)
+    }
+
+    private func allows(_ requirement: RouteRequirement, user: ChronografUser?, request: Request) -> Bool {
+        guard let user else { return false }
+        if user.superAdmin { return true }
+        let current = MeRoutes.currentOrganization(request) ?? "default"
+        switch requirement {
+        case .session: return true
+        case .superAdmin: return false
+        case .role(let role): return user.role(in: current).map { $0 >= role } ?? false
+        case .organizationAdmin(let organization): return organization == current && user.role(in: current) == .admin
+        }
+    }
+
+    /// The segments below `/chronograf/v1`, normalized as `isPublic` reads them; nil for a path outside it.
+    private static func apiSegments(_ path: String) -> [Substring]? {
+        guard let decoded = path.removingPercentEncoding else { return nil }
+        let segments = decoded.split(separator: "/").filter { $0 != "." }
+        guard segments.count >= 2, segments[0] == "chronograf", segments[1] == "v1" else { return nil }
+        return Array(segments.dropFirst(2))
     }
 
     /// The first path segments that need no session; `/chronograf/v1` itself (discovery) neither.

@@ -2,26 +2,36 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// `/chronograf/v1/me` and `/chronograf/v1/env`. With authentication off (the default) there are no users, so the
-/// current organization lives in a cookie: `PUT /me {"organization": id}` switches it (the UI's "Switch
-/// Organizations"), and sources are then listed and created in that organization. Without the cookie every source
-/// shows, as Chronograf shows them with auth off.
+/// `/chronograf/v1/me` and `/chronograf/v1/env`. The current organization lives in a cookie: `PUT /me
+/// {"organization": id}` switches it (the UI's "Switch Organizations"), and sources are then listed and created in
+/// that organization. With authentication off (the default) there are no users, and without the cookie every source
+/// shows, as Chronograf shows them with auth off. With OAuth on, the first `GET /me` after a sign-in makes the user
+/// (`ControlStore.firstSignIn`), and switching needs a role in the organization (a super admin is given its default
+/// role).
 struct MeRoutes {
     static let cookie = "sundial-organization"
     let store: ControlStore
     /// With OAuth on: reads the signed-in user from the session.
     let tokens: SessionToken?
+    /// With OAuth on: the provider users sign in with.
+    let provider: String?
 
     func collection() -> RouteCollection<ControlRequestContext> {
         let routes = RouteCollection(context: ControlRequestContext.self)
-        routes.get("/chronograf/v1/me") { request, _ in try me(Self.currentOrganization(request), user: user(request)) }
+        routes.get("/chronograf/v1/me") { request, _ in try me(Self.currentOrganization(request), user: signedInUser(request)) }
         routes.put("/chronograf/v1/me") { request, _ in
             let body = try await SourceJSON.body(of: request)
             guard let id = body["organization"] as? String, !id.isEmpty else {
                 throw ChronografError(.unprocessableContent, "organization required")
             }
-            guard try store.organization(id) != nil else { throw ChronografError(.notFound, "organization not found") }
-            var response = try me(id, user: user(request))
+            guard let organization = try store.organization(id) else { throw ChronografError(.notFound, "organization not found") }
+            var signedIn = try signedInUser(request)
+            if var user = signedIn, user.role(in: id) == nil {
+                guard user.superAdmin else { throw ChronografError(.forbidden, "user not found") }
+                user.roles.append(.init(name: organization.defaultRole, organization: id))
+                signedIn = try store.save(user)
+            }
+            var response = try me(id, user: signedIn)
             response.headers[.setCookie] = "\(Self.cookie)=\(id); Path=/; HttpOnly; SameSite=Lax"
             return response
         }
@@ -38,20 +48,32 @@ struct MeRoutes {
         tokens.flatMap { SessionMiddleware.user(request, tokens: $0) }
     }
 
-    /// With a signed-in user, who it is; Sundial does not keep users and roles yet, so a signed-in user may do
-    /// everything (an admin of every organization).
-    private func me(_ current: String?, user: String?) throws -> Response {
-        var document: [String: Any] = ["links": ["self": "/chronograf/v1/me"]]
-        if let user {
-            document["name"] = user
-            document["provider"] = "generic"
-            document["scheme"] = "oauth2"
-            document["superAdmin"] = true
-            document["roles"] = [["name": "admin", "organization": current ?? "default"]]
+    /// The signed-in user, made at the first `/me` after a sign-in; nil with OAuth off.
+    private func signedInUser(_ request: Request) throws -> ChronografUser? {
+        guard let name = user(request), let provider else { return nil }
+        let signedIn = try store.firstSignIn(name: name, provider: provider)
+        guard signedIn.superAdmin || !signedIn.roles.isEmpty else {
+            throw ChronografError(
+                .forbidden, "This Chronograf is private. To gain access, you must be explicitly added by an administrator.")
         }
-        let organizations = try store.organizations()
+        return signedIn
+    }
+
+    /// With a signed-in user, who it is, with Chronograf's fields: its roles, the organizations it has one in, and
+    /// the current one.
+    private func me(_ current: String?, user: ChronografUser?) throws -> Response {
+        let current = current ?? "default"
+        var document: [String: Any] = ["links": ["self": "/chronograf/v1/me"]]
+        var organizations = try store.organizations()
+        if let user {
+            document.merge(UsersRoutes.document(user, organization: nil)) { _, own in own }
+            document["links"] = ["self": "/chronograf/v1/organizations/\(current)/users/\(user.id ?? 0)"]
+            if !user.superAdmin { document.removeValue(forKey: "superAdmin") }
+            let member = Set(user.roles.map(\.organization))
+            organizations = organizations.filter { member.contains($0.id) }
+        }
         document["organizations"] = organizations.map(OrganizationsRoutes.document)
-        if let organization = organizations.first(where: { $0.id == (current ?? "default") }) {
+        if let organization = try store.organization(current) {
             document["currentOrganization"] = OrganizationsRoutes.document(organization)
         }
         return try SourceJSON.response(document)

@@ -7,13 +7,16 @@ import InfluxClient
 /// `Error contacting source`, with the cause in `reason`.
 struct SourcesRoutes {
     let store: ControlStore
+    /// With sign-in on, every list shows the current organization's sources only (`default` until one is chosen), as
+    /// Chronograf scopes them; with it off, all of them until an organization is chosen.
+    var isScoped = false
     let client = InfluxHTTPClient()
 
     func collection() -> RouteCollection<ControlRequestContext> {
         let routes = RouteCollection(context: ControlRequestContext.self)
         routes.get("/chronograf/v1/sources") { request, _ in
             // After "Switch Organizations", only the current organization's sources.
-            let current = MeRoutes.currentOrganization(request)
+            let current = MeRoutes.currentOrganization(request) ?? (isScoped ? "default" : nil)
             let sources = try store.sources().filter { current == nil || $0.organization == current }
             return try SourceJSON.response(["sources": sources.map { SourceJSON.document($0, file: store.file(ofSource: $0.id ?? -1)) }])
         }

@@ -69,6 +69,19 @@ final class ControlStore: Sendable {
                 table.primaryKey(["kapacitorID", "taskID"])
             }
         }
+        migrator.registerMigration("users and config") { db in
+            try db.create(table: "user") { table in
+                table.autoIncrementedPrimaryKey("id")
+                for column in ["name", "provider", "scheme"] { table.column(column, .text).notNull() }
+                table.column("superAdmin", .boolean).notNull().defaults(to: false)
+                table.column("rolesJSON", .text).notNull().defaults(to: "[]")
+                table.uniqueKey(["name", "provider", "scheme"])
+            }
+            try db.create(table: "config") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .text).notNull()
+            }
+        }
         return migrator
     }
 

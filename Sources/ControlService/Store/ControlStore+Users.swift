@@ -1,0 +1,68 @@
+import GRDB
+
+/// The people who signed in, and `/config/auth`'s one setting.
+extension ControlStore {
+    func users() throws -> [ChronografUser] {
+        try database.read { db in try ChronografUser.order(Column("id")).fetchAll(db) }
+    }
+
+    func user(id: Int64) throws -> ChronografUser? {
+        try database.read { db in try ChronografUser.fetchOne(db, key: id) }
+    }
+
+    func user(name: String, provider: String) throws -> ChronografUser? {
+        try database.read { db in
+            try ChronografUser.filter(Column("name") == name && Column("provider") == provider && Column("scheme") == "oauth2").fetchOne(db)
+        }
+    }
+
+    @discardableResult
+    func save(_ user: ChronografUser) throws -> ChronografUser {
+        try database.write { db in
+            var record = user
+            try record.save(db)
+            return record
+        }
+    }
+
+    func deleteUser(id: Int64) throws -> Bool {
+        try database.write { db in try ChronografUser.deleteOne(db, key: id) }
+    }
+
+    /// The user a first sign-in makes, as Chronograf makes it: a super admin when nobody has signed in before (or
+    /// when `superAdminNewUsers` is on), with the default organization's default role (its wildcard mapping).
+    /// Made in one transaction, so two first sign-ins cannot both become the first.
+    func firstSignIn(name: String, provider: String) throws -> ChronografUser {
+        let organizations = try organizations()
+        return try database.write { db in
+            if let existing = try ChronografUser.filter(Column("name") == name && Column("provider") == provider).fetchOne(db) {
+                return existing
+            }
+            let isFirst = try ChronografUser.fetchCount(db) == 0
+            let everyoneSuper = try Self.superAdminNewUsers(db)
+            let defaultRole = organizations.first { $0.id == "default" }?.defaultRole ?? "member"
+            var user = ChronografUser(
+                name: name, provider: provider, superAdmin: isFirst || everyoneSuper,
+                roles: [.init(name: defaultRole, organization: "default")])
+            try user.insert(db)
+            return user
+        }
+    }
+
+    var superAdminNewUsers: Bool {
+        get throws { try database.read { db in try Self.superAdminNewUsers(db) } }
+    }
+
+    func setSuperAdminNewUsers(_ value: Bool) throws {
+        try database.write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO config (key, value) VALUES ('superAdminNewUsers', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [value ? "true" : "false"])
+        }
+    }
+
+    private static func superAdminNewUsers(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'superAdminNewUsers'") == "true"
+    }
+}

@@ -1,0 +1,62 @@
+"""Chronograf's users and roles with sign-in on: the first person to sign in becomes a super admin, everyone after
+gets the default organization's default role (`member`), and each route needs the role Chronograf 1.10 asks for —
+a member cannot list sources, a viewer can but cannot create one, an editor can; only super admins manage users and
+`/config/auth`."""
+
+import pytest
+import requests
+
+from harness.fake_oauth import FakeOAuthProvider
+
+
+@pytest.fixture
+def provider():
+    fake = FakeOAuthProvider()
+    try:
+        yield fake
+    finally:
+        fake.stop()
+
+
+def sign_in(server, provider, email) -> requests.Session:
+    provider.email = email
+    session = requests.Session()
+    assert session.get(f"{server.control_url}/oauth/generic/login").status_code == 200
+    return session
+
+
+def test_roles_decide_what_each_user_may_do(make_server, provider, tmp_path):
+    config = tmp_path / "sundial.conf"
+    config.write_text(provider.config())
+    server = make_server(extra_args=["--config", str(config)]).start()
+    api = f"{server.control_url}/chronograf/v1"
+    ada = sign_in(server, provider, "ada@example.com")
+    me = ada.get(f"{api}/me").json()
+    assert me["superAdmin"] is True and me["roles"] == [{"name": "member", "organization": "default"}], me
+    source = {"name": "store", "url": server.store_url, "type": "influx"}
+    assert ada.post(f"{api}/sources", json=source).status_code == 201
+
+    bob = sign_in(server, provider, "bob@example.com")
+    bob_me = bob.get(f"{api}/me").json()
+    assert "superAdmin" not in bob_me and bob_me["roles"] == [{"name": "member", "organization": "default"}], bob_me
+    denied = bob.get(f"{api}/sources")
+    assert denied.status_code == 403 and denied.json() == {"code": 403, "message": "User is not authorized"}
+    assert bob.get(f"{api}/env").status_code == 200
+    assert bob.get(f"{api}/users").status_code == 403
+    assert bob.get(f"{api}/config/auth").status_code == 403
+
+    user = f"{api}/users/{bob_me['id']}"
+    for role, can_list, can_create in (("viewer", True, False), ("editor", True, True)):
+        changed = ada.patch(user, json={"roles": [{"name": role, "organization": "default"}]})
+        assert changed.status_code == 200 and changed.json()["roles"] == [{"name": role, "organization": "default"}], changed.text
+        assert (bob.get(f"{api}/sources").status_code == 200) == can_list, role
+        created = bob.post(f"{api}/sources", json={**source, "name": f"by-{role}"})
+        assert (created.status_code == 201) == can_create, (role, created.text)
+    assert bob.patch(user, json={"roles": [{"name": "admin", "organization": "default"}], "superAdmin": True}).status_code == 403
+
+    listed = ada.get(f"{api}/users").json()["users"]
+    assert [u["name"] for u in listed] == ["ada@example.com", "bob@example.com"]
+    assert ada.get(f"{api}/config/auth").json() == {"links": {"self": "/chronograf/v1/config/auth"}, "superAdminNewUsers": False}
+    assert ada.put(f"{api}/config/auth", json={"superAdminNewUsers": True}).json()["superAdminNewUsers"] is True
+    carol = sign_in(server, provider, "carol@example.com")
+    assert carol.get(f"{api}/me").json()["superAdmin"] is True
