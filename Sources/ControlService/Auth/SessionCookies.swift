@@ -37,7 +37,9 @@ struct SessionMiddleware: RouterMiddleware {
         let requirement = RouteRequirement.of(request.method, segments)
         // The user is made at its first call (Chronograf makes it at the UI's first `/me`), so the order of calls a
         // client makes cannot matter.
-        let user = requirement == .session ? nil : try store.firstSignIn(name: name, provider: provider)
+        let user =
+            requirement == .session
+            ? nil : try store.user(name: name, provider: provider) ?? store.firstSignIn(name: name, provider: provider)
         guard requirement == .session || allows(requirement, user: user, request: request) else {
             throw ChronografError(.forbidden, "User is not authorized")
         }
