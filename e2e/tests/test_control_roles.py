@@ -54,8 +54,21 @@ def test_roles_decide_what_each_user_may_do(make_server, provider, tmp_path):
         assert (created.status_code == 201) == can_create, (role, created.text)
     assert bob.patch(user, json={"roles": [{"name": "admin", "organization": "default"}], "superAdmin": True}).status_code == 403
 
+    # An admin of an organization adds people to it before they sign in; nobody else's sources show there.
+    org = ada.post(f"{api}/organizations", json={"name": "ops", "defaultRole": "viewer"}).json()
+    assert ada.put(f"{api}/me", json={"organization": org["id"]}).status_code == 200
+    added = ada.post(f"{api}/organizations/{org['id']}/users",
+                     json={"name": "dan@example.com", "provider": "generic", "scheme": "oauth2",
+                           "roles": [{"name": "*", "organization": org["id"]}]})
+    assert added.status_code == 201 and added.json()["roles"] == [{"name": "viewer", "organization": org["id"]}], added.text
+    assert added.headers["Location"] == f"/chronograf/v1/organizations/{org['id']}/users/{added.json()['id']}"
+    assert ada.get(f"{api}/sources").json()["sources"] == [], "the new organization has no sources yet"
+    other = ada.get(f"{api}/sources/1")
+    assert other.status_code == 404, "a source of another organization is not found by id"
+    ada.put(f"{api}/me", json={"organization": "default"})
+
     listed = ada.get(f"{api}/users").json()["users"]
-    assert [u["name"] for u in listed] == ["ada@example.com", "bob@example.com"]
+    assert [u["name"] for u in listed] == ["ada@example.com", "bob@example.com", "dan@example.com"]
     assert ada.get(f"{api}/config/auth").json() == {"links": {"self": "/chronograf/v1/config/auth"}, "superAdminNewUsers": False}
     assert ada.put(f"{api}/config/auth", json={"superAdminNewUsers": True}).json()["superAdminNewUsers"] is True
     carol = sign_in(server, provider, "carol@example.com")

@@ -43,7 +43,16 @@ struct SessionMiddleware: RouterMiddleware {
         guard requirement == .session || allows(requirement, user: user, request: request) else {
             throw ChronografError(.forbidden, "User is not authorized")
         }
+        try checkOrganization(of: segments, request: request)
         return try await next(request, context)
+    }
+
+    /// A source (and all below it: Kapacitors, proxies, databases, rules) belongs to one organization: reached by id
+    /// from another, it is not found, as Chronograf's organization-scoped stores answer.
+    private func checkOrganization(of segments: [Substring], request: Request) throws {
+        guard segments.count >= 2, segments[0] == "sources", let id = Int64(segments[1]), let source = try store.source(id) else { return }
+        let current = MeRoutes.currentOrganization(request) ?? "default"
+        if source.organization != current { throw ChronografError.notFound(id) }
     }
 
     private func allows(_ requirement: RouteRequirement, user: ChronografUser?, request: Request) -> Bool {

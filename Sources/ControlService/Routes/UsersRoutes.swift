@@ -13,6 +13,9 @@ struct UsersRoutes {
         let routes = RouteCollection(context: ControlRequestContext.self)
         for base in ["/chronograf/v1/users", "/chronograf/v1/organizations/{oid}/users"] {
             routes.get(RouterPath(base)) { _, context in try list(scope(context)) }
+            routes.post(RouterPath(base)) { request, context in
+                try create(try await SourceJSON.body(of: request), organization: scope(context))
+            }
             routes.get(RouterPath(base + "/{id}")) { _, context in
                 try SourceJSON.response(Self.document(try user(context), organization: scope(context)))
             }
@@ -50,10 +53,46 @@ struct UsersRoutes {
         return try SourceJSON.response(["links": ["self": base], "users": users.map { Self.document($0, organization: organization) }])
     }
 
+    /// A POST adds a person before they sign in (or, in an organization's scope, gives an existing one a role there).
+    private func create(_ body: [String: Any], organization: String?) throws -> Response {
+        guard let name = body["name"] as? String, !name.isEmpty else {
+            throw ChronografError(.unprocessableContent, "Name required on Chronograf User request body")
+        }
+        guard let provider = body["provider"] as? String, !provider.isEmpty else {
+            throw ChronografError(.unprocessableContent, "provider required on Chronograf User request body")
+        }
+        guard body["scheme"] as? String != nil else {
+            throw ChronografError(.unprocessableContent, "scheme required on Chronograf User request body")
+        }
+        let roles = try parseRoles(body["roles"] as? [[String: Any]] ?? [], organization: organization)
+        var user = try store.user(name: name, provider: provider) ?? ChronografUser(name: name, provider: provider)
+        if let organization {
+            guard user.role(in: organization) == nil else { throw ChronografError(.badRequest, "user already exists") }
+            user.roles += roles
+        } else {
+            guard user.id == nil else { throw ChronografError(.badRequest, "user already exists") }
+            user.roles = roles
+        }
+        try setSuperAdmin(body["superAdmin"] as? Bool, on: &user, organization: organization)
+        let saved = try store.save(user)
+        let base = organization.map { "/chronograf/v1/organizations/\($0)/users" } ?? "/chronograf/v1/users"
+        return try SourceJSON.response(
+            Self.document(saved, organization: organization), status: .created, location: "\(base)/\(saved.id ?? 0)")
+    }
+
     /// A PATCH sets the roles (in an organization's scope, its role only) and, for super admins, the flag.
     private func update(_ user: ChronografUser, with body: [String: Any], organization: String?) throws -> Response {
         var user = user
         guard let roles = body["roles"] as? [[String: Any]] else { throw ChronografError(.unprocessableContent, "no roles to update") }
+        let parsed = try parseRoles(roles, organization: organization)
+        user.roles = organization.map { scope in user.roles.filter { $0.organization != scope } + parsed } ?? parsed
+        try setSuperAdmin(body["superAdmin"] as? Bool, on: &user, organization: organization)
+        return try SourceJSON.response(Self.document(try store.save(user), organization: organization))
+    }
+
+    /// Roles from a body, `*` as the organization's default role, each in a known organization (in an organization's
+    /// scope, that one), one per organization.
+    private func parseRoles(_ roles: [[String: Any]], organization: String?) throws -> [ChronografUser.Role] {
         var parsed: [ChronografUser.Role] = []
         for role in roles {
             guard let name = role["name"] as? String, let id = role["organization"] as? String, let target = try store.organization(id)
@@ -71,18 +110,19 @@ struct UsersRoutes {
             }
             parsed.append(.init(name: resolved, organization: id))
         }
-        user.roles = organization.map { scope in user.roles.filter { $0.organization != scope } + parsed } ?? parsed
-        if let flag = body["superAdmin"] as? Bool, flag != user.superAdmin {
-            // Only the /users routes reach here for super admins (SessionMiddleware); an organization's admin may not.
-            guard organization == nil else {
-                throw ChronografError(
-                    .unauthorized,
-                    "user does not have authorization required to set SuperAdmin status, see https://github.com/influxdata/chronograf/issues/2601 for more information"
-                )
-            }
-            user.superAdmin = flag
+        return parsed
+    }
+
+    /// Only super admins, on the `/users` routes (`SessionMiddleware`), set the flag; an organization's admin may not.
+    private func setSuperAdmin(_ flag: Bool?, on user: inout ChronografUser, organization: String?) throws {
+        guard let flag, flag != user.superAdmin else { return }
+        guard organization == nil else {
+            throw ChronografError(
+                .unauthorized,
+                "user does not have authorization required to set SuperAdmin status, see https://github.com/influxdata/chronograf/issues/2601 for more information"
+            )
         }
-        return try SourceJSON.response(Self.document(try store.save(user), organization: organization))
+        user.superAdmin = flag
     }
 
     /// On `/users`, the user goes; on an organization's route, only its role there.
