@@ -5,6 +5,8 @@ public import Hummingbird
 /// writes them) apply to each response.
 public struct ControlRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// With sign-in on, who is calling (set by `SessionMiddleware` below `/chronograf/v1`).
+    var user: ChronografUser?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

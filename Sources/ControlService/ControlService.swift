@@ -84,6 +84,7 @@ public enum ControlService {
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(MeRoutes(store: store, tokens: tokens, provider: configuration.oauth?.providerName).collection())
         router.addRoutes(UsersRoutes(store: store).collection())
+        router.addRoutes(MappingsRoutes(store: store).collection())
         router.addRoutes(DatabasesRoutes(store: store).collection())
         let assets = configuration.uiPath.map { URL(fileURLWithPath: $0) } ?? ControlUI.directory
         router.addRoutes(UIRoutes(assets: assets, vendor: URL(fileURLWithPath: configuration.javascriptPath)).collection())

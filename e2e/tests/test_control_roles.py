@@ -73,3 +73,32 @@ def test_roles_decide_what_each_user_may_do(make_server, provider, tmp_path):
     assert ada.put(f"{api}/config/auth", json={"superAdminNewUsers": True}).json()["superAdminNewUsers"] is True
     carol = sign_in(server, provider, "carol@example.com")
     assert carol.get(f"{api}/me").json()["superAdmin"] is True
+
+
+def test_mappings_decide_who_gets_in_and_where(make_server, provider, tmp_path):
+    config = tmp_path / "sundial.conf"
+    config.write_text(provider.config())
+    server = make_server(extra_args=["--config", str(config)]).start()
+    api = f"{server.control_url}/chronograf/v1"
+    ada = sign_in(server, provider, "ada@example.com")
+    ada_me = ada.get(f"{api}/me").json()
+    org = ada.post(f"{api}/organizations", json={"name": "ops", "defaultRole": "viewer"}).json()
+    roles = ada.get(f"{api}/users/{ada_me['id']}").json()["roles"]
+    assert {"name": "admin", "organization": org["id"]} in roles, "the creator of an organization is its admin"
+    refused = ada.patch(f"{api}/users/{ada_me['id']}", json={"roles": roles, "superAdmin": False})
+    assert refused.status_code == 401 and refused.json()["message"] == "user cannot modify their own SuperAdmin status"
+
+    assert [m["id"] for m in ada.get(f"{api}/mappings").json()["mappings"]] == ["default"]
+    assert ada.delete(f"{api}/mappings/default").status_code == 204
+    created = ada.post(f"{api}/mappings", json={"organizationId": org["id"], "provider": "*", "scheme": "*",
+                                                "providerOrganization": "partner.example"})
+    assert created.status_code == 201 and created.json()["providerOrganization"] == "partner.example", created.text
+    assert ada.post(f"{api}/mappings", json={"organizationId": org["id"], "provider": "*", "scheme": "*"}).json()["message"] == \
+        "mapping must specify group"
+
+    eve = sign_in(server, provider, "eve@elsewhere.example")
+    private = eve.get(f"{api}/me")
+    assert private.status_code == 403 and private.json()["message"].startswith("This Chronograf is private")
+    frank = sign_in(server, provider, "frank@partner.example")
+    assert frank.get(f"{api}/me").json()["roles"] == [{"name": "viewer", "organization": org["id"]}]
+    assert [u["name"] for u in ada.get(f"{api}/users").json()["users"]] == ["ada@example.com", "frank@partner.example"]

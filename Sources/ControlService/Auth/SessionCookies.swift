@@ -39,11 +39,15 @@ struct SessionMiddleware: RouterMiddleware {
         // client makes cannot matter.
         let user =
             requirement == .session
-            ? nil : try store.user(name: name, provider: provider) ?? store.firstSignIn(name: name, provider: provider)
+            ? nil
+            : try store.user(name: name, provider: provider)
+                ?? store.firstSignIn(name: name, provider: provider, groups: Self.groups(of: name))
         guard requirement == .session || allows(requirement, user: user, request: request) else {
             throw ChronografError(.forbidden, "User is not authorized")
         }
         try checkOrganization(of: segments, request: request)
+        var context = context
+        context.user = user
         return try await next(request, context)
     }
 
@@ -86,6 +90,11 @@ struct SessionMiddleware: RouterMiddleware {
         if segments.contains("..") { return false }
         guard let first = segments.first else { return true }
         return publicRoots.contains(String(first)) || segments == ["chronograf", "v1"]
+    }
+
+    /// The groups a generic provider's person is mapped by: the domain of its email, as Chronograf's generic provider.
+    static func groups(of name: String) -> [String] {
+        name.split(separator: "@").count == 2 ? [String(name.split(separator: "@")[1])] : []
     }
 
     /// The signed-in user's name, if the request carries a valid session.

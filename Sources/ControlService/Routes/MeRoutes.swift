@@ -51,8 +51,7 @@ struct MeRoutes {
     /// The signed-in user, made at the first `/me` after a sign-in; nil with OAuth off.
     private func signedInUser(_ request: Request) throws -> ChronografUser? {
         guard let name = user(request), let provider else { return nil }
-        let signedIn = try store.firstSignIn(name: name, provider: provider)
-        guard signedIn.superAdmin || !signedIn.roles.isEmpty else {
+        guard let signedIn = try store.firstSignIn(name: name, provider: provider, groups: SessionMiddleware.groups(of: name)) else {
             throw ChronografError(
                 .forbidden, "This Chronograf is private. To gain access, you must be explicitly added by an administrator.")
         }

@@ -12,13 +12,18 @@ struct OrganizationsRoutes {
                 "organizations": try store.organizations().map(Self.document), "links": ["self": "/chronograf/v1/organizations"],
             ])
         }
-        routes.post("/chronograf/v1/organizations") { request, _ in
+        routes.post("/chronograf/v1/organizations") { request, context in
             let body = try await SourceJSON.body(of: request)
             guard let name = body["name"] as? String, !name.isEmpty else {
                 throw ChronografError(.unprocessableContent, "Name required on Chronograf Organization request body")
             }
             let role = try Self.role(body["defaultRole"] as? String ?? "member")
             let created = try store.createOrganization(name: name, defaultRole: role)
+            // Its creator becomes its admin, as in Chronograf.
+            if var creator = context.user {
+                creator.roles.append(.init(name: "admin", organization: created.id))
+                try store.save(creator)
+            }
             return try SourceJSON.response(Self.document(created), status: .created, location: "/chronograf/v1/organizations/\(created.id)")
         }
         routes.get("/chronograf/v1/organizations/{oid}") { _, context in

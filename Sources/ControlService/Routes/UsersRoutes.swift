@@ -20,7 +20,12 @@ struct UsersRoutes {
                 try SourceJSON.response(Self.document(try user(context), organization: scope(context)))
             }
             routes.patch(RouterPath(base + "/{id}")) { request, context in
-                try update(try user(context), with: try await SourceJSON.body(of: request), organization: scope(context))
+                let target = try user(context)
+                let body = try await SourceJSON.body(of: request)
+                if body["superAdmin"] as? Bool == false, target.superAdmin, target.id == context.user?.id {
+                    throw ChronografError(.unauthorized, "user cannot modify their own SuperAdmin status")
+                }
+                return try update(target, with: body, organization: scope(context))
             }
             routes.delete(RouterPath(base + "/{id}")) { _, context in try delete(try user(context), organization: scope(context)) }
         }

@@ -30,20 +30,23 @@ extension ControlStore {
     }
 
     /// The user a first sign-in makes, as Chronograf makes it: a super admin when nobody has signed in before (or
-    /// when `superAdminNewUsers` is on), with the default organization's default role (its wildcard mapping).
-    /// Made in one transaction, so two first sign-ins cannot both become the first.
-    func firstSignIn(name: String, provider: String) throws -> ChronografUser {
-        let organizations = try organizations()
+    /// when `superAdminNewUsers` is on), with the roles the mappings give (`groups`: the provider's organizations; for
+    /// the generic provider, the email's domain); a super admin also gets the default organization's default role.
+    /// Nil, and nothing kept, for someone no mapping lets in. Made in one transaction, so two first sign-ins cannot
+    /// both become the first.
+    func firstSignIn(name: String, provider: String, groups: [String]) throws -> ChronografUser? {
+        let roles = try mappedRoles(provider: provider, groups: groups)
+        let defaultRole = try organization("default")?.defaultRole ?? "member"
         return try database.write { db in
             if let existing = try ChronografUser.filter(Column("name") == name && Column("provider") == provider).fetchOne(db) {
                 return existing
             }
-            let isFirst = try ChronografUser.fetchCount(db) == 0
-            let everyoneSuper = try Self.superAdminNewUsers(db)
-            let defaultRole = organizations.first { $0.id == "default" }?.defaultRole ?? "member"
-            var user = ChronografUser(
-                name: name, provider: provider, superAdmin: isFirst || everyoneSuper,
-                roles: [.init(name: defaultRole, organization: "default")])
+            let isSuper = try ChronografUser.fetchCount(db) == 0 || Self.superAdminNewUsers(db)
+            var user = ChronografUser(name: name, provider: provider, superAdmin: isSuper, roles: roles)
+            if isSuper && !roles.contains(where: { $0.organization == "default" }) {
+                user.roles.append(.init(name: defaultRole, organization: "default"))
+            }
+            guard isSuper || !user.roles.isEmpty else { return nil }
             try user.insert(db)
             return user
         }

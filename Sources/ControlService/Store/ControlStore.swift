@@ -81,6 +81,11 @@ final class ControlStore: Sendable {
                 table.primaryKey("key", .text)
                 table.column("value", .text).notNull()
             }
+            try db.create(table: "mapping") { table in
+                table.primaryKey("id", .text)
+                for column in ["organizationId", "provider", "scheme", "providerOrganization"] { table.column(column, .text).notNull() }
+            }
+            try db.execute(sql: "INSERT INTO mapping VALUES ('default', 'default', '*', '*', '*')")
         }
         return migrator
     }
