@@ -18,9 +18,9 @@ struct DatabasesRoutes {
                 throw ChronografError(.unprocessableContent, "name is required")
             }
             var clauses = ""
-            if let duration = body["duration"] as? String, !duration.isEmpty { clauses += " DURATION \(duration)" }
+            if let duration = body["duration"] as? String, !duration.isEmpty { clauses += " DURATION \(try Self.duration(duration))" }
             if let replication = body["replication"] as? Int, replication > 0 { clauses += " REPLICATION \(replication)" }
-            if let shard = body["shardDuration"] as? String, !shard.isEmpty { clauses += " SHARD DURATION \(shard)" }
+            if let shard = body["shardDuration"] as? String, !shard.isEmpty { clauses += " SHARD DURATION \(try Self.duration(shard))" }
             try await run("CREATE DATABASE \(Self.quote(name))" + (clauses.isEmpty ? "" : " WITH" + clauses), context)
             return try await database(name, context, status: .created)
         }
@@ -72,8 +72,9 @@ struct DatabasesRoutes {
         guard let replication = body["replication"] as? Int, replication > 0 else {
             throw ChronografError(.unprocessableContent, "replication factor is invalid")
         }
-        var text = "CREATE RETENTION POLICY \(Self.quote(name)) ON \(Self.quote(db)) DURATION \(duration) REPLICATION \(replication)"
-        if let shard = body["shardDuration"] as? String, !shard.isEmpty { text += " SHARD DURATION \(shard)" }
+        var text =
+            "CREATE RETENTION POLICY \(Self.quote(name)) ON \(Self.quote(db)) DURATION \(try Self.duration(duration)) REPLICATION \(replication)"
+        if let shard = body["shardDuration"] as? String, !shard.isEmpty { text += " SHARD DURATION \(try Self.duration(shard))" }
         if body["isDefault"] as? Bool == true { text += " DEFAULT" }
         try await run(text, context)
         return try await policy(name, database: db, context, status: .created)
@@ -83,9 +84,9 @@ struct DatabasesRoutes {
         let (db, rp) = (context.parameters.get("db") ?? "", context.parameters.get("rp") ?? "")
         let body = try await SourceJSON.body(of: request)
         var clauses = ""
-        if let duration = body["duration"] as? String, !duration.isEmpty { clauses += " DURATION \(duration)" }
+        if let duration = body["duration"] as? String, !duration.isEmpty { clauses += " DURATION \(try Self.duration(duration))" }
         if let replication = body["replication"] as? Int, replication > 0 { clauses += " REPLICATION \(replication)" }
-        if let shard = body["shardDuration"] as? String, !shard.isEmpty { clauses += " SHARD DURATION \(shard)" }
+        if let shard = body["shardDuration"] as? String, !shard.isEmpty { clauses += " SHARD DURATION \(try Self.duration(shard))" }
         if body["isDefault"] as? Bool == true { clauses += " DEFAULT" }
         guard !clauses.isEmpty else { throw ChronografError(.unprocessableContent, "nothing to change") }
         try await run("ALTER RETENTION POLICY \(Self.quote(rp)) ON \(Self.quote(db))" + clauses, context)
@@ -144,5 +145,13 @@ struct DatabasesRoutes {
     /// An identifier in double quotes, as InfluxQL takes any name.
     static func quote(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A duration for the generated statement, or 422: it goes into the text as a literal (`DurationText`).
+    static func duration(_ text: String) throws -> String {
+        guard DurationText.isValid(text, allowingInfinite: true) else {
+            throw ChronografError(.unprocessableContent, "invalid duration \(text)")
+        }
+        return text
     }
 }

@@ -89,7 +89,10 @@ struct AlertRuleScript {
     }
 
     private var function: (name: String, field: String)? {
-        guard let field = fields.first, field["type"] as? String == "func", let name = field["value"] as? String else { return nil }
+        // The function becomes a node name in the script: letters only, or it is no function.
+        guard let field = fields.first, field["type"] as? String == "func", let name = field["value"] as? String,
+            !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return nil }
         let argument = (field["args"] as? [[String: Any]] ?? []).first { $0["type"] as? String == "field" }
         return (name, argument?["value"] as? String ?? "")
     }
@@ -98,24 +101,34 @@ struct AlertRuleScript {
         if trigger == "deadman" {
             let period = values["period"] as? String ?? ""
             guard !period.isEmpty else { throw AlertRuleError("period cannot be an empty string in deadman alert") }
-            return ["var period = \(period)"]
+            return ["var period = \(try Self.duration(period, what: "period"))"]
         }
         guard function != nil else { return [] }
         let time = (query["groupBy"] as? [String: Any])?["time"] as? String ?? ""
         guard !time.isEmpty else { throw AlertRuleError("group by time cannot be an empty string") }
         guard let every = rule["every"] as? String, !every.isEmpty else { throw AlertRuleError("every cannot be an empty string") }
-        return ["var period = \(time)", "var every = \(every)"]
+        return ["var period = \(try Self.duration(time, what: "group by time"))", "var every = \(try Self.duration(every, what: "every"))"]
     }
 
     private func triggerVariables() throws(AlertRuleError) -> [String] {
         switch trigger {
         case "deadman": return ["var threshold = 0.0"]
-        case "relative": return ["var shift = \(values["shift"] as? String ?? "1m")", "var crit = \(literal(values["value"]))"]
+        case "relative":
+            return [
+                "var shift = \(try Self.duration(values["shift"] as? String ?? "1m", what: "shift"))",
+                "var crit = \(literal(values["value"]))",
+            ]
         default:
             let range = ["inside range", "outside range"].contains(values["operator"] as? String ?? "")
             if range { return ["var lower = \(literal(values["value"]))", "var upper = \(literal(values["rangeValue"]))"] }
             return ["var crit = \(literal(values["value"]))"]
         }
+    }
+
+    /// A duration literal, or the rule is refused: it goes into the script as is (`DurationText`).
+    private static func duration(_ text: String, what: String) throws(AlertRuleError) -> String {
+        guard DurationText.isValid(text) else { throw AlertRuleError("\(what) is not a duration: \(text)") }
+        return text
     }
 
     /// A threshold: a number (`10`, `-2.5`) as is, TRUE/FALSE as is, anything else a string.
@@ -135,7 +148,7 @@ struct AlertRuleScript {
             var text =
                 "var data = batch\n    |query(\(TickLiteral.string(raw)))\n        .period(period)\n        .every(every)\n        .align()\n"
             if let time = (query["groupBy"] as? [String: Any])?["time"] as? String, !time.isEmpty {
-                text += "        .groupBy(time(\(time)))\n"
+                text += "        .groupBy(time(\(try Self.duration(time, what: "group by time"))))\n"
             }
             return text
         }
