@@ -169,8 +169,11 @@ struct SelectPlan {
             guard limit > 0 else { throw QueryError("sample window must be greater than 1, got \(limit)") }
             append(field.alias ?? "sample", .sample(field: variable.name, limit: Int(limit)))
         case .call(let name, let arguments) where MathFunction(rawValue: name) != nil:
-            guard arguments.count == 1, case .wildcard = arguments[0] else { return try addExpression(field) }
-            // `abs(*)`: the function of every numeric field, named `abs_<field>`.
+            // `abs(*)`: the function of every numeric field, named `abs_<field>`; a function of two arguments given
+            // one (`log(*)`, found by Fuzz/QueryPlannerFuzzer) gets the argument-count error of any other call.
+            guard arguments.count == 1, case .wildcard = arguments[0], MathFunction(rawValue: name)!.argumentCount == 1 else {
+                return try addExpression(field)
+            }
             for numeric in fields.filter({ [.float, .integer, .unsigned].contains($0.type) }).map(\.name).sorted() {
                 let input = hidden(.raw(numeric))
                 appendOutput("\(name)_\(numeric)", .expression(.math(MathFunction(rawValue: name)!, [.column(input)])))
