@@ -1,3 +1,5 @@
+import InfluxQL
+
 /// InfluxDB 2.x DBRP mappings: stored (physical) ones plus the virtual one every bucket implies by its name.
 extension AccessStore {
     /// Every mapping of the organization, physical first, then the virtual ones no physical mapping hides.
@@ -7,6 +9,21 @@ extension AccessStore {
 
     public func mapping(id: String, orgID: String) -> DBRPMapping? {
         mappings(orgID: orgID).first { $0.id == id }
+    }
+
+    /// The physical mappings of 1.x database names the store has no database of, with their buckets, that the
+    /// principal may read (nil: all): what SHOW DATABASES and SHOW RETENTION POLICIES add, as InfluxDB 2.x lists the
+    /// names its DBRP mappings give.
+    public func mappedNames(readableBy principal: Principal?, excluding storeDatabases: Set<String>) -> [(DBRPMapping, Bucket)] {
+        read { state in
+            let organizations =
+                principal.flatMap { if case .token(let token) = $0 { [token.orgID] } else { nil } } ?? state.organizations.map(\.id)
+            return organizations.flatMap { Self.mappings(in: state, orgID: $0) }.filter {
+                !$0.isVirtual && !storeDatabases.contains($0.database)
+            }
+            .compactMap { mapping in state.buckets.first { $0.id == mapping.bucketID }.map { (mapping, $0) } }
+        }
+        .filter { _, bucket in principal.map { may($0, .read, on: bucket.database) } ?? true }
     }
 
     /// The bucket that 1.x names `database` and `retentionPolicy` (nil: the database's default mapping) mean.

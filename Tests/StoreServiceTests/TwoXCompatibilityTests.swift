@@ -96,6 +96,11 @@ import Testing
             #expect(into.1.contains(#""values":[["1970-01-01T00:00:00Z",2]]"#), "\(into)")
             let measurements = try await query(client, #"SHOW MEASUREMENTS ON "my-db""#, auth: auth)
             #expect(measurements.1.contains(#"[["copy"],["requests"]]"#), "\(measurements)")
+            // The names the mappings give are listed as InfluxDB 2.x lists them, so a client that browses finds them.
+            let databases = try await query(client, "SHOW DATABASES", auth: auth)
+            #expect(databases.1.contains(#"["my-bucket"],["my-db"]"#), "\(databases)")
+            let policies = try await query(client, #"SHOW RETENTION POLICIES ON "my-db""#, auth: auth)
+            #expect(policies.1.contains(#""values":[["my-rp","0s","168h0m0s",1,true]]"#), "\(policies)")
             let keys = try await query(client, #"SHOW TAG KEYS ON "my-db" FROM "my-db"."my-rp".requests"#, auth: auth)
             #expect(keys.1.contains(#"[["host"]]"#), "\(keys)")
         }

@@ -10,8 +10,6 @@ extension Statement {
     public func relocatingData(_ relocate: (DataLocation) -> DataLocation) -> Statement {
         switch self {
         case .select(let select): return .select(select.relocatingData(relocate))
-        case .showRetentionPolicies(let database?):
-            return .showRetentionPolicies(database: relocate((database, nil)).database ?? database)
         case .showMeasurements(var show):
             show.database = show.database.map { relocate(($0, nil)).database ?? $0 }
             return .showMeasurements(show)

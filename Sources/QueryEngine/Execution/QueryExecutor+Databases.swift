@@ -28,17 +28,39 @@ extension QueryExecutor {
         )
     }
 
+    /// The store's databases the principal may use, then the names DBRP mappings give (InfluxDB 2.x's listing).
     func showDatabases(for principal: Principal?) -> ResultSeries {
         var names = engine.databaseNames
         if let principal, let access {
             names = names.filter { access.may(principal, .read, on: $0) || access.may(principal, .write, on: $0) }
         }
+        for (mapping, _) in access?.mappedNames(readableBy: principal, excluding: Set(engine.databaseNames)) ?? []
+        where !names.contains(mapping.database) {
+            names.append(mapping.database)
+        }
         return ResultSeries(name: "databases", columns: ["name"], values: names.map { [.string($0)] })
     }
 
-    func showRetentionPolicies(_ database: String?) throws -> ResultSeries {
+    func showRetentionPolicies(_ database: String?, for principal: Principal?) throws -> ResultSeries {
         guard let database else { throw QueryError("database name required") }
-        guard let info = engine.databaseInfo(database) else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        let columns = ["name", "duration", "shardGroupDuration", "replicaN", "default"]
+        guard let info = engine.databaseInfo(database) else {
+            // A name only DBRP mappings give: each mapping's policy name with its bucket's retention, as InfluxDB 2.x.
+            let mapped = (access?.mappedNames(readableBy: principal, excluding: Set(engine.databaseNames)) ?? []).filter {
+                $0.0.database == database
+            }
+            guard !mapped.isEmpty else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+            return ResultSeries(
+                name: nil, columns: columns,
+                values: mapped.map { mapping, bucket in
+                    let policy = engine.databaseInfo(bucket.database)?.retentionPolicy(bucket.retentionPolicy)
+                    return [
+                        .string(mapping.retentionPolicy),
+                        .string(GoDuration.format(nanoseconds: bucket.retentionSeconds.multipliedSaturated(by: 1_000_000_000))),
+                        .string(GoDuration.format(nanoseconds: policy?.shardGroupDuration ?? 0)), .integer(1), .boolean(mapping.isDefault),
+                    ]
+                })
+        }
         return ResultSeries(
             name: nil,
             columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],

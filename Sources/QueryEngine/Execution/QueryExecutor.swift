@@ -122,7 +122,8 @@ public struct QueryExecutor: Sendable {
             )
         case .dropRetentionPolicy(let name, let database): try engine.dropRetentionPolicy(name, database: database)
         case .showRetentionPolicies(let database):
-            return StatementResult(statementID: id, series: [try showRetentionPolicies(database ?? context.database)])
+            return StatementResult(
+                statementID: id, series: [try showRetentionPolicies(database ?? context.database, for: context.principal)])
         case .showMeasurements(let show):
             return StatementResult(statementID: id, series: try showMeasurements(show, database: show.database ?? context.database))
         case .dropMeasurement(let name): try await dropMeasurement(name, database: context.database)
