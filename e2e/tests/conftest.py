@@ -5,12 +5,23 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from harness.fake_oauth import FakeOAuthProvider  # noqa: E402
 from harness.sundial_server import SundialServer, binary_path  # noqa: E402
 
 
 @pytest.fixture
 def sundial_binary() -> str:
     return binary_path()
+
+
+@pytest.fixture
+def provider():
+    """A stand-in OAuth 2.0 provider on loopback (harness/fake_oauth.py), stopped afterwards."""
+    fake = FakeOAuthProvider()
+    try:
+        yield fake
+    finally:
+        fake.stop()
 
 
 @pytest.fixture

@@ -3,19 +3,8 @@ gets the default organization's default role (`member`), and each route needs th
 a member cannot list sources, a viewer can but cannot create one, an editor can; only super admins manage users and
 `/config/auth`."""
 
-import pytest
 import requests
 
-from harness.fake_oauth import FakeOAuthProvider
-
-
-@pytest.fixture
-def provider():
-    fake = FakeOAuthProvider()
-    try:
-        yield fake
-    finally:
-        fake.stop()
 
 
 def sign_in(server, provider, email) -> requests.Session:
@@ -25,12 +14,16 @@ def sign_in(server, provider, email) -> requests.Session:
     return session
 
 
-def test_roles_decide_what_each_user_may_do(make_server, provider, tmp_path):
+def start(make_server, provider, tmp_path):
+    """A server with sign-in through `provider`, its API base, and the first person signed in (a super admin)."""
     config = tmp_path / "sundial.conf"
     config.write_text(provider.config())
     server = make_server(extra_args=["--config", str(config)]).start()
-    api = f"{server.control_url}/chronograf/v1"
-    ada = sign_in(server, provider, "ada@example.com")
+    return server, f"{server.control_url}/chronograf/v1", sign_in(server, provider, "ada@example.com")
+
+
+def test_roles_decide_what_each_user_may_do(make_server, provider, tmp_path):
+    server, api, ada = start(make_server, provider, tmp_path)
     me = ada.get(f"{api}/me").json()
     assert me["superAdmin"] is True and me["roles"] == [{"name": "member", "organization": "default"}], me
     source = {"name": "store", "url": server.store_url, "type": "influx"}
@@ -76,11 +69,7 @@ def test_roles_decide_what_each_user_may_do(make_server, provider, tmp_path):
 
 
 def test_mappings_decide_who_gets_in_and_where(make_server, provider, tmp_path):
-    config = tmp_path / "sundial.conf"
-    config.write_text(provider.config())
-    server = make_server(extra_args=["--config", str(config)]).start()
-    api = f"{server.control_url}/chronograf/v1"
-    ada = sign_in(server, provider, "ada@example.com")
+    server, api, ada = start(make_server, provider, tmp_path)
     ada_me = ada.get(f"{api}/me").json()
     org = ada.post(f"{api}/organizations", json={"name": "ops", "defaultRole": "viewer"}).json()
     roles = ada.get(f"{api}/users/{ada_me['id']}").json()["roles"]

@@ -9,16 +9,6 @@ import pytest
 import requests
 
 from harness.browser import Page, start_browser
-from harness.fake_oauth import FakeOAuthProvider
-
-
-@pytest.fixture
-def provider():
-    fake = FakeOAuthProvider()
-    try:
-        yield fake
-    finally:
-        fake.stop()
 
 
 @pytest.fixture
