@@ -6,7 +6,6 @@ a member cannot list sources, a viewer can but cannot create one, an editor can;
 import requests
 
 
-
 def sign_in(server, provider, email) -> requests.Session:
     provider.email = email
     session = requests.Session()
