@@ -123,3 +123,35 @@ def test_a_missing_certificate_stops_start_up(sundial_binary, tmp_path):
                              "--control-bind-address", "127.0.0.1:0"], capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert f"sundial: cannot start: cannot read the certificate {tmp_path}/nope.pem" in result.stderr, result.stderr
+
+
+def test_a_secured_kapacitor_conf_works_as_is(make_server, tmp_path, certificate):
+    """Kapacitor's own secured settings, auth and TLS together, as a user's kapacitor.conf has them."""
+    cert, key = certificate
+    config = tmp_path / "kapacitor.conf"
+    config.write_text(f"""[http]
+  auth-enabled = true
+  https-enabled = true
+  https-certificate = "{cert}"
+  https-private-key = "{key}"
+  shared-secret = "a-long-shared-secret"
+[auth]
+  enabled = true
+  cache-expiration = "10m"
+  bcrypt-cost = 4
+""")
+    server = make_server("kapacitor", extra_args=["--config", str(config)], address_flags=("tasks",))
+    server.cafile = str(cert)
+    server.start(wait=False)
+    api = f"https://localhost:{server.tasks_port}/kapacitor/v1"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if curl("--cacert", str(cert), f"{api}/ping").stdout == "401":
+            break
+        time.sleep(0.2)
+    created = subprocess.run(["curl", "-s", "--cacert", str(cert), "-XPOST", f"{api}/users", "-d",
+                              '{"name":"root","password":"r00t","type":"admin"}'], capture_output=True, text=True)
+    assert '"type" : "admin"' in created.stdout or '"type":"admin"' in created.stdout, created.stdout
+    assert curl("--cacert", str(cert), "-u", "root:r00t", f"{api}/tasks").stdout == "200"
+    assert curl("--cacert", str(cert), "-u", "root:wrong", f"{api}/tasks").stdout == "401"
+    assert requests.get(f"{api}/tasks", auth=("root", "r00t"), verify=str(cert)).status_code == 200
