@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import QueryEngine
 
 /// An error answered the way InfluxDB 1.x answers errors: `{"error":"<message>"}` as JSON, with the message
 /// repeated in `X-Influxdb-Error` (except on 401, which gets `WWW-Authenticate` instead).
@@ -15,15 +16,25 @@ struct InfluxErrorResponse: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(encoding: .json(pretty: false), contentType: "application/json")
+    }
+
+    /// The error in a `/query` answer's format: `{"error":…}` in JSON or MessagePack, `error` and the message as CSV.
+    func response(encoding: QueryResponseFormat.Encoding, contentType: String) -> Response {
         var headers = extraHeaders
-        headers[.contentType] = "application/json"
+        headers[.contentType] = contentType
         if status == .unauthorized {
             headers[.wwwAuthenticate] = "Basic realm=\"InfluxDB\""
         } else {
             headers[.influxDBError] = String(message.prefix(1024))
         }
-        let body = try JSONSerialization.data(withJSONObject: ["error": message], options: [.withoutEscapingSlashes])
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body + [UInt8(ascii: "\n")])))
+        let body: [UInt8] =
+            switch encoding {
+            case .json: Array(QueryResponseEncoder.error(message).utf8) + [UInt8(ascii: "\n")]
+            case .csv: Array(QueryResponseCSV.error(message).utf8)
+            case .messagePack: QueryResponseMessagePack.error(message)
+            }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -26,8 +26,11 @@ import Testing
         try engine.createDatabase("db")
         let cache = IndexAnswerCache()
         let parameters = ["db": "db", "q": "SHOW TAG VALUES WITH KEY = host"]
-        let key = IndexAnswerCache.Key(parameters, database: "db", retentionPolicy: nil, format: .json(pretty: false))
-        let answer = IndexAnswerCache.Answer(statements: [], body: ByteBuffer(string: "kept"), contentType: "application/json")
+        let key = IndexAnswerCache.Key(
+            parameters, database: "db", retentionPolicy: nil, format: QueryResponseFormat(accept: [], parameters: parameters),
+            gzipped: false)
+        let answer = IndexAnswerCache.Answer(
+            statements: [], body: ByteBuffer(string: "kept"), contentType: "application/json", gzipped: false)
         cache.keep(answer, for: key, at: engine.indexVersion())
         let locator = DatabaseLocator(engine: engine, access: try AccessStore(directory: directory.path))
         return (engine, KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: false))

@@ -15,23 +15,30 @@ final class IndexAnswerCache: Sendable {
         let database: String?
         let retentionPolicy: String?
         let epoch: String?
-        let format: QueryRoutes.Format
+        let format: QueryResponseFormat
+        let gzipped: Bool
 
-        init(_ parameters: [String: String], database: String?, retentionPolicy: String?, format: QueryRoutes.Format) {
+        init(
+            _ parameters: [String: String], database: String?, retentionPolicy: String?, format: QueryResponseFormat,
+            gzipped: Bool
+        ) {
             query = parameters["q"] ?? ""
             boundParameters = parameters["params"]
             self.database = database
             self.retentionPolicy = retentionPolicy
             epoch = parameters["epoch"]
             self.format = format
+            self.gzipped = gzipped
         }
     }
 
     struct Answer {
         /// The statements, for the authorization every request still goes through.
         let statements: [Statement]
+        /// As sent: gzip-compressed when the key says so.
         let body: ByteBuffer
         let contentType: String
+        let gzipped: Bool
     }
 
     private struct Entry {

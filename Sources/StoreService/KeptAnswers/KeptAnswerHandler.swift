@@ -58,6 +58,7 @@ final class KeptAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func write(_ answer: IndexAnswerCache.Answer, to request: HTTPRequest, context: ChannelHandlerContext) {
         let started = logger.logLevel <= .info ? ContinuousClock.now : nil
         var fields: HTTPFields = [.contentType: answer.contentType, .contentLength: String(answer.body.readableBytes)]
+        if answer.gzipped { fields[.contentEncoding] = "gzip" }
         InfluxHeaders.stamp(&fields, request: request.headerFields)
         fields[.date] = date.now()
         context.write(wrapOutboundOut(.head(HTTPResponse(status: .ok, headerFields: fields))), promise: nil)

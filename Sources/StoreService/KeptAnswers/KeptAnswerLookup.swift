@@ -1,4 +1,5 @@
 import HTTPTypes
+import ServerLogging
 import Storage
 
 /// Finds the kept answer for a request the way the `/query` route does (same parameters, same database lookup, same
@@ -19,9 +20,11 @@ struct KeptAnswerLookup: Sendable {
         else { return nil }
         var parameters: [String: String] = [:]
         QueryParameters.decode(String(path.dropFirst("/query?".count)), into: &parameters)
-        let format = QueryRoutes.Format(accept: request.headerFields[.accept], parameters: parameters)
+        let format = QueryResponseFormat(accept: request.headerFields[values: .accept], parameters: parameters)
         let (database, retentionPolicy) = locator.locate(parameters)
-        let key = IndexAnswerCache.Key(parameters, database: database, retentionPolicy: retentionPolicy, format: format)
+        let key = IndexAnswerCache.Key(
+            parameters, database: database, retentionPolicy: retentionPolicy, format: format,
+            gzipped: GzipResponse.isAccepted(by: request.headerFields))
         return cache.answer(for: key, at: engine.indexVersion())
     }
 

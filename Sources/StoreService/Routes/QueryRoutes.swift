@@ -3,12 +3,13 @@ import HTTPTypes
 import Hummingbird
 import InfluxQL
 import QueryEngine
+import ServerLogging
 import Storage
 import StoreAccess
 import TimeSeries
 
-/// `GET|POST /query`: InfluxQL statements, `;`-separated, answered with InfluxDB's JSON (whole or `chunked=true`) or
-/// CSV (`Accept: application/csv`). Parameters come from the query string and, for POST, also from a form body
+/// `GET|POST /query`: InfluxQL statements, `;`-separated, answered with InfluxDB's JSON, CSV or MessagePack as
+/// `Accept` asks (`QueryResponseFormat`), whole or `chunked=true`. Parameters come from the query string and, for POST, also from a form body
 /// (`q`, `db`, `rp`, `epoch`, `pretty`, `chunked`, `chunk_size`, `params`, `u`, `p`).
 struct QueryRoutes {
     let executor: QueryExecutor
@@ -27,35 +28,22 @@ struct QueryRoutes {
         return routes
     }
 
-    /// How the answer is written: InfluxDB's JSON (whole, or `chunked=true` one line per chunk) or CSV.
-    enum Format: Hashable {
-        case json(pretty: Bool)
-        case chunkedJSON(size: Int)
-        case csv
-
-        init(accept: String?, parameters: [String: String]) {
-            let accept = accept?.lowercased()
-            if accept == "application/csv" || accept == "text/csv" {
-                self = .csv
-            } else if parameters["chunked"] == "true" {
-                self = .chunkedJSON(size: parameters["chunk_size"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 10_000)
-            } else {
-                self = .json(pretty: parameters["pretty"] == "true")
-            }
-        }
-    }
-
     private func query(_ request: Request, isReadOnly: Bool) async throws -> Response {
         let parameters = try await QueryParameters.of(request)
-        let format = Format(accept: request.headers[.accept], parameters: parameters)
+        // As in InfluxDB, a refused login is answered in JSON whatever the client accepts.
+        let principal = try authenticator.authenticate(request, parameters: parameters)
+        let format = QueryResponseFormat(accept: request.headers[values: .accept], parameters: parameters)
+        let gzipped = GzipResponse.isAccepted(by: request.headers)
+        var headers: HTTPFields = [.contentType: format.contentType]
+        if gzipped { headers[.contentEncoding] = "gzip" }
         do {
-            let principal = try authenticator.authenticate(request, parameters: parameters)
             let (database, retentionPolicy) = locator.locate(parameters)
-            let key = IndexAnswerCache.Key(parameters, database: database, retentionPolicy: retentionPolicy, format: format)
+            let key = IndexAnswerCache.Key(
+                parameters, database: database, retentionPolicy: retentionPolicy, format: format, gzipped: gzipped)
             let indexVersion = executor.engine.indexVersion()
             if let kept = answers.answer(for: key, at: indexVersion) {
                 try authenticator.authorize(kept.statements, principal: principal, database: database)
-                return Response(status: .ok, headers: [.contentType: kept.contentType], body: .init(byteBuffer: kept.body))
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: kept.body))
             }
             let parsed = try parsedQueries.statements(query: parameters["q"] ?? "", boundParameters: parameters["params"]) {
                 try Self.statements(parameters)
@@ -65,21 +53,22 @@ struct QueryRoutes {
             let context = QueryExecutor.Context(
                 database: database, retentionPolicy: retentionPolicy, isReadOnly: isReadOnly, principal: principal)
             let epoch = parameters["epoch"].map { Precision(name: $0 == "n" ? "ns" : $0) ?? .nanoseconds }
-            if case .chunkedJSON(let size) = format {
-                return streamedResponse(statements, context: context, size: size, epoch: epoch)
+            if let size = format.chunkSize {
+                let body = streamedBody(statements, context: context, size: size, encoding: format.encoding, epoch: epoch)
+                return Response(status: .ok, headers: headers, body: gzipped ? GzipResponse.compressing(body) : body)
             }
             let results = await executor.execute(statements, context: context)
-            let (body, contentType) = Self.encode(results, format: format, epoch: epoch)
+            let encoded = ByteBuffer(bytes: Self.encode(results, encoding: format.encoding, epoch: epoch))
+            let body = gzipped ? try GzipResponse.compress(encoded) : encoded
             // An answer through a mapping is not kept: the mapping can change without the index changing.
             if !mapped && QueryExecutor.answersFromIndexAlone(statements) && results.allSatisfy({ $0.error == nil }) {
-                answers.keep(.init(statements: statements, body: body, contentType: contentType), for: key, at: indexVersion)
+                let answer = IndexAnswerCache.Answer(
+                    statements: statements, body: body, contentType: format.contentType, gzipped: gzipped)
+                answers.keep(answer, for: key, at: indexVersion)
             }
-            return Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: body))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
         } catch let error as InfluxErrorResponse {
-            guard case .csv = format else { throw error }
-            return Response(
-                status: error.status, headers: [.contentType: "text/csv"],
-                body: .init(byteBuffer: ByteBuffer(string: QueryResponseCSV.error(error.message))))
+            return error.response(encoding: format.encoding, contentType: format.contentType)
         }
     }
 
@@ -111,31 +100,25 @@ struct QueryRoutes {
         return statements
     }
 
-    /// `chunked=true`: each chunk written as soon as the executor makes it, one JSON line each.
-    private func streamedResponse(_ statements: [Statement], context: QueryExecutor.Context, size: Int, epoch: Precision?) -> Response {
+    /// `chunked=true`: each chunk written as soon as the executor makes it: a JSON line or a MessagePack map each.
+    private func streamedBody(
+        _ statements: [Statement], context: QueryExecutor.Context, size: Int, encoding: QueryResponseFormat.Encoding,
+        epoch: Precision?
+    ) -> ResponseBody {
         let executor = executor
-        let body = ResponseBody { writer in
+        return ResponseBody { writer in
             try await executor.executeChunked(statements, context: context, size: size) { chunk in
-                try await writer.write(ByteBuffer(bytes: QueryResponseEncoder.jsonLine([chunk], epoch: epoch)))
+                try await writer.write(ByteBuffer(bytes: Self.encode([chunk], encoding: encoding, epoch: epoch)))
             }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
     }
 
-    private static func encode(_ results: [StatementResult], format: Format, epoch: Precision?) -> (ByteBuffer, String) {
-        switch format {
-        case .json(let pretty):
-            (ByteBuffer(bytes: QueryResponseEncoder.jsonLine(results, epoch: epoch, pretty: pretty)), "application/json")
-        case .chunkedJSON(let size):
-            (
-                ByteBuffer(
-                    bytes: QueryResponseEncoder.chunks(results, size: size).flatMap {
-                        QueryResponseEncoder.jsonLine([$0], epoch: epoch)
-                    }),
-                "application/json"
-            )
-        case .csv: (ByteBuffer(string: QueryResponseCSV.csv(results, epoch: epoch)), "text/csv")
+    private static func encode(_ results: [StatementResult], encoding: QueryResponseFormat.Encoding, epoch: Precision?) -> [UInt8] {
+        switch encoding {
+        case .json(let pretty): QueryResponseEncoder.jsonLine(results, epoch: epoch, pretty: pretty)
+        case .csv: Array(QueryResponseCSV.csv(results, epoch: epoch).utf8)
+        case .messagePack: QueryResponseMessagePack.encode(results, epoch: epoch)
         }
     }
 
