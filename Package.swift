@@ -109,6 +109,12 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ContinuousQueries",
+            dependencies: ["InfluxQL", "QueryEngine", "Storage", "TimeSeries", logging],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Layer 5: the three HTTP services.
         .target(
             name: "StoreService",
@@ -162,7 +168,7 @@ let package = Package(
             dependencies: [
                 "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
                 "ControlService", "PipelineSpec", "PipelineRuntime", "Alerting", "TICKscript", "InfluxClient", "QueryEngine", "InfluxQL",
-                .product(name: "Yams", package: "Yams"),
+                "ContinuousQueries", .product(name: "Yams", package: "Yams"),
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -201,6 +207,11 @@ let package = Package(
         .testTarget(
             name: "QueryEngineTests",
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ContinuousQueriesTests",
+            dependencies: ["ContinuousQueries", "QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting", logging],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -79,6 +79,12 @@ extension AccessStore {
         case .showMeasurements(let show): return .privilege(.read, databases: [show.database ?? defaultDatabase ?? ""])
         case .showSeries(let show): return .privilege(.read, databases: [show.database ?? defaultDatabase ?? ""])
         case .deleteSeries: return onDefault(.write)
+        case .continuousQuery(.show): return onDefault(.read)
+        case .continuousQuery(.drop(_, let database)): return .privilege(.write, databases: [database])
+        case .continuousQuery(.create(let create)):
+            // InfluxDB asks only READ on the CQ's database, and WRITE on another database it writes into.
+            guard let target = create.source.target?.database else { return .privilege(.read, databases: [create.database]) }
+            return .privileges([(.read, create.database), (.write, target)])
         case .select(let select):
             let databases = Array(Set(Self.sourceDatabases(select).map { $0 ?? defaultDatabase ?? "" })).sorted()
             let reads = databases.map { (Privilege.read, $0) }

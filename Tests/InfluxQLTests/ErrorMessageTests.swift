@@ -24,6 +24,31 @@ import Testing
         ("SHOW DATABASES\nDROP", "found DROP, expected ; at line 2, char 1"),
         ("CREATE DATABASE \"unterminated", "bad identifier at line 1, char 17"),
         ("CREATE DATABASE x WITH DURATION 1.5h", "invalid duration at line 1, char 33"),
+        // Continuous queries (texts read from InfluxDB 1.6.7).
+        (
+            "CREATE CONTINUOUS QUERY cq ON db BEGIN SELECT mean(v) INTO m FROM cpu END",
+            "found cpu, expected GROUP BY time(...) at line 1, char 67"
+        ),
+        (
+            "CREATE CONTINUOUS QUERY cq ON db BEGIN SELECT mean(v) FROM cpu GROUP BY time(1h) END",
+            "found FROM, expected INTO at line 1, char 55"
+        ),
+        (
+            "CREATE CONTINUOUS QUERY cq ON db RESAMPLE BEGIN SELECT mean(v) INTO m FROM cpu GROUP BY time(1h) END",
+            "found BEGIN, expected EVERY, FOR at line 1, char 43"
+        ),
+        (
+            "CREATE CONTINUOUS QUERY cq ON db RESAMPLE EVERY 2h FOR 1h BEGIN SELECT mean(v) INTO m FROM cpu GROUP BY time(1h) END",
+            "FOR duration must be >= GROUP BY time duration: must be a minimum of 2h, got 1h"
+        ),
+        ("CREATE CONTINUOUS QUERY cq db", "found db, expected ON at line 1, char 28"),
+        ("DROP CONTINUOUS QUERY cq", "found EOF, expected ON at line 1, char 26"),
+        ("SHOW CONTINUOUS", "found EOF, expected QUERIES at line 1, char 17"),
+        (
+            "CREATE CONTINUOUS QUERY cq ON db RESAMPLE EVERY soon BEGIN SELECT mean(v) INTO m FROM cpu GROUP BY time(1h) END",
+            "found soon, expected duration at line 1, char 49"
+        ),
+        ("CREATE CONTINUOUS QUERY cq ON db BEGIN DELETE END", "found DELETE, expected SELECT at line 1, char 40"),
     ]
 
     @Test(arguments: cases)

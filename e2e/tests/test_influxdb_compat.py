@@ -337,6 +337,28 @@ CASES = [
     ("create it again differently", "POST", "/query?q=CREATE DATABASE other WITH DURATION 3d NAME daily"),
     ("drop database", "POST", "/query?q=DROP DATABASE other"),
     ("drop unknown database", "POST", "/query?q=DROP DATABASE nope"),
+    ("into writes no empty interval", "POST", Q + "SELECT count(v), max(n) INTO db.autogen.counted FROM cpu WHERE time >= 0 AND time < 60s GROUP BY time(10s), host"),
+    ("into written intervals", "GET", Q + "SELECT * FROM counted GROUP BY host"),
+    # Continuous queries: stored as InfluxDB prints them (measurements completed), InfluxDB's checks and errors.
+    ("cq create", "POST", "/query?q=CREATE CONTINUOUS QUERY cq1 ON db BEGIN SELECT mean(v) INTO m1 FROM cpu GROUP BY time(1h) END"),
+    ("cq create resample", "POST", "/query?q=CREATE CONTINUOUS QUERY \"cq-2\" ON db RESAMPLE EVERY 30m FOR 2h BEGIN SELECT max(v) AS mx, count(v) INTO autogen.:MEASUREMENT FROM /c.*/ WHERE host = 'a' GROUP BY time(1h, 15m), * fill(0) END"),
+    ("cq create with db parameter", "POST", "/query?db=db&q=CREATE CONTINUOUS QUERY cq3 ON db BEGIN SELECT sum(n) INTO db.autogen.m3 FROM cpu GROUP BY time(10m) tz('America/Chicago') END"),
+    ("cq same text again", "POST", "/query?q=CREATE CONTINUOUS QUERY cq1 ON db BEGIN SELECT MEAN(v) INTO m1 FROM cpu GROUP BY time(1h) END"),
+    ("cq other text", "POST", "/query?q=CREATE CONTINUOUS QUERY cq1 ON db BEGIN SELECT max(v) INTO m1 FROM cpu GROUP BY time(1h) END"),
+    ("cq without group by time", "POST", "/query?q=CREATE CONTINUOUS QUERY cq4 ON db BEGIN SELECT mean(v) INTO m1 FROM cpu END"),
+    ("cq without into", "POST", "/query?q=CREATE CONTINUOUS QUERY cq4 ON db BEGIN SELECT mean(v) FROM cpu GROUP BY time(1h) END"),
+    ("cq for shorter than interval", "POST", "/query?q=CREATE CONTINUOUS QUERY cq4 ON db RESAMPLE EVERY 2h FOR 1h BEGIN SELECT mean(v) INTO x FROM cpu GROUP BY time(1h) END"),
+    ("cq resample without every or for", "POST", "/query?q=CREATE CONTINUOUS QUERY cq4 ON db RESAMPLE BEGIN SELECT mean(v) INTO x FROM cpu GROUP BY time(1h) END"),
+    ("cq unknown database", "POST", "/query?q=CREATE CONTINUOUS QUERY cq5 ON nope BEGIN SELECT mean(v) INTO x FROM cpu GROUP BY time(1h) END"),
+    ("cq unknown policy", "POST", "/query?q=CREATE CONTINUOUS QUERY cq5 ON db BEGIN SELECT mean(v) INTO x FROM db.nope.cpu GROUP BY time(1h) END"),
+    ("cq show", "GET", "/query?q=SHOW CONTINUOUS QUERIES"),
+    ("cq drop", "POST", "/query?q=DROP CONTINUOUS QUERY cq1 ON db; DROP CONTINUOUS QUERY nope ON db; SHOW CONTINUOUS QUERIES"),
+    # Fields belong to the shards of a retention policy: a field written only to another policy is not this one's.
+    ("fields per policy: create", "POST", "/query?q=CREATE RETENTION POLICY other ON db DURATION INF REPLICATION 1"),
+    ("fields per policy: write", "POST", "/write?db=db&rp=other&precision=s BODY cpu,host=z only=1 5\nswap,host=z used=2i 6"),
+    ("fields per policy: show", "GET", Q + "SHOW FIELD KEYS FROM other.cpu; SHOW FIELD KEYS; SHOW FIELD KEYS FROM other./.*/"),
+    ("fields per policy: rp parameter", "GET", "/query?db=db&rp=other&q=SHOW FIELD KEYS"),
+    ("fields per policy: select", "GET", Q + "SELECT * FROM other.cpu; SELECT * FROM other./.*/; SELECT * FROM cpu WHERE time < 1s"),
     ("databases at the end", "GET", "/query?q=SHOW DATABASES"),
 ]
 

@@ -26,7 +26,7 @@ extension Statement {
 }
 
 extension SelectStatement {
-    func relocatingData(_ relocate: (Statement.DataLocation) -> Statement.DataLocation) -> SelectStatement {
+    public func relocatingData(_ relocate: (Statement.DataLocation) -> Statement.DataLocation) -> SelectStatement {
         var select = self
         select.sources = sources.map { $0.relocatingData(relocate) }
         select.target = target?.relocatingData(relocate)

@@ -14,6 +14,7 @@ public enum Statement: Sendable, Equatable {
     case select(SelectStatement)
     case user(UserStatement)
     case subscription(SubscriptionStatement)
+    case continuousQuery(ContinuousQueryStatement)
     case showShards
     case showShardGroups
     case showQueries
@@ -27,6 +28,7 @@ public enum Statement: Sendable, Equatable {
         case .deleteSeries(let delete): delete.dropsSeries
         case .user(let statement): statement.isMutating
         case .subscription(let statement): statement != .show
+        case .continuousQuery(let statement): statement != .show
         case .select(let select): select.target != nil
         case .killQuery: true
         case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups, .showQueries: false

@@ -25,6 +25,7 @@ public enum StatementPrinter {
         case .select(let select): return ExpressionPrinter.select(select)
         case .user(let statement): return statement.description
         case .subscription(let statement): return statement.description
+        case .continuousQuery(let statement): return statement.description
         case .showShards: return "SHOW SHARDS"
         case .showShardGroups: return "SHOW SHARD GROUPS"
         case .showQueries: return "SHOW QUERIES"

@@ -9,6 +9,9 @@ extension Parser {
             return try parseCreateRetentionPolicy()
         case .keyword(.user): return try parseCreateUser()
         case .keyword(.subscription): return try parseCreateSubscription()
+        case .keyword(.continuous):
+            try expect(.query)
+            return try parseCreateContinuousQuery()
         default: throw error(token, expected: ["CONTINUOUS", "DATABASE", "USER", "RETENTION", "SUBSCRIPTION"])
         }
     }
@@ -21,6 +24,11 @@ extension Parser {
         case .keyword(.series): return try parseDropSeries()
         case .keyword(.user): return .user(.drop(name: try parseIdentifier()))
         case .keyword(.subscription): return try parseDropSubscription()
+        case .keyword(.continuous):
+            try expect(.query)
+            let name = try parseIdentifier()
+            try expect(.on)
+            return .continuousQuery(.drop(name: name, database: try parseIdentifier()))
         case .keyword(.retention):
             try expect(.policy)
             let name = try parseIdentifier()

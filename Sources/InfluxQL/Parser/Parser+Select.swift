@@ -1,6 +1,7 @@
 /// `SELECT` and its clauses, in InfluxQL's fixed order.
 extension Parser {
-    mutating func parseSelect() throws(InfluxQLError) -> Statement {
+    /// After `SELECT`; a continuous query's needs its `INTO` (`targetRequired`).
+    mutating func parseSelect(targetRequired: Bool = false) throws(InfluxQLError) -> Statement {
         var fields: [SelectStatement.Field] = []
         repeat {
             let expression = try parseExpression()
@@ -8,7 +9,11 @@ extension Parser {
             fields.append(SelectStatement.Field(expression, alias: alias))
         } while consume(.operator(.comma))
         var target: MeasurementSource?
-        if consume(.keyword(.into)) { target = try parseTarget() }
+        if consume(.keyword(.into)) {
+            target = try parseTarget()
+        } else if targetRequired {
+            throw error(peek(), expected: ["INTO"])
+        }
         try expect(.from)
         var statement = SelectStatement(fields: fields, sources: try parseSources(), condition: try parseOptionalWhere())
         statement.target = target

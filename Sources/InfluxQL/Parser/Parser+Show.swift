@@ -10,6 +10,9 @@ extension Parser {
         case .keyword(.measurements): return .showMeasurements(try parseShowMeasurements())
         case .keyword(.users): return .user(.showUsers)
         case .keyword(.subscriptions): return .subscription(.show)
+        case .keyword(.continuous):
+            try expect(.queries)
+            return .continuousQuery(.show)
         case .keyword(.shards): return .showShards
         case .keyword(.queries): return .showQueries
         case .keyword(.shard):

@@ -4,6 +4,8 @@
 public struct Parser {
     var lexer: Lexer
     private var lookahead: Token?
+    /// The token `next()` returned last, for errors that point back at it.
+    private(set) var previous: Token?
     /// Values for `$name` placeholders; each stands for its value's token wherever it appears.
     let parameters: [String: BoundParameter]
     /// How deep the expression being read nests (parentheses, calls, chained operators) and how many subqueries
@@ -78,6 +80,7 @@ public struct Parser {
     mutating func next() -> Token {
         let token = peek()
         lookahead = nil
+        previous = token
         return token
     }
 

@@ -13,6 +13,9 @@ extension QueryExecutor {
         guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
         var source = statement
         source.target = nil
+        // As InfluxDB: fill(null) becomes fill(none) with a target, so an empty interval writes nothing (not even
+        // count()'s 0).
+        if source.fill == .null { source.fill = .none }
         let lines = Self.lines(from: try await selectAnySource(source, context: context), measurement: target.name)
         var written = 0
         if !lines.isEmpty {

@@ -46,7 +46,8 @@ extension QueryExecutor {
         var allFields: [String: FieldType] = [:]
         var allTagKeys: Set<String> = []
         for measurement in measurements {
-            for field in try engine.fields(database: database, measurement: measurement) where allFields[field.name] == nil {
+            for field in try engine.fields(database: database, measurement: measurement, retentionPolicy: policy)
+            where allFields[field.name] == nil {
                 allFields[field.name] = field.type
             }
             allTagKeys.formUnion(try engine.tagKeys(database: database, measurement: measurement))
@@ -86,7 +87,7 @@ extension QueryExecutor {
 
     func measurementRead(_ measurement: String, _ statement: SelectStatement, scope: SelectScope) throws -> MeasurementRead {
         let (database, condition) = (scope.database, scope.condition)
-        let fields = try engine.fields(database: database, measurement: measurement)
+        let fields = try engine.fields(database: database, measurement: measurement, retentionPolicy: scope.policy)
         let conditionNames = condition.predicate.map(TagPredicate.names) ?? []
         let plan = try SelectPlan(statement, fields: scope.allFields, tagKeys: scope.allTagKeys, conditionNames: conditionNames)
         let predicateNeedsFields = !conditionNames.isDisjoint(with: fields.map(\.name))

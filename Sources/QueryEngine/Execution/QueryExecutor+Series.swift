@@ -45,9 +45,12 @@ extension QueryExecutor {
             }
     }
 
-    func showSeries(_ statement: ShowSeriesStatement, database: String?) throws -> [ResultSeries] {
+    /// SHOW SERIES, TAG KEYS and TAG VALUES read the database's index; SHOW FIELD KEYS the fields of one retention
+    /// policy (the sources', else `retentionPolicy`, else the default one), as InfluxDB keeps fields per shard.
+    func showSeries(_ statement: ShowSeriesStatement, database: String?, retentionPolicy: String? = nil) throws -> [ResultSeries] {
         guard let database else { throw QueryError("database name required") }
-        guard engine.databaseInfo(database) != nil else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        guard let info = engine.databaseInfo(database) else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
+        let policy = statement.sources.first?.retentionPolicy ?? retentionPolicy ?? info.defaultRetentionPolicy
         let condition = try SeriesCondition(statement.condition, now: engine.configuration.clock())
         let measurements = try measurements(statement.sources, database: database)
         switch statement.kind {
@@ -91,7 +94,7 @@ extension QueryExecutor {
             }
         case .fieldKeys:
             return try measurements.compactMap { measurement in
-                let fields = Self.page(try engine.fields(database: database, measurement: measurement), statement)
+                let fields = Self.page(try engine.fields(database: database, measurement: measurement, retentionPolicy: policy), statement)
                 return fields.isEmpty
                     ? nil
                     : ResultSeries(

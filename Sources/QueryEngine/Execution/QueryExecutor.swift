@@ -129,7 +129,9 @@ public struct QueryExecutor: Sendable {
         case .dropMeasurement(let name): try await dropMeasurement(name, database: context.database)
         case .deleteSeries(let delete): try await deleteSeries(delete, database: context.database)
         case .showSeries(let show):
-            return StatementResult(statementID: id, series: try showSeries(show, database: show.database ?? context.database))
+            return StatementResult(
+                statementID: id,
+                series: try showSeries(show, database: show.database ?? context.database, retentionPolicy: context.retentionPolicy))
         case .select(let select) where select.target != nil:
             return StatementResult(statementID: id, series: try await selectInto(select, target: select.target!, context: context))
         case .select(let select):
@@ -138,6 +140,7 @@ public struct QueryExecutor: Sendable {
             return result
         case .user(let user): return StatementResult(statementID: id, series: try execute(user))
         case .subscription(let subscription): return StatementResult(statementID: id, series: try execute(subscription))
+        case .continuousQuery(let query): return StatementResult(statementID: id, series: try execute(query, context: context))
         case .showShards: return StatementResult(statementID: id, series: showShards())
         case .showShardGroups: return StatementResult(statementID: id, series: showShardGroups())
         case .showQueries: return StatementResult(statementID: id, series: [registry.show()])

@@ -108,13 +108,16 @@ extension StorageEngine {
         }
     }
 
-    /// Field names and types of a measurement across all shards (a field may have different types in different shards).
-    public func fields(database: String, measurement: String) throws -> [(name: String, type: FieldType)] {
+    /// Field names and types of a measurement across the shards of `retentionPolicy` (all shards when nil), as
+    /// InfluxDB keeps fields per shard: a field written only to another policy is not one of this policy's (a field
+    /// may have different types in different shards).
+    public func fields(database: String, measurement: String, retentionPolicy: String? = nil) throws -> [(name: String, type: FieldType)] {
         try withLock {
             guard let state = databases[database] else { throw StorageError.databaseNotFound(database) }
             var found: Set<String> = []
             var result: [(name: String, type: FieldType)] = []
-            for shard in state.shards.values.sorted(by: { $0.start < $1.start }) {
+            let shards = state.shards.values.filter { retentionPolicy == nil || $0.retentionPolicy == retentionPolicy }
+            for shard in shards.sorted(by: { $0.start < $1.start }) {
                 for (fieldID, type) in shard.fieldTypes.sorted(by: { $0.key < $1.key }) {
                     let names = state.fields.names[fieldID]
                     if names.measurement == measurement && found.insert("\(names.field)\u{0}\(type)").inserted {

@@ -28,6 +28,11 @@ public struct StoreSection: Sendable, ConfigSection {
     public var corsAllowedOrigins: [String] = []
     /// InfluxDB's `shared-secret`: the key of `Authorization: Bearer <JWT>` tokens naming a user.
     public var sharedSecret = ""
+    /// InfluxDB's `[continuous_queries]`: whether continuous queries run, whether each run is logged, and how often
+    /// the store checks which are due.
+    public var continuousQueriesEnabled = true
+    public var continuousQueriesLogEnabled = true
+    public var continuousQueriesRunInterval = ConfigDuration.seconds(1)
 
     public init() {}
 
@@ -51,6 +56,9 @@ public struct StoreSection: Sendable, ConfigSection {
             .value("max-select-buckets", \.maxSelectBuckets),
             .list("cors-allowed-origins", \.corsAllowedOrigins),
             .value("shared-secret", \.sharedSecret, isSecret: true),
+            .value("continuous-queries-enabled", \.continuousQueriesEnabled),
+            .value("continuous-queries-log-enabled", \.continuousQueriesLogEnabled),
+            .value("continuous-queries-run-interval", \.continuousQueriesRunInterval),
         ] + ListenerSettings.keys(\.listener)
     }
 
@@ -73,6 +81,9 @@ public struct StoreSection: Sendable, ConfigSection {
             ("max-select-series", maxSelectSeries), ("max-select-buckets", maxSelectBuckets),
         ] where value < 0 {
             problems.append(ConfigProblem(key: key, message: "must be 0 (no limit) or more"))
+        }
+        if continuousQueriesRunInterval.nanoseconds <= 0 {
+            problems.append(ConfigProblem(key: "continuous-queries-run-interval", message: "must be a positive duration"))
         }
         if queryTimeout.nanoseconds < 0 { problems.append(ConfigProblem(key: "query-timeout", message: "must be 0 (no limit) or more")) }
         return problems

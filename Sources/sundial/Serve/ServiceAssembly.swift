@@ -1,9 +1,11 @@
 import Alerting
+import ContinuousQueries
 import ControlService
 import DataDirectory
 import Foundation
 import Hummingbird
 import Logging
+import QueryEngine
 import ServerLogging
 import ServiceLifecycle
 import Storage
@@ -84,6 +86,16 @@ struct ServiceAssembly {
         return dataDirectory.path(of: "canned")
     }
 
+    /// InfluxDB's continuous querier, logging as `continuous_querier`.
+    private func continuousQueryService(_ engine: StorageEngine, _ access: AccessStore) -> ContinuousQueryService {
+        let store = configuration.store
+        let runner = ContinuousQueryRunner(
+            engine: engine, executor: QueryExecutor(engine: engine, access: access, limits: store.queryLimits),
+            logger: Logger(label: "continuous_querier"), logsRuns: store.continuousQueriesLogEnabled)
+        return ContinuousQueryService(
+            runner: runner, runInterval: .nanoseconds(store.continuousQueriesRunInterval.nanoseconds), clock: engine.configuration.clock)
+    }
+
     private func services() async throws -> [any Service] {
         var services: [any Service] = []
         if let store {
@@ -100,6 +112,7 @@ struct ServiceAssembly {
             )
             services.append(NamedService(name: "store", address: address, wrapped: application))
             services.append(StorageMaintenanceService(engine: store.engine, logger: Logger(label: "storage")))
+            if configuration.store.continuousQueriesEnabled { services.append(continuousQueryService(store.engine, store.access)) }
         }
         let tasksAddress = configuration.http.bindAddress
         if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }
