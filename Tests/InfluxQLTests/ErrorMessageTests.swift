@@ -24,6 +24,11 @@ import Testing
         ("SHOW DATABASES\nDROP", "found DROP, expected ; at line 2, char 1"),
         ("CREATE DATABASE \"unterminated", "bad identifier at line 1, char 17"),
         ("CREATE DATABASE x WITH DURATION 1.5h", "invalid duration at line 1, char 33"),
+        // Cardinalities (texts read from InfluxDB 1.6.7).
+        ("SHOW MEASUREMENT", "found EOF, expected EXACT, CARDINALITY at line 1, char 18"),
+        ("SHOW TAG X", "found X, expected KEY, KEYS, VALUES at line 1, char 10"),
+        ("SHOW FIELD X", "found X, expected KEY, KEYS at line 1, char 12"),
+        ("SHOW TAG VALUES CARDINALITY", "found EOF, expected WITH at line 1, char 29"),
         // Continuous queries (texts read from InfluxDB 1.6.7).
         (
             "CREATE CONTINUOUS QUERY cq ON db BEGIN SELECT mean(v) INTO m FROM cpu END",

@@ -6,7 +6,8 @@ public struct DeleteSeriesStatement: Sendable, Equatable {
     public var dropsSeries: Bool
 }
 
-/// The clauses shared by SHOW SERIES, SHOW TAG KEYS, SHOW TAG VALUES and SHOW FIELD KEYS.
+/// The clauses shared by SHOW SERIES, SHOW TAG KEYS, SHOW TAG VALUES and SHOW FIELD KEYS, and by their
+/// `[EXACT] CARDINALITY` forms (SHOW MEASUREMENT CARDINALITY too).
 public struct ShowSeriesStatement: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case series
@@ -14,6 +15,14 @@ public struct ShowSeriesStatement: Sendable, Equatable {
         /// `WITH KEY …`: which tag keys' values to list.
         case tagValues(KeySelector)
         case fieldKeys
+        /// Only as `SHOW MEASUREMENT [EXACT] CARDINALITY`.
+        case measurements
+    }
+
+    /// `CARDINALITY` (an estimate where InfluxDB keeps one) or `EXACT CARDINALITY`: counts instead of lists.
+    public enum Cardinality: Sendable, Equatable {
+        case estimated
+        case exact
     }
 
     /// `WITH KEY = k`, `!= k`, `=~ /re/`, `!~ /re/`, `IN (k1, k2)`.
@@ -31,4 +40,7 @@ public struct ShowSeriesStatement: Sendable, Equatable {
     public var condition: Expression?
     public var limit: Int?
     public var offset: Int?
+    public var cardinality: Cardinality?
+    /// A cardinality's `GROUP BY` tags.
+    public var dimensions: [SelectStatement.Dimension] = []
 }

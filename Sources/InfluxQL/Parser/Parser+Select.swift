@@ -61,7 +61,7 @@ extension Parser {
         }
     }
 
-    private mutating func parseDimension() throws(InfluxQLError) -> SelectStatement.Dimension {
+    mutating func parseDimension() throws(InfluxQLError) -> SelectStatement.Dimension {
         let token = peek()
         switch token.kind {
         case .operator(.multiply):

@@ -14,9 +14,12 @@ extension Parser {
         return .deleteSeries(statement)
     }
 
-    /// After `SHOW`, for SERIES, TAG KEYS, TAG VALUES and FIELD KEYS.
-    mutating func parseShowSeries(_ kind: ShowSeriesStatement.Kind) throws(InfluxQLError) -> Statement {
+    /// After `SHOW`, for SERIES, TAG KEYS, TAG VALUES and FIELD KEYS, and their cardinalities.
+    mutating func parseShowSeries(
+        _ kind: ShowSeriesStatement.Kind, cardinality: ShowSeriesStatement.Cardinality? = nil
+    ) throws(InfluxQLError) -> Statement {
         var statement = ShowSeriesStatement(kind: kind)
+        statement.cardinality = cardinality
         if consume(.keyword(.on)) { statement.database = try parseIdentifier() }
         statement.sources = try parseOptionalFrom()
         if case .tagValues = kind {
@@ -26,6 +29,12 @@ extension Parser {
             statement.kind = .tagValues(try parseKeySelector())
         }
         statement.condition = try parseOptionalWhere()
+        if cardinality != nil, consume(.keyword(.group)) {
+            try expect(.by)
+            repeat {
+                statement.dimensions.append(try parseDimension())
+            } while consume(.operator(.comma))
+        }
         if consume(.keyword(.limit)) { statement.limit = try parseCount(after: .limit) }
         if consume(.keyword(.offset)) { statement.offset = try parseCount(after: .offset) }
         return .showSeries(statement)

@@ -21,16 +21,30 @@ extension Parser {
         case .keyword(.grants):
             try expect(.for)
             return .user(.showGrants(user: try parseIdentifier()))
-        case .keyword(.series): return try parseShowSeries(.series)
+        case .keyword(.series):
+            // `SERIES EXACT` without CARDINALITY is plain SHOW SERIES in InfluxDB.
+            let exact = consume(.keyword(.exact))
+            let cardinality = consume(.keyword(.cardinality)) ? (exact ? .exact : .estimated) : nil as ShowSeriesStatement.Cardinality?
+            return try parseShowSeries(.series, cardinality: cardinality)
+        case .keyword(.measurement): return try parseShowSeries(.measurements, cardinality: try parseCardinality())
         case .keyword(.field):
-            try expect(.keys)
-            return try parseShowSeries(.fieldKeys)
+            let which = next()
+            switch which.kind {
+            case .keyword(.keys): return try parseShowSeries(.fieldKeys)
+            case .keyword(.key): return try parseShowSeries(.fieldKeys, cardinality: try parseCardinality())
+            default: throw error(which, expected: ["KEY", "KEYS"])
+            }
         case .keyword(.tag):
             let which = next()
             switch which.kind {
             case .keyword(.keys): return try parseShowSeries(.tagKeys)
-            case .keyword(.values): return try parseShowSeries(.tagValues(.among([])))
-            default: throw error(which, expected: ["KEYS", "VALUES"])
+            case .keyword(.key): return try parseShowSeries(.tagKeys, cardinality: try parseCardinality())
+            case .keyword(.values):
+                let exact = consume(.keyword(.exact))
+                let cardinality: ShowSeriesStatement.Cardinality? =
+                    exact ? (try parseCardinality(afterExact: true)) : (consume(.keyword(.cardinality)) ? .estimated : nil)
+                return try parseShowSeries(.tagValues(.among([])), cardinality: cardinality)
+            default: throw error(which, expected: ["KEY", "KEYS", "VALUES"])
             }
         default:
             throw error(
@@ -40,6 +54,18 @@ extension Parser {
                     "RETENTION", "SERIES", "SHARD", "SHARDS", "STATS", "SUBSCRIPTIONS", "TAG", "USERS",
                 ]
             )
+        }
+    }
+
+    /// `EXACT CARDINALITY` or `CARDINALITY`.
+    private mutating func parseCardinality(afterExact: Bool = false) throws(InfluxQLError) -> ShowSeriesStatement.Cardinality {
+        let token = next()
+        switch token.kind {
+        case .keyword(.cardinality): return afterExact ? .exact : .estimated
+        case .keyword(.exact) where !afterExact:
+            try expect(.cardinality)
+            return .exact
+        default: throw error(token, expected: afterExact ? ["CARDINALITY"] : ["EXACT", "CARDINALITY"])
         }
     }
 

@@ -48,6 +48,7 @@ extension QueryExecutor {
     /// SHOW SERIES, TAG KEYS and TAG VALUES read the database's index; SHOW FIELD KEYS the fields of one retention
     /// policy (the sources', else `retentionPolicy`, else the default one), as InfluxDB keeps fields per shard.
     func showSeries(_ statement: ShowSeriesStatement, database: String?, retentionPolicy: String? = nil) throws -> [ResultSeries] {
+        if statement.cardinality != nil { return try showCardinality(statement, database: database, retentionPolicy: retentionPolicy) }
         guard let database else { throw QueryError("database name required") }
         guard let info = engine.databaseInfo(database) else { throw StorageError(.databaseNotFound, "database not found: \(database)") }
         let policy = statement.sources.first?.retentionPolicy ?? retentionPolicy ?? info.defaultRetentionPolicy
@@ -102,6 +103,7 @@ extension QueryExecutor {
                         values: fields.map { [.string($0.name), .string($0.type.description)] }
                     )
             }
+        case .measurements: return []  // only parsed with CARDINALITY, answered above
         }
     }
 
@@ -129,7 +131,7 @@ extension QueryExecutor {
         return try series.filter { try TagPredicate.matches(predicate, tags: $0.tags, patterns: condition.patterns) }
     }
 
-    private static func selects(_ selector: ShowSeriesStatement.KeySelector, _ key: String) throws -> Bool {
+    static func selects(_ selector: ShowSeriesStatement.KeySelector, _ key: String) throws -> Bool {
         switch selector {
         case .equals(let name): key == name
         case .notEquals(let name): key != name
