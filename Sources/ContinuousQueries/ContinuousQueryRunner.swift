@@ -19,10 +19,10 @@ public final class ContinuousQueryRunner: Sendable {
         public var error: String?
     }
 
-    /// InfluxDB's `cq` statistics: runs that succeeded and runs that failed.
+    /// InfluxDB's `cq` statistic: runs that succeeded and runs that failed.
     public struct Statistics: Sendable, Equatable {
-        public var queryOK = 0
-        public var queryFail = 0
+        public var queryOK: Int64 = 0
+        public var queryFail: Int64 = 0
     }
 
     private let engine: StorageEngine
@@ -31,16 +31,21 @@ public final class ContinuousQueryRunner: Sendable {
     private let logsRuns: Bool
     /// Keyed by database and name.
     private let lastRuns = Mutex<[String: Int64]>([:])
-    private let counters = Mutex(Statistics())
+    /// Filed with the store's statistics (`SHOW STATS`, `/debug/vars`) as `cq`.
+    private let counters: StoreStatistics.Counters
 
     public init(engine: StorageEngine, executor: QueryExecutor, logger: Logger, logsRuns: Bool = true) {
         self.engine = engine
         self.executor = executor
         self.logger = logger
         self.logsRuns = logsRuns
+        counters = engine.statistics.counters("cq", names: ["queryOk", "queryFail"])
     }
 
-    public var statistics: Statistics { counters.withLock { $0 } }
+    public var statistics: Statistics {
+        let values = engine.statistics.all().first { $0.key == "cq" }?.values ?? [:]
+        return Statistics(queryOK: values["queryOk"] ?? 0, queryFail: values["queryFail"] ?? 0)
+    }
 
     public var hasQueries: Bool { engine.continuousQueries().contains { !$0.queries.isEmpty } }
 
@@ -51,9 +56,7 @@ public final class ContinuousQueryRunner: Sendable {
         for (database, queries) in engine.continuousQueries() {
             for query in queries {
                 guard let outcome = await runIfDue(query, database: database, now: now) else { continue }
-                counters.withLock { counters in
-                    if outcome.error == nil { counters.queryOK += 1 } else { counters.queryFail += 1 }
-                }
+                counters.increment(outcome.error == nil ? "queryOk" : "queryFail")
                 if let error = outcome.error {
                     logger.info("Error executing query", metadata: ["query": "\(query.query)", "error": "\(error)"])
                 }
@@ -104,9 +107,7 @@ public final class ContinuousQueryRunner: Sendable {
         if logsRuns {
             var finished = times
             finished["written"] = "\(outcome.written ?? -1)"
-            let elapsed = ContinuousClock.now - started
-            let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-            finished["duration"] = "\(GoDuration.format(nanoseconds: nanoseconds))"
+            finished["duration"] = "\(GoDuration.format(nanoseconds: (ContinuousClock.now - started).nanoseconds))"
             logger.info("Finished continuous query", metadata: finished)
         }
         return outcome

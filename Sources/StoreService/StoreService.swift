@@ -9,7 +9,7 @@ public import StoreAccess
 /// surface: `/ping`, `/write`, `/query`, and `/api/v2` (setup, orgs, buckets, authorizations, dbrps, write).
 public enum StoreService {
     /// The InfluxDB version clients see in `X-Influxdb-Version`; clients gate features on 1.x vs 2.x.
-    public static let influxDBVersion = "1.8.10"
+    public static let influxDBVersion = ProcessFacts.influxDBVersion
 
     public struct Configuration: Sendable {
         public var host: String
@@ -57,13 +57,18 @@ public enum StoreService {
         let authenticator = RequestAuthenticator(
             access: access, isEnabled: configuration.authEnabled, sharedSecret: configuration.sharedSecret)
         let locator = DatabaseLocator(engine: engine, access: access)
+        let statistics = HTTPStatistics(engine: engine, bind: "\(configuration.host):\(configuration.port)")
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: statistics.middleware)
         router.add(middleware: InfluxHeaders.middleware(allowedOrigins: configuration.allowedOrigins))
         router.add(middleware: CrossSiteRequestGuard(allowedOrigins: configuration.allowedOrigins))
         router.addRoutes(PingRoutes.collection())
         router.addRoutes(
-            WriteRoutes(engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, locator: locator)
-                .collection())
+            WriteRoutes(
+                engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, locator: locator,
+                statistics: statistics
+            ).collection())
+        router.addRoutes(DebugVarsRoutes(engine: engine, authenticator: authenticator).collection())
         router.addRoutes(
             QueryRoutes(
                 executor: QueryExecutor(engine: engine, access: access, limits: configuration.queryLimits), authenticator: authenticator,
@@ -89,7 +94,8 @@ public enum StoreService {
         let answers = IndexAnswerCache()
         let lookup = KeptAnswerLookup(
             cache: answers, engine: engine, locator: DatabaseLocator(engine: engine, access: access),
-            authEnabled: configuration.authEnabled)
+            authEnabled: configuration.authEnabled,
+            statistics: HTTPStatistics(engine: engine, bind: "\(configuration.host):\(configuration.port)"))
         return Application(
             router: makeRouter(engine: engine, access: access, configuration: configuration, answers: answers),
             server: try configuration.listener.http1(additionalChannelHandlers: [KeptAnswerHandler(lookup: lookup, logger: logger)]),

@@ -33,7 +33,12 @@ import Testing
             statements: [], body: ByteBuffer(string: "kept"), contentType: "application/json", gzipped: false)
         cache.keep(answer, for: key, at: engine.indexVersion())
         let locator = DatabaseLocator(engine: engine, access: try AccessStore(directory: directory.path))
-        return (engine, KeptAnswerLookup(cache: cache, engine: engine, locator: locator, authEnabled: false))
+        return (
+            engine,
+            KeptAnswerLookup(
+                cache: cache, engine: engine, locator: locator, authEnabled: false,
+                statistics: HTTPStatistics(engine: engine, bind: "127.0.0.1:8086"))
+        )
     }
 
     @Test func aKeptAnswerLooksExactlyLikeTheRoutersAndFollowsTheIndex() async throws {
@@ -109,7 +114,8 @@ import Testing
         let directory = TemporaryDirectory()
         let (engine, lookup) = try Self.lookupKeepingTagValues(in: directory)
         defer { engine.close() }
-        let withAuth = KeptAnswerLookup(cache: lookup.cache, engine: engine, locator: lookup.locator, authEnabled: true)
+        let withAuth = KeptAnswerLookup(
+            cache: lookup.cache, engine: engine, locator: lookup.locator, authEnabled: true, statistics: lookup.statistics)
         var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: Self.tagValues)
         #expect(lookup.answer(for: request) != nil)
         #expect(withAuth.answer(for: request) == nil)

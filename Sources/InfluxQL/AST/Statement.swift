@@ -18,6 +18,9 @@ public enum Statement: Sendable, Equatable {
     case showShards
     case showShardGroups
     case showQueries
+    /// `SHOW STATS [FOR 'module']`, `SHOW DIAGNOSTICS [FOR 'module']`.
+    case showStats(module: String?)
+    case showDiagnostics(module: String?)
     /// `KILL QUERY id [ON host]`; the host is ignored, as a single node has only itself.
     case killQuery(id: UInt64)
 
@@ -31,7 +34,10 @@ public enum Statement: Sendable, Equatable {
         case .continuousQuery(let statement): statement != .show
         case .select(let select): select.target != nil
         case .killQuery: true
-        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups, .showQueries: false
+        case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups, .showQueries,
+            .showStats,
+            .showDiagnostics:
+            false
         }
     }
 }

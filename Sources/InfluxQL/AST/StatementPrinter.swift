@@ -29,6 +29,8 @@ public enum StatementPrinter {
         case .showShards: return "SHOW SHARDS"
         case .showShardGroups: return "SHOW SHARD GROUPS"
         case .showQueries: return "SHOW QUERIES"
+        case .showStats(let module): return "SHOW STATS" + (module.map { " FOR " + ExpressionPrinter.quoteString($0) } ?? "")
+        case .showDiagnostics(let module): return "SHOW DIAGNOSTICS" + (module.map { " FOR " + ExpressionPrinter.quoteString($0) } ?? "")
         case .killQuery(let id): return "KILL QUERY \(id)"
         }
     }

@@ -15,6 +15,8 @@ extension Parser {
             return .continuousQuery(.show)
         case .keyword(.shards): return .showShards
         case .keyword(.queries): return .showQueries
+        case .keyword(.stats): return .showStats(module: consume(.keyword(.for)) ? try parseString() : nil)
+        case .keyword(.diagnostics): return .showDiagnostics(module: consume(.keyword(.for)) ? try parseString() : nil)
         case .keyword(.shard):
             try expect(.groups)
             return .showShardGroups

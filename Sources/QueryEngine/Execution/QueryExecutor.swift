@@ -53,9 +53,21 @@ public struct QueryExecutor: Sendable {
         }
         context.queryID = id
         defer { registry.finish(id) }
+        let counters = engine.statistics.counters("queryExecutor", names: Self.counterNames)
+        counters.increment("queriesActive")
+        counters.increment("queriesExecuted")
+        let started = ContinuousClock.now
+        defer {
+            counters.add(-1, to: "queriesActive")
+            counters.increment("queriesFinished")
+            counters.add((ContinuousClock.now - started).nanoseconds, to: "queryDurationNs")
+        }
         let budget = QueryBudget(registry: registry, id: id, limits: limits)
         return await QueryBudget.$current.withValue(budget) { await execute(statements, context: context, budget: budget) }
     }
+
+    /// InfluxDB's `queryExecutor` statistic.
+    static let counterNames = ["queriesActive", "queriesExecuted", "queriesFinished", "queryDurationNs", "recoveredPanics"]
 
     private func execute(_ statements: [Statement], context: Context, budget: QueryBudget) async -> [StatementResult] {
         var results: [StatementResult] = []
@@ -144,6 +156,8 @@ public struct QueryExecutor: Sendable {
         case .showShards: return StatementResult(statementID: id, series: showShards())
         case .showShardGroups: return StatementResult(statementID: id, series: showShardGroups())
         case .showQueries: return StatementResult(statementID: id, series: [registry.show()])
+        case .showStats(let module): return StatementResult(statementID: id, series: showStats(module))
+        case .showDiagnostics(let module): return StatementResult(statementID: id, series: showDiagnostics(module))
         case .killQuery(let query): try registry.kill(query)
         }
         return StatementResult(statementID: id)

@@ -27,6 +27,19 @@ extension StorageEngine {
         retentionPolicy: String? = nil,
         precision: Precision = .nanoseconds
     ) async throws -> WriteOutcome {
+        do {
+            let outcome = try await writeUncounted(body, database: database, retentionPolicy: retentionPolicy, precision: precision)
+            countWrite(points: outcome.pointsWritten + outcome.dropped, outcome: outcome)
+            return outcome
+        } catch {
+            countWrite(points: 0, outcome: nil)
+            throw error
+        }
+    }
+
+    private func writeUncounted(
+        _ body: [UInt8], database: String, retentionPolicy: String?, precision: Precision
+    ) async throws -> WriteOutcome {
         let now = configuration.clock()
         let batch = EncodedBatch(body, precision: precision, defaultTimestamp: precision.truncate(now))
         var outcome = WriteOutcome()

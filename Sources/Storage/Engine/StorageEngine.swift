@@ -68,6 +68,10 @@ public final class StorageEngine: @unchecked Sendable {
     var writeObserver: (any WriteObserver)?
     /// What start-up repaired or skipped, for the log.
     public private(set) var recoveryNotes: [String] = []
+    /// InfluxDB's statistics (`SHOW STATS`, `/debug/vars`), the store's own and those the parts around it keep.
+    public let statistics: StoreStatistics
+    /// The `write` statistic's counters.
+    let writeCounters: StoreStatistics.Counters
 
     var fileSystem: any FileSystem { configuration.fileSystem }
     var dataDirectory: String { configuration.directory + "/data" }
@@ -76,6 +80,10 @@ public final class StorageEngine: @unchecked Sendable {
     /// Opens (or creates) the store in `configuration.directory` and recovers its state.
     public init(configuration: Configuration) throws {
         self.configuration = configuration
+        _ = ProcessFacts.started
+        let statistics = StoreStatistics()
+        self.statistics = statistics
+        writeCounters = statistics.counters("write", names: Self.writeCounterNames)
         try configuration.fileSystem.createDirectory(configuration.directory)
         metaStore = MetaStore(directory: configuration.directory, fileSystem: configuration.fileSystem)
         meta = try metaStore.load()
@@ -84,6 +92,7 @@ public final class StorageEngine: @unchecked Sendable {
         wal = try WriteAheadLog(
             configuration: .init(directory: walDirectory, fileSystem: configuration.fileSystem, fsyncDelay: configuration.walFsyncDelay)
         )
+        statistics.addProvider { [weak self] in [ProcessFacts.runtimeStatistic()] + (self?.storeStatistics() ?? []) }
     }
 
     /// Stops the WAL's flusher. Unflushed data stays in the WAL and replays at the next start.

@@ -56,7 +56,7 @@ final class KeptAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// The headers in the order the router's path writes them: its own, the store's, then the date.
     private func write(_ answer: IndexAnswerCache.Answer, to request: HTTPRequest, context: ChannelHandlerContext) {
-        let started = logger.logLevel <= .info ? ContinuousClock.now : nil
+        let started = ContinuousClock.now
         var fields: HTTPFields = [.contentType: answer.contentType, .contentLength: String(answer.body.readableBytes)]
         if answer.gzipped { fields[.contentEncoding] = "gzip" }
         InfluxHeaders.stamp(&fields, request: request.headerFields)
@@ -64,7 +64,8 @@ final class KeptAnswerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.head(HTTPResponse(status: .ok, headerFields: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(answer.body)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-        if let started {
+        lookup.statistics.countKeptAnswer(bytes: answer.body.readableBytes, duration: ContinuousClock.now - started)
+        if logger.logLevel <= .info {
             RequestLogLine.write(
                 method: request.method.rawValue, target: request.path ?? "", status: 200, since: started, level: .info,
                 logger: logger)

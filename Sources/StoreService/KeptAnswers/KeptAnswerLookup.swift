@@ -10,6 +10,8 @@ struct KeptAnswerLookup: Sendable {
     let engine: StorageEngine
     let locator: DatabaseLocator
     let authEnabled: Bool
+    /// The listener's `httpd` statistic, which kept answers count into too.
+    let statistics: HTTPStatistics
 
     func answer(for request: HTTPRequest) -> IndexAnswerCache.Answer? {
         // A request with an `Origin` goes to the router, which decides its CORS headers.

@@ -12,6 +12,7 @@ struct WriteRoutes {
     let maxBodySize: Int
     let authenticator: RequestAuthenticator
     let locator: DatabaseLocator
+    let statistics: HTTPStatistics
 
     func collection() -> RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -58,6 +59,7 @@ struct WriteRoutes {
             // A file operation failed (disk full, I/O error): nothing of the batch was stored.
             throw InfluxErrorResponse(.internalServerError, "\(error)")
         }
+        statistics.countWritten(points: outcome.pointsWritten, dropped: outcome.dropped)
         if let message = outcome.errorMessage { throw InfluxErrorResponse(.badRequest, message) }
         return Response(status: .noContent)
     }
