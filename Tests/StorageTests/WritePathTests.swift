@@ -100,6 +100,10 @@ import TimeSeries
         #expect(outcome.errorMessage == "partial write: unable to parse 'bad': missing fields dropped=0")
         let allBad = try await engine.write("bad\nworse")
         #expect(allBad.errorMessage == "unable to parse 'bad': missing fields\nunable to parse 'worse': missing fields")
+        // A dropped point is reported before a line that did not parse, as InfluxDB 1.8's write handler checks.
+        let both = try await engine.write("m v=1i 3\nbad")
+        #expect(both.errorMessage?.hasPrefix("partial write: field type conflict: input field \"v\"") == true)
+        #expect(both.errorMessage?.hasSuffix("dropped=1") == true)
         engine.close()
     }
 

@@ -305,6 +305,7 @@ CASES = [
     ("write bad line", "POST", "/write?db=db BODY m v=oops 1"),
     ("write partial", "POST", "/write?db=db BODY m v=1 1\nm v= 2"),
     ("write type conflict", "POST", "/write?db=db BODY cpu,host=a v=1i 50"),
+    ("write conflict within a batch and a bad line", "POST", "/write?db=db BODY cflt v=1 1\ncflt v=2i 2\nbad"),
     ("write no db", "POST", "/write BODY m v=1"),
     ("write unknown db", "POST", "/write?db=nope BODY m v=1"),
     ("write bad precision", "POST", "/write?db=db&precision=x BODY m v=1"),
@@ -398,6 +399,12 @@ DIFFERENCES = {
     "cardinality: series in two shards": (
         "InfluxDB 1.6 counts a series once per shard holding it (`count(_seriesKey)`); 1.8 counts it once (`count(distinct(_seriesKey))`)",
         200, {"results": [{"statement_id": 0, "series": [{"name": "dst", "columns": ["count"], "values": [[1]]}]}]},
+    ),
+    "write conflict within a batch and a bad line": (
+        "InfluxDB 1.6 refuses a batch whose new field gets two types with a bare `field type conflict`; 1.8 stores the "
+        "first and reports the conflict as a partial write, before the line that did not parse",
+        400, {"error": 'partial write: field type conflict: input field "v" on measurement "cflt" is type integer, '
+              'already exists as type float dropped=1'},
     ),
     "ping verbose": ("InfluxDB 1.6 ignores verbose (204); Sundial answers as 1.8 does", 200, {"version": "1.8.10"}),
     "health": (

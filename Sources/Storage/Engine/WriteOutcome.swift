@@ -11,13 +11,13 @@ public struct WriteOutcome: Sendable {
 
     public init() {}
 
-    /// InfluxDB 1.x's error text for this outcome, or nil when everything was written.
+    /// InfluxDB 1.8's error text for this outcome, or nil when everything was written: dropped points are reported
+    /// before lines that did not parse (its handler checks the write's error first), and a batch in which no line
+    /// parsed gets the parse errors alone.
     public var errorMessage: String? {
-        if !parseErrors.isEmpty {
-            let joined = parseErrors.map(\.description).joined(separator: "\n")
-            return pointsWritten == 0 && dropped == 0 ? joined : "partial write: \(joined) dropped=\(dropped)"
-        }
         if let firstDropReason { return "partial write: \(firstDropReason) dropped=\(dropped)" }
-        return nil
+        guard !parseErrors.isEmpty else { return nil }
+        let joined = parseErrors.map(\.description).joined(separator: "\n")
+        return pointsWritten == 0 ? joined : "partial write: \(joined) dropped=0"
     }
 }
