@@ -42,6 +42,9 @@ let package = Package(
         // RE2 (Debian's libre2-dev) behind a C interface, and Go-syntax regexes matched in linear time on top of it.
         .target(name: "RE2Bridge", linkerSettings: [.linkedLibrary("re2")]),
         .target(name: "RE2Regex", dependencies: ["RE2Bridge"], exclude: ["README.md"], swiftSettings: strictSettings),
+        // Snappy (Debian's libsnappy-dev) behind a C interface, and Prometheus' remote storage messages on top of it.
+        .target(name: "SnappyBridge", linkerSettings: [.linkedLibrary("snappy")]),
+        .target(name: "PrometheusRemote", dependencies: ["SnappyBridge"], exclude: ["README.md"], swiftSettings: strictSettings),
         // ISA-L's igzip (Debian's libisal-dev) behind a C interface: gzip for answers, several times zlib's speed.
         .target(name: "IgzipBridge", linkerSettings: [.linkedLibrary("isal")]),
         .target(name: "FileIO", exclude: ["README.md"], swiftSettings: strictSettings),
@@ -120,7 +123,7 @@ let package = Package(
             name: "StoreService",
             dependencies: [
                 hummingbird, httpTypes, logging, "ServerLogging", "Storage", "StoreAccess", "TimeSeries", "InfluxQL", "QueryEngine",
-                "Credentials",
+                "Credentials", "PrometheusRemote", "RE2Regex", "LineProtocol",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -209,6 +212,7 @@ let package = Package(
             dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "PrometheusRemoteTests", dependencies: ["PrometheusRemote"], swiftSettings: strictSettings),
         .testTarget(
             name: "ContinuousQueriesTests",
             dependencies: ["ContinuousQueries", "QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting", logging],
@@ -229,7 +233,7 @@ let package = Package(
         .testTarget(
             name: "StoreServiceTests",
             dependencies: [
-                "StoreService", "Storage", "StoreAccess", "SundialTesting", "Credentials", hummingbird,
+                "StoreService", "Storage", "StoreAccess", "SundialTesting", "Credentials", "PrometheusRemote", "InfluxQL", hummingbird,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -300,6 +304,7 @@ if Context.environment["SUNDIAL_FUZZ"] != nil {
         ("LambdaFuzzer", ["PipelineRuntime", "TICKscript", "TimeSeries", "FuzzSupport"]),
         ("AlertTemplateFuzzer", ["Alerting", "FuzzSupport"]),
         ("ResourceFileFuzzer", ["ControlService", "FuzzSupport"]),
+        ("PrometheusRemoteFuzzer", ["PrometheusRemote", "FuzzSupport"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)", exclude: ["corpus"]))

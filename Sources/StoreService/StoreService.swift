@@ -70,6 +70,10 @@ public enum StoreService {
             ).collection())
         router.addRoutes(DebugVarsRoutes(engine: engine, authenticator: authenticator).collection())
         router.addRoutes(
+            PrometheusRoutes(
+                engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, statistics: statistics
+            ).collection())
+        router.addRoutes(
             QueryRoutes(
                 executor: QueryExecutor(engine: engine, access: access, limits: configuration.queryLimits), authenticator: authenticator,
                 locator: locator,

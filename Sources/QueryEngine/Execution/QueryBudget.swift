@@ -45,6 +45,12 @@ final class QueryBudget: Sendable {
         spent.withLock { $0 = Spent(inlineUntil: inlineUntil) }
     }
 
+    /// The statement that started inline has finished: the checks before the next statement must not find its
+    /// inline time passed (a multi-statement query failed its second statement with `RunsLong` on a busy machine).
+    func finishInline() {
+        spent.withLock { $0.inlineUntil = nil }
+    }
+
     /// Counts points read, then checks the limits.
     func charge(points: Int) throws {
         try charge(points, to: \.points, limit: limits.maxSelectPoints, name: "max-select-point")

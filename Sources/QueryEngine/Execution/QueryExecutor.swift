@@ -101,7 +101,9 @@ public struct QueryExecutor: Sendable {
         if case .select(let select) = statement, select.target == nil {
             budget.startStatement(inlineFor: limits.inlineTime)
             do {
-                return try await execute(statement, id: id, context: context)
+                let result = try await execute(statement, id: id, context: context)
+                budget.finishInline()
+                return result
             } catch is QueryBudget.RunsLong {}
         }
         budget.startStatement(inlineFor: nil)

@@ -69,6 +69,15 @@ struct RequestAuthenticator: Sendable {
         }
     }
 
+    /// Throws a 403 unless the principal may read `database` (InfluxDB 1.8 checks nothing on a Prometheus remote read).
+    func authorizeRead(principal: Principal?, database: String) throws {
+        guard isEnabled else { return }
+        guard let principal, access.may(principal, .read, on: database) else {
+            throw InfluxErrorResponse(
+                .forbidden, "\"\(principal?.name ?? "")\" user is not authorized to read from database \"\(database)\"")
+        }
+    }
+
     /// Throws InfluxDB's 403 unless the principal may write to `database`.
     func authorizeWrite(principal: Principal?, database: String) throws {
         guard isEnabled else { return }
