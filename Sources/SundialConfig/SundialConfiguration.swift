@@ -13,6 +13,8 @@ public struct SundialConfiguration: Sendable {
     public var task = TaskSection()
     public var logging = LoggingSection()
     public var store = StoreSection()
+    /// The store's UDP line-protocol listeners (`[[store.udp]]`).
+    public var storeUDP: [StoreUDPSection] = []
     public var control = ControlSection()
 
     public init() {}
@@ -29,6 +31,7 @@ public struct SundialConfiguration: Sendable {
             .single("task", \.task),
             .single("logging", \.logging),
             .single("store", \.store),
+            .array("store.udp", \.storeUDP),
             .single("control", \.control),
         ]
     }

@@ -67,6 +67,29 @@ import Testing
         #expect(!clusters[1].enabled)
     }
 
+    @Test func storeListenersAreArraysOfTablesInsideTheStoreSection() {
+        let text = """
+            [store]
+              bind-address = ":8086"
+            [[store.udp]]
+              bind-address = "127.0.0.1:8089"
+              database = "telegraf"
+              precision = "s"
+            [[store.udp]]
+              database = ""
+              batch-size = 0
+              databse = "x"
+            """
+        let result = ConfigLoader.parse(text, environment: [:])
+        #expect(result.configuration.storeUDP.map(\.database) == ["telegraf", ""])
+        #expect(result.configuration.storeUDP[0].bindAddress == ListenAddress(host: "127.0.0.1", port: 8089))
+        #expect(result.configuration.storeUDP[1].bindAddress.port == 8089)
+        let messages = result.diagnostics.map(\.description)
+        #expect(messages.contains { $0.contains("[[store.udp]] database: must name a database") })
+        #expect(messages.contains { $0.contains("[[store.udp]] batch-size: must be a positive number") })
+        #expect(messages.contains { $0.contains("[[store.udp]] databse: unknown key") }, "\(messages)")
+    }
+
     @Test func sundialSectionsAreRead() {
         let text = """
             data_dir = "/srv/sundial"

@@ -52,7 +52,14 @@ struct ConfigDecoder {
     private mutating func decodeSection(_ binding: SectionBinding, _ value: TOMLNode) {
         switch (binding.isArray, value) {
         case (false, .table(let entries)):
-            for entry in entries { assign(entry.key, entry.value, binding: binding, index: 0) }
+            for entry in entries {
+                // A table's arrays of tables with a binding of their own: `[[store.udp]]` inside `[store]`.
+                if let nested = SundialConfiguration.sections.first(where: { $0.name == binding.name + "." + entry.key }) {
+                    decodeSection(nested, entry.value)
+                } else {
+                    assign(entry.key, entry.value, binding: binding, index: 0)
+                }
+            }
         case (true, .array(let elements)) where elements.allSatisfy({ $0.tableEntries != nil }):
             for element in elements {
                 let index = binding.count(configuration)

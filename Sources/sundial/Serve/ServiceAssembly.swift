@@ -113,6 +113,11 @@ struct ServiceAssembly {
             services.append(NamedService(name: "store", address: address, wrapped: application))
             services.append(StorageMaintenanceService(engine: store.engine, logger: Logger(label: "storage")))
             if configuration.store.continuousQueriesEnabled { services.append(continuousQueryService(store.engine, store.access)) }
+            for udp in configuration.storeUDP where udp.enabled {
+                services.append(
+                    UDPLineService(
+                        listener: UDPLineListener(engine: store.engine, configuration: udp.listener, logger: Logger(label: "udp"))))
+            }
         }
         let tasksAddress = configuration.http.bindAddress
         if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }

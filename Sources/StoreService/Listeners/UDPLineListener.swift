@@ -1,0 +1,174 @@
+public import Logging
+import NIOCore
+import NIOPosix
+public import Storage
+import Synchronization
+public import TimeSeries
+
+/// InfluxDB's `[[udp]]` listener: line protocol in UDP datagrams, gathered into batches of `batchSize` points (or
+/// whatever `batchTimeout` found) and written to `database`, which is made if missing, as InfluxDB does. Batches
+/// wait in a queue of `batchPending`; datagrams that find it full are dropped and counted (InfluxDB blocks its
+/// reader, and the kernel drops them instead). Counted as InfluxDB's `udp` statistic.
+public final class UDPLineListener: Sendable {
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        public var database: String
+        public var retentionPolicy: String?
+        public var precision: Precision
+        public var batchSize: Int
+        public var batchPending: Int
+        public var batchTimeout: Duration
+        public var readBuffer: Int
+
+        public init(
+            host: String, port: Int, database: String, retentionPolicy: String? = nil, precision: Precision = .nanoseconds,
+            batchSize: Int = 5000, batchPending: Int = 10, batchTimeout: Duration = .seconds(1), readBuffer: Int = 0
+        ) {
+            self.host = host
+            self.port = port
+            self.database = database
+            self.retentionPolicy = retentionPolicy
+            self.precision = precision
+            self.batchSize = batchSize
+            self.batchPending = batchPending
+            self.batchTimeout = batchTimeout
+            self.readBuffer = readBuffer
+        }
+    }
+
+    let engine: StorageEngine
+    let configuration: Configuration
+    let logger: Logger
+    let counters: StoreStatistics.Counters
+    /// The bound socket, for `stop()`.
+    private let bound = Mutex<(channel: (any Channel)?, stopped: Bool)>((nil, false))
+
+    public init(engine: StorageEngine, configuration: Configuration, logger: Logger) {
+        self.engine = engine
+        self.configuration = configuration
+        self.logger = logger
+        let bind = "\(configuration.host):\(configuration.port)"
+        counters = engine.statistics.counters(
+            "udp", tags: ["bind": bind], key: "udp:" + bind,
+            names: [
+                "pointsReceived", "bytesReceived", "pointsParseFail", "readFail", "batchesTx", "pointsTx", "batchesTxFail",
+                "batchesDropped",
+            ])
+    }
+
+    /// Binds, then reads and writes until the task is cancelled.
+    public func run() async throws {
+        if engine.databaseInfo(configuration.database) == nil { try engine.createDatabase(configuration.database) }
+        var bootstrap = DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.socketOption(.so_reuseaddr), value: 1)
+        if configuration.readBuffer > 0 {
+            bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(clamping: configuration.readBuffer))
+        }
+        let channel = try await bootstrap.bind(host: configuration.host, port: configuration.port) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<AddressedEnvelope<ByteBuffer>, AddressedEnvelope<ByteBuffer>>(wrappingChannelSynchronously: channel)
+            }
+        }
+        let stoppedAlready = bound.withLock { bound -> Bool in
+            bound.channel = channel.channel
+            return bound.stopped
+        }
+        if stoppedAlready { try await channel.channel.close() }
+        logger.info("Started listening on UDP: \(configuration.host):\(configuration.port)")
+        let (batches, queue) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingOldest(configuration.batchPending))
+        let batcher = UDPBatcher(size: configuration.batchSize)
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.write(batches) }
+            group.addTask {
+                while !batcher.isClosed {
+                    try? await Task.sleep(for: self.configuration.batchTimeout)
+                    if let batch = batcher.takeAll() { self.enqueue(batch, into: queue) }
+                }
+            }
+            // Reading ends when `stop()` closes the socket; what was gathered is written before `run` returns.
+            try? await channel.executeThenClose { inbound, _ in
+                for try await envelope in inbound {
+                    let bytes = Array(buffer: envelope.data)
+                    counters.add(Int64(bytes.count), to: "bytesReceived")
+                    if let batch = batcher.add(bytes) { enqueue(batch, into: queue) }
+                }
+            }
+            if let batch = batcher.takeAll() { enqueue(batch, into: queue) }
+            batcher.close()
+            queue.finish()
+        }
+    }
+
+    /// Stops reading; `run` returns once the batches already gathered are written.
+    public func stop() {
+        let channel = bound.withLock { bound -> (any Channel)? in
+            bound.stopped = true
+            return bound.channel
+        }
+        channel?.close(promise: nil)
+    }
+
+    private func enqueue(_ batch: [UInt8], into queue: AsyncStream<[UInt8]>.Continuation) {
+        if case .dropped = queue.yield(batch) { counters.increment("batchesDropped") }
+    }
+
+    private func write(_ batches: AsyncStream<[UInt8]>) async {
+        for await batch in batches {
+            do {
+                let outcome = try await engine.write(
+                    batch, database: configuration.database, retentionPolicy: configuration.retentionPolicy,
+                    precision: configuration.precision)
+                counters.add(Int64(outcome.parseErrors.count), to: "pointsParseFail")
+                counters.add(Int64(outcome.pointsWritten + outcome.dropped), to: "pointsReceived")
+                counters.add(Int64(outcome.pointsWritten), to: "pointsTx")
+                counters.increment("batchesTx")
+                if let message = outcome.errorMessage { logger.info("Failed to write points from UDP: \(message)") }
+            } catch {
+                counters.increment("batchesTxFail")
+                logger.error("Failed to write point batch to database \(configuration.database): \(error)")
+            }
+        }
+    }
+}
+
+/// Lines from datagrams gathered until they hold `size` points (a point per non-empty line, as InfluxDB's batcher
+/// counts parsed points).
+final class UDPBatcher: Sendable {
+    private let size: Int
+    private let pending = Mutex<(lines: [UInt8], points: Int)>(([], 0))
+    private let closed = Atomic(false)
+
+    var isClosed: Bool { closed.load(ordering: .relaxed) }
+
+    /// No more datagrams come; the timer stops.
+    func close() { closed.store(true, ordering: .relaxed) }
+
+    init(size: Int) {
+        self.size = size
+    }
+
+    /// Adds a datagram's lines; the batch when it is full.
+    func add(_ datagram: [UInt8]) -> [UInt8]? {
+        let points = datagram.split(separator: UInt8(ascii: "\n")).count {
+            !$0.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }
+        }
+        return pending.withLock { pending -> [UInt8]? in
+            pending.lines.append(contentsOf: datagram)
+            if pending.lines.last != UInt8(ascii: "\n") { pending.lines.append(UInt8(ascii: "\n")) }
+            pending.points += points
+            guard pending.points >= size else { return nil }
+            defer { pending = ([], 0) }
+            return pending.lines
+        }
+    }
+
+    /// Whatever is gathered, or nil.
+    func takeAll() -> [UInt8]? {
+        pending.withLock { pending -> [UInt8]? in
+            guard !pending.lines.isEmpty else { return nil }
+            defer { pending = ([], 0) }
+            return pending.lines
+        }
+    }
+}
