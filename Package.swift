@@ -112,6 +112,7 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        .target(name: "Collectd", dependencies: ["LineProtocol", "TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "ContinuousQueries",
             dependencies: ["InfluxQL", "QueryEngine", "Storage", "TimeSeries", logging],
@@ -171,7 +172,7 @@ let package = Package(
             dependencies: [
                 "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
                 "ControlService", "PipelineSpec", "PipelineRuntime", "Alerting", "TICKscript", "InfluxClient", "QueryEngine", "InfluxQL",
-                "ContinuousQueries", .product(name: "Yams", package: "Yams"),
+                "ContinuousQueries", "Collectd", .product(name: "Yams", package: "Yams"),
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -213,6 +214,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PrometheusRemoteTests", dependencies: ["PrometheusRemote"], swiftSettings: strictSettings),
+        .testTarget(name: "CollectdTests", dependencies: ["Collectd", "TimeSeries"], swiftSettings: strictSettings),
         .testTarget(
             name: "ContinuousQueriesTests",
             dependencies: ["ContinuousQueries", "QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting", logging],
@@ -305,6 +307,7 @@ if Context.environment["SUNDIAL_FUZZ"] != nil {
         ("AlertTemplateFuzzer", ["Alerting", "FuzzSupport"]),
         ("ResourceFileFuzzer", ["ControlService", "FuzzSupport"]),
         ("PrometheusRemoteFuzzer", ["PrometheusRemote", "FuzzSupport"]),
+        ("CollectdFuzzer", ["Collectd", "FuzzSupport"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)", exclude: ["corpus"]))

@@ -15,6 +15,8 @@ public struct SundialConfiguration: Sendable {
     public var store = StoreSection()
     /// The store's UDP line-protocol listeners (`[[store.udp]]`).
     public var storeUDP: [StoreUDPSection] = []
+    /// The store's collectd listeners (`[[store.collectd]]`).
+    public var storeCollectd: [StoreCollectdSection] = []
     public var control = ControlSection()
 
     public init() {}
@@ -32,6 +34,7 @@ public struct SundialConfiguration: Sendable {
             .single("logging", \.logging),
             .single("store", \.store),
             .array("store.udp", \.storeUDP),
+            .array("store.collectd", \.storeCollectd),
             .single("control", \.control),
         ]
     }

@@ -17,11 +17,13 @@ def shared_dir() -> Path:
 
 
 class InfluxDServer:
-    def __init__(self, data_dir: Path, auth_enabled: bool = False):
+    def __init__(self, data_dir: Path, auth_enabled: bool = False, collectd_port: int = None):
         self.data_dir = data_dir
         self.port = free_port()
         self.pid = None
         self.auth_enabled = auth_enabled
+        # A `[[collectd]]` listener on loopback at this port (its defaults otherwise), when set.
+        self.collectd_port = collectd_port
 
     @property
     def url(self) -> str:
@@ -38,17 +40,23 @@ class InfluxDServer:
         if result.returncode != 0:
             raise RuntimeError(f"influxd did not start: {result.stderr[-2000:]}")
         self.pid = int(result.stdout.strip().splitlines()[-1])
-        if self.auth_enabled:
-            self._restart_with_auth()
+        if self.auth_enabled or self.collectd_port:
+            self._restart_with_settings()
         return self
 
-    def _restart_with_auth(self) -> None:
-        """The shared script has no switch for auth: stop its server, turn `[http] auth-enabled` on in the config it
+    def _restart_with_settings(self) -> None:
+        """The shared script has no switch for auth or collectd: stop its server, turn them on in the config it
         wrote, and start influxd again on that config."""
         self.stop()
         config = self.data_dir / "influxdb.conf"
-        text = re.sub(r"(?m)^\s*auth-enabled\s*=.*$", "", config.read_text())
-        config.write_text(re.sub(r"(?m)^\[http\]\s*$", "[http]\n  auth-enabled = true", text, count=1))
+        text = config.read_text()
+        if self.auth_enabled:
+            text = re.sub(r"(?m)^\s*auth-enabled\s*=.*$", "", text)
+            text = re.sub(r"(?m)^\[http\]\s*$", "[http]\n  auth-enabled = true", text, count=1)
+        if self.collectd_port:
+            listener = f'[[collectd]]\n  enabled = true\n  bind-address = "127.0.0.1:{self.collectd_port}"\n  batch-timeout = "1s"'
+            text = re.sub(r"(?m)^\[\[collectd\]\]\s*\n\s*enabled\s*=\s*false\s*$", listener, text, count=1)
+        config.write_text(text)
         log = open(self.data_dir / "influxd.log", "ab")
         process = subprocess.Popen(
             ["influxd", "run", "-config", str(config)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -60,7 +68,7 @@ class InfluxDServer:
                 return
             except OSError:
                 time.sleep(0.2)
-        raise RuntimeError("influxd with auth did not answer /ping within 60 s")
+        raise RuntimeError("influxd with the changed settings did not answer /ping within 60 s")
 
     def stop(self) -> None:
         """SIGTERM, then wait (at most 15 s) until the process is gone, so its port and files are free again."""

@@ -114,9 +114,11 @@ struct ServiceAssembly {
             services.append(StorageMaintenanceService(engine: store.engine, logger: Logger(label: "storage")))
             if configuration.store.continuousQueriesEnabled { services.append(continuousQueryService(store.engine, store.access)) }
             for udp in configuration.storeUDP where udp.enabled {
-                services.append(
-                    UDPLineService(
-                        listener: UDPLineListener(engine: store.engine, configuration: udp.listener, logger: Logger(label: "udp"))))
+                let listener = DatagramListener(engine: store.engine, configuration: udp.listener, logger: Logger(label: "udp"))
+                services.append(DatagramListenerService(listener: listener))
+            }
+            for collectd in configuration.storeCollectd where collectd.enabled {
+                services.append(DatagramListenerService(listener: try collectd.listener(engine: store.engine)))
             }
         }
         let tasksAddress = configuration.http.bindAddress

@@ -5,12 +5,36 @@ public import Storage
 import Synchronization
 public import TimeSeries
 
-/// InfluxDB's `[[udp]]` listener: line protocol in UDP datagrams, gathered into batches of `batchSize` points (or
-/// whatever `batchTimeout` found) and written to `database`, which is made if missing, as InfluxDB does. Batches
-/// wait in a queue of `batchPending`; datagrams that find it full are dropped and counted (InfluxDB blocks its
-/// reader, and the kernel drops them instead). Counted as InfluxDB's `udp` statistic.
-public final class UDPLineListener: Sendable {
+/// InfluxDB's datagram listeners (`[[udp]]`: line protocol; `[[collectd]]`: collectd's network protocol): each
+/// datagram decoded to lines, gathered into batches of `batchSize` points (or whatever `batchTimeout` found) and
+/// written to `database`, which is made if missing, as InfluxDB does. Batches wait in a queue of `batchPending`;
+/// datagrams that find it full are dropped and counted (InfluxDB blocks its reader, and the kernel drops them
+/// instead). Counted as InfluxDB's statistic of the listener's kind (`udp`, `collectd`).
+public final class DatagramListener: Sendable {
+    /// A datagram as line protocol: its lines, how many points they hold, and how many it had that cannot be points.
+    public struct Decoded: Sendable {
+        public var lines: [UInt8]
+        public var points: Int
+        public var invalid: Int
+
+        public init(lines: [UInt8], points: Int, invalid: Int = 0) {
+            self.lines = lines
+            self.points = points
+            self.invalid = invalid
+        }
+
+        /// A line-protocol datagram: a point per line that is not blank.
+        public static func lineProtocol(_ datagram: [UInt8]) -> Decoded {
+            let points = datagram.split(separator: UInt8(ascii: "\n")).count {
+                !$0.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }
+            }
+            return Decoded(lines: datagram, points: points)
+        }
+    }
+
     public struct Configuration: Sendable {
+        /// The statistic's name, which also names the listener in the log: `udp`, `collectd`.
+        public var kind: String
         public var host: String
         public var port: Int
         public var database: String
@@ -22,9 +46,11 @@ public final class UDPLineListener: Sendable {
         public var readBuffer: Int
 
         public init(
-            host: String, port: Int, database: String, retentionPolicy: String? = nil, precision: Precision = .nanoseconds,
+            kind: String = "udp", host: String, port: Int, database: String, retentionPolicy: String? = nil,
+            precision: Precision = .nanoseconds,
             batchSize: Int = 5000, batchPending: Int = 10, batchTimeout: Duration = .seconds(1), readBuffer: Int = 0
         ) {
+            self.kind = kind
             self.host = host
             self.port = port
             self.database = database
@@ -41,19 +67,24 @@ public final class UDPLineListener: Sendable {
     let configuration: Configuration
     let logger: Logger
     let counters: StoreStatistics.Counters
+    let decode: @Sendable ([UInt8]) -> Decoded
     /// The bound socket, for `stop()`.
     private let bound = Mutex<(channel: (any Channel)?, stopped: Bool)>((nil, false))
 
-    public init(engine: StorageEngine, configuration: Configuration, logger: Logger) {
+    public init(
+        engine: StorageEngine, configuration: Configuration, logger: Logger,
+        decode: @escaping @Sendable ([UInt8]) -> Decoded = Decoded.lineProtocol
+    ) {
         self.engine = engine
         self.configuration = configuration
         self.logger = logger
+        self.decode = decode
         let bind = "\(configuration.host):\(configuration.port)"
         counters = engine.statistics.counters(
-            "udp", tags: ["bind": bind], key: "udp:" + bind,
+            configuration.kind, tags: ["bind": bind], key: configuration.kind + ":" + bind,
             names: [
                 "pointsReceived", "bytesReceived", "pointsParseFail", "readFail", "batchesTx", "pointsTx", "batchesTxFail",
-                "batchesDropped",
+                "batchesDropped", "droppedPointsInvalid",
             ])
     }
 
@@ -75,9 +106,9 @@ public final class UDPLineListener: Sendable {
             return bound.stopped
         }
         if stoppedAlready { try await channel.channel.close() }
-        logger.info("Started listening on UDP: \(configuration.host):\(configuration.port)")
+        logger.info("Started listening on UDP (\(configuration.kind)): \(configuration.host):\(configuration.port)")
         let (batches, queue) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingOldest(configuration.batchPending))
-        let batcher = UDPBatcher(size: configuration.batchSize)
+        let batcher = DatagramBatcher(size: configuration.batchSize)
         await withDiscardingTaskGroup { group in
             group.addTask { await self.write(batches) }
             group.addTask {
@@ -91,7 +122,9 @@ public final class UDPLineListener: Sendable {
                 for try await envelope in inbound {
                     let bytes = Array(buffer: envelope.data)
                     counters.add(Int64(bytes.count), to: "bytesReceived")
-                    if let batch = batcher.add(bytes) { enqueue(batch, into: queue) }
+                    let decoded = decode(bytes)
+                    if decoded.invalid > 0 { counters.add(Int64(decoded.invalid), to: "droppedPointsInvalid") }
+                    if let batch = batcher.add(decoded) { enqueue(batch, into: queue) }
                 }
             }
             if let batch = batcher.takeAll() { enqueue(batch, into: queue) }
@@ -123,7 +156,7 @@ public final class UDPLineListener: Sendable {
                 counters.add(Int64(outcome.pointsWritten + outcome.dropped), to: "pointsReceived")
                 counters.add(Int64(outcome.pointsWritten), to: "pointsTx")
                 counters.increment("batchesTx")
-                if let message = outcome.errorMessage { logger.info("Failed to write points from UDP: \(message)") }
+                if let message = outcome.errorMessage { logger.info("Failed to write points from \(configuration.kind): \(message)") }
             } catch {
                 counters.increment("batchesTxFail")
                 logger.error("Failed to write point batch to database \(configuration.database): \(error)")
@@ -132,9 +165,8 @@ public final class UDPLineListener: Sendable {
     }
 }
 
-/// Lines from datagrams gathered until they hold `size` points (a point per non-empty line, as InfluxDB's batcher
-/// counts parsed points).
-final class UDPBatcher: Sendable {
+/// Lines from datagrams gathered until they hold `size` points.
+final class DatagramBatcher: Sendable {
     private let size: Int
     private let pending = Mutex<(lines: [UInt8], points: Int)>(([], 0))
     private let closed = Atomic(false)
@@ -149,14 +181,12 @@ final class UDPBatcher: Sendable {
     }
 
     /// Adds a datagram's lines; the batch when it is full.
-    func add(_ datagram: [UInt8]) -> [UInt8]? {
-        let points = datagram.split(separator: UInt8(ascii: "\n")).count {
-            !$0.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }
-        }
+    func add(_ datagram: DatagramListener.Decoded) -> [UInt8]? {
+        guard !datagram.lines.isEmpty else { return nil }
         return pending.withLock { pending -> [UInt8]? in
-            pending.lines.append(contentsOf: datagram)
+            pending.lines.append(contentsOf: datagram.lines)
             if pending.lines.last != UInt8(ascii: "\n") { pending.lines.append(UInt8(ascii: "\n")) }
-            pending.points += points
+            pending.points += datagram.points
             guard pending.points >= size else { return nil }
             defer { pending = ([], 0) }
             return pending.lines
