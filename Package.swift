@@ -113,6 +113,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Collectd", dependencies: ["LineProtocol", "TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "Graphite", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "ContinuousQueries",
             dependencies: ["InfluxQL", "QueryEngine", "Storage", "TimeSeries", logging],
@@ -172,7 +173,7 @@ let package = Package(
             dependencies: [
                 "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
                 "ControlService", "PipelineSpec", "PipelineRuntime", "Alerting", "TICKscript", "InfluxClient", "QueryEngine", "InfluxQL",
-                "ContinuousQueries", "Collectd", .product(name: "Yams", package: "Yams"),
+                "ContinuousQueries", "Collectd", "Graphite", "LineProtocol", .product(name: "Yams", package: "Yams"),
                 hummingbird, logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -215,6 +216,7 @@ let package = Package(
         ),
         .testTarget(name: "PrometheusRemoteTests", dependencies: ["PrometheusRemote"], swiftSettings: strictSettings),
         .testTarget(name: "CollectdTests", dependencies: ["Collectd", "TimeSeries"], swiftSettings: strictSettings),
+        .testTarget(name: "GraphiteTests", dependencies: ["Graphite", "TimeSeries"], swiftSettings: strictSettings),
         .testTarget(
             name: "ContinuousQueriesTests",
             dependencies: ["ContinuousQueries", "QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting", logging],
@@ -308,6 +310,7 @@ if Context.environment["SUNDIAL_FUZZ"] != nil {
         ("ResourceFileFuzzer", ["ControlService", "FuzzSupport"]),
         ("PrometheusRemoteFuzzer", ["PrometheusRemote", "FuzzSupport"]),
         ("CollectdFuzzer", ["Collectd", "FuzzSupport"]),
+        ("GraphiteFuzzer", ["Graphite", "FuzzSupport"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)", exclude: ["corpus"]))

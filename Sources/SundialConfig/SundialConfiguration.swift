@@ -17,6 +17,8 @@ public struct SundialConfiguration: Sendable {
     public var storeUDP: [StoreUDPSection] = []
     /// The store's collectd listeners (`[[store.collectd]]`).
     public var storeCollectd: [StoreCollectdSection] = []
+    /// The store's Graphite listeners (`[[store.graphite]]`).
+    public var storeGraphite: [StoreGraphiteSection] = []
     public var control = ControlSection()
 
     public init() {}
@@ -35,6 +37,7 @@ public struct SundialConfiguration: Sendable {
             .single("store", \.store),
             .array("store.udp", \.storeUDP),
             .array("store.collectd", \.storeCollectd),
+            .array("store.graphite", \.storeGraphite),
             .single("control", \.control),
         ]
     }

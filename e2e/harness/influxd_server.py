@@ -17,13 +17,15 @@ def shared_dir() -> Path:
 
 
 class InfluxDServer:
-    def __init__(self, data_dir: Path, auth_enabled: bool = False, collectd_port: int = None):
+    def __init__(self, data_dir: Path, auth_enabled: bool = False, collectd_port: int = None, graphite: str = None):
         self.data_dir = data_dir
         self.port = free_port()
         self.pid = None
         self.auth_enabled = auth_enabled
         # A `[[collectd]]` listener on loopback at this port (its defaults otherwise), when set.
         self.collectd_port = collectd_port
+        # The settings of a `[[graphite]]` listener (TOML lines, `bind-address` among them), when set.
+        self.graphite = graphite
 
     @property
     def url(self) -> str:
@@ -40,7 +42,7 @@ class InfluxDServer:
         if result.returncode != 0:
             raise RuntimeError(f"influxd did not start: {result.stderr[-2000:]}")
         self.pid = int(result.stdout.strip().splitlines()[-1])
-        if self.auth_enabled or self.collectd_port:
+        if self.auth_enabled or self.collectd_port or self.graphite:
             self._restart_with_settings()
         return self
 
@@ -56,6 +58,9 @@ class InfluxDServer:
         if self.collectd_port:
             listener = f'[[collectd]]\n  enabled = true\n  bind-address = "127.0.0.1:{self.collectd_port}"\n  batch-timeout = "1s"'
             text = re.sub(r"(?m)^\[\[collectd\]\]\s*\n\s*enabled\s*=\s*false\s*$", listener, text, count=1)
+        if self.graphite:
+            listener = "[[graphite]]\n  enabled = true\n" + self.graphite
+            text = re.sub(r"(?m)^\[\[graphite\]\]\s*\n\s*enabled\s*=\s*false\s*$", lambda _: listener, text, count=1)
         config.write_text(text)
         log = open(self.data_dir / "influxd.log", "ab")
         process = subprocess.Popen(

@@ -23,8 +23,12 @@ def query(base, text):
 
 
 def test_collectd_packets_make_the_same_points(make_server, tmp_path):
-    influx_port, sundial_port = free_port(), free_port()
-    influx = InfluxDServer(tmp_path / "influxd", collectd_port=influx_port).start()
+    influx = InfluxDServer(tmp_path / "influxd")
+    # The kernel may hand out a port twice until something binds it: keep them apart from each other and InfluxDB's.
+    while len({influx_port := free_port(), sundial_port := free_port(), influx.port}) < 3:
+        pass
+    influx.collectd_port = influx_port
+    influx.start()
     config = tmp_path / "sundial.conf"
     config.write_text(f'[[store.collectd]]\nbind-address = "127.0.0.1:{sundial_port}"\nbatch-timeout = "1s"\n')
     sundial = make_server(extra_args=["--config", str(config)]).start()

@@ -107,29 +107,16 @@ public final class DatagramListener: Sendable {
         }
         if stoppedAlready { try await channel.channel.close() }
         logger.info("Started listening on UDP (\(configuration.kind)): \(configuration.host):\(configuration.port)")
-        let (batches, queue) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingOldest(configuration.batchPending))
-        let batcher = DatagramBatcher(size: configuration.batchSize)
-        await withDiscardingTaskGroup { group in
-            group.addTask { await self.write(batches) }
-            group.addTask {
-                while !batcher.isClosed {
-                    try? await Task.sleep(for: self.configuration.batchTimeout)
-                    if let batch = batcher.takeAll() { self.enqueue(batch, into: queue) }
-                }
-            }
+        let pipeline = BatchPipeline(configuration: configuration, engine: engine, counters: counters, logger: logger)
+        await pipeline.run {
             // Reading ends when `stop()` closes the socket; what was gathered is written before `run` returns.
             try? await channel.executeThenClose { inbound, _ in
                 for try await envelope in inbound {
                     let bytes = Array(buffer: envelope.data)
-                    counters.add(Int64(bytes.count), to: "bytesReceived")
-                    let decoded = decode(bytes)
-                    if decoded.invalid > 0 { counters.add(Int64(decoded.invalid), to: "droppedPointsInvalid") }
-                    if let batch = batcher.add(decoded) { enqueue(batch, into: queue) }
+                    self.counters.add(Int64(bytes.count), to: "bytesReceived")
+                    pipeline.add(self.decode(bytes))
                 }
             }
-            if let batch = batcher.takeAll() { enqueue(batch, into: queue) }
-            batcher.close()
-            queue.finish()
         }
     }
 
@@ -140,65 +127,5 @@ public final class DatagramListener: Sendable {
             return bound.channel
         }
         channel?.close(promise: nil)
-    }
-
-    private func enqueue(_ batch: [UInt8], into queue: AsyncStream<[UInt8]>.Continuation) {
-        if case .dropped = queue.yield(batch) { counters.increment("batchesDropped") }
-    }
-
-    private func write(_ batches: AsyncStream<[UInt8]>) async {
-        for await batch in batches {
-            do {
-                let outcome = try await engine.write(
-                    batch, database: configuration.database, retentionPolicy: configuration.retentionPolicy,
-                    precision: configuration.precision)
-                counters.add(Int64(outcome.parseErrors.count), to: "pointsParseFail")
-                counters.add(Int64(outcome.pointsWritten + outcome.dropped), to: "pointsReceived")
-                counters.add(Int64(outcome.pointsWritten), to: "pointsTx")
-                counters.increment("batchesTx")
-                if let message = outcome.errorMessage { logger.info("Failed to write points from \(configuration.kind): \(message)") }
-            } catch {
-                counters.increment("batchesTxFail")
-                logger.error("Failed to write point batch to database \(configuration.database): \(error)")
-            }
-        }
-    }
-}
-
-/// Lines from datagrams gathered until they hold `size` points.
-final class DatagramBatcher: Sendable {
-    private let size: Int
-    private let pending = Mutex<(lines: [UInt8], points: Int)>(([], 0))
-    private let closed = Atomic(false)
-
-    var isClosed: Bool { closed.load(ordering: .relaxed) }
-
-    /// No more datagrams come; the timer stops.
-    func close() { closed.store(true, ordering: .relaxed) }
-
-    init(size: Int) {
-        self.size = size
-    }
-
-    /// Adds a datagram's lines; the batch when it is full.
-    func add(_ datagram: DatagramListener.Decoded) -> [UInt8]? {
-        guard !datagram.lines.isEmpty else { return nil }
-        return pending.withLock { pending -> [UInt8]? in
-            pending.lines.append(contentsOf: datagram.lines)
-            if pending.lines.last != UInt8(ascii: "\n") { pending.lines.append(UInt8(ascii: "\n")) }
-            pending.points += datagram.points
-            guard pending.points >= size else { return nil }
-            defer { pending = ([], 0) }
-            return pending.lines
-        }
-    }
-
-    /// Whatever is gathered, or nil.
-    func takeAll() -> [UInt8]? {
-        pending.withLock { pending -> [UInt8]? in
-            guard !pending.lines.isEmpty else { return nil }
-            defer { pending = ([], 0) }
-            return pending.lines
-        }
     }
 }

@@ -1,5 +1,7 @@
 import Collectd
 import Foundation
+import Graphite
+import LineProtocol
 import Logging
 import ServiceLifecycle
 import Storage
@@ -70,5 +72,54 @@ struct MissingTypesDB: Error, CustomStringConvertible {
 
     var description: String {
         "[[store.collectd]] typesdb: \(path) does not exist (install collectd-core or point typesdb at a types.db)"
+    }
+}
+
+/// Runs one TCP `[[store.graphite]]` listener while the server runs; a graceful shutdown closes its connections,
+/// and it returns once what it gathered is written.
+struct TCPLineListenerService: Service {
+    let listener: TCPLineListener
+
+    func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await listener.run()
+        } onGracefulShutdown: {
+            listener.stop()
+        }
+    }
+}
+
+extension StoreGraphiteSection {
+    /// The listener for `protocol`, its templates checked now: one that cannot be used stops start-up.
+    func service(engine: StorageEngine) throws -> any Service {
+        let parser = try GraphiteParser(templates: templates, tags: tags, separator: separator)
+        let clock = engine.configuration.clock
+        let logger = Logger(label: "graphite")
+        let configuration = DatagramListener.Configuration(
+            kind: "graphite", host: bindAddress.bindHost, port: bindAddress.port, database: database,
+            retentionPolicy: retentionPolicy.isEmpty ? nil : retentionPolicy, batchSize: batchSize, batchPending: batchPending,
+            batchTimeout: .nanoseconds(batchTimeout.nanoseconds), readBuffer: udpReadBuffer)
+        let decode: @Sendable ([UInt8]) -> DatagramListener.Decoded = { text in
+            var lines: [UInt8] = []
+            var (points, invalid) = (0, 0)
+            for line in text.split(separator: UInt8(ascii: "\n")) {
+                let string = String(decoding: line, as: UTF8.self)
+                guard !string.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) else { continue }
+                do {
+                    LineProtocolEncoder.append(try parser.parse(string, now: clock()), to: &lines)
+                    points += 1
+                } catch {
+                    invalid += 1
+                    logger.info("Unable to parse line: \(string): \(error)")
+                }
+            }
+            return DatagramListener.Decoded(lines: lines, points: points, invalid: invalid)
+        }
+        if self.protocol.lowercased() == "udp" {
+            return DatagramListenerService(
+                listener: DatagramListener(engine: engine, configuration: configuration, logger: logger, decode: decode))
+        }
+        return TCPLineListenerService(
+            listener: TCPLineListener(engine: engine, configuration: configuration, logger: logger, decode: decode))
     }
 }

@@ -120,6 +120,9 @@ struct ServiceAssembly {
             for collectd in configuration.storeCollectd where collectd.enabled {
                 services.append(DatagramListenerService(listener: try collectd.listener(engine: store.engine)))
             }
+            for graphite in configuration.storeGraphite where graphite.enabled {
+                services.append(try graphite.service(engine: store.engine))
+            }
         }
         let tasksAddress = configuration.http.bindAddress
         if taskBackend.remote == nil { store?.engine.setWriteObserver(EmbeddedStreamFeed(router: taskRunner.router)) }
