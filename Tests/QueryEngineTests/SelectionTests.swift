@@ -86,7 +86,7 @@ import TimeSeries
         #expect(registry.show().values.first?[1] == .string("SHOW DATABASES;\nSHOW QUERIES"))
         try registry.check(id)
         try registry.kill(id)
-        #expect(throws: QueryError("query killed")) { try registry.check(id) }
+        #expect(throws: QueryError("query interrupted")) { try registry.check(id) }
         registry.finish(id)
         #expect(throws: QueryError("no such query id: \(id)")) { try registry.kill(id) }
         #expect(try registry.register([.showQueries], database: nil) == id + 1)

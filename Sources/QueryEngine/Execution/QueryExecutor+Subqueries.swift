@@ -20,9 +20,12 @@ extension QueryExecutor {
             var inner = source.subquery?.statement ?? Self.copyOfMeasurement(source)
             inner.condition = Self.withOuterTime(inner.condition, outer: statement.condition)
             let lines = Self.lines(from: try await selectAnySource(inner, context: context), measurement: nil)
+            // Moving the rows into the scratch store reads nothing the budget counts: check time and KILL QUERY around it.
+            try QueryBudget.current?.check()
             guard !lines.isEmpty else { continue }
             let outcome = try await scratch.engine.write(lines, database: ScratchStore.database, precision: .nanoseconds)
             if let message = outcome.errorMessage { throw QueryError(message) }
+            try QueryBudget.current?.check()
         }
         var outer = statement
         outer.sources = []

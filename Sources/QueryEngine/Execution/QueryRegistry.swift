@@ -44,7 +44,8 @@ public final class QueryRegistry: Sendable {
     /// Throws once the query was killed; long-running statements call this between steps.
     func check(_ id: UInt64?) throws {
         guard let id else { return }
-        if state.withLock({ $0.running[id]?.isKilled ?? false }) { throw QueryError("query killed") }
+        // InfluxDB answers a killed query with its interruption error.
+        if state.withLock({ $0.running[id]?.isKilled ?? false }) { throw QueryError("query interrupted") }
     }
 
     func show() -> ResultSeries {
