@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "FileIO", exclude: ["README.md"], swiftSettings: strictSettings),
         // Layer 1: languages and formats.
         .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
-        .target(name: "InfluxQL", exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "InfluxQL", dependencies: ["RE2Regex"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "TICKscript", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "CRC32CHardware", exclude: ["README.md"]),
         .target(

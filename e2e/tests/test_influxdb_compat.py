@@ -33,6 +33,7 @@ SETUP_WRITES = [
 ]
 
 Q = "/query?db=db&q="
+QC = "/query?db=corners&q="
 CASES = [
     ("show databases", "GET", "/query?q=SHOW+DATABASES"),
     ("show shards", "GET", "/query?q=SHOW SHARDS"),
@@ -371,6 +372,37 @@ CASES = [
     ("fields per policy: show", "GET", Q + "SHOW FIELD KEYS FROM other.cpu; SHOW FIELD KEYS; SHOW FIELD KEYS FROM other./.*/"),
     ("fields per policy: rp parameter", "GET", "/query?db=db&rp=other&q=SHOW FIELD KEYS"),
     ("fields per policy: select", "GET", Q + "SELECT * FROM other.cpu; SELECT * FROM other./.*/; SELECT * FROM cpu WHERE time < 1s"),
+    # Corners found comparing the two (own database, so the cases above keep their data).
+    ("corners: create", "POST", "/query?q=CREATE DATABASE corners"),
+    ("corners: write", "POST", "/write?db=corners&precision=s BODY tie,host=a v=5,i=1i 100\ntie,host=b v=5,i=1i 100\n"
+     "tie,host=c v=3,i=2i 100\ntie,host=a v=9,i=3i 200\ntie,host=b v=9,i=3i 200\n"
+     "cast,host=a f=2.7,i=-3i,s=\"x\",b=true 0\ncast,host=b f=-2.7,i=5i,s=\"y\",b=false 1\n"),
+    ("corners: selector picks its own point", "GET", QC + "SELECT min(v), host FROM tie; SELECT max(v), host FROM tie WHERE time < 150s"),
+    ("corners: first and last on ties", "GET", QC + "SELECT first(v), host FROM tie; SELECT last(v), host FROM tie; "
+     "SELECT last(i), host FROM tie WHERE time < 150s; SELECT last(v), host FROM tie WHERE time < 1000s GROUP BY time(1000s)"),
+    ("corners: bottom at one time", "GET", QC + "SELECT bottom(v, 3) FROM tie; SELECT top(v, 3), host FROM tie"),
+    ("corners: count distinct", "GET", QC + "SELECT count(distinct(v)) FROM tie; "
+     "SELECT count(distinct(v)) AS c FROM tie WHERE time < 300s GROUP BY time(100s) fill(7); SELECT count(distinct(v, 2)) FROM tie"),
+    ("corners: numeric casts", "GET", QC + "SELECT f::integer, i::float, f::unsigned, i::unsigned FROM cast; SELECT f::integer + 1 FROM cast"),
+    ("corners: casts that read nothing", "GET", QC + "SELECT f::string FROM cast; SELECT f::string, i FROM cast; "
+     "SELECT s::float, b::integer, i::boolean FROM cast; SELECT host::string, host::field, f::tag, i FROM cast; SELECT host::tag, f FROM cast"),
+    ("corners: casts in WHERE", "GET", QC + "SELECT * FROM cast WHERE f::integer = 2; SELECT f FROM cast WHERE host::field = 'a'; "
+     "SELECT f FROM cast WHERE host::string =~ /a/; SELECT f FROM cast WHERE host::tag = 'a'"),
+    ("corners: wildcard functions by type", "GET", QC + "SELECT mean(*) FROM cast; SELECT max(*) FROM cast; SELECT count(*) FROM cast; "
+     "SELECT spread(/f|s|b/) FROM cast; SELECT first(*) AS x FROM cast"),
+    ("corners: distinct of a wildcard", "GET", QC + "SELECT distinct(*) FROM cast"),
+    ("corners: tag wildcard in a function", "GET", QC + "SELECT mean(*::tag) FROM cast"),
+    ("corners: functions of strings and booleans that work", "GET", QC + "SELECT max(b) FROM cast; SELECT elapsed(s) FROM cast; "
+     "SELECT count(s), first(b), last(s), mode(s) FROM cast"),
+    *[(f"corners: {query}", "GET", QC + query) for query in (
+        "SELECT mean(s) FROM cast", "SELECT sum(b) FROM cast", "SELECT derivative(s) FROM cast", "SELECT min(s) FROM cast",
+        "SELECT top(s, 1) FROM cast", "SELECT cumulative_sum(b) FROM cast", "SELECT moving_average(s, 2) FROM cast")],
+    ("corners: bad regex in FROM", "GET", QC + "SELECT * FROM /[/"),
+    ("corners: bad regex in WHERE", "GET", QC + "SELECT f FROM cast WHERE host=~/a(/"),
+    ("corners: regex that looks like a comment", "GET", QC + "SHOW TAG VALUES WITH KEY =~ /*/"),
+    ("corners: an error among statements", "GET", QC + "SELECT count(v) FROM tie; SELECT distinct(*) FROM tie; SELECT count(v) FROM tie"),
+    ("corners: tags selected in a subquery", "GET", QC + "SELECT mean(f) FROM (SELECT f, host FROM cast) GROUP BY host; "
+     "SELECT mean(f) FROM (SELECT * FROM cast) GROUP BY host; SELECT mean(f) FROM (SELECT f, host AS h FROM cast) GROUP BY h"),
     ("databases at the end", "GET", "/query?q=SHOW DATABASES"),
 ]
 
@@ -421,6 +453,15 @@ DIFFERENCES = {
     "bound parameters not JSON": (
         "Go's JSON decoder says `unexpected EOF`; Sundial names the problem in its own words",
         400, {"error": "error parsing query parameters: not a JSON object of parameters"},
+    ),
+    "corners: an error among statements": (
+        "InfluxDB (1.6.7 and 1.8) sends a failed statement's error and then `not executed` under the same statement id, "
+        "and its HTTP handler keeps the later one: the error is lost and the last statement is missing. Sundial keeps the "
+        "error and reports each statement after it as not executed",
+        200, {"results": [
+            {"statement_id": 0, "series": [{"name": "tie", "columns": ["time", "count"], "values": [["1970-01-01T00:00:00Z", 5]]}]},
+            {"statement_id": 1, "error": "expected field argument in distinct()"},
+            {"statement_id": 2, "error": "not executed"}]},
     ),
     "write bad precision": (
         "InfluxDB 1.6.7 answers 500 with an empty error; Sundial gives 1.8's 400 and names the valid precisions",

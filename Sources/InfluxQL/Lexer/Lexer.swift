@@ -61,10 +61,13 @@ struct Lexer {
         }
     }
 
-    private mutating func skipWhitespaceAndComments() {
+    /// Where a regex may start, InfluxDB skips white space only: `/*/` is a regex there, not a comment.
+    private mutating func skipWhitespaceAndComments(comments: Bool = true) {
         while let byte = peek() {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 advance()
+            } else if !comments {
+                return
             } else if byte == UInt8(ascii: "-") && peek(1) == UInt8(ascii: "-") {
                 while let next = peek(), next != UInt8(ascii: "\n") { advance() }
             } else if byte == UInt8(ascii: "/") && peek(1) == UInt8(ascii: "*") {
@@ -148,7 +151,7 @@ struct Lexer {
 
     /// Reads `/pattern/` at the current position (`\/` escapes a slash); the parser calls this where a regex may stand.
     mutating func scanRegex() -> Token {
-        skipWhitespaceAndComments()
+        skipWhitespaceAndComments(comments: false)
         let start = position
         guard peek() == UInt8(ascii: "/") else { return next() }
         advance()

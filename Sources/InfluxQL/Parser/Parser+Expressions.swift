@@ -15,10 +15,7 @@ extension Parser {
             try enterExpression(at: operatorToken)
             let right: Expression
             if op == .regexMatch || op == .regexNotMatch {
-                let token = scanRegex()
-                if token.kind == .boundParameter { throw InfluxQLError(message: "missing parameter: \(token.text)", position: nil) }
-                guard token.kind == .regex else { throw error(token, expected: ["regex"]) }
-                right = .regex(token.text)
+                right = .regex(try regexPattern())
             } else {
                 right = try parseBinary(minimumPrecedence: op.precedence + 1)
             }
@@ -75,7 +72,7 @@ extension Parser {
             lexer.rewind(to: token)
             let regex = lexer.scanRegex()
             guard regex.kind == .regex else { throw error(regex, expected: ["regex"]) }
-            return .regex(regex.text)
+            return .regex(try Self.checkedPattern(regex))
         default:
             throw error(token, expected: ["identifier", "string", "number", "bool"])
         }
@@ -136,9 +133,7 @@ extension Parser {
             return MeasurementSource(subquery: .select(inner))
         }
         if first.kind == .operator(.divide) {
-            let regex = scanRegex()
-            guard regex.kind == .regex else { throw error(regex, expected: ["regex"]) }
-            return MeasurementSource(regex: regex.text)
+            return MeasurementSource(regex: try regexPattern())
         }
         var segments: [String?] = [try parseSegment()]
         while consume(.operator(.dot)) {
@@ -147,9 +142,7 @@ extension Parser {
                 continue
             }
             if peek().kind == .operator(.divide), segments.count <= 2 {
-                let regex = scanRegex()
-                guard regex.kind == .regex else { throw error(regex, expected: ["regex"]) }
-                return Self.source(segments, last: nil, regex: regex.text)
+                return Self.source(segments, last: nil, regex: try regexPattern())
             }
             segments.append(try parseSegment())
         }

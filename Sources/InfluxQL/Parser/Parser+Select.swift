@@ -68,9 +68,7 @@ extension Parser {
             _ = next()
             return .wildcard
         case .operator(.divide):
-            let regex = scanRegex()
-            guard regex.kind == .regex else { throw error(regex, expected: ["regex"]) }
-            return .regex(regex.text)
+            return .regex(try regexPattern())
         case .identifier where token.text.lowercased() == "time":
             _ = next()
             guard consume(.operator(.leftParenthesis)) else { return .tag(token.text) }

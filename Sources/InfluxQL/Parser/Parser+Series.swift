@@ -46,9 +46,8 @@ extension Parser {
         case .operator(.equal): return .equals(try parseIdentifier())
         case .operator(.notEqual): return .notEquals(try parseIdentifier())
         case .operator(.regexMatch), .operator(.regexNotMatch):
-            let regex = scanRegex()
-            guard regex.kind == .regex else { throw error(regex, expected: ["regex"]) }
-            return op.kind == .operator(.regexMatch) ? .matches(regex.text) : .notMatches(regex.text)
+            let pattern = try regexPattern()
+            return op.kind == .operator(.regexMatch) ? .matches(pattern) : .notMatches(pattern)
         case .keyword(.in):
             let open = next()
             guard open.kind == .operator(.leftParenthesis) else { throw error(open, expected: ["("]) }

@@ -80,9 +80,7 @@ extension Parser {
             switch op.kind {
             case .operator(.equal): statement.filter = .equals(try parseIdentifier())
             case .operator(.regexMatch):
-                let token = scanRegex()
-                guard token.kind == .regex else { throw error(token, expected: ["regex"]) }
-                statement.filter = .matches(token.text)
+                statement.filter = .matches(try regexPattern())
             default: throw error(op, expected: ["=", "=~"])
             }
         }

@@ -1,3 +1,5 @@
+import RE2Regex
+
 /// A recursive-descent InfluxQL parser with InfluxDB's error messages and positions.
 ///
 /// `Parser.parse(_:)` reads every `;`-separated statement of a query; empty statements are skipped.
@@ -91,6 +93,26 @@ public struct Parser {
             lookahead = nil
         }
         return bind(lexer.scanRegex())
+    }
+
+    /// The next token as a regex literal's pattern, compiled as InfluxDB's parser compiles it, so that a pattern Go
+    /// refuses is a parse error placed where InfluxDB places it: one character before the opening slash.
+    mutating func regexPattern() throws(InfluxQLError) -> String {
+        let token = scanRegex()
+        if token.kind == .boundParameter { throw InfluxQLError(message: "missing parameter: \(token.text)", position: nil) }
+        guard token.kind == .regex else { throw error(token, expected: ["regex"]) }
+        return try Self.checkedPattern(token)
+    }
+
+    static func checkedPattern(_ token: Token) throws(InfluxQLError) -> String {
+        do {
+            _ = try RE2Regex(token.text)
+        } catch {
+            let position = token.position
+            throw InfluxQLError(
+                message: "\(error)", position: SourcePosition(offset: position.offset, line: position.line, column: position.column - 1))
+        }
+        return token.text
     }
 
     /// Consumes the next token if it is `kind`.

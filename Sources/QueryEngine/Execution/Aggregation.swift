@@ -4,40 +4,73 @@ import TimeSeries
 enum Aggregation {
     /// The result and, for selectors, the time of the selected point.
     static func apply(_ function: String, to points: [(time: Int64, value: FieldValue)], argument: Double? = nil) -> (ResultValue, Int64?) {
-        guard !points.isEmpty else { return function == "count" ? (.integer(0), nil) : (.null, nil) }
+        if let (value, index) = selection(function, of: points, argument: argument) { return (value, index.map { points[$0].time }) }
+        return (aggregate(function, of: points), nil)
+    }
+
+    /// For a selector (first, last, min, max, percentile): its value and the position of the point it selected in
+    /// `points` (none when nothing qualifies); nil for any other function. Points come in time order, and among
+    /// points of one time in series order, so "first seen" is InfluxDB's tie-break; `laterSeriesWinsLast` is for
+    /// last() without GROUP BY time, which InfluxDB reads newest first, so of two equal points the later series wins.
+    static func selection(
+        _ function: String, of points: [(time: Int64, value: FieldValue)], argument: Double? = nil, laterSeriesWinsLast: Bool = false
+    ) -> (ResultValue, Int?)? {
         switch function {
-        case "count": return (.integer(Int64(points.count)), nil)
-        case "first", "last": return firstOrLast(function == "first", points)
-        case "min", "max": return select(function == "min", points)
-        case "percentile": return percentile(argument ?? 50, points)
-        case "mode": return (mode(points), nil)
-        default: break
+        case "first", "last", "min", "max", "percentile": break
+        default: return nil
         }
+        guard !points.isEmpty else { return (.null, nil) }
+        let index: Int?
+        switch function {
+        case "first", "last": index = firstOrLast(function == "first", points, laterWinsTies: function == "last" && laterSeriesWinsLast)
+        case "min", "max": index = extremum(function == "min", points)
+        default: index = percentile(argument ?? 50, points)
+        }
+        return (index.map { ResultValue(points[$0].value) } ?? .null, index)
+    }
+
+    /// `count(distinct(field))`'s name among the functions: a count of the distinct values.
+    static let countDistinct = "count(distinct)"
+
+    /// count() and count(distinct()): zero for an empty bucket, an integer under fill(N).
+    static func counts(_ function: String) -> Bool { function == "count" || function == countDistinct }
+
+    private static func aggregate(_ function: String, of points: [(time: Int64, value: FieldValue)]) -> ResultValue {
+        guard !points.isEmpty else { return counts(function) ? .integer(0) : .null }
+        switch function {
+        case "count": return .integer(Int64(points.count))
+        case countDistinct: return .integer(Int64(Set(points.lazy.map(\.value)).count))
+        case "mode": return mode(points)
+        default: return numeric(function, of: points)
+        }
+    }
+
+    private static func numeric(_ function: String, of points: [(time: Int64, value: FieldValue)]) -> ResultValue {
         let numbers = points.compactMap { number($0.value) }
-        guard !numbers.isEmpty else { return (.null, nil) }
+        guard !numbers.isEmpty else { return .null }
         let allIntegers = points.allSatisfy { if case .integer = $0.value { true } else { false } }
         switch function {
         case "sum":
-            if allIntegers { return (.integer(points.reduce(0) { if case .integer(let v) = $1.value { $0 &+ v } else { $0 } }), nil) }
-            return (.float(numbers.reduce(0, +)), nil)
-        case "mean": return (.float(numbers.reduce(0, +) / Double(numbers.count)), nil)
+            if allIntegers { return .integer(points.reduce(0) { if case .integer(let v) = $1.value { $0 &+ v } else { $0 } }) }
+            return .float(numbers.reduce(0, +))
+        case "mean": return .float(numbers.reduce(0, +) / Double(numbers.count))
         case "spread":
             if allIntegers {
                 // In integers, as InfluxDB subtracts them (wrapping: Int64.max - (-1) is Int64.min).
                 let integers = points.compactMap { if case .integer(let v) = $0.value { v } else { nil } }
-                return (.integer(integers.max()! &- integers.min()!), nil)
+                return .integer(integers.max()! &- integers.min()!)
             }
-            return (.float(numbers.max()! - numbers.min()!), nil)
+            return .float(numbers.max()! - numbers.min()!)
         case "median":
             let sorted = numbers.sorted()
             let middle = sorted.count / 2
-            return (.float(sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2), nil)
+            return .float(sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2)
         case "stddev":
-            guard numbers.count > 1 else { return (.null, nil) }
+            guard numbers.count > 1 else { return .null }
             let mean = numbers.reduce(0, +) / Double(numbers.count)
             let variance = numbers.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(numbers.count - 1)
-            return (.float(variance.squareRoot()), nil)
-        default: return (.null, nil)
+            return .float(variance.squareRoot())
+        default: return .null
         }
     }
 
@@ -52,13 +85,21 @@ enum Aggregation {
     }
 
     /// first or last by time; among points of that same time, the greater value wins, as InfluxDB's reducers do.
-    private static func firstOrLast(_ isFirst: Bool, _ points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
-        var best = points[0]
-        for point in points.dropFirst() {
-            let isBetterTime = isFirst ? point.time < best.time : point.time > best.time
-            if isBetterTime || (point.time == best.time && isGreater(point.value, than: best.value)) { best = point }
+    private static func firstOrLast(_ isFirst: Bool, _ points: [(time: Int64, value: FieldValue)], laterWinsTies: Bool) -> Int {
+        var best = 0
+        for (index, point) in points.enumerated().dropFirst() {
+            let current = points[best]
+            let isBetterTime = isFirst ? point.time < current.time : point.time > current.time
+            guard !isBetterTime else {
+                best = index
+                continue
+            }
+            guard point.time == current.time else { continue }
+            if isGreater(point.value, than: current.value) || (laterWinsTies && !isGreater(current.value, than: point.value)) {
+                best = index
+            }
         }
-        return (ResultValue(best.value), best.time)
+        return best
     }
 
     static func isGreater(_ value: FieldValue, than other: FieldValue) -> Bool {
@@ -70,9 +111,9 @@ enum Aggregation {
     }
 
     /// min or max; ties go to the earlier point.
-    private static func select(_ isMinimum: Bool, _ points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
-        var best: (time: Int64, value: FieldValue, number: Double)?
-        for point in points {
+    private static func extremum(_ isMinimum: Bool, _ points: [(time: Int64, value: FieldValue)]) -> Int? {
+        var best: (index: Int, number: Double)?
+        for (index, point) in points.enumerated() {
             let value: Double
             switch point.value {
             case .boolean(let flag): value = flag ? 1 : 0
@@ -80,15 +121,14 @@ enum Aggregation {
                 guard let number = number(point.value) else { continue }
                 value = number
             }
-            if best == nil || (isMinimum ? value < best!.number : value > best!.number) { best = (point.time, point.value, value) }
+            if best == nil || (isMinimum ? value < best!.number : value > best!.number) { best = (index, value) }
         }
-        guard let best else { return (.null, nil) }
-        return (ResultValue(best.value), best.time)
+        return best?.index
     }
 
     /// InfluxDB's nearest rank: the value at sorted position floor(n × P / 100 + 0.5) − 1; none when that is out of
     /// range. Ties keep time order.
-    private static func percentile(_ percent: Double, _ points: [(time: Int64, value: FieldValue)]) -> (ResultValue, Int64?) {
+    private static func percentile(_ percent: Double, _ points: [(time: Int64, value: FieldValue)]) -> Int? {
         // Sorting (number, position) pairs, not the points themselves: plain 16-byte elements move far faster.
         var keys: [(number: Double, position: Int)] = []
         keys.reserveCapacity(points.count)
@@ -96,9 +136,8 @@ enum Aggregation {
             if let number = number(point.value) { keys.append((number, position)) }
         }
         let rank = Int((Double(keys.count) * percent / 100 + 0.5).rounded(.down)) - 1
-        guard rank >= 0 && rank < keys.count else { return (.null, nil) }
-        let chosen = points[selectNth(rank, in: &keys).position]
-        return (ResultValue(chosen.value), chosen.time)
+        guard rank >= 0 && rank < keys.count else { return nil }
+        return selectNth(rank, in: &keys).position
     }
 
     /// The element that sorting `keys` by (number, position) would put at `rank` (quickselect: linear on average,

@@ -9,6 +9,8 @@ indirect enum FieldExpression: Equatable {
     case constant(ResultValue)
     case binary(BinaryOperator, FieldExpression, FieldExpression)
     case math(MathFunction, [FieldExpression])
+    /// `v::integer` and the other numeric casts (`SelectPlan+Casts`).
+    case converted(FieldExpression, FieldType)
 
     /// `cells` is a row without its time: one value per plan column.
     func evaluate(_ cells: ArraySlice<ResultValue>) -> ResultValue {
@@ -17,6 +19,7 @@ indirect enum FieldExpression: Equatable {
         case .constant(let value): return value
         case .binary(let op, let left, let right): return Self.apply(op, left.evaluate(cells), right.evaluate(cells))
         case .math(let function, let arguments): return function.apply(arguments.map { $0.evaluate(cells) })
+        case .converted(let inner, let type): return Self.convert(inner.evaluate(cells), to: type)
         }
     }
 

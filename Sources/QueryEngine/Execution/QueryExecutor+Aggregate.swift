@@ -114,7 +114,10 @@ extension QueryExecutor {
             case .null:
                 // count() of an empty bucket is 0 under fill(null), as InfluxDB answers; everything else null.
                 output.append(
-                    [.time(time)] + plan.columns.map { column in if case .aggregate("count", _, _) = column { .integer(0) } else { .null } }
+                    [.time(time)]
+                        + plan.columns.map { column in
+                            if case .aggregate(let function, _, _) = column, Aggregation.counts(function) { .integer(0) } else { .null }
+                        }
                 )
             case .linear: output.append([.time(time)] + plan.columns.map { _ in ResultValue.null })
             case .previous: output.append([.time(time)] + (previous ?? plan.columns.map { _ in .null }))
@@ -122,7 +125,9 @@ extension QueryExecutor {
                 output.append(
                     [.time(time)]
                         + plan.columns.map { column in
-                            if case .aggregate("count", _, _) = column { return .integer(Int64(goTruncating: number)) }
+                            if case .aggregate(let function, _, _) = column, Aggregation.counts(function) {
+                                return .integer(Int64(goTruncating: number))
+                            }
                             return .float(number)
                         })
             }

@@ -27,16 +27,22 @@ extension QueryExecutor {
         return [ResultSeries(name: "result", columns: ["time", "written"], values: [[.time(0), .integer(Int64(written))]])]
     }
 
-    /// Result series as line protocol: tags from the series, a field per non-null cell, rows without any left out;
-    /// the measurement is `measurement` or each series' own name.
-    static func lines(from series: [ResultSeries], measurement: String?) -> [UInt8] {
+    /// Result series as line protocol: tags from the series and from the `tagColumns` cells, a field per other
+    /// non-null cell, rows without any left out; the measurement is `measurement` or each series' own name.
+    static func lines(from series: [ResultSeries], measurement: String?, tagColumns: Set<String> = []) -> [UInt8] {
         var lines: [UInt8] = []
         for result in series {
-            let tags = (result.tags ?? [:]).filter { !$0.value.isEmpty }.map { Tag($0.key, $0.value) }
+            let groupTags = (result.tags ?? [:]).filter { !$0.value.isEmpty }.map { Tag($0.key, $0.value) }
             for row in result.values {
                 guard case .time(let time) = row.first else { continue }
-                let fields = zip(result.columns.dropFirst(), row.dropFirst()).compactMap { name, value in
-                    value.fieldValue.map { Field(name, $0) }
+                var tags = groupTags
+                var fields: [Field] = []
+                for (name, value) in zip(result.columns.dropFirst(), row.dropFirst()) {
+                    if tagColumns.contains(name) {
+                        if case .string(let text) = value, !text.isEmpty, result.tags?[name] == nil { tags.append(Tag(name, text)) }
+                    } else if let field = value.fieldValue {
+                        fields.append(Field(name, field))
+                    }
                 }
                 guard !fields.isEmpty else { continue }
                 let point = Point(measurement: measurement ?? result.name ?? "", tags: tags, fields: fields, timestamp: time)

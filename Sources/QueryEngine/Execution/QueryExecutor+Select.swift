@@ -248,7 +248,7 @@ extension QueryExecutor {
         var buckets = try aggregate(rows, plan: inner, statement: read.statement, condition: condition)
         if read.statement.isDescending { buckets.reverse() }
         // An empty bucket counts nothing: for count it is a zero the transformation sees, not a gap.
-        let points = buckets.compactMap { row in Self.point(function == "count" && row[1] == .null ? [row[0], .integer(0)] : row) }
+        let points = buckets.compactMap { row in Self.point(Aggregation.counts(function) && row[1] == .null ? [row[0], .integer(0)] : row) }
         let output = transformation.apply(to: points, ascending: !read.statement.isDescending)
         return output.filter { row in if case .time(let time) = row[0] { time >= start } else { true } }
     }

@@ -22,11 +22,16 @@ extension QueryExecutor {
         var selected: [Int64: [[ResultValue]]] = [:]
         var times: [Int64: Int64] = [:]
         for (start, bucket) in buckets {
-            let points = bucket.compactMap { row in row.fields[field].map { (time: row.time, value: $0) } }
-            let (value, time) = Aggregation.apply(function, to: points, argument: argument)
-            guard let time, let row = bucket.first(where: { $0.time == time && $0.fields[field] != nil }) else { continue }
+            let candidates = bucket.filter { $0.fields[field] != nil }
+            let points = candidates.map { (time: $0.time, value: $0.fields[field]!) }
+            guard
+                let (value, index) = Aggregation.selection(
+                    function, of: points, argument: argument, laterSeriesWinsLast: windows == nil),
+                let index
+            else { continue }
+            let row = candidates[index]
             selected[start] = [cells(for: row, selected: nil, at: selectorIndex, read: read, value: value)]
-            times[start] = time
+            times[start] = row.time
         }
         guard let windows else {
             return selected[0].map { rows in rows.map { [.time(times[0]!)] + $0 } } ?? []
@@ -68,7 +73,8 @@ extension QueryExecutor {
     }
 
     /// The `limit` greatest (top) or least points of `field`, in time order; with tags, only the best point of each
-    /// tag set competes. Equal values prefer the earlier point.
+    /// tag set competes. Equal values prefer the earlier point. Of equal points at one time InfluxDB's heap decides
+    /// the order, which these keep in series order (listed in DIFFERENCES).
     private static func top(_ isTop: Bool, field: String, limit: Int, tags: [String], _ rows: [Row], group: SeriesGroup) -> [Row] {
         let candidates = rows.filter { $0.fields[field].map(isNumeric) ?? false }
         func better(_ a: Row, _ b: Row) -> Bool {
@@ -87,7 +93,8 @@ extension QueryExecutor {
             }
             competitors = Array(best.values)
         }
-        return competitors.sorted(by: better).prefix(limit).sorted { ($0.time, $0.series) < ($1.time, $1.series) }
+        // In time order; points of one time in InfluxDB's emit order, best first.
+        return competitors.sorted(by: better).prefix(limit).sorted { $0.time != $1.time ? $0.time < $1.time : better($0, $1) }
     }
 
     private static func isNumeric(_ value: FieldValue) -> Bool {

@@ -19,7 +19,8 @@ extension QueryExecutor {
         for source in statement.sources {
             var inner = source.subquery?.statement ?? Self.copyOfMeasurement(source)
             inner.condition = Self.withOuterTime(inner.condition, outer: statement.condition)
-            let lines = Self.lines(from: try await selectAnySource(inner, context: context), measurement: nil)
+            let tagColumns = try selectedTagColumns(inner, context: context)
+            let lines = Self.lines(from: try await selectAnySource(inner, context: context), measurement: nil, tagColumns: tagColumns)
             // Moving the rows into the scratch store reads nothing the budget counts: check time and KILL QUERY around it.
             try QueryBudget.current?.check()
             guard !lines.isEmpty else { continue }
@@ -32,6 +33,26 @@ extension QueryExecutor {
         var scratchContext = Context(database: ScratchStore.database, principal: context.principal)
         scratchContext.queryID = context.queryID
         return try QueryExecutor(engine: scratch.engine, registry: registry).select(outer, context: scratchContext)
+    }
+
+    /// Columns of an inner SELECT over measurements that show tags (`SELECT v, host FROM cpu`, `SELECT *`): InfluxDB
+    /// keeps them tags for the outer query, so an outer `GROUP BY host` groups by them.
+    func selectedTagColumns(_ inner: SelectStatement, context: Context) throws -> Set<String> {
+        guard !inner.sources.contains(where: { $0.subquery != nil }) else { return [] }
+        let (scope, _) = try selectScope(inner, context: context)
+        let tags = scope.allTagKeys.subtracting(scope.allFields.map(\.name))
+        var names: Set<String> = []
+        for field in inner.fields {
+            switch field.expression {
+            // Renamed (`host AS h`), a tag is a plain column outside, as InfluxDB answers.
+            case .variable(let variable) where (variable.cast ?? .tag) == .tag && tags.contains(variable.name) && field.alias == nil:
+                names.insert(variable.name)
+            case .wildcard(let cast) where cast != .field:
+                names.formUnion(tags)
+            default: continue
+            }
+        }
+        return names
     }
 
     /// A measurement named beside subqueries (`FROM cpu, (SELECT …)`) is read whole, tags as tags, into the

@@ -42,7 +42,7 @@ enum RowPredicate {
     private static func operand(_ expression: Expression, _ fields: RowFields, _ tags: [String: String]) throws -> Operand {
         switch expression {
         case .parenthesized(let inner): return try operand(inner, fields, tags)
-        case .variable(let variable): return value(of: variable.name, fields, tags)
+        case .variable(let variable): return value(of: variable, fields, tags)
         case .integer(let number): return .number(Double(number))
         case .unsigned(let number): return .number(Double(number))
         case .number(let number): return .number(number)
@@ -64,17 +64,29 @@ enum RowPredicate {
         }
     }
 
-    private static func value(of name: String, _ fields: RowFields, _ tags: [String: String]) -> Operand {
-        if let field = fields[name] {
-            switch field {
-            case .float(let number): return .number(number)
-            case .integer(let number): return .number(Double(number))
-            case .unsigned(let number): return .number(Double(number))
-            case .string(let text): return .text(text)
-            case .boolean(let flag): return .flag(flag)
-            }
+    /// A name's value through its cast, as SELECT reads it (`SelectPlan+Casts`): `f::integer` truncates, a cast the
+    /// stored type cannot take is missing, `::field` never reads a tag and `::tag` never a field.
+    private static func value(of variable: VariableReference, _ fields: RowFields, _ tags: [String: String]) -> Operand {
+        guard let field = fields[variable.name] else {
+            let readsTag = variable.cast == nil || variable.cast == .tag
+            return readsTag ? tags[variable.name].map(Operand.text) ?? .text("") : .missing
         }
-        return tags[name].map(Operand.text) ?? .text("")
+        switch SelectPlan.reading(variable.cast, stored: field.type, isTag: false) {
+        case .nothing: return .missing
+        case .converted(let type): return operand(FieldExpression.convert(ResultValue(field), to: type))
+        case .asStored: return operand(ResultValue(field))
+        }
+    }
+
+    private static func operand(_ value: ResultValue) -> Operand {
+        switch value {
+        case .float(let number): .number(number)
+        case .integer(let number): .number(Double(number))
+        case .unsigned(let number): .number(Double(number))
+        case .string(let text): .text(text)
+        case .boolean(let flag): .flag(flag)
+        default: .missing
+        }
     }
 
     private static func compare(_ op: BinaryOperator, _ left: Operand, _ right: Operand, _ patterns: PatternCache) throws -> Bool {

@@ -12,7 +12,11 @@ extension SelectPlan {
 
     private mutating func compile(_ expression: Expression) throws -> FieldExpression {
         switch expression {
-        case .variable(let variable): return .column(hidden(.raw(variable.name)))
+        case .variable(let variable):
+            switch read(variable) {
+            case .column(let index): return .column(index)
+            case .expression(let expression): return expression
+            }
         case .parenthesized(let inner): return try compile(inner)
         case .integer(let value): return .constant(.integer(value))
         case .unsigned(let value): return .constant(.unsigned(value))

@@ -8,6 +8,9 @@ struct SelectPlan {
     enum Column: Equatable {
         /// A field or tag value as stored.
         case raw(String)
+        /// A field or tag read through a cast its stored type cannot take (`f::string` of a float, `host::field` of
+        /// a tag): InfluxDB reads no value, so the column is always null.
+        case uncastable(String)
         /// `function(field)`, one value per time bucket; `argument` is percentile's P.
         case aggregate(function: String, field: String, argument: Double? = nil)
         /// `derivative(field[, unit])` and its kin over raw points.
@@ -37,7 +40,7 @@ struct SelectPlan {
     var hasIntegral: Bool { columns.contains { if case .aggregate("integral", _, _) = $0 { true } else { false } } }
     /// Rows are the selected points themselves: top()/bottom(), or one selector with fields or tags beside it.
     var selectsPoints: Bool {
-        columns.contains(where: Self.picksPoints) || (isAggregate && columns.contains { if case .raw = $0 { true } else { false } })
+        columns.contains(where: Self.picksPoints) || (isAggregate && columns.contains(where: Self.isFieldOrTag))
     }
     /// `distinct(field)`, the one function that answers several rows per bucket; it must stand alone.
     var isDistinct: Bool { columns.contains { if case .aggregate("distinct", _, _) = $0 { true } else { false } } }
@@ -47,6 +50,8 @@ struct SelectPlan {
     var hasTransformation: Bool { !transformations.isEmpty }
     /// The measurement's field types, for type errors in expressions.
     var fieldTypes: [String: FieldType] = [:]
+    /// Tags a column may show: the measurement's, less those the rows are grouped by.
+    var selectableTags: Set<String> = []
     /// Fields to read: those in columns and in the WHERE clause.
     var fieldsToRead: Set<String> = []
 
@@ -55,7 +60,7 @@ struct SelectPlan {
         let fieldNames = fields.map(\.name)
         fieldTypes = Dictionary(fields.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         // Tags the rows are grouped by are the series' tags, not columns of `*`.
-        let selectableTags = tagKeys.subtracting(Self.groupedTags(statement.dimensions, tagKeys: tagKeys))
+        selectableTags = tagKeys.subtracting(Self.groupedTags(statement.dimensions, tagKeys: tagKeys))
         for field in statement.fields { try add(field, fields: fields, tagKeys: selectableTags) }
         guard !columns.isEmpty else { throw QueryError("at least 1 non-time field must be queried") }
         try checkTransformations(statement)
@@ -63,6 +68,7 @@ struct SelectPlan {
             throw QueryError("aggregate function distinct() cannot be combined with other functions or fields")
         }
         try checkSelectors()
+        try checkInputTypes()
         if !isAggregate && !transformations.contains(where: { $0.aggregate != nil })
             && statement.dimensions.contains(where: { if case .time = $0 { true } else { false } })
         {
@@ -71,6 +77,7 @@ struct SelectPlan {
         let selectedFields = columns.compactMap { column -> String? in
             switch column {
             case .raw(let name): fieldNames.contains(name) ? name : nil
+            case .uncastable: nil
             case .aggregate(_, let field, _), .top(_, let field, _, _), .sample(let field, _): field
             case .transformation(let transformation): transformation.field
             }
@@ -101,7 +108,7 @@ struct SelectPlan {
             let name = if case .top(let isTop, _, _, _) = column { isTop ? "top" : "bottom" } else { "sample" }
             throw QueryError("selector function \(name)() cannot be combined with other functions")
         }
-        guard !functions.isEmpty, columns.contains(where: { if case .raw = $0 { true } else { false } }) else { return }
+        guard !functions.isEmpty, columns.contains(where: Self.isFieldOrTag) else { return }
         let selectorOnly = functions.allSatisfy { column in
             if case .aggregate(let function, _, _) = column { return Self.selectors.contains(function) }
             return true
@@ -113,7 +120,14 @@ struct SelectPlan {
     static func isSelectorOrAggregate(_ column: Column) -> Bool {
         switch column {
         case .aggregate, .top, .sample: true
-        case .raw, .transformation: false
+        case .raw, .uncastable, .transformation: false
+        }
+    }
+
+    static func isFieldOrTag(_ column: Column) -> Bool {
+        switch column {
+        case .raw, .uncastable: true
+        default: false
         }
     }
 
@@ -183,18 +197,30 @@ struct SelectPlan {
         case .variable(let variable) where variable.name.lowercased() == "time":
             return
         case .variable(let variable):
-            append(field.alias ?? variable.name, .raw(variable.name))
+            appendOutput(field.alias ?? variable.name, read(variable))
         case .wildcard(let cast):
             var names = cast == .tag ? [] : fieldNames
             if cast != .field { names += tagKeys }
             for name in names.sorted() { append(name, .raw(name)) }
         case .call(let name, let arguments):
+            if name == "count", arguments.count == 1, case .call("distinct", let inner) = arguments[0] {
+                guard inner.count == 1 else { throw QueryError("distinct function can only have one argument") }
+                guard case .variable(let variable) = inner[0] else { throw QueryError("expected field argument in distinct()") }
+                return append(field.alias ?? name, .aggregate(function: Aggregation.countDistinct, field: variable.name))
+            }
             let parameter = try Self.checkAggregate(name, arguments)
             switch arguments[0] {
             case .variable(let variable): append(field.alias ?? name, .aggregate(function: name, field: variable.name, argument: parameter))
-            case .wildcard:
-                for fieldName in fieldNames.sorted() {
-                    append("\(name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
+            case .wildcard where name == "distinct", .regex where name == "distinct":
+                throw QueryError("expected field argument in distinct()")
+            case .wildcard(let cast):
+                if cast == .tag { throw QueryError("unable to use tag wildcard in \(name)()") }
+                for fieldName in Self.expansion(of: name, fields: fields, matching: nil) {
+                    append("\(field.alias ?? name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
+                }
+            case .regex(let pattern):
+                for fieldName in Self.expansion(of: name, fields: fields, matching: try RE2Regex(pattern)) {
+                    append("\(field.alias ?? name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
                 }
             default: throw QueryError("expected field argument in \(name)()")
             }
@@ -203,6 +229,19 @@ struct SelectPlan {
                 "only fields, tags, wildcards and count, distinct, sum, mean, median, mode, spread, stddev, min, max, first, last are supported yet"
             )
         }
+    }
+
+    /// The fields `function(*)` or `function(/regex/)` stands for, in name order: those of a type the function takes
+    /// (InfluxQL's wildcard rewriting): numbers for all, booleans too for min and max, every type for count, first,
+    /// last, distinct and mode.
+    static func expansion(of function: String, fields: [(name: String, type: FieldType)], matching regex: RE2Regex?) -> [String] {
+        var types: Set<FieldType> = [.float, .integer, .unsigned]
+        switch function {
+        case "count", "first", "last", "distinct", "mode": types.formUnion([.string, .boolean])
+        case "min", "max": types.insert(.boolean)
+        default: break
+        }
+        return fields.filter { types.contains($0.type) && (regex?.matches($0.name) ?? true) }.map(\.name).sorted()
     }
 
     /// `top(field[, tag…], N)`: the column, then one column per tag.

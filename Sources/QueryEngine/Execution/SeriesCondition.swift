@@ -131,6 +131,8 @@ enum TagPredicate {
             return try matches(left, tags: tags, patterns: patterns) || matches(right, tags: tags, patterns: patterns)
         case .boolean(let value): return value
         case .binary(let op, .variable(let variable), let value), .binary(let op, let value, .variable(let variable)):
+            // A cast other than ::tag reads no tag (`host::field`, `host::string`): nothing compares true with it.
+            guard variable.cast == nil || variable.cast == .tag else { return false }
             let actual = tags[variable.name] ?? ""
             switch (op, value) {
             case (.equal, .string(let text)): return actual == text
@@ -151,9 +153,9 @@ enum TagPredicate {
         switch expression {
         case .parenthesized(let inner): return requiredEqualities(inner)
         case .binary(.and, let left, let right): return requiredEqualities(left) + requiredEqualities(right)
-        case .binary(.equal, .variable(let variable), .string(let value)) where !value.isEmpty && variable.cast != .field:
+        case .binary(.equal, .variable(let variable), .string(let value)) where !value.isEmpty && variable.cast ?? .tag == .tag:
             return [(variable.name, value)]
-        case .binary(.equal, .string(let value), .variable(let variable)) where !value.isEmpty && variable.cast != .field:
+        case .binary(.equal, .string(let value), .variable(let variable)) where !value.isEmpty && variable.cast ?? .tag == .tag:
             return [(variable.name, value)]
         default: return []
         }
