@@ -85,6 +85,16 @@ import TimeSeries
         #expect(result.series.map(\.tags) == [["host": "a"], ["host": "b"]])
     }
 
+    @Test func conditionsSplitAsInfluxQLSplitsThem() async throws {
+        // Time under OR still narrows the one range; the rest keeps its shape.
+        #expect(try await rows("SELECT f FROM cast WHERE time > 0 AND time < 1s OR host = 'a'").isEmpty)
+        #expect(try await rows("SELECT f FROM cast WHERE host = 'a' OR (time >= 0 AND time < 1s)").count == 1)
+        #expect(try await rows("SELECT f FROM cast WHERE 1 = 1").count == 2)
+        #expect(try await rows("SELECT f FROM cast WHERE 1 = 2").isEmpty)
+        #expect(try await rows("SELECT f FROM cast WHERE host = a").isEmpty)
+        #expect(try await run("SELECT f FROM cast WHERE b").error == "invalid condition expression: b")
+    }
+
     @Test func anInvalidRegexIsAParseError() {
         #expect(throws: InfluxQLError.self) { try Parser.parse("SELECT * FROM /[/") }
         #expect(throws: InfluxQLError.self) { try Parser.parse("SHOW TAG VALUES WITH KEY =~ /*/") }

@@ -400,6 +400,11 @@ CASES = [
     ("corners: bad regex in FROM", "GET", QC + "SELECT * FROM /[/"),
     ("corners: bad regex in WHERE", "GET", QC + "SELECT f FROM cast WHERE host=~/a(/"),
     ("corners: regex that looks like a comment", "GET", QC + "SHOW TAG VALUES WITH KEY =~ /*/"),
+    ("corners: time under OR narrows the range", "GET", QC + "SELECT f FROM cast WHERE time > 0 AND time < 1s OR host = 'a'; "
+     "SELECT f FROM cast WHERE host = 'a' OR (time >= 0 AND time < 1s); SELECT f FROM cast WHERE (time > 0)"),
+    ("corners: literal conditions", "GET", QC + "SELECT f FROM cast WHERE 1 = 1; SELECT f FROM cast WHERE 1 = 2; "
+     "SELECT f FROM cast WHERE 'a' =~ /a/ AND f > 0; SELECT f FROM cast WHERE host = a"),
+    *[(f"corners: {query}", "GET", QC + query) for query in ("SELECT f FROM cast WHERE b", "SELECT f FROM cast WHERE 4")],
     ("corners: an error among statements", "GET", QC + "SELECT count(v) FROM tie; SELECT distinct(*) FROM tie; SELECT count(v) FROM tie"),
     ("corners: tags selected in a subquery", "GET", QC + "SELECT mean(f) FROM (SELECT f, host FROM cast) GROUP BY host; "
      "SELECT mean(f) FROM (SELECT * FROM cast) GROUP BY host; SELECT mean(f) FROM (SELECT f, host AS h FROM cast) GROUP BY h"),

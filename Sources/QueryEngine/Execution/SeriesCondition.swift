@@ -14,28 +14,45 @@ struct SeriesCondition {
     /// The predicate's regexes, compiled on first use.
     let patterns = PatternCache()
 
-    /// Splits `expression` at its top-level ANDs. Time may only be compared there, not under an OR.
+    /// Takes the time comparisons out of `expression` into one range and keeps the rest as the predicate.
     /// Time literals without a zone are read in `zone` (a SELECT's `tz()`), else in UTC.
     init(_ expression: Expression?, now: Int64, zone: TimeZone? = nil) throws {
         guard let expression else { return }
-        try add(expression, now: now, zone: zone)
+        predicate = try split(expression, now: now, zone: zone)
     }
 
-    private mutating func add(_ expression: Expression, now: Int64, zone: TimeZone?) throws {
+    /// InfluxQL's condition splitting: a time comparison under any AND or OR narrows the one range (intersected even
+    /// under OR, as InfluxDB does), the rest keeps its shape with emptied sides dropped, a comparison of literals is
+    /// folded (`1 = 1`), and a bare name or literal is no condition (`invalid condition expression: v`).
+    private mutating func split(_ expression: Expression, now: Int64, zone: TimeZone?) throws -> Expression? {
         switch expression {
-        case .parenthesized(let inner): try add(inner, now: now, zone: zone)
-        case .binary(.and, let left, let right):
-            try add(left, now: now, zone: zone)
-            try add(right, now: now, zone: zone)
+        case .parenthesized(let inner):
+            return try split(inner, now: now, zone: zone).map { .parenthesized($0) }
+        case .binary(let op, let left, let right) where op == .and || op == .or:
+            let kept = (try split(left, now: now, zone: zone), try split(right, now: now, zone: zone))
+            guard let first = kept.0 else { return kept.1 }
+            guard let second = kept.1 else { return first }
+            return .binary(op, first, second)
         case .binary(let op, let left, let right) where op.isComparison && (Self.isTime(left) || Self.isTime(right)):
             let (value, flipped) = Self.isTime(left) ? (right, false) : (left, true)
             try narrow(op: flipped ? op.mirrored : op, to: try TimeValue.nanoseconds(of: value, now: now, zone: zone))
-        default:
+            return nil
+        case .binary:
             if Self.mentionsTime(expression) {
                 throw QueryError("invalid time condition: time can only be compared with AND at the top level")
             }
-            predicate = predicate.map { .binary(.and, $0, expression) } ?? expression
+            return try Self.folded(expression)
+        case .boolean:
+            return expression
+        default:
+            throw QueryError("invalid condition expression: \(StatementPrinter.print(expression))")
         }
+    }
+
+    /// A comparison of literals as the boolean it is; anything naming a field or tag as it is.
+    private static func folded(_ expression: Expression) throws -> Expression {
+        guard TagPredicate.names(in: expression).isEmpty else { return expression }
+        return .boolean(try RowPredicate.matches(expression, fields: RowFields([]), tags: [:], patterns: PatternCache()))
     }
 
     private mutating func narrow(op: BinaryOperator, to value: Int64) throws {
@@ -130,6 +147,10 @@ enum TagPredicate {
         case .binary(.or, let left, let right):
             return try matches(left, tags: tags, patterns: patterns) || matches(right, tags: tags, patterns: patterns)
         case .boolean(let value): return value
+        case .binary(let op, .variable(let variable), .variable(let other)) where op == .equal || op == .notEqual:
+            // Two names (`host = a`): their values compare, a missing one as the empty string.
+            let (value, otherValue) = (tags[variable.name] ?? "", tags[other.name] ?? "")
+            return op == .equal ? value == otherValue : value != otherValue
         case .binary(let op, .variable(let variable), let value), .binary(let op, let value, .variable(let variable)):
             // A cast other than ::tag reads no tag (`host::field`, `host::string`): nothing compares true with it.
             guard variable.cast == nil || variable.cast == .tag else { return false }
