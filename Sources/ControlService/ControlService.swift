@@ -73,7 +73,7 @@ public enum ControlService {
         router.add(middleware: CrossSiteRequestGuard(allowedOrigins: publicOrigin.map { [$0] } ?? []))
         let tokens = configuration.oauth.map { SessionToken(secret: $0.tokenSecret) }
         if let oauth = configuration.oauth, let tokens {
-            router.add(middleware: SessionMiddleware(tokens: tokens, store: store, provider: oauth.providerName))
+            router.add(middleware: SessionMiddleware(tokens: tokens, store: store, superAdminGroups: oauth.superAdminGroups))
             router.addRoutes(OAuthRoutes(settings: oauth).collection())
         }
         router.addRoutes(DiscoveryRoutes.collection(oauth: configuration.oauth))
@@ -82,7 +82,8 @@ public enum ControlService {
         router.addRoutes(RulesRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
-        router.addRoutes(MeRoutes(store: store, tokens: tokens, provider: configuration.oauth?.providerName).collection())
+        router.addRoutes(
+            MeRoutes(store: store, tokens: tokens, superAdminGroups: configuration.oauth?.superAdminGroups ?? [:]).collection())
         router.addRoutes(UsersRoutes(store: store).collection())
         router.addRoutes(MappingsRoutes(store: store).collection())
         router.addRoutes(DatabasesRoutes(store: store).collection())

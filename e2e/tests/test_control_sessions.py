@@ -23,9 +23,10 @@ def test_the_api_needs_a_session_which_oauth_login_gives(signed_in_server, provi
     assert requests.get(base + "/chronograf/v1/sources").status_code == 403
     assert requests.get(base + "/chronograf/v1/me").status_code == 403
     discovery = requests.get(base + "/chronograf/v1/").json()
-    assert discovery["auth"] == [{"name": "generic", "label": "Test Provider", "login": "/oauth/generic/login",
-                                  "logout": "/oauth/generic/logout", "callback": "/oauth/generic/callback"}]
-    assert discovery["logout"] == "/oauth/generic/logout"
+    assert discovery["auth"] == [{"name": "generic", "label": "Generic", "login": "/oauth/generic/login",
+                                  "logout": "/oauth/generic/logout", "callback": "/oauth/generic/callback",
+                                  "redirectLogin": False}]
+    assert discovery["logout"] == "/oauth/logout"
 
     session = requests.Session()
     landed = session.get(base + "/oauth/generic/login")
@@ -86,7 +87,7 @@ def test_the_ui_shows_the_login_page_and_signs_in(signed_in_server):
         page = Page(driver)
         driver.get(signed_in_server.control_url + "/")
         page.text_appears("Log in to Sundial", "h1")
-        page.button("Log in with Test Provider").click()
+        page.button("Log in with Generic").click()
         page.text_appears("Configuration", "h1")
         page.text_appears("ada@example.com", ".account")
         page.button("Log out").click()

@@ -16,7 +16,7 @@ SOURCES = Path(__file__).resolve().parents[2] / "Sources"
 ROUTE = re.compile(r'routes\.(get|post|put|patch|delete|on)\((?:RouterPath\()?"([^"]+)"')
 # Routes that are public by design: the store-style ping, sign-in and the UI's files.
 PUBLIC = {"/ping", "/login", "/", "/ui/**", "/vendor/**", "/sources/**", "/chronograf/v1", "/oauth/{provider}/login",
-          "/oauth/{provider}/callback", "/oauth/{provider}/logout"}
+          "/oauth/{provider}/callback", "/oauth/{provider}/logout", "/oauth/logout"}
 
 
 def routes(service: str):

@@ -27,21 +27,18 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = ControlRequestContext
     let tokens: SessionToken
     let store: ControlStore
-    let provider: String
+    /// Provider name → the group whose members are super admins (`auth0-superadmin-org`).
+    let superAdminGroups: [String: String]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         if Self.isPublic(path) { return try await next(request, context) }
-        guard let name = Self.user(request, tokens: tokens) else { return Response(status: .forbidden) }
+        guard let person = Self.signedIn(request, tokens: tokens) else { return Response(status: .forbidden) }
         guard let segments = Self.apiSegments(path) else { return try await next(request, context) }
         let requirement = RouteRequirement.of(request.method, segments)
         // The user is made at its first call (Chronograf makes it at the UI's first `/me`), so the order of calls a
         // client makes cannot matter.
-        let user =
-            requirement == .session
-            ? nil
-            : try store.user(name: name, provider: provider)
-                ?? store.firstSignIn(name: name, provider: provider, groups: Self.groups(of: name))
+        let user = requirement == .session ? nil : try store.signIn(person, superAdminGroups: superAdminGroups)
         guard requirement == .session || allows(requirement, user: user, request: request) else {
             throw ChronografError(.forbidden, "User is not authorized")
         }
@@ -92,14 +89,19 @@ struct SessionMiddleware: RouterMiddleware {
         return publicRoots.contains(String(first)) || segments == ["chronograf", "v1"]
     }
 
-    /// The groups a generic provider's person is mapped by: the domain of its email, as Chronograf's generic provider.
-    static func groups(of name: String) -> [String] {
-        name.split(separator: "@").count == 2 ? [String(name.split(separator: "@")[1])] : []
+    /// Who signed in, if the request carries a valid session: the name, the provider and the groups it gave.
+    static func signedIn(_ request: Request, tokens: SessionToken) -> SignedInPerson? {
+        guard let cookie = SessionCookies.value(of: OAuthRoutes.sessionCookie, in: request), let claims = tokens.verify(cookie),
+            let name = claims["sub"] as? String, !name.isEmpty, let provider = claims["iss"] as? String
+        else { return nil }
+        let groups = (claims["grp"] as? String ?? "").split(separator: ",").map(String.init)
+        return SignedInPerson(name: name, provider: provider, groups: groups)
     }
+}
 
-    /// The signed-in user's name, if the request carries a valid session.
-    static func user(_ request: Request, tokens: SessionToken) -> String? {
-        guard let cookie = SessionCookies.value(of: OAuthRoutes.sessionCookie, in: request) else { return nil }
-        return tokens.verify(cookie)?["sub"] as? String
-    }
+/// A session's person: the claims the OAuth callback signed.
+struct SignedInPerson {
+    let name: String
+    let provider: String
+    let groups: [String]
 }

@@ -30,6 +30,8 @@ struct DiscoveryDocument: ResponseEncodable, Equatable {
         let login: String
         let logout: String
         let callback: String
+        /// Chronograf's `REDIR_AUTH_LOGIN` (go straight to this provider's login); not supported: always false.
+        let redirectLogin: Bool
     }
 
     let layouts: String

@@ -13,8 +13,8 @@ struct MeRoutes {
     let store: ControlStore
     /// With OAuth on: reads the signed-in user from the session.
     let tokens: SessionToken?
-    /// With OAuth on: the provider users sign in with.
-    let provider: String?
+    /// Provider name → the group whose members are super admins (`auth0-superadmin-org`).
+    let superAdminGroups: [String: String]
 
     func collection() -> RouteCollection<ControlRequestContext> {
         let routes = RouteCollection(context: ControlRequestContext.self)
@@ -44,14 +44,10 @@ struct MeRoutes {
         return routes
     }
 
-    private func user(_ request: Request) -> String? {
-        tokens.flatMap { SessionMiddleware.user(request, tokens: $0) }
-    }
-
     /// The signed-in user, made at the first `/me` after a sign-in; nil with OAuth off.
     private func signedInUser(_ request: Request) throws -> ChronografUser? {
-        guard let name = user(request), let provider else { return nil }
-        guard let signedIn = try store.firstSignIn(name: name, provider: provider, groups: SessionMiddleware.groups(of: name)) else {
+        guard let person = tokens.flatMap({ SessionMiddleware.signedIn(request, tokens: $0) }) else { return nil }
+        guard let signedIn = try store.signIn(person, superAdminGroups: superAdminGroups) else {
             throw ChronografError(
                 .forbidden, "This Chronograf is private. To gain access, you must be explicitly added by an administrator.")
         }

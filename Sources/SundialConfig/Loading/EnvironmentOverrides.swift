@@ -127,10 +127,18 @@ struct EnvironmentOverrides {
         let texts: [(String, String, WritableKeyPath<ControlSection, String>)] = [
             ("TOKEN_SECRET", "token-secret", \.tokenSecret), ("PUBLIC_URL", "public-url", \.publicURL),
             ("TLS_CERTIFICATE", "cert", \.certificate), ("TLS_PRIVATE_KEY", "key", \.privateKey),
-            ("GENERIC_NAME", "generic-name", \.genericName), ("GENERIC_CLIENT_ID", "generic-client-id", \.genericClientID),
-            ("GENERIC_CLIENT_SECRET", "generic-client-secret", \.genericClientSecret),
-            ("GENERIC_AUTH_URL", "generic-auth-url", \.genericAuthURL), ("GENERIC_TOKEN_URL", "generic-token-url", \.genericTokenURL),
-            ("GENERIC_API_URL", "generic-api-url", \.genericAPIURL), ("GENERIC_API_KEY", "generic-api-key", \.genericAPIKey),
+            ("GH_CLIENT_ID", "github-client-id", \.oauth.githubClientID),
+            ("GH_CLIENT_SECRET", "github-client-secret", \.oauth.githubClientSecret), ("GH_URL", "github-url", \.oauth.githubURL),
+            ("GOOGLE_CLIENT_ID", "google-client-id", \.oauth.googleClientID),
+            ("GOOGLE_CLIENT_SECRET", "google-client-secret", \.oauth.googleClientSecret),
+            ("GENERIC_NAME", "generic-name", \.oauth.genericName), ("GENERIC_CLIENT_ID", "generic-client-id", \.oauth.genericClientID),
+            ("GENERIC_CLIENT_SECRET", "generic-client-secret", \.oauth.genericClientSecret),
+            ("GENERIC_AUTH_URL", "generic-auth-url", \.oauth.genericAuthURL),
+            ("GENERIC_TOKEN_URL", "generic-token-url", \.oauth.genericTokenURL),
+            ("GENERIC_API_URL", "generic-api-url", \.oauth.genericAPIURL), ("GENERIC_API_KEY", "generic-api-key", \.oauth.genericAPIKey),
+            ("AUTH0_DOMAIN", "auth0-domain", \.oauth.auth0Domain), ("AUTH0_CLIENT_ID", "auth0-client-id", \.oauth.auth0ClientID),
+            ("AUTH0_CLIENT_SECRET", "auth0-client-secret", \.oauth.auth0ClientSecret),
+            ("AUTH0_SUPERADMIN_ORG", "auth0-superadmin-org", \.oauth.auth0SuperAdminOrganization),
         ]
         for (variable, key, path) in texts {
             set(variable, key) { text, control in
@@ -138,13 +146,16 @@ struct EnvironmentOverrides {
                 return true
             }
         }
-        set("GENERIC_SCOPES", "generic-scopes") { text, control in
-            control.genericScopes = text.split(separator: ",").map { String($0) }
-            return true
-        }
-        set("GENERIC_DOMAINS", "generic-domains") { text, control in
-            control.genericDomains = text.split(separator: ",").map { String($0) }
-            return true
+        let lists: [(String, String, WritableKeyPath<ControlSection, [String]>)] = [
+            ("GH_ORGS", "github-organizations", \.oauth.githubOrganizations), ("GOOGLE_DOMAINS", "google-domains", \.oauth.googleDomains),
+            ("GENERIC_SCOPES", "generic-scopes", \.oauth.genericScopes), ("GENERIC_DOMAINS", "generic-domains", \.oauth.genericDomains),
+            ("AUTH0_ORGS", "auth0-organizations", \.oauth.auth0Organizations),
+        ]
+        for (variable, key, path) in lists {
+            set(variable, key) { text, control in
+                control[keyPath: path] = text.split(separator: ",").map { String($0) }
+                return true
+            }
         }
         set("AUTH_DURATION", "auth-duration", expected: "a duration such as 720h") { text, control in
             guard let duration = ConfigDuration(parsing: text) else { return false }

@@ -26,19 +26,13 @@ public struct ControlSection: Sendable, ConfigSection {
     public var authDuration = ConfigDuration.seconds(720 * 3600)
     /// The URL users reach the UI at, for OAuth callbacks; empty means the address the request came to.
     public var publicURL = ""
-    /// Chronograf's generic OAuth 2.0 provider (any OIDC-style server).
-    public var genericName = "generic"
-    public var genericClientID = ""
-    public var genericClientSecret = ""
-    public var genericScopes = ["user:email"]
-    public var genericDomains: [String] = []
-    public var genericAuthURL = ""
-    public var genericTokenURL = ""
-    public var genericAPIURL = ""
-    public var genericAPIKey = "email"
+    /// Chronograf's OAuth 2.0 providers (GitHub, Google, generic, Auth0).
+    public var oauth = OAuthProviderSettings()
 
-    /// Whether OAuth sign-in, and so sessions, are on: a token secret and a complete generic provider.
-    public var authEnabled: Bool { !tokenSecret.isEmpty && Self.missingOAuthSettings(self).isEmpty }
+    /// Whether OAuth sign-in, and so sessions, are on: a token secret and every provider given complete.
+    public var authEnabled: Bool {
+        !tokenSecret.isEmpty && oauth.anyGiven && oauth.missing(tokenSecret: tokenSecret, publicURL: publicURL).isEmpty
+    }
 
     public init() {}
 
@@ -56,17 +50,8 @@ public struct ControlSection: Sendable, ConfigSection {
             .value("javascript-path", \.javascriptPath),
             .value("auth-duration", \.authDuration),
             .value("public-url", \.publicURL),
-            .value("generic-name", \.genericName),
-            .value("generic-client-id", \.genericClientID),
-            .value("generic-client-secret", \.genericClientSecret, isSecret: true),
-            .value("generic-scopes", \.genericScopes),
-            .value("generic-domains", \.genericDomains),
-            .value("generic-auth-url", \.genericAuthURL),
-            .value("generic-token-url", \.genericTokenURL),
-            .value("generic-api-url", \.genericAPIURL),
-            .value("generic-api-key", \.genericAPIKey),
             .value("token-secret", \.tokenSecret, isSecret: true),
-        ] + ListenerSettings.keys(\.listener)
+        ] + ListenerSettings.keys(\.listener) + OAuthProviderSettings.keys(\.oauth)
     }
 
     func validate() -> [ConfigProblem] {
@@ -74,29 +59,18 @@ public struct ControlSection: Sendable, ConfigSection {
         if !basePath.isEmpty, !Self.isValidBasePath(basePath) {
             problems.append(ConfigProblem(key: "basepath", message: "invalid basepath, must follow format \"/mybasepath\""))
         }
-        let generic = [genericClientID, genericClientSecret, genericAuthURL, genericTokenURL]
-        if generic.allSatisfy(\.isEmpty) {
+        if !oauth.anyGiven {
             if !tokenSecret.isEmpty {
                 problems.append(ConfigProblem(key: "token-secret", message: "token secret without oauth config is invalid"))
             }
-        } else {
-            let missing = Self.missingOAuthSettings(self)
-            if !missing.isEmpty {
-                problems.append(
-                    ConfigProblem(key: "generic-client-id", message: "missing Generic oauth setting[s]: \(missing.joined(separator: ", "))")
-                )
-            }
+        }
+        for provider in oauth.missing(tokenSecret: tokenSecret, publicURL: publicURL) {
+            problems.append(
+                ConfigProblem(
+                    key: provider.key, message: "missing \(provider.provider) oauth setting[s]: \(provider.missing.joined(separator: ", "))"
+                ))
         }
         return problems
-    }
-
-    /// Chronograf's names for what a generic OAuth provider still lacks.
-    static func missingOAuthSettings(_ section: ControlSection) -> [String] {
-        let settings = [
-            ("token secret", section.tokenSecret), ("client id", section.genericClientID), ("client secret", section.genericClientSecret),
-            ("auth url", section.genericAuthURL), ("token url", section.genericTokenURL),
-        ]
-        return settings.filter { $0.1.isEmpty }.map(\.0)
     }
 
     /// Chronograf's rule: one or more `/segment` parts of letters, digits, `_` or `-`.

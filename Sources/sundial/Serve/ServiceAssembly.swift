@@ -162,16 +162,41 @@ struct ServiceAssembly {
 }
 
 extension ServiceAssembly {
-    /// OAuth sign-in for the control service, when `[control]` configures a token secret and a generic provider.
+    /// OAuth sign-in for the control service, when `[control]` configures a token secret and complete providers.
     var oauthSettings: OAuthSettings? {
         let control = configuration.control
         guard control.authEnabled else { return nil }
+        let oauth = control.oauth
+        var providers: [OAuthProvider] = []
+        // Chronograf's order: github, google, generic, auth0.
+        if !oauth.githubClientID.isEmpty {
+            providers.append(
+                .github(
+                    clientID: oauth.githubClientID, clientSecret: oauth.githubClientSecret, organizations: oauth.githubOrganizations,
+                    url: oauth.githubURL, apiURL: oauth.githubAPIURL))
+        }
+        if !oauth.googleClientID.isEmpty {
+            providers.append(
+                .google(
+                    clientID: oauth.googleClientID, clientSecret: oauth.googleClientSecret, domains: oauth.googleDomains,
+                    authURL: oauth.googleAuthURL, tokenURL: oauth.googleTokenURL, userInfoURL: oauth.googleAPIURL))
+        }
+        if !oauth.genericClientID.isEmpty {
+            providers.append(
+                .generic(
+                    name: oauth.genericName, clientID: oauth.genericClientID, clientSecret: oauth.genericClientSecret,
+                    scopes: oauth.genericScopes, domains: oauth.genericDomains, authURL: oauth.genericAuthURL,
+                    tokenURL: oauth.genericTokenURL, userInfoURL: oauth.genericAPIURL, userInfoKey: oauth.genericAPIKey))
+        }
+        if !oauth.auth0ClientID.isEmpty {
+            providers.append(
+                .auth0(
+                    domain: oauth.auth0Domain, clientID: oauth.auth0ClientID, clientSecret: oauth.auth0ClientSecret,
+                    organizations: oauth.auth0Organizations, superAdminOrganization: oauth.auth0SuperAdminOrganization))
+        }
         return OAuthSettings(
             tokenSecret: control.tokenSecret, sessionSeconds: control.authDuration.nanoseconds / 1_000_000_000,
-            publicURL: control.publicURL, label: control.genericName, clientID: control.genericClientID,
-            clientSecret: control.genericClientSecret, scopes: control.genericScopes, domains: control.genericDomains,
-            authURL: control.genericAuthURL, tokenURL: control.genericTokenURL, userInfoURL: control.genericAPIURL,
-            userInfoKey: control.genericAPIKey)
+            publicURL: control.publicURL, providers: providers)
     }
 }
 
