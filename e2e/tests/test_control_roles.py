@@ -90,3 +90,46 @@ def test_mappings_decide_who_gets_in_and_where(make_server, provider, tmp_path):
     frank = sign_in(server, provider, "frank@partner.example")
     assert frank.get(f"{api}/me").json()["roles"] == [{"name": "viewer", "organization": org["id"]}]
     assert [u["name"] for u in ada.get(f"{api}/users").json()["users"]] == ["ada@example.com", "frank@partner.example"]
+
+
+def test_the_ui_offers_only_what_the_role_may_do(make_server, provider, tmp_path):
+    """In headless Chromium: a member is told they have no access, a viewer sees connections without the buttons
+    that change them, and an admin gets them all."""
+    from selenium.webdriver.common.by import By
+
+    from harness.browser import Page, start_browser
+
+    server, api, ada = start(make_server, provider, tmp_path)
+    assert ada.post(f"{api}/sources", json={"name": "store", "url": server.store_url, "type": "influx"}).status_code == 201
+    bob = sign_in(server, provider, "bob@example.com")
+    bob_user = f"{api}/users/{bob.get(f'{api}/me').json()['id']}"
+    driver = start_browser()
+    try:
+        page = Page(driver)
+
+        def browse_as(email):
+            driver.get(server.control_url + "/login")
+            driver.delete_all_cookies()
+            provider.email = email
+            driver.get(server.control_url + "/login")
+            page.button("Log in with Generic").click()
+
+        def shown(label):
+            xpath = f"//*[(self::button or self::a) and normalize-space(.)={label!r}]"
+            return [element for element in driver.find_elements(By.XPATH, xpath) if element.is_displayed()]
+
+        browse_as("bob@example.com")
+        page.text_appears("No access yet", "h1")
+        page.text_appears("(member)", ".notice")
+
+        assert ada.patch(bob_user, json={"roles": [{"name": "viewer", "organization": "default"}]}).status_code == 200
+        browse_as("bob@example.com")
+        page.text_appears("store", "table")
+        assert not shown("+ Add Connection") and not shown("Delete Connection"), "a viewer cannot change connections"
+        assert not driver.find_elements(By.CSS_SELECTOR, "a.source-name"), "nor open a connection's form"
+
+        browse_as("ada@example.com")
+        page.text_appears("store", "table")
+        assert shown("+ Add Connection") and shown("Delete Connection"), "an admin can"
+    finally:
+        driver.quit()

@@ -1,6 +1,7 @@
-"""Every route of the tasks API and of the control plane, read from their sources, with auth on: each refuses an
-anonymous caller, and on the tasks API a user without permissions, under every spelling of its path (doubled
-slashes, dot segments, a trailing slash, percent-encoding, capitals, the v1preview alias)."""
+"""Every route of the store, of the tasks API and of the control plane, read from their sources, with auth on: each
+refuses an anonymous caller, and on the store and the tasks API a user without privileges where the route needs
+some, under every spelling of its path (doubled slashes, dot segments, a trailing slash, percent-encoding, capitals,
+the v1preview alias)."""
 
 import base64
 import http.client
@@ -45,6 +46,38 @@ def status(port: int, method: str, path: str, headers=None) -> int:
         return connection.getresponse().status
     finally:
         connection.close()
+
+
+# Store routes open by design, as InfluxDB leaves them open: liveness and readiness.
+STORE_PUBLIC = {"/ping", "/health", "/ready", "/status"}
+
+
+def test_every_store_route_refuses_the_anonymous_and_the_unprivileged(make_server, tmp_path):
+    config = tmp_path / "auth.conf"
+    config.write_text("[store]\n  auth-enabled = true\n")
+    server = make_server(extra_args=["--config", str(config)]).start()
+    query = f"{server.store_url}/query"
+    assert requests.post(query, params={"q": "CREATE USER root WITH PASSWORD 'r' WITH ALL PRIVILEGES"}).status_code == 200
+    assert requests.post(query, params={"q": "CREATE USER nobody WITH PASSWORD 'n'", "u": "root", "p": "r"}).status_code == 200
+    nobody = {"Authorization": "Basic " + base64.b64encode(b"nobody:n").decode()}
+    walked = [(method, route) for method, route in routes("StoreService") if route not in STORE_PUBLIC]
+    assert len(walked) >= 20, walked
+    # What a user without privileges may still reach: its own statements (refused inside as results), the 2.x setup,
+    # which answers that onboarding is done, and lists filtered to what it may see (nothing here).
+    own = {"/query", "/api/v2/setup"}
+    for listing, key in (("authorizations", "authorizations"), ("buckets", "buckets"), ("orgs", "orgs")):
+        answer = requests.get(f"{server.store_url}/api/v2/{listing}", headers=nobody)
+        assert answer.status_code == 200 and answer.json()[key] == [], answer.text
+        own.add(f"/api/v2/{listing}")
+    for method, route in walked:
+        for path in spellings(concrete(route)):
+            anonymous = status(server.store_port, method, path)
+            allowed = (401, 403, 404, 405) + ((422,) if route == "/api/v2/setup" else ())
+            assert anonymous in allowed or (route == "/api/v2/setup" and method == "GET"), f"anonymous {method} {path}: {anonymous}"
+            if route in own:
+                continue
+            unprivileged = status(server.store_port, method, path, nobody)
+            assert unprivileged in (400, 401, 403, 404, 405), f"nobody {method} {path}: {unprivileged}"
 
 
 def test_every_tasks_route_refuses_the_anonymous_and_the_unprivileged(make_server, tmp_path):

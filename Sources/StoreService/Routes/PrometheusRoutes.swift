@@ -28,8 +28,10 @@ struct PrometheusRoutes {
     }
 
     private func write(_ request: Request) async throws -> Response {
-        let (database, parameters) = try named(request)
+        // Who asks comes first, as InfluxDB's middleware checks: an anonymous caller learns no database names.
+        let parameters = Self.parameters(request)
         let principal = try authenticator.authenticate(request, parameters: parameters)
+        let database = try existingDatabase(parameters)
         try authenticator.authorizeWrite(principal: principal, database: database)
         let body = try await uncompressedBody(request)
         let message: RemoteWriteRequest
@@ -47,8 +49,10 @@ struct PrometheusRoutes {
     }
 
     private func read(_ request: Request) async throws -> Response {
-        let (database, parameters) = try named(request)
+        // Who asks comes first, as InfluxDB's middleware checks: an anonymous caller learns no database names.
+        let parameters = Self.parameters(request)
         let principal = try authenticator.authenticate(request, parameters: parameters)
+        let database = try existingDatabase(parameters)
         try authenticator.authorizeRead(principal: principal, database: database)
         let body = try await uncompressedBody(request)
         let message: RemoteReadRequest
@@ -67,13 +71,15 @@ struct PrometheusRoutes {
             body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
 
-    /// The request's existing database and its parameters; InfluxDB's 400 and 404 otherwise.
-    private func named(_ request: Request) throws -> (String, [String: String]) {
-        let parameters = Dictionary(
-            request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
+    private static func parameters(_ request: Request) -> [String: String] {
+        Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The request's existing database; InfluxDB's 400 and 404 otherwise.
+    private func existingDatabase(_ parameters: [String: String]) throws -> String {
         guard let database = parameters["db"], !database.isEmpty else { throw InfluxErrorResponse(.badRequest, "database is required") }
         guard engine.databaseInfo(database) != nil else { throw InfluxErrorResponse(.notFound, "database not found: \"\(database)\"") }
-        return (database, parameters)
+        return database
     }
 
     private func uncompressedBody(_ request: Request) async throws -> [UInt8] {

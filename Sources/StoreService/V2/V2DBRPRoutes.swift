@@ -35,6 +35,8 @@ struct V2DBRPRoutes {
 
     /// The organization of `org`/`orgID`, with the DBRP API's own message when both are missing.
     private func organization(_ request: Request, principal: Principal?? = nil) throws -> Organization {
+        // Who asks comes first: an anonymous caller learns nothing about organizations.
+        let caller = try principal ?? gateway.principal(request)
         let parameters = request.uri.queryParameters
         guard parameters["org"] != nil || parameters["orgID"] != nil else {
             throw PlatformError(.invalid, "either 'org' or 'orgID' must be provided")
@@ -42,7 +44,7 @@ struct V2DBRPRoutes {
         if parameters["orgID"] == nil, let name = parameters["org"].map(String.init), access.organization(name) == nil {
             throw PlatformError(.notFound, "invalid org \"\(name)\"")
         }
-        return try gateway.organization(request, principal: try principal ?? gateway.principal(request))
+        return try gateway.organization(request, principal: caller)
     }
 
     private func list(_ request: Request) throws -> Response {

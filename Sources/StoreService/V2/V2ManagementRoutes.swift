@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InfluxQL
 import Storage
 import StoreAccess
 
@@ -34,6 +35,11 @@ struct V2ManagementRoutes {
         let parameters = request.uri.queryParameters
         var orgs = access.organizations
         if case .token(let token) = principal { orgs = orgs.filter { $0.id == token.orgID } }
+        // A 1.x user who is not an admin sees the organizations of buckets they may read.
+        if case .user(let account) = principal, !account.isAdmin {
+            let readable = Set(access.buckets(orgID: nil).filter { access.may(.user(account), .read, on: $0.database) }.map(\.orgID))
+            orgs = orgs.filter { readable.contains($0.id) }
+        }
         if let name = parameters["org"].map(String.init) { orgs = orgs.filter { $0.name == name } }
         if let id = parameters["orgID"].map(String.init) { orgs = orgs.filter { $0.id == id } }
         return try V2JSON.response(["links": ["self": "/api/v2/orgs"], "orgs": orgs.map(V2JSON.organization)])
@@ -46,6 +52,10 @@ struct V2ManagementRoutes {
         if parameters["org"] != nil || parameters["orgID"] != nil { orgID = try gateway.organization(request, principal: principal).id }
         if case .token(let token) = principal { orgID = token.orgID }
         var buckets = access.buckets(orgID: orgID)
+        // A 1.x user who is not an admin sees the buckets of databases they may read.
+        if case .user(let account) = principal, !account.isAdmin {
+            buckets = buckets.filter { access.may(.user(account), .read, on: $0.database) }
+        }
         if let name = parameters["name"].map(String.init) { buckets = buckets.filter { $0.name == name } }
         if let id = parameters["id"].map(String.init) { buckets = buckets.filter { $0.id == id } }
         let offset = parameters["offset"].flatMap { Int(String($0)) } ?? 0
@@ -92,7 +102,12 @@ struct V2ManagementRoutes {
         let principal = try gateway.principal(request)
         let parameters = request.uri.queryParameters
         var tokens = access.tokens()
-        if case .token(let token) = principal, !token.isOperator { tokens = tokens.filter { $0.id == token.id } }
+        // A token sees itself; a 1.x user who is not an admin owns no token and sees none.
+        switch principal {
+        case .token(let token) where !token.isOperator: tokens = tokens.filter { $0.id == token.id }
+        case .user(let account) where !account.isAdmin: tokens = []
+        default: break
+        }
         if let orgID = parameters["orgID"].map(String.init) { tokens = tokens.filter { $0.orgID == orgID } }
         let documents = tokens.map { V2JSON.authorization($0, organization: access.organization(id: $0.orgID)) }
         return try V2JSON.response(["links": ["self": "/api/v2/authorizations"], "authorizations": documents])

@@ -13,10 +13,20 @@ import { renderRuleBuilder } from "./pages/rule-builder.js";
 import { renderAlertHistory } from "./pages/alert-history.js";
 import { renderLogin } from "./pages/login.js";
 import { mountOrgSwitcher } from "./org-switcher.js";
+import { loadRole, allows, currentRole } from "./roles.js";
+
+const roleLoaded = loadRole();
 
 /// `/`: the default connection's Configuration page, or the form for a first connection when there is none.
 async function renderHome(page) {
   page.append(h("p", { class: "loading", role: "status" }, "Loading…"));
+  await roleLoaded;
+  if (!allows("reader")) {
+    return page.replaceChildren(
+      h("h1", {}, "No access yet"),
+      h("p", { class: "notice", role: "note" }, `Your role in this organization (${currentRole()}) does not show its connections. Ask an admin for a role, or switch organizations.`),
+    );
+  }
   try {
     const sources = await api.sources();
     if (sources.length === 0) return navigate("/sources/new", { replace: true });
@@ -86,4 +96,5 @@ async function mountAccount() {
 mountAccount();
 mountOrgSwitcher(document.getElementById("org-switcher"));
 checkLibraries();
-startRouter();
+// Pages decide what to offer from the role: the first one waits for it.
+roleLoaded.finally(startRouter);

@@ -1,6 +1,7 @@
 // "Switch Orgs": the organizations from /me, the current one marked. Switching changes what the API lists; a form
 // being filled in is left, never submitted.
 import { api } from "./api.js";
+import { loadRole } from "./roles.js";
 import { h } from "./dom.js";
 import { navigate } from "./router.js";
 import { notify } from "./notify.js";
@@ -31,6 +32,7 @@ export async function mountOrgSwitcher(container) {
       close();
       try {
         await api.switchOrganization(org.id);
+        await loadRole();
         notify(`Now in organization ${org.name}.`);
         container.replaceChildren();
         mountOrgSwitcher(container);

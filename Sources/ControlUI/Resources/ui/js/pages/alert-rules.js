@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { confirmDialog } from "../dialog.js";
 import { notify } from "../notify.js";
 import { setCurrentSource } from "../nav.js";
+import { allows } from "../roles.js";
 import { activeKapacitor, noKapacitor } from "../kapacitor.js";
 
 const handlerKinds = ["post", "tcp", "email", "exec", "log", "victorOps", "pagerDuty", "pagerDuty2", "pushover", "sensu", "slack", "telegram", "alerta", "opsGenie", "opsGenie2", "talk", "kafka", "serviceNow", "bigPanda", "teams", "zenoss"];
@@ -27,7 +28,7 @@ async function load(body, sourceID) {
   } catch (error) {
     return body.replaceChildren(errorBlock("Could not load alert rules.", error.reason || error.message, () => load(body, sourceID)));
   }
-  const build = h("a", { class: "button button-primary", href: `/sources/${sourceID}/kapacitors/${kapacitor.id}/alert-rules/new`, "data-link": "" }, "+ Build Alert Rule");
+  const build = h("a", { class: "button button-primary", href: `/sources/${sourceID}/kapacitors/${kapacitor.id}/alert-rules/new`, "data-link": "", "data-needs": "editor" }, "+ Build Alert Rule");
   const heading = h("div", { class: "panel-heading" }, h("h2", {}, `${rules.length} Alert Rule${rules.length === 1 ? "" : "s"}`), build);
   if (rules.length === 0) return body.replaceChildren(h("section", { class: "panel" }, heading, h("p", { class: "empty" }, "No alert rules yet.")));
   const rows = rules.map((rule) => ruleRow(sourceID, kapacitor, rule, () => load(body, sourceID)));
@@ -48,7 +49,7 @@ async function load(body, sourceID) {
 
 function ruleRow(sourceID, kapacitor, rule, reload) {
   const handlers = handlerKinds.filter((kind) => (rule.alertNodes[kind] || []).length > 0).join(", ");
-  const toggle = h("input", { type: "checkbox", checked: rule.status === "enabled", "aria-label": `Enable ${rule.name}` });
+  const toggle = h("input", { type: "checkbox", checked: rule.status === "enabled", disabled: !allows("editor"), "aria-label": `Enable ${rule.name}` });
   toggle.addEventListener("change", async () => {
     const status = toggle.checked ? "enabled" : "disabled";
     try {
@@ -59,7 +60,7 @@ function ruleRow(sourceID, kapacitor, rule, reload) {
       notify(`${rule.name} could not be ${status}: ${error.message}`, "error");
     }
   });
-  const remove = h("button", { type: "button", class: "button button-small button-danger", "aria-label": `Delete ${rule.name}` }, "Delete");
+  const remove = h("button", { type: "button", class: "button button-small button-danger", "data-needs": "editor", "aria-label": `Delete ${rule.name}` }, "Delete");
   remove.addEventListener("click", async () => {
     if (!(await confirmDialog(`Delete the alert rule ${rule.name}?`, "Delete"))) return;
     try {

@@ -4,6 +4,7 @@ import { h, loading, errorBlock } from "../dom.js";
 import { confirmDialog } from "../dialog.js";
 import { notify } from "../notify.js";
 import { setCurrentSource } from "../nav.js";
+import { allows } from "../roles.js";
 
 export async function renderConfiguration(page, { id }) {
   setCurrentSource(id);
@@ -13,7 +14,7 @@ export async function renderConfiguration(page, { id }) {
     h(
       "section",
       { class: "panel", "aria-labelledby": "connections-title" },
-      h("div", { class: "panel-heading" }, h("h2", { id: "connections-title" }, "Connections"), h("a", { class: "button button-primary", href: "/sources/new", "data-link": "" }, "+ Add Connection")),
+      h("div", { class: "panel-heading" }, h("h2", { id: "connections-title" }, "Connections"), h("a", { class: "button button-primary", href: "/sources/new", "data-link": "", "data-needs": "editor" }, "+ Add Connection")),
       body,
     ),
   );
@@ -61,7 +62,7 @@ async function sourceRow(source, currentID, reload) {
   const connect = isCurrent
     ? h("button", { type: "button", class: "button button-success", disabled: true }, "Connected")
     : h("a", { class: "button", href: `/sources/${source.id}/manage-sources`, "data-link": "" }, "Connect");
-  const name = fromFile
+  const name = fromFile || !allows("editor")
     ? h("strong", { class: "source-name" }, source.name)
     : h("a", { class: "source-name", href: `/sources/${source.id}/edit`, "data-link": "" }, h("strong", {}, source.name));
   const description = h(
@@ -74,7 +75,7 @@ async function sourceRow(source, currentID, reload) {
   );
   const remove = fromFile
     ? h("td", {})
-    : h("td", {}, h("button", { type: "button", class: "button button-danger button-small", "aria-label": `Delete Connection ${source.name}`, onclick: () => deleteSource(source, reload) }, "Delete Connection"));
+    : h("td", {}, h("button", { type: "button", class: "button button-danger button-small", "data-needs": "editor", "aria-label": `Delete Connection ${source.name}`, onclick: () => deleteSource(source, reload) }, "Delete Connection"));
   return h("tr", { class: isCurrent ? "current" : "", "data-source": source.id }, h("td", {}, connect), description, remove, h("td", {}, await kapacitorCell(source, reload)));
 }
 
@@ -96,12 +97,12 @@ async function kapacitorCell(source, reload) {
   } catch (error) {
     return h("span", { class: "error-message" }, `Could not load Kapacitor connections: ${error.message}`);
   }
-  const add = h("a", { class: "button button-small", href: `/sources/${source.id}/kapacitors/new`, "data-link": "" }, "+ Add Kapacitor Connection");
+  const add = h("a", { class: "button button-small", href: `/sources/${source.id}/kapacitors/new`, "data-link": "", "data-needs": "editor" }, "+ Add Kapacitor Connection");
   if (kapacitors.length === 0) return add;
   const active = kapacitors.find((kapacitor) => kapacitor.active) || kapacitors[0];
   const select = h(
     "select",
-    { "aria-label": `Kapacitor Connection for ${source.name}`, class: "kapacitor-select" },
+    { "aria-label": `Kapacitor Connection for ${source.name}`, class: "kapacitor-select", disabled: !allows("editor") },
     kapacitors.map((kapacitor) => h("option", { value: kapacitor.id, selected: kapacitor.id === active.id }, kapacitor.name + (kapacitor.resourceFile ? ` (from ${kapacitor.resourceFile})` : ""))),
   );
   select.addEventListener("change", async () => {
@@ -119,9 +120,9 @@ async function kapacitorCell(source, reload) {
     "div",
     { class: "kapacitor-cell" },
     select,
-    editable ? h("a", { class: "button button-small", href: `/sources/${source.id}/kapacitors/${active.id}/edit`, "data-link": "", "aria-label": `Edit Kapacitor ${active.name}` }, "Edit") : null,
-    editable ? h("button", { type: "button", class: "button button-small button-danger", "aria-label": `Delete Kapacitor ${active.name}`, onclick: () => deleteKapacitor(source, active, reload) }, "Delete") : null,
-    h("a", { class: "link-small", href: `/sources/${source.id}/kapacitors/new`, "data-link": "" }, "Add Kapacitor Connection"),
+    editable ? h("a", { class: "button button-small", href: `/sources/${source.id}/kapacitors/${active.id}/edit`, "data-link": "", "data-needs": "editor", "aria-label": `Edit Kapacitor ${active.name}` }, "Edit") : null,
+    editable ? h("button", { type: "button", class: "button button-small button-danger", "data-needs": "editor", "aria-label": `Delete Kapacitor ${active.name}`, onclick: () => deleteKapacitor(source, active, reload) }, "Delete") : null,
+    h("a", { class: "link-small", href: `/sources/${source.id}/kapacitors/new`, "data-link": "", "data-needs": "editor" }, "Add Kapacitor Connection"),
   );
 }
 

@@ -61,7 +61,7 @@ class RuleBuilder {
     this.handlerSlot = h("div", {});
     const name = h("input", { id: "rule-name", type: "text", placeholder: "ex: Ruley McRuleface", value: this.model.name });
     name.addEventListener("input", () => this.change({ name: name.value }));
-    const save = h("button", { type: "button", class: "button button-primary", onclick: () => this.save() }, "Save Rule");
+    const save = h("button", { type: "button", class: "button button-primary", "data-needs": "editor", onclick: () => this.save() }, "Save Rule");
     this.root.append(
       h(
         "div",

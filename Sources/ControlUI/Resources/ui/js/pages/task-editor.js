@@ -50,7 +50,7 @@ async function buildEditor(slot, sourceID, kapacitor, task) {
   const typeGroup = h("div", { class: "form-group" }, h("label", { for: "task-type" }, "Type"), typeSelect);
   const editorBox = h("div", { class: "editor", id: "task-editor" });
   const feedback = h("div", { class: "form-feedback", "aria-live": "assertive" });
-  const save = h("button", { type: "submit", class: "button button-primary" }, "Save Task");
+  const save = h("button", { type: "submit", class: "button button-primary", "data-needs": "editor" }, "Save Task");
   const graph = h("div", { class: "graph-box" });
   const form = h(
     "form",

@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { confirmDialog } from "../dialog.js";
 import { notify } from "../notify.js";
 import { setCurrentSource } from "../nav.js";
+import { allows } from "../roles.js";
 import { activeKapacitor, noKapacitor } from "../kapacitor.js";
 
 export async function renderTasks(page, { id }) {
@@ -29,7 +30,7 @@ async function load(body, sourceID) {
     "div",
     { class: "panel-heading" },
     h("h2", {}, `${tasks.length} Task${tasks.length === 1 ? "" : "s"} on ${kapacitor.name}`),
-    h("a", { class: "button button-primary", href: `/sources/${sourceID}/tickscripts/new`, "data-link": "" }, "+ Write TICKscript"),
+    h("a", { class: "button button-primary", href: `/sources/${sourceID}/tickscripts/new`, "data-link": "", "data-needs": "editor" }, "+ Write TICKscript"),
   );
   if (tasks.length === 0) return body.replaceChildren(h("section", { class: "panel" }, heading, h("p", { class: "empty" }, "No tasks yet.")));
   const rows = tasks.map((task) => taskRow(sourceID, kapacitor, task, reload));
@@ -44,7 +45,7 @@ async function load(body, sourceID) {
 
 function taskRow(sourceID, kapacitor, task, reload) {
   const dbrps = (task.dbrps || []).map((dbrp) => `"${dbrp.db}"."${dbrp.rp}"`).join(", ");
-  const toggle = h("input", { type: "checkbox", checked: task.status === "enabled", "aria-label": `Enable ${task.id}` });
+  const toggle = h("input", { type: "checkbox", checked: task.status === "enabled", disabled: !allows("editor"), "aria-label": `Enable ${task.id}` });
   toggle.addEventListener("change", async () => {
     const status = toggle.checked ? "enabled" : "disabled";
     try {
@@ -55,7 +56,7 @@ function taskRow(sourceID, kapacitor, task, reload) {
       notify(`Could not change ${task.id}: ${error.message}`, "error");
     }
   });
-  const remove = h("button", { type: "button", class: "button button-small button-danger", "aria-label": `Delete ${task.id}` }, "Delete");
+  const remove = h("button", { type: "button", class: "button button-small button-danger", "data-needs": "editor", "aria-label": `Delete ${task.id}` }, "Delete");
   remove.addEventListener("click", async () => {
     if (!(await confirmDialog(`Delete the task ${task.id}?`, "Delete"))) return;
     try {
