@@ -135,7 +135,10 @@ let package = Package(
         ),
         .target(
             name: "Alerting",
-            dependencies: ["TimeSeries", logging, .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "TimeSeries", "SundialConfig", logging, .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),

@@ -29,13 +29,39 @@ public struct AlertEvent: Sendable {
     public var recoverable: Bool
     /// The point (one row) or the whole batch, as httpOut shows them.
     public var data: [ResultSeries]
+    /// The task whose alert node raised it (PagerDuty's `class`); empty for events posted to a topic.
+    public var taskName: String
 
-    public init(topic: String, id: String, state: EventState, previousLevel: AlertLevel, recoverable: Bool, data: [ResultSeries]) {
+    public init(
+        topic: String, id: String, state: EventState, previousLevel: AlertLevel, recoverable: Bool, data: [ResultSeries],
+        taskName: String = ""
+    ) {
+        self.taskName = taskName
         self.topic = topic
         self.id = id
         self.state = state
         self.previousLevel = previousLevel
         self.recoverable = recoverable
         self.data = data
+    }
+}
+
+extension AlertEvent {
+    /// What a handler's own templates see (Discord's `embed-title`, PagerDuty's links), as Kapacitor gives them an
+    /// event: `.ID .Message .Level .Time .Duration .Details .Name .TaskName .Group .Tags .Fields`.
+    public var templateData: TemplateValue {
+        let series = data.first
+        var fields: [String: TemplateValue] = [:]
+        if let series, let row = series.values.last {
+            for (column, value) in zip(series.columns, row) where column != "time" {
+                if let field = value.fieldValue { fields[column] = TemplateValue(field) }
+            }
+        }
+        return .object([
+            ("ID", .string(id)), ("Message", .string(state.message)), ("Level", .string(state.level.description)),
+            ("Time", .time(state.time)), ("Duration", .duration(state.duration)), ("Details", .string(state.details)),
+            ("Name", .string(series?.name ?? "")), ("TaskName", .string(taskName)), ("Group", .string("")),
+            ("Tags", .map((series?.tags ?? [:]).mapValues { .string($0) })), ("Fields", .map(fields)),
+        ])
     }
 }

@@ -20,6 +20,11 @@ public struct SundialConfiguration: Sendable {
     /// The store's Graphite listeners (`[[store.graphite]]`).
     public var storeGraphite: [StoreGraphiteSection] = []
     public var control = ControlSection()
+    /// Alert-handler services (`[[slack]]`, `[teams]`, `[[discord]]`, `[pagerduty2]`).
+    public var slack: [SlackSection] = []
+    public var teams = TeamsSection()
+    public var discord: [DiscordSection] = []
+    public var pagerDuty2 = PagerDuty2Section()
 
     public init() {}
 
@@ -39,6 +44,10 @@ public struct SundialConfiguration: Sendable {
             .array("store.collectd", \.storeCollectd),
             .array("store.graphite", \.storeGraphite),
             .single("control", \.control),
+            .list("slack", \.slack),
+            .single("teams", \.teams),
+            .list("discord", \.discord),
+            .single("pagerduty2", \.pagerDuty2),
         ]
     }
 }

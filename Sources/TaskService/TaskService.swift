@@ -53,7 +53,7 @@ public enum TaskService {
                 }
             }
         }
-        let topicHandlers = TopicHandlers(store: store, topics: runner.topics, logFiles: runner.logFiles, logger: runner.logger)
+        let topicHandlers = TopicHandlers(store: store, topics: runner.topics, services: runner.handlerServices, logger: runner.logger)
         try topicHandlers.loadAll()
         let router = Router()
         router.add(middleware: RequestLogMiddleware())

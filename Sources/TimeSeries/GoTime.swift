@@ -7,6 +7,19 @@ public enum GoTime {
         return "\(parts.date)T\(parts.clock)\(parts.fractionText)Z"
     }
 
+    /// `2006-01-02T15:04:05Z`: Go's `time.RFC3339`, whole seconds.
+    public static func rfc3339(_ nanoseconds: Int64) -> String {
+        let parts = Parts(nanoseconds)
+        return "\(parts.date)T\(parts.clock)Z"
+    }
+
+    /// `2006-01-02T15:04:05.000000000Z`: always nine fraction digits (PagerDuty's timestamps).
+    public static func rfc3339NineDigits(_ nanoseconds: Int64) -> String {
+        let parts = Parts(nanoseconds)
+        let digits = String(parts.fraction)
+        return "\(parts.date)T\(parts.clock).\(String(repeating: "0", count: 9 - digits.count))\(digits)Z"
+    }
+
     /// `2006-01-02 15:04:05.999999999 +0000 UTC`, Go's `Time.String()`.
     public static func goString(_ nanoseconds: Int64) -> String {
         let parts = Parts(nanoseconds)

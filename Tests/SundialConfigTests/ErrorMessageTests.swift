@@ -127,7 +127,8 @@ import Testing
                 "line 2: [[influxdb]] subscription-protocol: \(refused)InfluxDB sending its writes over plain HTTP (remove it, or set it to \"http\")"
             ]),
         Case(text: "[http]\npprof-enabled = true\n", expected: ["line 2: warning: [http] pprof-enabled: not supported yet, ignored"]),
-        Case(text: "[slack]\nenabled = true\n", expected: ["line 2: warning: [slack]: not supported yet, ignored"]),
+        Case(text: "[slack]\nenabled = true\n", expected: ["line 1: [[slack]] url: must specify url"]),
+        Case(text: "[opsgenie2]\nenabled = true\n", expected: ["line 2: warning: [opsgenie2]: not supported yet, ignored"]),
         Case(
             text: "[[kafka]]\nenabled = false\n[[kafka]]\nid = \"x\"\n",
             expected: ["line 3: warning: [[kafka]]: not supported yet, ignored"]),

@@ -32,6 +32,7 @@ enum TemplateFunctions {
             case .string(let text): return .int(Int64(text.utf8.count))
             case .map(let entries): return .int(Int64(entries.count))
             case .object(let members): return .int(Int64(members.count))
+            case .list(let items): return .int(Int64(items.count))
             default: throw AlertTemplateError("len of \(arguments[0].printed)")
             }
         default: throw AlertTemplateError("function \"\(name)\" not defined")

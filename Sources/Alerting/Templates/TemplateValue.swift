@@ -14,6 +14,8 @@ public indirect enum TemplateValue: Sendable, Equatable {
     /// Keys in the order Go's JSON encoder writes the struct's fields; maps are printed sorted by key.
     case object([(String, TemplateValue)])
     case map([String: TemplateValue])
+    /// A slice: printed `[a b]`, JSON `[…]` (handler payloads).
+    case list([TemplateValue])
     case null
 
     public static func == (lhs: TemplateValue, rhs: TemplateValue) -> Bool { lhs.printed == rhs.printed }
@@ -46,6 +48,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
         case .bool(let flag): flag
         case .object(let members): !members.isEmpty
         case .map(let entries): !entries.isEmpty
+        case .list(let items): !items.isEmpty
         case .null: false
         }
     }
@@ -60,6 +63,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
         case .time(let nanoseconds): GoTime.goString(nanoseconds)
         case .duration(let nanoseconds): GoDuration.format(nanoseconds: nanoseconds)
         case .object(let members): "{" + members.map(\.1.printed).joined(separator: " ") + "}"
+        case .list(let items): "[" + items.map(\.printed).joined(separator: " ") + "]"
         case .map(let entries):
             "map[" + entries.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.printed)" }.joined(separator: " ") + "]"
         case .null: "<no value>"
@@ -76,6 +80,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
         case .time(let nanoseconds): Self.quoted(GoTime.rfc3339Nano(nanoseconds))
         case .duration(let nanoseconds): String(nanoseconds)
         case .object(let members): "{" + members.map { Self.quoted($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
+        case .list(let items): "[" + items.map(\.json).joined(separator: ",") + "]"
         case .map(let entries):
             "{" + entries.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ":" + $0.value.json }.joined(separator: ",") + "}"
         case .null: "null"

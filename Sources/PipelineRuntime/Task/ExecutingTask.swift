@@ -27,7 +27,7 @@ public final class ExecutingTask: Sendable {
     /// definition, which may name them outside the script).
     public init(
         id: String, pipeline: Pipeline, dbrps: [DBRP], topics: TopicRegistry, writer: (any PointWriter)?,
-        querier: (any InfluxQLQuerying)? = nil, logFiles: LogFilePolicy = .anywhere, logger: Logger
+        querier: (any InfluxQLQuerying)? = nil, handlers: HandlerServices = .init(), logger: Logger
     ) throws(TaskStartError) {
         if pipeline.type == .batch && querier == nil { throw TaskStartError("batch tasks need an InfluxDB to query; none is configured") }
         self.id = id
@@ -38,7 +38,7 @@ public final class ExecutingTask: Sendable {
         self.effects = effects
         let context = TaskContext(
             taskName: id, topics: topics, effects: effects, logger: logger,
-            handlerFactory: AlertHandlerFactory(logFiles: logFiles, logger: logger))
+            handlerFactory: AlertHandlerFactory(services: handlers, logger: logger))
         let built = try NodeFactory.makeGraph(pipeline, context: context)
         outputs = built.outputs
         var queries: [BatchQuery] = []

@@ -66,6 +66,9 @@ struct ConfigDecoder {
                 binding.appendDefault(&configuration)
                 for entry in element.tableEntries! { assign(entry.key, entry.value, binding: binding, index: index) }
             }
+        case (true, .table(let entries)) where binding.acceptsSingleTable:
+            binding.appendDefault(&configuration)
+            for entry in entries { assign(entry.key, entry.value, binding: binding, index: 0) }
         case (true, .table):
             report(
                 .error, at: lineOf(section: binding.name, index: 0, key: nil), binding.label,

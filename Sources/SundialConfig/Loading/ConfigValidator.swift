@@ -14,7 +14,20 @@ struct ConfigValidator {
                 }
             }
         }
-        return found + influxDBClusterProblems() + tasksAuthProblems() + embeddedStoreAuthProblems()
+        return found + influxDBClusterProblems() + tasksAuthProblems() + embeddedStoreAuthProblems() + workspaceProblems()
+    }
+
+    /// Kapacitor's rules across the workspaces of `[[slack]]` and `[[discord]]` (`slack: at least one Slack config
+    /// must be set as default`).
+    private func workspaceProblems() -> [ConfigDiagnostic] {
+        let services: [(String, String, [(workspace: String, isDefault: Bool, global: Bool, stateChangesOnly: Bool)])] = [
+            ("slack", "Slack", configuration.slack.map { ($0.workspace, $0.isDefault, $0.global, $0.stateChangesOnly) }),
+            ("discord", "Discord", configuration.discord.map { ($0.workspace, $0.isDefault, $0.global, $0.stateChangesOnly) }),
+        ]
+        return services.flatMap { name, title, workspaces in
+            let binding = SundialConfiguration.sections.first { $0.name == name }!
+            return WorkspaceRules.problems(name: title, workspaces: workspaces).map { error(binding, 0, "workspace", $0) }
+        }
     }
 
     /// `[http] auth-enabled` needs a way in: `[auth]` users, or tokens signed with `shared-secret`. Kapacitor would

@@ -4,6 +4,8 @@ struct SectionBinding {
     /// The TOML name; empty for the file's top level.
     let name: String
     let isArray: Bool
+    /// An array section that also takes a single table (`[slack]` as one workspace), as Kapacitor's lists do.
+    var acceptsSingleTable = false
     let keyNames: [String]
     let count: (SundialConfiguration) -> Int
     /// Adds an element with default values (array sections only).
@@ -71,6 +73,13 @@ struct SectionBinding {
             },
             renderedLines: { configuration, index in render(configuration[keyPath: property][index]) }
         )
+    }
+
+    /// An array of tables that a single table may also give, as one element (Kapacitor's `[slack]` or `[[slack]]`).
+    static func list<S: ConfigSection>(_ name: String, _ property: WritableKeyPath<SundialConfiguration, [S]>) -> SectionBinding {
+        var binding = array(name, property)
+        binding.acceptsSingleTable = true
+        return binding
     }
 
     private static func apply<S: ConfigSection>(_ key: String, _ value: TOMLNode, to section: inout S) -> Assignment {

@@ -16,8 +16,8 @@ public final class TaskRunner: Sendable {
     let writer: (any PointWriter)?
     let querier: (any InfluxQLQuerying)?
     let logger: Logger
-    /// Where `.log()` handlers may write (`[task] alert-log-directories`).
-    let logFiles: LogFilePolicy
+    /// What alert handlers send through: the configured services, where `.log()` may write.
+    let handlerServices: HandlerServices
     /// Throws when the tasks may not read a database a stream task names (an auth-enabled embedded store).
     let streamAccess: StreamAccessCheck?
     /// Who this server is in `/debug/vars`: its cluster id (also its server id) and host name.
@@ -30,10 +30,10 @@ public final class TaskRunner: Sendable {
     /// restarts).
     public init(
         writer: (any PointWriter)?, querier: (any InfluxQLQuerying)? = nil, topics: TopicRegistry = TopicRegistry(), clusterID: String = "",
-        hostname: String = "localhost", logFiles: LogFilePolicy = .anywhere, streamAccess: StreamAccessCheck? = nil, logger: Logger
+        hostname: String = "localhost", handlerServices: HandlerServices = .init(), streamAccess: StreamAccessCheck? = nil, logger: Logger
     ) {
         router = StreamRouter()
-        self.logFiles = logFiles
+        self.handlerServices = handlerServices
         self.streamAccess = streamAccess
         self.topics = topics
         self.writer = writer
@@ -77,7 +77,7 @@ public final class TaskRunner: Sendable {
             }
         }
         let executing = try ExecutingTask(
-            id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer, querier: querier, logFiles: logFiles,
+            id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer, querier: querier, handlers: handlerServices,
             logger: Logger(label: "tasks.\(task.id)"))
         router.add(executing)
         logger.info("started task \(task.id)")

@@ -44,7 +44,11 @@ struct ServiceAssembly {
         taskRunner = TaskRunner(
             writer: taskBackend.writer, querier: taskBackend.querier, topics: topics,
             clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname,
-            logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory), streamAccess: taskBackend.streamAccess,
+            handlerServices: HandlerServices(
+                slack: configuration.slack, teams: configuration.teams, discord: configuration.discord,
+                pagerDuty2: configuration.pagerDuty2,
+                logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory), tasksURL: configuration.tasksURL),
+            streamAccess: taskBackend.streamAccess,
             logger: Logger(label: "tasks")
         )
     }

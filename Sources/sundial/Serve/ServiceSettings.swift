@@ -37,6 +37,12 @@ extension TLSSection {
 }
 
 extension SundialConfiguration {
+    /// The tasks service's own URL, as alert handlers name it (PagerDuty's `client_url`): `[global] hostname` and
+    /// the tasks port.
+    var tasksURL: String {
+        "\(http.httpsEnabled ? "https" : "http")://\(global.hostname):\(http.bindAddress.port)"
+    }
+
     /// HTTPS for each listener that has it on, with `[tls]`'s versions and ciphers.
     var storeTLS: ListenerTLS? {
         store.httpsEnabled ? tls.listener(certificate: store.httpsCertificate, key: store.httpsPrivateKey) : nil

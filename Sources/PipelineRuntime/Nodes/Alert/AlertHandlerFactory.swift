@@ -2,36 +2,73 @@ import Alerting
 public import Logging
 import PipelineSpec
 
-/// Makes the handlers an alert node's script names (`.log(path)`, `.post(url)`). A handler Sundial cannot send
-/// through yet (`.slack()`, `.email()`, …) behaves as Kapacitor's does when its service is not enabled: the task runs,
-/// its events still reach the topics, and each one the handler would have sent is logged as not sent.
+/// Makes the handlers an alert node's script names (`.log(path)`, `.slack().channel('#ops')`) through
+/// `AlertHandlerCatalog`, as topic handlers are made: the chain's arguments and properties become the handler's
+/// options under Kapacitor's option names. A kind Sundial does not send through yet behaves as Kapacitor's does when
+/// its service is not enabled: the task runs, its events still reach the topics, each one is logged as not sent.
 public struct AlertHandlerFactory: Sendable {
-    let logFiles: LogFilePolicy
+    let services: HandlerServices
     let logger: Logger
 
     func make(_ call: HandlerCall, node: String) throws(TaskStartError) -> any AlertHandler {
-        func string(_ value: TickValue?) -> String? { if case .string(let text)? = value { text } else { nil } }
-        switch call.name {
-        case "log":
-            guard let path = string(call.arguments.first) else { throw TaskStartError("\(node): log handler needs a file path") }
-            var mode = 0o600
-            if case .int(let given)? = call.properties.last(where: { $0.name == "mode" })?.arguments.first { mode = Int(given) }
-            do {
-                return try LogHandler(path: path, mode: mode, policy: logFiles, logger: logger)
-            } catch {
-                throw TaskStartError("\(node): \(error)")
+        let kind = AlertHandlerCatalog.kind(ofProperty: call.name)
+        do {
+            return try AlertHandlerCatalog.make(
+                kind: kind, options: Self.options(call, kind: kind), services: services, owner: node, logger: logger)
+        } catch {
+            throw TaskStartError("\(node): \(error)")
+        }
+    }
+
+    /// The chain as options: arguments by the kind's argument names, one-argument properties by name (camel case to
+    /// Kapacitor's kebab case), flags as `true`, `.header(k, v)` into `headers` and `.link(href, text)` into `links`.
+    static func options(_ call: HandlerCall, kind: String) -> HandlerOptions {
+        var options = HandlerOptions()
+        let names = AlertHandlerCatalog.argumentNames[kind] ?? []
+        for (index, name) in names.enumerated() where index < call.arguments.count {
+            if name.hasSuffix("…") {
+                options[String(name.dropLast())] = .list(call.arguments[index...].compactMap(value))
+            } else {
+                options[name] = value(call.arguments[index])
             }
-        case "post":
-            guard let url = string(call.arguments.first) else {
-                throw TaskStartError("\(node): post handler needs a URL (configured [[httppost]] endpoints are not supported yet)")
+        }
+        for property in call.properties {
+            // PagerDuty2's `.serviceKey()` is Kapacitor's older spelling of `.routingKey()`.
+            let name = kind == "pagerduty2" && property.name == "serviceKey" ? "routing-key" : HandlerOptions.optionName(property.name)
+            switch (property.name, property.arguments.count) {
+            case ("header", 2):
+                guard case .string(let key)? = value(property.arguments[0]), let text = value(property.arguments[1]) else { continue }
+                var headers: [String: HandlerOptions.Value] = [:]
+                if case .object(let existing)? = options["headers"] { headers = existing }
+                headers[key] = text
+                options["headers"] = .object(headers)
+            case ("link", _):
+                var link: [String: HandlerOptions.Value] = [:]
+                link["href"] = property.arguments.first.flatMap(value)
+                link["text"] = property.arguments.dropFirst().first.flatMap(value)
+                var links: [HandlerOptions.Value] = []
+                if case .list(let existing)? = options["links"] { links = existing }
+                options["links"] = .list(links + [.object(link)])
+            case (_, 0):
+                options[name] = .bool(true)
+            case (_, 1):
+                options[name] = value(property.arguments[0])
+            default:
+                options[name] = .list(property.arguments.compactMap(value))
             }
-            let headers = call.properties.filter { $0.name == "header" }.compactMap { header -> (String, String)? in
-                guard let name = string(header.arguments.first), let value = string(header.arguments.dropFirst().first) else { return nil }
-                return (name, value)
-            }
-            return PostHandler(url: url, headers: headers, logger: logger)
-        default:
-            return NotSentHandler(kind: call.name, owner: node, logger: logger)
+        }
+        return options
+    }
+
+    private static func value(_ tick: TickValue) -> HandlerOptions.Value? {
+        switch tick {
+        case .string(let text): .string(text)
+        case .int(let number): .number(Double(number))
+        case .float(let number): .number(number)
+        case .bool(let flag): .bool(flag)
+        case .duration(let nanoseconds): .duration(nanoseconds)
+        case .list(let items): .list(items.compactMap(value))
+        default: nil
         }
     }
 }

@@ -94,7 +94,8 @@ final class AlertNode: RuntimeNode {
         counts[state.level, default: 0] += 1
         for topic in settings.topics {
             let event = AlertEvent(
-                topic: topic, id: id, state: state, previousLevel: previous, recoverable: !settings.policy.noRecoveries, data: [data])
+                topic: topic, id: id, state: state, previousLevel: previous, recoverable: !settings.policy.noRecoveries, data: [data],
+                taskName: context.taskName)
             context.topics.collect(event)
             let receivers = (topic == settings.anonymousTopic ? handlers : []) + context.topics.handlers(for: topic)
             if !receivers.isEmpty { context.effects.enqueue(.alert(event, receivers)) }

@@ -1,0 +1,66 @@
+public import Logging
+
+/// Every handler kind, in one place: the alert node's handlers (`.slack()`), topic handlers (`"kind": "slack"`) and
+/// the service tests all make theirs here, from `HandlerOptions` (Kapacitor's option names) and the configured
+/// services. Kinds by Kapacitor's topic-handler names; a TICKscript handler's name is its kind lowercased
+/// (`pagerDuty2` → `pagerduty2`), but `email`, whose kind is `smtp`.
+public enum AlertHandlerCatalog {
+    /// Kapacitor's handler kinds (SPEC-kapacitor.md §3.3).
+    public static let kinds: Set<String> = [
+        "aggregate", "alerta", "bigpanda", "discord", "exec", "hipchat", "kafka", "log", "mqtt", "opsgenie", "opsgenie2", "pagerduty",
+        "pagerduty2", "post", "publish", "pushover", "sensu", "servicenow", "slack", "smtp", "snmptrap", "talk", "tcp", "teams",
+        "telegram", "victorops", "zenoss",
+    ]
+
+    /// The kinds Sundial sends through; the others log each event as not sent.
+    public static let sending: Set<String> = ["log", "post", "slack", "teams", "discord", "pagerduty2", "tcp", "exec"]
+
+    /// The option names a TICKscript handler's arguments give (`.exec('/bin/x', 'a')` → `prog`, `args`); a name
+    /// ending in `…` takes the rest.
+    public static let argumentNames: [String: [String]] = [
+        "log": ["path"], "post": ["url"], "tcp": ["address"], "exec": ["prog", "args…"], "smtp": ["to…"], "snmptrap": ["trap-oid"],
+    ]
+
+    /// The kind of a TICKscript handler (`pagerDuty2` → `pagerduty2`, `email` → `smtp`).
+    public static func kind(ofProperty name: String) -> String {
+        name == "email" ? "smtp" : name.lowercased()
+    }
+
+    /// The handler `options` ask for; `owner` names it in logs (`alert4`, `topic cpu handler h1`).
+    public static func make(kind: String, options: HandlerOptions, services: HandlerServices, owner: String, logger: Logger)
+        throws(HandlerRefusal) -> any AlertHandler
+    {
+        var logger = logger
+        logger[metadataKey: "handler"] = .string(owner)
+        switch kind {
+        case "log":
+            guard let path = options.string("path").nonEmpty else { throw HandlerRefusal("log handler needs a file path") }
+            let mode = options.number("mode").flatMap { Int(exactly: $0) } ?? 0o600
+            do {
+                return try LogHandler(path: path, mode: mode, policy: services.logFiles, logger: logger)
+            } catch {
+                throw HandlerRefusal(error.description)
+            }
+        case "post":
+            guard let url = options.string("url").nonEmpty else {
+                throw HandlerRefusal("post handler needs a URL (configured [[httppost]] endpoints are not supported yet)")
+            }
+            let headers: [(String, String)]
+            if case .object(let entries)? = options["headers"] {
+                headers = entries.sorted { $0.key < $1.key }.compactMap { key, value in
+                    if case .string(let text) = value { (key, text) } else { nil }
+                }
+            } else {
+                headers = []
+            }
+            return PostHandler(url: url, headers: headers, client: services.client, logger: logger)
+        case "slack": return try SlackHandler(options: options, services: services, logger: logger)
+        case "teams": return TeamsHandler(options: options, services: services, logger: logger)
+        case "discord": return try DiscordHandler(options: options, services: services, logger: logger)
+        case "pagerduty2": return try PagerDuty2Handler(options: options, services: services, logger: logger)
+        case "tcp": return try TCPHandler(options: options, logger: logger)
+        case "exec": return try ExecHandler(options: options, logger: logger)
+        default: return NotSentHandler(kind: kind, owner: owner, logger: logger)
+        }
+    }
+}

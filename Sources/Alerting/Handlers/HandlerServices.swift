@@ -1,0 +1,58 @@
+public import AsyncHTTPClient
+public import SundialConfig
+
+/// What handlers send through: the services `kapacitor.conf` configures (`[[slack]]`, `[teams]`, `[[discord]]`,
+/// `[pagerduty2]`), where `.log()` may write, the HTTP client, and the tasks service's own URL (PagerDuty's
+/// `client_url`).
+public struct HandlerServices: Sendable {
+    public var slack: [SlackSection]
+    public var teams: TeamsSection
+    public var discord: [DiscordSection]
+    public var pagerDuty2: PagerDuty2Section
+    public var logFiles: LogFilePolicy
+    public var tasksURL: String
+    public var client: HTTPClient
+
+    public init(
+        slack: [SlackSection] = [], teams: TeamsSection = .init(), discord: [DiscordSection] = [],
+        pagerDuty2: PagerDuty2Section = .init(), logFiles: LogFilePolicy = .anywhere, tasksURL: String = "http://localhost:9092",
+        client: HTTPClient = .shared
+    ) {
+        // Without a section Kapacitor still has one workspace, the default, off: a task naming the handler starts, and
+        // each event is logged as not sent because the service is not enabled.
+        var defaultSlack = SlackSection()
+        defaultSlack.isDefault = true
+        var defaultDiscord = DiscordSection()
+        defaultDiscord.isDefault = true
+        self.slack = slack.isEmpty ? [defaultSlack] : slack
+        self.teams = teams
+        self.discord = discord.isEmpty ? [defaultDiscord] : discord
+        self.pagerDuty2 = pagerDuty2
+        self.logFiles = logFiles
+        self.tasksURL = tasksURL
+        self.client = client
+    }
+
+    /// Kapacitor's choice among workspaces: the named one, or for "" the default (a single one is the default).
+    static func workspace<Section>(
+        _ name: String, in sections: [Section], named: (Section) -> String, isDefault: (Section) -> Bool, service: String
+    ) throws(HandlerRefusal) -> Section {
+        guard !sections.isEmpty else { throw HandlerRefusal("no \(service) configuration found") }
+        if name.isEmpty {
+            if sections.count == 1 { return sections[0] }
+            if let chosen = sections.first(where: isDefault) { return chosen }
+        } else if let chosen = sections.first(where: { named($0) == name }) {
+            return chosen
+        }
+        throw HandlerRefusal("workspace id not found")
+    }
+}
+
+/// Why a handler cannot be made or an event not sent (`service is not enabled`, `workspace id not found`).
+public struct HandlerRefusal: Error, Sendable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

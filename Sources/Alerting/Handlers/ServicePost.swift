@@ -1,0 +1,41 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One POST of a handler's JSON to its service, judged as Kapacitor judges each service's answer: only the statuses
+/// it takes as success (Slack 200, Teams 200 or 204, Discord 204, PagerDuty 200 or 202), and as the reason of a
+/// failure the answer's `error` field, else `failed to understand <Service> response. code: <n> content: <body>`.
+struct ServicePost {
+    let service: String
+    let url: String
+    let headers: [(String, String)]
+    let success: Set<UInt>
+    let client: HTTPClient
+    var timeout: TimeAmount = .seconds(30)
+
+    func send(_ body: String) async throws(HandlerRefusal) {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: body))
+        let status: UInt
+        let answer: ByteBuffer
+        do {
+            let response = try await client.execute(request, timeout: timeout)
+            status = response.status.code
+            answer = try await response.body.collect(upTo: 1 << 20)
+        } catch {
+            throw HandlerRefusal("\(error)")
+        }
+        guard !success.contains(status) else { return }
+        let content = String(buffer: answer)
+        if let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any],
+            let reason = object["error"] as? String
+        {
+            throw HandlerRefusal(reason)
+        }
+        throw HandlerRefusal("failed to understand \(service) response. code: \(status) content: \(content)")
+    }
+}

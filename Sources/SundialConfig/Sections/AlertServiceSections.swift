@@ -1,0 +1,145 @@
+/// `kapacitor.conf`'s alert-handler services, each with Kapacitor's keys and defaults: `[[slack]]` and
+/// `[[discord]]` (workspaces, one the default), `[teams]`. The handlers that send through them are in `Alerting`.
+
+/// Keys every workspace-style service shares: TLS settings Sundial does not apply to a handler's own client yet.
+private func unsupportedTLSKeys<Section>(
+    _ ca: WritableKeyPath<Section, String>, _ certificate: WritableKeyPath<Section, String>, _ key: WritableKeyPath<Section, String>,
+    _ skip: WritableKeyPath<Section, Bool>
+) -> [ConfigKey<Section>] {
+    let note = "the system's trust store and full verification are used"
+    return [
+        .value("ssl-ca", ca, support: .ignored(note)), .value("ssl-cert", certificate, support: .ignored(note)),
+        .value("ssl-key", key, support: .ignored(note)), .value("insecure-skip-verify", skip, support: .ignored(note)),
+    ]
+}
+
+/// One `[[slack]]` workspace (Kapacitor also takes a single `[slack]` table).
+public struct SlackSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var isDefault = false
+    public var workspace = ""
+    /// An incoming webhook, or `https://slack.com/api/chat.postMessage` with `token`.
+    public var url = ""
+    public var token = ""
+    public var channel = ""
+    public var username = "kapacitor"
+    public var iconEmoji = ""
+    public var global = false
+    public var stateChangesOnly = false
+    public var sslCA = ""
+    public var sslCertificate = ""
+    public var sslKey = ""
+    public var insecureSkipVerify = false
+
+    public init() {}
+
+    static var keys: [ConfigKey<SlackSection>] {
+        [
+            .value("enabled", \.enabled), .value("default", \.isDefault), .value("workspace", \.workspace),
+            .value("url", \.url, isSecret: true), .value("token", \.token, isSecret: true), .value("channel", \.channel),
+            .value("username", \.username), .value("icon-emoji", \.iconEmoji), .value("global", \.global),
+            .value("state-changes-only", \.stateChangesOnly),
+        ] + unsupportedTLSKeys(\.sslCA, \.sslCertificate, \.sslKey, \.insecureSkipVerify)
+    }
+
+    func validate() -> [ConfigProblem] {
+        enabled && url.isEmpty ? [ConfigProblem(key: "url", message: "must specify url")] : []
+    }
+}
+
+/// `[teams]`: Microsoft Teams through a channel's incoming webhook.
+public struct TeamsSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var channelURL = ""
+    public var global = false
+    public var stateChangesOnly = false
+
+    public init() {}
+
+    static var keys: [ConfigKey<TeamsSection>] {
+        [
+            .value("enabled", \.enabled), .value("channel-url", \.channelURL), .value("global", \.global),
+            .value("state-changes-only", \.stateChangesOnly),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        enabled && channelURL.isEmpty ? [ConfigProblem(key: "channel-url", message: "must specify Teams channel webhook URL")] : []
+    }
+}
+
+/// One `[[discord]]` workspace: a channel's webhook.
+public struct DiscordSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var isDefault = false
+    public var workspace = ""
+    public var url = ""
+    /// Whether embeds carry the alert's time.
+    public var timestamp = false
+    public var username = ""
+    public var avatarURL = ""
+    public var embedTitle = ""
+    public var global = false
+    public var stateChangesOnly = false
+    public var sslCA = ""
+    public var sslCertificate = ""
+    public var sslKey = ""
+    public var insecureSkipVerify = false
+
+    public init() {}
+
+    static var keys: [ConfigKey<DiscordSection>] {
+        [
+            .value("enabled", \.enabled), .value("default", \.isDefault), .value("workspace", \.workspace),
+            .value("url", \.url, isSecret: true), .value("timestamp", \.timestamp), .value("username", \.username),
+            .value("avatar-url", \.avatarURL), .value("embed-title", \.embedTitle), .value("global", \.global),
+            .value("state-changes-only", \.stateChangesOnly),
+        ] + unsupportedTLSKeys(\.sslCA, \.sslCertificate, \.sslKey, \.insecureSkipVerify)
+    }
+
+    func validate() -> [ConfigProblem] {
+        enabled && url.isEmpty ? [ConfigProblem(key: "url", message: "Must specify the Discord channel webhook URL")] : []
+    }
+}
+
+/// The rules Kapacitor applies to a service's list of workspaces: names when there are several, one default,
+/// `global` and `state-changes-only` only on the default.
+enum WorkspaceRules {
+    static func problems(name: String, workspaces: [(workspace: String, isDefault: Bool, global: Bool, stateChangesOnly: Bool)]) -> [String]
+    {
+        var problems: [String] = []
+        if workspaces.count > 1, workspaces.contains(where: { $0.workspace.isEmpty }) { problems.append("id must not be empty") }
+        for entry in workspaces {
+            let isDefault = entry.isDefault || workspaces.count == 1
+            if entry.global && !isDefault { problems.append("only the default config may be assigned as global") }
+            if entry.stateChangesOnly && !(isDefault && entry.global) {
+                problems.append("stateChangesOnly may only be assigned when the config is both default and global")
+            }
+        }
+        if workspaces.count > 1, !workspaces.contains(where: \.isDefault) {
+            problems.append("at least one \(name) config must be set as default")
+        }
+        return problems
+    }
+}
+
+/// `[pagerduty2]`: PagerDuty's Events API v2.
+public struct PagerDuty2Section: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var url = "https://events.pagerduty.com/v2/enqueue"
+    public var routingKey = ""
+    public var global = false
+
+    public init() {}
+
+    static var keys: [ConfigKey<PagerDuty2Section>] {
+        [
+            .value("enabled", \.enabled), .value("url", \.url), .value("routing-key", \.routingKey, isSecret: true),
+            .value("global", \.global),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        url.isEmpty ? [ConfigProblem(key: "url", message: "must specify url")] : []
+    }
+}

@@ -1,0 +1,53 @@
+"""Local stand-ins for the services alert handlers send to: an HTTP capture server that answers each path with the
+status the real service gives (Discord's webhooks 204, the rest 200), and a TCP listener that keeps what it is sent.
+Written here for tests only; everything listens on loopback."""
+
+import json
+import socketserver
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class HTTPSink:
+    def __init__(self, statuses=None):
+        self.requests = []  # (path, headers, parsed JSON body)
+        self.statuses = statuses or {}
+        sink = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                sink.requests.append((self.path, dict(self.headers), json.loads(body) if body else None))
+                self.send_response(sink.statuses.get(self.path, 200))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def bodies(self, path):
+        return [body for got, _, body in self.requests if got == path]
+
+    def stop(self):
+        self.server.shutdown()
+
+
+class TCPSink:
+    def __init__(self):
+        self.received = []
+        sink = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                sink.received.append(self.rfile.read())
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.address = f"127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()

@@ -1,0 +1,161 @@
+"""Alerts reach people: a real stream task goes CRITICAL and then OK, and each handler sends what the real service's
+API takes (Kapacitor's payloads, as its own service tests pin them) to a local stand-in: Slack, Microsoft Teams,
+Discord and PagerDuty (Events API v2) over HTTP, tcp to a listener, exec to a program; the same kinds as topic
+handlers with their options; a service that is off or answers an error is logged, never a crash."""
+
+import json
+import stat
+import urllib.request
+
+import requests
+
+from harness.sinks import HTTPSink, TCPSink
+from harness.waiting import wait_for
+
+
+def write(server, lines):
+    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 204
+
+
+def config(sink):
+    return f"""
+[[slack]]
+  enabled = true
+  default = true
+  workspace = "main"
+  url = "{sink.url}/slack"
+  token = "xoxb-secret-token"
+  channel = "#general"
+  username = "kapacitor"
+[[slack]]
+  enabled = true
+  workspace = "other"
+  url = "{sink.url}/slack-other"
+[teams]
+  enabled = true
+  channel-url = "{sink.url}/teams"
+[[discord]]
+  enabled = true
+  url = "{sink.url}/discord"
+  timestamp = true
+  username = "Kapacitor"
+[pagerduty2]
+  enabled = true
+  url = "{sink.url}/pagerduty"
+  routing-key = "rk-secret"
+"""
+
+
+def test_a_task_alert_reaches_every_handler_with_the_services_payloads(make_server, tmp_path):
+    sink, tcp = HTTPSink(statuses={"/discord": 204}), TCPSink()
+    conf = tmp_path / "sundial.conf"
+    conf.write_text(config(sink))
+    server = make_server(extra_args=["--config", str(conf)]).start()
+    stdin_copy = tmp_path / "exec-stdin.json"
+    program = tmp_path / "page.sh"
+    program.write_text(f"#!/bin/sh\ncat >> {stdin_copy}\n")
+    program.chmod(program.stat().st_mode | stat.S_IEXEC)
+    script = f"""dbrp "db"."rp"
+stream
+    |from().measurement('cpu')
+    |alert()
+        .id('cpu:{{{{ index .Tags "host" }}}}')
+        .message('{{{{ .ID }}}} is {{{{ .Level }}}}')
+        .crit(lambda: "usage_idle" < 10.0)
+        .slack().channel('#ops').iconEmoji(':fire:')
+        .slack().workspace('other')
+        .teams()
+        .discord().embedTitle('{{{{ .Level }}}} on {{{{ index .Tags "host" }}}}')
+        .pagerDuty2().link('http://dash.example/{{{{ .TaskName }}}}', 'dashboard')
+        .tcp('{tcp.address}')
+        .exec('{program}', '--quiet')
+"""
+    answer = requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"})
+    assert answer.status_code == 200, answer.text
+    write(server, "cpu,host=web1 usage_idle=5 1\n")
+    write(server, "cpu,host=web1 usage_idle=50 2\n")
+    try:
+        assert wait_for(lambda: len(sink.bodies("/pagerduty")) == 2 and len(sink.bodies("/discord")) == 2 and len(tcp.received) == 2
+                        and stdin_copy.exists() and len(stdin_copy.read_text().splitlines()) == 2), sink.requests
+
+        slack = sink.bodies("/slack")
+        assert slack[0] == {"attachments": [{"fallback": "cpu:web1 is CRITICAL", "color": "danger", "text": "cpu:web1 is CRITICAL",
+                                             "mrkdwn_in": ["text"]}], "channel": "#ops", "icon_emoji": ":fire:", "text": "",
+                            "username": "kapacitor"}
+        assert slack[1]["attachments"][0]["color"] == "good" and slack[1]["attachments"][0]["text"] == "cpu:web1 is OK"
+        slack_headers = next(headers for path, headers, _ in sink.requests if path == "/slack")
+        assert slack_headers["Authorization"] == "Bearer xoxb-secret-token"
+        other = sink.bodies("/slack-other")
+        assert other[0]["channel"] == "" and other[0]["username"] == "kapacitor", "the other workspace, its own settings"
+
+        teams = sink.bodies("/teams")
+        assert teams[0] == {"@type": "MessageCard", "@context": "http://schema.org/extensions", "title": "CRITICAL: [cpu:web1]",
+                            "text": "cpu:web1 is CRITICAL", "summary": "CRITICAL: [cpu:web1] - cpu:web1 is CRITICAL...",
+                            "themeColor": "CC4A31"}
+        assert teams[1]["themeColor"] == "34CC25" and teams[1]["title"] == "OK: [cpu:web1]"
+
+        discord = sink.bodies("/discord")
+        assert discord[0] == {"avatar_url": "", "username": "Kapacitor", "embeds": [
+            {"color": 16342867, "title": "CRITICAL on web1", "description": "cpu:web1 is CRITICAL", "timestamp": "1970-01-01T00:00:01Z"}]}
+        assert discord[1]["embeds"][0]["color"] == 8021490
+
+        pagerduty = sink.bodies("/pagerduty")
+        first = pagerduty[0]
+        assert first["routing_key"] == "rk-secret" and first["event_action"] == "trigger" and first["dedup_key"] == "cpu:web1"
+        assert first["payload"]["severity"] == "critical" and first["payload"]["source"] == "web1"
+        assert first["payload"]["class"] == "cpu_alert" and first["payload"]["summary"] == "cpu:web1 is CRITICAL"
+        assert first["payload"]["timestamp"] == "1970-01-01T00:00:01.000000000Z"
+        assert first["links"] == [{"href": "http://dash.example/cpu_alert", "text": "dashboard"}] and first["client"] == "kapacitor"
+        assert first["payload"]["custom_details"]["result"]["series"][0]["tags"] == {"host": "web1"}
+        assert first["images"] is None and first["client_url"].endswith("/kapacitor/v1")
+        assert pagerduty[1]["event_action"] == "resolve" and pagerduty[1]["payload"]["severity"] == "info"
+        headers = next(headers for path, headers, _ in sink.requests if path == "/pagerduty")
+        assert headers["Accept"] == "application/vnd.pagerduty+json;version=2"
+
+        sent = [json.loads(chunk) for chunk in tcp.received]
+        assert all(chunk.endswith(b"\n\n") for chunk in tcp.received), "the JSON, then two newlines, as Kapacitor writes"
+        assert [(event["id"], event["level"], event["previousLevel"]) for event in sent] == [
+            ("cpu:web1", "CRITICAL", "OK"), ("cpu:web1", "OK", "CRITICAL")]
+        executed = [json.loads(line) for line in stdin_copy.read_text().splitlines()]
+        assert [event["level"] for event in executed] == ["CRITICAL", "OK"]
+        for secret in ("xoxb-secret-token", "rk-secret"):
+            assert secret not in server.log()
+            assert secret not in requests.get(f"{server.tasks_url}/kapacitor/v1/tasks/cpu_alert").text
+    finally:
+        sink.stop()
+        tcp.stop()
+
+
+def test_topic_handlers_send_with_their_options_and_failures_are_logged(make_server, tmp_path):
+    sink = HTTPSink(statuses={"/teams": 500})
+    conf = tmp_path / "sundial.conf"
+    conf.write_text(config(sink))
+    server = make_server(extra_args=["--config", str(conf)]).start()
+    topic = f"{server.tasks_url}/kapacitor/v1/alerts/topics/ops/handlers"
+    handlers = [
+        {"id": "chat", "kind": "slack", "options": {"workspace": "main", "channel": "#pager", "username": "bot"}},
+        {"id": "teams", "kind": "teams", "options": {}},
+        {"id": "page", "kind": "pagerduty2", "options": {"routing-key": "topic-key", "links": [{"href": "http://x/{{ .ID }}"}]}},
+    ]
+    for handler in handlers:
+        answer = requests.post(topic, json=handler)
+        assert answer.status_code == 200, answer.text
+    assert requests.post(topic, json={"id": "bad", "kind": "slack", "options": {"workspace": "nope"}}).status_code == 400
+    script = """dbrp "db"."rp"
+stream
+    |from().measurement('mem')
+    |alert().id('mem').crit(lambda: "used" > 90).topic('ops')
+"""
+    assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "mem", "script": script, "status": "enabled"}).ok
+    write(server, "mem used=95 1\n")
+    try:
+        assert wait_for(lambda: sink.bodies("/pagerduty") and sink.bodies("/slack") and sink.bodies("/teams")), sink.requests
+        assert sink.bodies("/slack")[0]["channel"] == "#pager" and sink.bodies("/slack")[0]["username"] == "bot"
+        page = sink.bodies("/pagerduty")[0]
+        assert page["routing_key"] == "topic-key" and page["links"] == [{"href": "http://x/mem", "text": "http://x/mem"}]
+        assert wait_for(lambda: "failed to understand Teams response. code: 500" in server.log()), "the refusal is logged"
+        assert requests.get(f"{server.tasks_url}/kapacitor/v1/ping").status_code == 204
+    finally:
+        sink.stop()
