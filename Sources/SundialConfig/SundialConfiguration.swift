@@ -20,11 +20,13 @@ public struct SundialConfiguration: Sendable {
     /// The store's Graphite listeners (`[[store.graphite]]`).
     public var storeGraphite: [StoreGraphiteSection] = []
     public var control = ControlSection()
-    /// Alert-handler services (`[[slack]]`, `[teams]`, `[[discord]]`, `[pagerduty2]`).
+    /// Alert-handler services (`[[slack]]`, `[teams]`, `[[discord]]`, `[pagerduty2]`, `[telegram]`, `[[httppost]]`).
     public var slack: [SlackSection] = []
     public var teams = TeamsSection()
     public var discord: [DiscordSection] = []
     public var pagerDuty2 = PagerDuty2Section()
+    public var telegram = TelegramSection()
+    public var httpPost: [HTTPPostSection] = []
 
     public init() {}
 
@@ -48,6 +50,8 @@ public struct SundialConfiguration: Sendable {
             .single("teams", \.teams),
             .list("discord", \.discord),
             .single("pagerduty2", \.pagerDuty2),
+            .single("telegram", \.telegram),
+            .array("httppost", \.httpPost),
         ]
     }
 }

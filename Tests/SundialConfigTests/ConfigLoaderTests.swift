@@ -28,7 +28,7 @@ import Testing
                 "line 19: warning: [config-override]: not supported yet, ignored", "line 26: warning: [load]: not supported yet, ignored",
                 "line 29: warning: [replay]: not supported yet, ignored",
                 "line 37: warning: [storage] boltdb: not supported yet, ignored (Sundial keeps its state in SQLite files in the data directory)",
-                "line 39: warning: [deadman]: not supported yet, ignored", "line 93: warning: [[httppost]]: not supported yet, ignored",
+                "line 39: warning: [deadman]: not supported yet, ignored",
                 "line 99: warning: [stats]: not supported yet, ignored", "line 105: warning: [reporting]: not supported yet, ignored",
                 "line 108: warning: [udf]: not supported yet, ignored",
             ])

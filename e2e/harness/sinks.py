@@ -20,7 +20,11 @@ class HTTPSink:
 
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                sink.requests.append((self.path, dict(self.headers), json.loads(body) if body else None))
+                try:
+                    parsed = json.loads(body) if body else None
+                except ValueError:
+                    parsed = body.decode()  # a templated body, kept as text
+                sink.requests.append((self.path, dict(self.headers), parsed))
                 self.send_response(sink.statuses.get(self.path, 200))
                 self.send_header("Content-Length", "0")
                 self.end_headers()

@@ -159,3 +159,58 @@ stream
         assert requests.get(f"{server.tasks_url}/kapacitor/v1/ping").status_code == 204
     finally:
         sink.stop()
+
+
+def test_telegram_httppost_endpoints_and_global_services(make_server, tmp_path):
+    """Telegram's sendMessage, a [[httppost]] endpoint (URL and body templates, its headers, basic auth), and a
+    `global` Teams service with `state-changes-only` that every alert node sends through, only on changes."""
+    sink = HTTPSink()
+    conf = tmp_path / "sundial.conf"
+    conf.write_text(f"""
+[telegram]
+  enabled = true
+  url = "{sink.url}/bot"
+  token = "TOKEN:AUTH"
+  chat-id = "-100"
+  parse-mode = "Markdown"
+  disable-notification = true
+[[httppost]]
+  endpoint = "ops"
+  url = "{sink.url}/hook/{{{{ .ID }}}}"
+  alert-template = "{{{{ .Level }}}}: {{{{ .Message }}}}"
+  headers = {{ X-Team = "ops" }}
+  basic-auth = {{ username = "hook", password = "hook-secret" }}
+[teams]
+  enabled = true
+  channel-url = "{sink.url}/teams"
+  global = true
+  state-changes-only = true
+""")
+    server = make_server(extra_args=["--config", str(conf)]).start()
+    script = """dbrp "db"."rp"
+stream
+    |from().measurement('disk')
+    |alert().id('disk').message('disk is {{ .Level }}').crit(lambda: "used" > 90)
+        .telegram().disableWebPagePreview()
+        .post().endpoint('ops')
+"""
+    assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "disk", "script": script, "status": "enabled"}).ok
+    for second, used in ((1, 95), (2, 96), (3, 10)):
+        write(server, f"disk used={used} {second}\n")
+    try:
+        # The global Teams service's state-changes-only makes the whole node send changes only: CRITICAL once, then OK.
+        assert wait_for(lambda: len(sink.bodies("/botTOKEN:AUTH/sendMessage")) == 2 and len([r for r in sink.requests
+                                                                                      if r[0] == "/hook/disk"]) == 2), sink.requests
+        telegram = sink.bodies("/botTOKEN:AUTH/sendMessage")
+        assert telegram[0] == {"chat_id": "-100", "text": "disk is CRITICAL", "parse_mode": "Markdown",
+                               "disable_web_page_preview": True, "disable_notification": True}
+        hooks = [(headers, raw) for path, headers, raw in sink.requests if path == "/hook/disk"]
+        assert hooks[0][1] == "CRITICAL: disk is CRITICAL" and hooks[1][1] == "OK: disk is OK"
+        headers = hooks[0][0]
+        assert headers["X-Team"] == "ops" and headers["Authorization"].startswith("Basic ")
+        assert "Content-Type" not in headers, "a templated body has no content type, as Kapacitor sends it"
+        assert wait_for(lambda: len(sink.bodies("/teams")) == 2), "global Teams: a node that does not name it sends through it"
+        assert [body["themeColor"] for body in sink.bodies("/teams")] == ["CC4A31", "34CC25"]
+        assert "hook-secret" not in server.log() and "TOKEN:AUTH" not in server.log()
+    finally:
+        sink.stop()

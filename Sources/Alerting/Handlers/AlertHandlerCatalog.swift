@@ -13,7 +13,7 @@ public enum AlertHandlerCatalog {
     ]
 
     /// The kinds Sundial sends through; the others log each event as not sent.
-    public static let sending: Set<String> = ["log", "post", "slack", "teams", "discord", "pagerduty2", "tcp", "exec"]
+    public static let sending: Set<String> = ["log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "tcp", "exec"]
 
     /// The option names a TICKscript handler's arguments give (`.exec('/bin/x', 'a')` → `prog`, `args`); a name
     /// ending in `…` takes the rest.
@@ -41,19 +41,8 @@ public enum AlertHandlerCatalog {
             } catch {
                 throw HandlerRefusal(error.description)
             }
-        case "post":
-            guard let url = options.string("url").nonEmpty else {
-                throw HandlerRefusal("post handler needs a URL (configured [[httppost]] endpoints are not supported yet)")
-            }
-            let headers: [(String, String)]
-            if case .object(let entries)? = options["headers"] {
-                headers = entries.sorted { $0.key < $1.key }.compactMap { key, value in
-                    if case .string(let text) = value { (key, text) } else { nil }
-                }
-            } else {
-                headers = []
-            }
-            return PostHandler(url: url, headers: headers, client: services.client, logger: logger)
+        case "post": return try PostHandler(options: options, services: services, logger: logger)
+        case "telegram": return try TelegramHandler(options: options, services: services, logger: logger)
         case "slack": return try SlackHandler(options: options, services: services, logger: logger)
         case "teams": return TeamsHandler(options: options, services: services, logger: logger)
         case "discord": return try DiscordHandler(options: options, services: services, logger: logger)

@@ -2,20 +2,23 @@ public import AsyncHTTPClient
 public import SundialConfig
 
 /// What handlers send through: the services `kapacitor.conf` configures (`[[slack]]`, `[teams]`, `[[discord]]`,
-/// `[pagerduty2]`), where `.log()` may write, the HTTP client, and the tasks service's own URL (PagerDuty's
+/// `[pagerduty2]`, `[telegram]`, `[[httppost]]`), where `.log()` may write, the HTTP client, and the tasks service's own URL (PagerDuty's
 /// `client_url`).
 public struct HandlerServices: Sendable {
     public var slack: [SlackSection]
     public var teams: TeamsSection
     public var discord: [DiscordSection]
     public var pagerDuty2: PagerDuty2Section
+    public var telegram: TelegramSection
+    public var httpPost: [HTTPPostSection]
     public var logFiles: LogFilePolicy
     public var tasksURL: String
     public var client: HTTPClient
 
     public init(
         slack: [SlackSection] = [], teams: TeamsSection = .init(), discord: [DiscordSection] = [],
-        pagerDuty2: PagerDuty2Section = .init(), logFiles: LogFilePolicy = .anywhere, tasksURL: String = "http://localhost:9092",
+        pagerDuty2: PagerDuty2Section = .init(), telegram: TelegramSection = .init(), httpPost: [HTTPPostSection] = [],
+        logFiles: LogFilePolicy = .anywhere, tasksURL: String = "http://localhost:9092",
         client: HTTPClient = .shared
     ) {
         // Without a section Kapacitor still has one workspace, the default, off: a task naming the handler starts, and
@@ -28,9 +31,25 @@ public struct HandlerServices: Sendable {
         self.teams = teams
         self.discord = discord.isEmpty ? [defaultDiscord] : discord
         self.pagerDuty2 = pagerDuty2
+        self.telegram = telegram
+        self.httpPost = httpPost
         self.logFiles = logFiles
         self.tasksURL = tasksURL
         self.client = client
+    }
+
+    /// The services configured `global`, whose handler every alert node gets, and whether each also makes the node
+    /// send state changes only.
+    public var globalKinds: [(kind: String, stateChangesOnly: Bool)] {
+        var kinds: [(String, Bool)] = []
+        let defaultSlack = slack.count == 1 ? slack.first : slack.first(where: \.isDefault)
+        if let defaultSlack, defaultSlack.enabled, defaultSlack.global { kinds.append(("slack", defaultSlack.stateChangesOnly)) }
+        if teams.enabled, teams.global { kinds.append(("teams", teams.stateChangesOnly)) }
+        let defaultDiscord = discord.count == 1 ? discord.first : discord.first(where: \.isDefault)
+        if let defaultDiscord, defaultDiscord.enabled, defaultDiscord.global { kinds.append(("discord", defaultDiscord.stateChangesOnly)) }
+        if pagerDuty2.enabled, pagerDuty2.global { kinds.append(("pagerduty2", false)) }
+        if telegram.enabled, telegram.global { kinds.append(("telegram", telegram.stateChangesOnly)) }
+        return kinds
     }
 
     /// Kapacitor's choice among workspaces: the named one, or for "" the default (a single one is the default).

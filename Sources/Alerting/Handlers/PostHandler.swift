@@ -3,12 +3,18 @@ import Foundation
 public import Logging
 import NIOCore
 import NIOHTTP1
+public import SundialConfig
 
-/// `.post(url)`: sends each event's JSON to a URL (`Content-Type: application/json`, extra `.header(k, v)`s); a
-/// failure or a non-2xx answer is logged, as Kapacitor does, and not retried.
+/// `.post(url)` or `.post().endpoint('name')`: each event to a URL, as Kapacitor's httppost service sends it. With a
+/// `[[httppost]]` endpoint: its URL template, its headers (the handler's own override them), basic auth when both
+/// parts are set, and its alert template as the body (then without a content type); otherwise the event's JSON as
+/// `application/json`. A failure or a non-2xx answer is logged, not retried.
 public struct PostHandler: AlertHandler {
-    let url: String
+    let url: AlertTemplate
+    let shownURL: String
     let headers: [(String, String)]
+    let basicAuth: (user: String, password: String)?
+    let body: AlertTemplate?
     let timeout: Duration
     let client: HTTPClient
     let logger: Logger
@@ -16,35 +22,118 @@ public struct PostHandler: AlertHandler {
     public init(
         url: String, headers: [(String, String)] = [], timeout: Duration = .seconds(30), client: HTTPClient = .shared, logger: Logger
     ) {
-        self.url = url
+        self.url = (try? AlertTemplate(url)) ?? AlertTemplate.literal(url)
+        shownURL = Self.withoutCredentials(url)
         self.headers = headers
+        basicAuth = nil
+        body = nil
         self.timeout = timeout
         self.client = client
         self.logger = logger
     }
 
-    public func handle(_ event: AlertEvent) async {
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        request.body = .bytes(ByteBuffer(string: event.json))
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        var headers: [(String, String)] = []
+        if case .object(let entries)? = options["headers"] {
+            headers = entries.sorted { $0.key < $1.key }.compactMap { key, value in
+                if case .string(let text) = value { (key, text) } else { nil }
+            }
+        }
+        if case .duration(let nanoseconds)? = options["timeout"], nanoseconds > 0 {
+            timeout = .nanoseconds(nanoseconds)
+        } else if let number = options.number("timeout"), number > 0, let nanoseconds = Int64(exactly: number.rounded()) {
+            timeout = .nanoseconds(nanoseconds)
+        } else {
+            timeout = .seconds(30)
+        }
+        client = services.client
+        self.logger = logger
+        if let name = options.string("endpoint").nonEmpty, let endpoint = services.httpPost.first(where: { $0.endpoint == name }) {
+            let own = Set(headers.map { $0.0.lowercased() })
+            self.headers = endpoint.headers.entries.sorted { $0.key < $1.key }.filter { !own.contains($0.key.lowercased()) } + headers
+            let user = endpoint.basicAuth.entries["username"] ?? ""
+            let password = endpoint.basicAuth.entries["password"] ?? ""
+            basicAuth = user.isEmpty || password.isEmpty ? nil : (user, password)
+            do {
+                url = try AlertTemplate(endpoint.url)
+                let template = endpoint.alertTemplateFile.isEmpty ? endpoint.alertTemplate : try Self.file(endpoint.alertTemplateFile)
+                body = template.isEmpty ? nil : try AlertTemplate(template)
+            } catch {
+                throw HandlerRefusal("httppost endpoint \(name): \(error)")
+            }
+            shownURL = Self.withoutCredentials(endpoint.url)
+            return
+        }
+        guard let given = options.string("url").nonEmpty else {
+            throw HandlerRefusal("An appropriately formatted url must be specified if an endpoint is not specified")
+        }
         do {
-            let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000))
+            url = try AlertTemplate(given)
+        } catch {
+            throw HandlerRefusal("failed to execute url template: \(error)")
+        }
+        shownURL = Self.withoutCredentials(given)
+        self.headers = headers
+        basicAuth = nil
+        body = nil
+    }
+
+    public func handle(_ event: AlertEvent) async {
+        let data = event.postTemplateData
+        var request: HTTPClientRequest
+        do {
+            request = HTTPClientRequest(url: try url.render(data))
+            if let body {
+                request.body = .bytes(ByteBuffer(string: try body.render(data)))
+            } else {
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(string: event.json + "\n"))
+            }
+        } catch {
+            return logger.error("alert post handler: failed to execute alert template: \(error)")
+        }
+        request.method = .POST
+        for (name, value) in headers where !(body == nil && name.lowercased() == "content-type") {
+            request.headers.replaceOrAdd(name: name, value: value)
+        }
+        if let basicAuth {
+            request.headers.replaceOrAdd(
+                name: "Authorization", value: "Basic " + Data("\(basicAuth.user):\(basicAuth.password)".utf8).base64EncodedString())
+        }
+        do {
+            let response = try await client.execute(request, timeout: .nanoseconds(timeout.components.seconds * 1_000_000_000))
             if !(200..<300).contains(response.status.code) {
-                logger.error("alert post handler: \(shownURL) answered \(response.status.code)")
+                logger.error("alert post handler: POST returned non 2xx status code: \(shownURL) answered \(response.status.code)")
             }
             _ = try await response.body.collect(upTo: 1 << 20)
         } catch {
-            logger.error("alert post handler: \(shownURL): \(error)")
+            logger.error("alert post handler: failed to POST alert data: \(shownURL): \(error)")
         }
     }
 
+    private static func file(_ path: String) throws(HandlerRefusal) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw HandlerRefusal("cannot read \(path)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// The URL without a user and password, for the log.
-    var shownURL: String {
+    static func withoutCredentials(_ url: String) -> String {
         guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
         components.user = nil
         components.password = nil
         return components.string ?? "(URL)"
+    }
+}
+
+extension AlertEvent {
+    /// What a post handler's URL and body templates see: Kapacitor's AlertData (`.ID .Message .Details .Time
+    /// .Duration .Level .Data .PreviousLevel .Recoverable`).
+    var postTemplateData: TemplateValue {
+        .object([
+            ("ID", .string(id)), ("Message", .string(state.message)), ("Details", .string(state.details)), ("Time", .time(state.time)),
+            ("Duration", .duration(state.duration)), ("Level", .string(state.level.description)),
+            ("Data", .object([("series", .list(data.map(\.templateValue)))])), ("PreviousLevel", .string(previousLevel.description)),
+            ("Recoverable", .bool(recoverable)),
+        ])
     }
 }

@@ -13,6 +13,8 @@ struct ServicePost {
     let success: Set<UInt>
     let client: HTTPClient
     var timeout: TimeAmount = .seconds(30)
+    /// A service's own reason in its answer (Telegram's `description`); nil: an `error` field.
+    var describe: @Sendable ([String: Any]) -> String? = { $0["error"] as? String }
 
     func send(_ body: String) async throws(HandlerRefusal) {
         var request = HTTPClientRequest(url: url)

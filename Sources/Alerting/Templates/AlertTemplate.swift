@@ -41,6 +41,16 @@ public struct AlertTemplate: Sendable {
         guard tokens.isEmpty else { throw AlertTemplateError("unexpected {{end}} or {{else}}") }
     }
 
+    /// Text printed as it is, whatever braces it holds.
+    public static func literal(_ text: String) -> AlertTemplate {
+        AlertTemplate(pieces: [.text(text)])
+    }
+
+    private init(pieces: [Piece]) {
+        self.pieces = pieces
+        escapesHTML = false
+    }
+
     /// The template applied to `data`; an error names what could not be printed.
     public func render(_ data: TemplateValue) throws(AlertTemplateError) -> String {
         var output = ""

@@ -113,3 +113,33 @@ extension LogLevelSetting: ConfigValue {
     init?(environment text: String) { self.init(parsing: text) }
     var tomlLiteral: String { TOMLLiteral.quoted(rawValue) }
 }
+
+/// A table of strings, such as `[httppost.headers]` or `basic-auth = { username = "u", password = "p" }`.
+public struct StringTable: Sendable, Equatable, ConfigValue {
+    public var entries: [String: String]
+
+    public init(_ entries: [String: String] = [:]) {
+        self.entries = entries
+    }
+
+    static var expectation: String { "a table of strings" }
+
+    init?(toml: TOMLNode) {
+        guard let tableEntries = toml.tableEntries else { return nil }
+        var result: [String: String] = [:]
+        for entry in tableEntries {
+            guard case .string(let text) = entry.value else { return nil }
+            result[entry.key] = text
+        }
+        entries = result
+    }
+
+    init?(environment text: String) { nil }
+
+    var tomlLiteral: String {
+        guard !entries.isEmpty else { return "{}" }
+        return "{ "
+            + entries.keys.sorted().map { "\(TOMLLiteral.quoted($0)) = \(TOMLLiteral.quoted(entries[$0]!))" }.joined(separator: ", ")
+            + " }"
+    }
+}

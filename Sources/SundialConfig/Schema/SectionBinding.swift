@@ -108,7 +108,7 @@ struct SectionBinding {
     private static func render<S: ConfigSection>(_ section: S) -> [String] {
         S.keys.map { key in
             let literal = key.literal(section)
-            let shown = key.isSecret && literal != "\"\"" ? "\"********\"" : literal
+            let shown = key.isSecret && literal != "\"\"" && literal != "{}" ? "\"********\"" : literal
             return "\(TOMLKeyName.quotedIfNeeded(key.name)) = \(shown)"
         }
     }

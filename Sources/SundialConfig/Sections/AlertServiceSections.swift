@@ -143,3 +143,73 @@ public struct PagerDuty2Section: Sendable, ConfigSection, Equatable {
         url.isEmpty ? [ConfigProblem(key: "url", message: "must specify url")] : []
     }
 }
+
+/// `[telegram]`: a bot posting to a chat.
+public struct TelegramSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var url = "https://api.telegram.org/bot"
+    public var token = ""
+    public var chatID = ""
+    public var parseMode = ""
+    public var disableWebPagePreview = false
+    public var disableNotification = false
+    public var global = false
+    public var stateChangesOnly = false
+
+    public init() {}
+
+    static var keys: [ConfigKey<TelegramSection>] {
+        [
+            .value("enabled", \.enabled), .value("url", \.url), .value("token", \.token, isSecret: true), .value("chat-id", \.chatID),
+            .value("parse-mode", \.parseMode), .value("disable-web-page-preview", \.disableWebPagePreview),
+            .value("disable-notification", \.disableNotification), .value("global", \.global),
+            .value("state-changes-only", \.stateChangesOnly),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        var problems: [ConfigProblem] = []
+        if enabled && url.isEmpty { problems.append(ConfigProblem(key: "url", message: "must specify url")) }
+        if enabled && token.isEmpty { problems.append(ConfigProblem(key: "token", message: "must specify token")) }
+        return problems
+    }
+}
+
+/// One `[[httppost]]` endpoint that `.post().endpoint('name')` and `post` topic handlers name.
+public struct HTTPPostSection: Sendable, ConfigSection, Equatable {
+    public var endpoint = ""
+    /// A template over the alert (`http://x/{{ .ID }}`).
+    public var url = ""
+    public var headers = StringTable()
+    /// `{ username = "…", password = "…" }`; sent only when both are set.
+    public var basicAuth = StringTable()
+    public var alertTemplate = ""
+    public var alertTemplateFile = ""
+    public var rowTemplate = ""
+    public var rowTemplateFile = ""
+
+    public init() {}
+
+    static var keys: [ConfigKey<HTTPPostSection>] {
+        [
+            .value("endpoint", \.endpoint), .value("url", \.url), .value("headers", \.headers),
+            .value("basic-auth", \.basicAuth, isSecret: true), .value("alert-template", \.alertTemplate),
+            .value("alert-template-file", \.alertTemplateFile),
+            .value("row-template", \.rowTemplate, support: .ignored("no httpPost node yet")),
+            .value("row-template-file", \.rowTemplateFile, support: .ignored("no httpPost node yet")),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        var problems: [ConfigProblem] = []
+        if endpoint.isEmpty { problems.append(ConfigProblem(key: "endpoint", message: "must specify endpoint name")) }
+        if url.isEmpty { problems.append(ConfigProblem(key: "url", message: "must specify url")) }
+        if !alertTemplate.isEmpty && !alertTemplateFile.isEmpty {
+            problems.append(ConfigProblem(key: "alert-template", message: "only one of alert-template and alert-template-file may be set"))
+        }
+        if !alertTemplateFile.isEmpty && !alertTemplateFile.hasPrefix("/") {
+            problems.append(ConfigProblem(key: "alert-template-file", message: "must be an absolute path"))
+        }
+        return problems
+    }
+}

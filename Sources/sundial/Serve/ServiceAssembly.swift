@@ -46,7 +46,7 @@ struct ServiceAssembly {
             clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname,
             handlerServices: HandlerServices(
                 slack: configuration.slack, teams: configuration.teams, discord: configuration.discord,
-                pagerDuty2: configuration.pagerDuty2,
+                pagerDuty2: configuration.pagerDuty2, telegram: configuration.telegram, httpPost: configuration.httpPost,
                 logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory), tasksURL: configuration.tasksURL),
             streamAccess: taskBackend.streamAccess,
             logger: Logger(label: "tasks")

@@ -20,6 +20,15 @@ public struct AlertHandlerFactory: Sendable {
         }
     }
 
+    /// A service's handler with no options of its own (a `global` service's).
+    func make(kind: String, node: String) throws(TaskStartError) -> any AlertHandler {
+        do {
+            return try AlertHandlerCatalog.make(kind: kind, options: HandlerOptions(), services: services, owner: node, logger: logger)
+        } catch {
+            throw TaskStartError("\(node): \(error)")
+        }
+    }
+
     /// The chain as options: arguments by the kind's argument names, one-argument properties by name (camel case to
     /// Kapacitor's kebab case), flags as `true`, `.header(k, v)` into `headers` and `.link(href, text)` into `links`.
     static func options(_ call: HandlerCall, kind: String) -> HandlerOptions {

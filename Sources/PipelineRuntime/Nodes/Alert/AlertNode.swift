@@ -20,10 +20,18 @@ final class AlertNode: RuntimeNode {
     private var counts: [AlertLevel: Int64] = [:]
 
     init(_ spec: PipelineNode, context: TaskContext) throws(TaskStartError) {
-        settings = try AlertSettings(spec, taskName: context.taskName)
+        var settings = try AlertSettings(spec, taskName: context.taskName)
         self.context = context
         var handlers: [any AlertHandler] = []
         for call in spec.handlers where call.name != "topic" { handlers.append(try context.handlerFactory.make(call, node: spec.name)) }
+        // A service configured `global` sends every alert node's events unless the node names it itself; with
+        // `state-changes-only` it makes the whole node send state changes only, as Kapacitor does.
+        let named = Set(spec.handlers.map { AlertHandlerCatalog.kind(ofProperty: $0.name) })
+        for global in context.handlerFactory.services.globalKinds where !named.contains(global.kind) {
+            handlers.append(try context.handlerFactory.make(kind: global.kind, node: spec.name))
+            if global.stateChangesOnly { settings.policy.stateChangesOnly = true }
+        }
+        self.settings = settings
         self.handlers = handlers
     }
 

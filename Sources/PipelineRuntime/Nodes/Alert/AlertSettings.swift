@@ -12,7 +12,7 @@ struct AlertSettings {
     let id: AlertTemplate
     let message: AlertTemplate
     let details: AlertTemplate
-    let policy: AlertGroupState.Policy
+    var policy: AlertGroupState.Policy
     let historySize: Int
     let all: Bool
     let taskName: String

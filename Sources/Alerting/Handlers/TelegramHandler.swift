@@ -1,0 +1,56 @@
+import Foundation
+public import Logging
+public import SundialConfig
+
+/// `.telegram()`: the message to a chat through the bot API's `sendMessage` (JSON), with the parse mode and the two
+/// `disable-*` flags the handler or the config asks for, as Kapacitor's Telegram service sends it.
+public struct TelegramHandler: AlertHandler {
+    let section: TelegramSection
+    let options: HandlerOptions
+    let services: HandlerServices
+    let logger: Logger
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        section = services.telegram
+        let mode = options.string("parse-mode").nonEmpty ?? services.telegram.parseMode
+        if !mode.isEmpty && !["markdown", "html"].contains(mode.lowercased()) {
+            throw HandlerRefusal("parseMode \(mode) is not valid, please use 'Markdown' or 'HTML'")
+        }
+        self.options = options
+        self.services = services
+        self.logger = logger
+    }
+
+    public func handle(_ event: AlertEvent) async {
+        guard section.enabled else { return logger.error("telegram handler: failed to send event to Telegram: service is not enabled") }
+        var members: [(String, TemplateValue)] = [
+            ("chat_id", .string(options.string("chat-id").nonEmpty ?? section.chatID)), ("text", .string(event.state.message)),
+        ]
+        if let mode = options.string("parse-mode").nonEmpty ?? section.parseMode.nonEmptyText {
+            members.append(("parse_mode", .string(mode)))
+        }
+        if options.bool("disable-web-page-preview") || section.disableWebPagePreview {
+            members.append(("disable_web_page_preview", .bool(true)))
+        }
+        if options.bool("disable-notification") || section.disableNotification { members.append(("disable_notification", .bool(true))) }
+        let base = section.url.hasSuffix("/") ? String(section.url.dropLast()) : section.url
+        let post = ServicePost(
+            service: "Telegram", url: base + section.token + "/sendMessage", headers: [], success: [200], client: services.client,
+            describe: Self.describe)
+        do {
+            try await post.send(TemplateValue.object(members).json + "\n")
+        } catch {
+            logger.error("telegram handler: failed to send event to Telegram: \(error)")
+        }
+    }
+
+    /// Telegram's refusal in Kapacitor's words: `sendMessage error (400) description: Bad Request: chat not found`.
+    static func describe(_ object: [String: Any]) -> String? {
+        guard let description = object["description"] as? String else { return nil }
+        return "sendMessage error (\(object["error_code"] as? Int ?? 0)) description: \(description)"
+    }
+}
+
+extension String {
+    var nonEmptyText: String? { isEmpty ? nil : self }
+}
