@@ -152,7 +152,7 @@ let package = Package(
             name: "TaskService",
             dependencies: [
                 hummingbird, httpTypes, logging, "ServerLogging", "PipelineSpec", "TICKscript", "InfluxQL", "PipelineRuntime", "Alerting",
-                "LineProtocol", "TimeSeries", "InfluxClient", "Credentials",
+                "LineProtocol", "TimeSeries", "InfluxClient", "Credentials", "SundialConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],

@@ -72,6 +72,7 @@ public enum TaskService {
             router.addRoutes(AlertRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(TopicHandlerRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(DebugRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
+            router.addRoutes(ServiceRoutes(services: runner.handlerServices).collection(), atPath: RouterPath(base))
             if auth.hasUsers {
                 router.addRoutes(UserRoutes(store: store, hasher: authenticator.hasher).collection(), atPath: RouterPath(base))
             }

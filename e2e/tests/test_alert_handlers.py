@@ -214,3 +214,45 @@ stream
         assert "hook-secret" not in server.log() and "TOKEN:AUTH" not in server.log()
     finally:
         sink.stop()
+
+
+def test_config_api_shows_services_with_secrets_redacted_and_service_tests_send(make_server, tmp_path):
+    """What Chronograf reads to offer alert endpoints: `/kapacitor/v1/config` in Kapacitor's shape, secrets only as
+    whether they are set, and `/kapacitor/v1/service-tests` sending a real test message with the service's answer."""
+    sink = HTTPSink()
+    conf = tmp_path / "sundial.conf"
+    conf.write_text(config(sink))
+    server = make_server(extra_args=["--config", str(conf)]).start()
+    api = f"{server.tasks_url}/kapacitor/v1"
+    try:
+        everything = requests.get(f"{api}/config").json()
+        assert everything["link"] == {"rel": "self", "href": "/kapacitor/v1/config"}
+        assert {"slack", "teams", "discord", "pagerduty2", "telegram"} <= set(everything["sections"])
+        main = requests.get(f"{api}/config/slack/main").json()
+        assert main["link"]["href"] == "/kapacitor/v1/config/slack/main" and main["redacted"] == ["url", "token"]
+        assert main["options"]["url"] is True and main["options"]["token"] is True and main["options"]["channel"] == "#general"
+        teams = requests.get(f"{api}/config/teams/").json()
+        assert teams["options"]["enabled"] is True and teams["redacted"] is None
+        slack = requests.get(f"{api}/config/slack").json()
+        assert [element["options"]["workspace"] for element in slack["elements"]] == ["main", "other"]
+        assert requests.get(f"{api}/config/nope").json()["error"] == "unknown section: nope"
+        changed = requests.post(f"{api}/config/slack/main", json={"set": {"channel": "#x"}})
+        assert changed.status_code == 403 and "edit the config file" in changed.json()["error"]
+        for secret in ("xoxb-secret-token", "rk-secret", sink.url + "/slack"):
+            assert secret not in json.dumps(everything)
+
+        tests = requests.get(f"{api}/service-tests").json()
+        names = [service["name"] for service in tests["services"]]
+        assert names == sorted(names) and {"slack", "teams", "pagerduty2", "telegram"} <= set(names)
+        slack_test = next(service for service in tests["services"] if service["name"] == "slack")
+        assert slack_test["options"]["message"] == "test slack message" and slack_test["options"]["workspace"] == "main"
+        answer = requests.post(f"{api}/service-tests/slack", json={"channel": "#tests"}).json()
+        assert answer == {"success": True, "message": ""}
+        assert sink.bodies("/slack")[-1]["channel"] == "#tests" and sink.bodies("/slack")[-1]["attachments"][0]["text"] == "test slack message"
+        assert requests.post(f"{api}/service-tests/telegram", json={}).json() == {"success": False, "message": "service is not enabled"}
+        sink.statuses["/pagerduty"] = 400
+        failed = requests.post(f"{api}/service-tests/pagerduty2", json={}).json()
+        assert failed["success"] is False and "code: 400" in failed["message"], failed
+        assert requests.post(f"{api}/service-tests/nope", json={}).status_code == 404
+    finally:
+        sink.stop()

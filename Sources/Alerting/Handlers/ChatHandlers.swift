@@ -19,7 +19,15 @@ public struct SlackHandler: AlertHandler {
     }
 
     public func handle(_ event: AlertEvent) async {
-        guard workspace.enabled else { return logger.error("slack handler: failed to send event: service is not enabled") }
+        do {
+            try await send(event)
+        } catch {
+            logger.error("slack handler: failed to send event: \(error)")
+        }
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
         let color = event.state.level == .critical ? "danger" : event.state.level == .warning ? "warning" : "good"
         let message = event.state.message
         let attachment = TemplateValue.object([
@@ -31,12 +39,8 @@ public struct SlackHandler: AlertHandler {
             ("username", .string(options.string("username").nonEmpty ?? workspace.username)),
         ])
         let headers = workspace.token.isEmpty ? [] : [("Authorization", "Bearer \(workspace.token)")]
-        do {
-            try await ServicePost(service: "Slack", url: workspace.url, headers: headers, success: [200], client: services.client)
-                .send(body.json + "\n")
-        } catch {
-            logger.error("slack handler: failed to send event: \(error)")
-        }
+        try await ServicePost(service: "Slack", url: workspace.url, headers: headers, success: [200], client: services.client)
+            .send(body.json + "\n")
     }
 }
 
@@ -56,7 +60,15 @@ public struct TeamsHandler: AlertHandler {
     }
 
     public func handle(_ event: AlertEvent) async {
-        guard section.enabled else { return logger.error("teams handler: failed to send event to Teams: service is not enabled") }
+        do {
+            try await send(event)
+        } catch {
+            logger.error("teams handler: failed to send event to Teams: \(error)")
+        }
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
         let level = event.state.level.description
         let title =
             event.id.isEmpty ? (event.topic.isEmpty ? level : "\(level): [\(event.topic)]") : "\(level): [\(event.id)]"
@@ -67,12 +79,8 @@ public struct TeamsHandler: AlertHandler {
             ("@type", .string("MessageCard")), ("@context", .string("http://schema.org/extensions")), ("title", .string(title)),
             ("text", .string(event.state.message)), ("summary", .string(cut)), ("themeColor", .string(color)),
         ])
-        do {
-            try await ServicePost(service: "Teams", url: channelURL, headers: [], success: [200, 204], client: services.client)
-                .send(body.json)
-        } catch {
-            logger.error("teams handler: failed to send event to Teams: \(error)")
-        }
+        try await ServicePost(service: "Teams", url: channelURL, headers: [], success: [200, 204], client: services.client)
+            .send(body.json)
     }
 }
 
@@ -82,6 +90,8 @@ public struct DiscordHandler: AlertHandler {
     let workspace: DiscordSection
     let options: HandlerOptions
     let embedTitle: AlertTemplate?
+    /// A service test's title, sent as it is.
+    var fixedTitle: String?
     let services: HandlerServices
     let logger: Logger
 
@@ -99,12 +109,20 @@ public struct DiscordHandler: AlertHandler {
     }
 
     public func handle(_ event: AlertEvent) async {
-        guard workspace.enabled else { return logger.error("discord handler: failed to send event to Discord: service is not enabled") }
+        do {
+            try await send(event)
+        } catch {
+            logger.error("discord handler: failed to send event to Discord: \(error)")
+        }
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
         let title: String
         do {
-            title = try embedTitle?.render(event.templateData) ?? ""
+            title = try fixedTitle ?? embedTitle?.render(event.templateData) ?? ""
         } catch {
-            return logger.error("discord handler: failed to evaluate Discord template: \(error)")
+            throw HandlerRefusal("failed to evaluate Discord template: \(error)")
         }
         let color: Int64 = event.state.level == .critical ? 0xF9_5F53 : event.state.level == .warning ? 0xF4_8D38 : 0x7A_65F2
         let embed = TemplateValue.object([
@@ -115,12 +133,8 @@ public struct DiscordHandler: AlertHandler {
             ("avatar_url", .string(options.string("avatar-url").nonEmpty ?? workspace.avatarURL)), ("embeds", .list([embed])),
             ("username", .string(options.string("username").nonEmpty ?? workspace.username)),
         ])
-        do {
-            try await ServicePost(service: "Discord", url: workspace.url, headers: [], success: [204], client: services.client)
-                .send(body.json + "\n")
-        } catch {
-            logger.error("discord handler: failed to send event to Discord: \(error)")
-        }
+        try await ServicePost(service: "Discord", url: workspace.url, headers: [], success: [204], client: services.client)
+            .send(body.json + "\n")
     }
 }
 

@@ -1,4 +1,5 @@
 public import AsyncHTTPClient
+public import Logging
 public import SundialConfig
 
 /// What handlers send through: the services `kapacitor.conf` configures (`[[slack]]`, `[teams]`, `[[discord]]`,
@@ -14,6 +15,8 @@ public struct HandlerServices: Sendable {
     public var logFiles: LogFilePolicy
     public var tasksURL: String
     public var client: HTTPClient
+    /// Where service tests' handlers log.
+    public var logger = Logger(label: "alert-handlers")
 
     public init(
         slack: [SlackSection] = [], teams: TeamsSection = .init(), discord: [DiscordSection] = [],
@@ -23,19 +26,30 @@ public struct HandlerServices: Sendable {
     ) {
         // Without a section Kapacitor still has one workspace, the default, off: a task naming the handler starts, and
         // each event is logged as not sent because the service is not enabled.
-        var defaultSlack = SlackSection()
-        defaultSlack.isDefault = true
-        var defaultDiscord = DiscordSection()
-        defaultDiscord.isDefault = true
-        self.slack = slack.isEmpty ? [defaultSlack] : slack
+        var configuration = SundialConfiguration()
+        configuration.slack = slack
+        configuration.discord = discord
+        self.slack = configuration.slackWorkspaces
         self.teams = teams
-        self.discord = discord.isEmpty ? [defaultDiscord] : discord
+        self.discord = configuration.discordWorkspaces
         self.pagerDuty2 = pagerDuty2
         self.telegram = telegram
         self.httpPost = httpPost
         self.logFiles = logFiles
         self.tasksURL = tasksURL
         self.client = client
+    }
+
+    /// The services as a configuration, for Kapacitor's config API view (`SundialConfiguration.configElements`).
+    public var configuration: SundialConfiguration {
+        var configuration = SundialConfiguration()
+        configuration.slack = slack
+        configuration.teams = teams
+        configuration.discord = discord
+        configuration.pagerDuty2 = pagerDuty2
+        configuration.telegram = telegram
+        configuration.httpPost = httpPost
+        return configuration
     }
 
     /// The services configured `global`, whose handler every alert node gets, and whether each also makes the node

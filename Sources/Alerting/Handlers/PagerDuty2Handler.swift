@@ -37,15 +37,18 @@ public struct PagerDuty2Handler: AlertHandler {
     }
 
     public func handle(_ event: AlertEvent) async {
-        guard section.enabled else { return logger.error("pagerduty2 handler: failed to send event to PagerDuty: service is not enabled") }
         do {
-            let body = try payload(event)
-            let headers = [("Accept", "application/vnd.pagerduty+json;version=2")]
-            try await ServicePost(service: "PagerDuty2", url: section.url, headers: headers, success: [200, 202], client: services.client)
-                .send(body.json + "\n")
+            try await send(event)
         } catch {
             logger.error("pagerduty2 handler: failed to send event to PagerDuty: \(error)")
         }
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        let headers = [("Accept", "application/vnd.pagerduty+json;version=2")]
+        try await ServicePost(service: "PagerDuty2", url: section.url, headers: headers, success: [200, 202], client: services.client)
+            .send(try payload(event).json + "\n")
     }
 
     func payload(_ event: AlertEvent) throws(HandlerRefusal) -> TemplateValue {

@@ -79,6 +79,15 @@ public struct PostHandler: AlertHandler {
     }
 
     public func handle(_ event: AlertEvent) async {
+        do {
+            try await send(event)
+        } catch {
+            logger.error("alert post handler: \(error)")
+        }
+    }
+
+    /// `anyStatus`: Kapacitor's httppost service test succeeds on any answer.
+    func send(_ event: AlertEvent, anyStatus: Bool = false) async throws(HandlerRefusal) {
         let data = event.postTemplateData
         var request: HTTPClientRequest
         do {
@@ -90,24 +99,26 @@ public struct PostHandler: AlertHandler {
                 request.body = .bytes(ByteBuffer(string: event.json + "\n"))
             }
         } catch {
-            return logger.error("alert post handler: failed to execute alert template: \(error)")
+            throw HandlerRefusal("failed to execute alert template: \(error)")
         }
         request.method = .POST
         for (name, value) in headers where !(body == nil && name.lowercased() == "content-type") {
             request.headers.replaceOrAdd(name: name, value: value)
         }
         if let basicAuth {
-            request.headers.replaceOrAdd(
-                name: "Authorization", value: "Basic " + Data("\(basicAuth.user):\(basicAuth.password)".utf8).base64EncodedString())
+            let credentials = Data("\(basicAuth.user):\(basicAuth.password)".utf8).base64EncodedString()
+            request.headers.replaceOrAdd(name: "Authorization", value: "Basic " + credentials)
         }
+        let status: UInt
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(timeout.components.seconds * 1_000_000_000))
-            if !(200..<300).contains(response.status.code) {
-                logger.error("alert post handler: POST returned non 2xx status code: \(shownURL) answered \(response.status.code)")
-            }
+            status = response.status.code
             _ = try await response.body.collect(upTo: 1 << 20)
         } catch {
-            logger.error("alert post handler: failed to POST alert data: \(shownURL): \(error)")
+            throw HandlerRefusal("failed to POST alert data: \(shownURL): \(error)")
+        }
+        if !anyStatus && !(200..<300).contains(status) {
+            throw HandlerRefusal("POST returned non 2xx status code: \(shownURL) answered \(status)")
         }
     }
 

@@ -22,7 +22,15 @@ public struct TelegramHandler: AlertHandler {
     }
 
     public func handle(_ event: AlertEvent) async {
-        guard section.enabled else { return logger.error("telegram handler: failed to send event to Telegram: service is not enabled") }
+        do {
+            try await send(event)
+        } catch {
+            logger.error("telegram handler: failed to send event to Telegram: \(error)")
+        }
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
         var members: [(String, TemplateValue)] = [
             ("chat_id", .string(options.string("chat-id").nonEmpty ?? section.chatID)), ("text", .string(event.state.message)),
         ]
@@ -37,11 +45,7 @@ public struct TelegramHandler: AlertHandler {
         let post = ServicePost(
             service: "Telegram", url: base + section.token + "/sendMessage", headers: [], success: [200], client: services.client,
             describe: Self.describe)
-        do {
-            try await post.send(TemplateValue.object(members).json + "\n")
-        } catch {
-            logger.error("telegram handler: failed to send event to Telegram: \(error)")
-        }
+        try await post.send(TemplateValue.object(members).json + "\n")
     }
 
     /// Telegram's refusal in Kapacitor's words: `sendMessage error (400) description: Bad Request: chat not found`.

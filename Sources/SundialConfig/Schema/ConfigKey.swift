@@ -16,6 +16,8 @@ struct ConfigKey<Section> {
     /// Sets one element of a list (`KAPACITOR_INFLUXDB_0_URLS_1`); nil for keys that are not lists.
     let assignElementFromEnvironment: ((Int, String, inout Section) -> ElementAssignment)?
     let literal: (Section) -> String
+    /// The value as Kapacitor's config API shows it; a secret shows only whether it is set.
+    let json: (Section) -> ConfigJSON
 
     enum ElementAssignment {
         case assigned
@@ -45,7 +47,8 @@ struct ConfigKey<Section> {
                 return true
             },
             assignElementFromEnvironment: nil,
-            literal: { section in section[keyPath: property].tomlLiteral }
+            literal: { section in section[keyPath: property].tomlLiteral },
+            json: { section in section[keyPath: property].json }
         )
     }
 
@@ -69,7 +72,8 @@ struct ConfigKey<Section> {
                 }
                 return .assigned
             },
-            literal: whole.literal
+            literal: whole.literal,
+            json: whole.json
         )
     }
 }

@@ -5,6 +5,17 @@ protocol ConfigValue {
     init?(toml: TOMLNode)
     init?(environment text: String)
     var tomlLiteral: String { get }
+    /// The value as Kapacitor's config API shows it (`GET /kapacitor/v1/config`).
+    var json: ConfigJSON { get }
+}
+
+/// A config value in JSON, as Kapacitor's config API shows options: durations as Go writes them (`"1m0s"`).
+public indirect enum ConfigJSON: Sendable, Equatable {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case list([ConfigJSON])
+    case object([String: ConfigJSON])
 }
 
 extension String: ConfigValue {
@@ -15,6 +26,7 @@ extension String: ConfigValue {
     }
     init?(environment text: String) { self = text }
     var tomlLiteral: String { TOMLLiteral.quoted(self) }
+    var json: ConfigJSON { .string(self) }
 }
 
 extension Bool: ConfigValue {
@@ -32,6 +44,7 @@ extension Bool: ConfigValue {
         }
     }
     var tomlLiteral: String { String(self) }
+    var json: ConfigJSON { .bool(self) }
 }
 
 extension Int: ConfigValue {
@@ -42,6 +55,7 @@ extension Int: ConfigValue {
     }
     init?(environment text: String) { self.init(text) }
     var tomlLiteral: String { String(self) }
+    var json: ConfigJSON { .int(self) }
 }
 
 extension Array: ConfigValue where Element == String {
@@ -60,6 +74,7 @@ extension Array: ConfigValue where Element == String {
         self = text.isEmpty ? [] : text.split(separator: ",").map { String($0) }
     }
     var tomlLiteral: String { TOMLLiteral.array(self) }
+    var json: ConfigJSON { .list(map { .string($0) }) }
 }
 
 /// A table of string arrays, such as `[influxdb.subscriptions]` (database → retention policies).
@@ -79,6 +94,7 @@ extension Dictionary: ConfigValue where Key == String, Value == [String] {
         let pairs = keys.sorted().map { "\(TOMLLiteral.quoted($0)) = \(self[$0]!.tomlLiteral)" }
         return "{ " + pairs.joined(separator: ", ") + " }"
     }
+    var json: ConfigJSON { .object(mapValues { $0.json }) }
 }
 
 extension ConfigDuration: ConfigValue {
@@ -92,6 +108,7 @@ extension ConfigDuration: ConfigValue {
     }
     init?(environment text: String) { self.init(parsing: text) }
     var tomlLiteral: String { TOMLLiteral.quoted(description) }
+    var json: ConfigJSON { .string(description) }
 }
 
 extension ListenAddress: ConfigValue {
@@ -102,6 +119,7 @@ extension ListenAddress: ConfigValue {
     }
     init?(environment text: String) { self.init(parsing: text) }
     var tomlLiteral: String { TOMLLiteral.quoted(description) }
+    var json: ConfigJSON { .string(description) }
 }
 
 extension LogLevelSetting: ConfigValue {
@@ -112,6 +130,7 @@ extension LogLevelSetting: ConfigValue {
     }
     init?(environment text: String) { self.init(parsing: text) }
     var tomlLiteral: String { TOMLLiteral.quoted(rawValue) }
+    var json: ConfigJSON { .string(rawValue) }
 }
 
 /// A table of strings, such as `[httppost.headers]` or `basic-auth = { username = "u", password = "p" }`.
@@ -142,4 +161,6 @@ public struct StringTable: Sendable, Equatable, ConfigValue {
             + entries.keys.sorted().map { "\(TOMLLiteral.quoted($0)) = \(TOMLLiteral.quoted(entries[$0]!))" }.joined(separator: ", ")
             + " }"
     }
+
+    var json: ConfigJSON { .object(entries.mapValues { .string($0) }) }
 }

@@ -15,6 +15,8 @@ struct SectionBinding {
     let problems: (SundialConfiguration, _ index: Int) -> [ConfigProblem]
     /// `key = literal` lines of one element, secrets masked.
     let renderedLines: (SundialConfiguration, _ index: Int) -> [String]
+    /// One element's options as Kapacitor's config API shows them: (name, value, whether it is a secret).
+    let options: (SundialConfiguration, _ index: Int) -> [(name: String, value: ConfigJSON, isSecret: Bool)]
 
     enum Assignment: Equatable {
         case assigned
@@ -48,7 +50,8 @@ struct SectionBinding {
             problems: { configuration, _ in
                 configuration[keyPath: property].validate() + configuration[keyPath: property].unsupportedSettings()
             },
-            renderedLines: { configuration, _ in render(configuration[keyPath: property]) }
+            renderedLines: { configuration, _ in render(configuration[keyPath: property]) },
+            options: { configuration, _ in options(configuration[keyPath: property]) }
         )
     }
 
@@ -71,7 +74,8 @@ struct SectionBinding {
             problems: { configuration, index in
                 configuration[keyPath: property][index].validate() + configuration[keyPath: property][index].unsupportedSettings()
             },
-            renderedLines: { configuration, index in render(configuration[keyPath: property][index]) }
+            renderedLines: { configuration, index in render(configuration[keyPath: property][index]) },
+            options: { configuration, index in options(configuration[keyPath: property][index]) }
         )
     }
 
@@ -103,6 +107,10 @@ struct SectionBinding {
         case .assigned: return .assigned
         case .indexOutOfRange(let count): return .elementOutOfRange(count: count)
         }
+    }
+
+    private static func options<S: ConfigSection>(_ section: S) -> [(name: String, value: ConfigJSON, isSecret: Bool)] {
+        S.keys.map { key in (key.name, key.json(section), key.isSecret) }
     }
 
     private static func render<S: ConfigSection>(_ section: S) -> [String] {

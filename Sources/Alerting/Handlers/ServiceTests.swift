@@ -1,0 +1,109 @@
+import SundialConfig
+import TimeSeries
+
+/// Kapacitor's service tests (`/kapacitor/v1/service-tests`): each sending service's default test options, and a test
+/// that sends one message through the service as configured now, answering with the service's own failure reason.
+public enum ServiceTests {
+    /// The services with a test, by name, in Kapacitor's order (sorted).
+    public static let names = ["discord", "httppost", "pagerduty2", "slack", "teams", "telegram"]
+
+    /// The options a test takes when none are given, as Kapacitor lists them.
+    public static func defaultOptions(_ name: String, services: HandlerServices) -> [(String, HandlerOptions.Value)]? {
+        switch name {
+        case "slack":
+            let workspace = services.slack.count == 1 ? services.slack.first : services.slack.first(where: \.isDefault)
+            return [
+                ("workspace", .string(workspace?.workspace ?? "")), ("channel", .string(workspace?.channel ?? "")),
+                ("message", .string("test slack message")), ("level", .string("CRITICAL")), ("username", .string("")),
+                ("icon-emoji", .string("")),
+            ]
+        case "teams":
+            return [
+                ("channel_url", .string(services.teams.channelURL)), ("alert_topic", .string("test kapacitor alert topic")),
+                ("alert_id", .string("foo/bar/bat")), ("message", .string("test teams message")), ("level", .string("CRITICAL")),
+            ]
+        case "discord":
+            let workspace = services.discord.count == 1 ? services.discord.first : services.discord.first(where: \.isDefault)
+            return [
+                ("workspace", .string(workspace?.workspace ?? "")), ("message", .string("test discord message")),
+                ("level", .string("INFO")),
+                ("username", .string("Kapacitor")),
+                ("avatar-url", .string("https://influxdata.github.io/branding/img/downloads/influxdata-logo--symbol--pool-alpha.png")),
+                ("embed-title", .string("Kapacitor Alert")), ("time-val", .string("1970-01-01T00:00:01Z")),
+            ]
+        case "pagerduty2":
+            return [
+                ("alert_id", .string("testAlertID")), ("description", .string("test pagerduty2 message")), ("level", .string("CRITICAL")),
+                ("timestamp", .string("2014-11-12T11:45:26.371Z")),
+                (
+                    "links",
+                    .list([
+                        .object(["href": .string("https://example.com/a"), "text": .string("a")]),
+                        .object(["href": .string("https://example.com/b"), "text": .string("b")]),
+                    ])
+                ),
+            ]
+        case "telegram":
+            return [
+                ("chat-id", .string(services.telegram.chatID)), ("parse-mode", .string(services.telegram.parseMode)),
+                ("message", .string("test telegram message")), ("disable-web-page-preview", .bool(services.telegram.disableWebPagePreview)),
+                ("disable-notification", .bool(services.telegram.disableNotification)),
+            ]
+        case "httppost":
+            return [
+                ("endpoint", .string("example")), ("url", .string("http://localhost:3000/")),
+                ("headers", .object(["Auth": .string("secret")])), ("timeout", .number(0)),
+            ]
+        default:
+            return nil
+        }
+    }
+
+    /// Sends one test message through `name` with `given` over the default options; the reason when it fails.
+    public static func run(_ name: String, given: HandlerOptions, services: HandlerServices) async -> (success: Bool, message: String) {
+        guard let defaults = defaultOptions(name, services: services) else { return (false, "service \"\(name)\" not found") }
+        var options = HandlerOptions(Dictionary(defaults, uniquingKeysWith: { first, _ in first }))
+        for (key, value) in given.values { options[key] = value }
+        do {
+            try await send(name, options: options, services: services)
+            return (true, "")
+        } catch {
+            return (false, error.description)
+        }
+    }
+
+    private static func send(_ name: String, options: HandlerOptions, services: HandlerServices) async throws(HandlerRefusal) {
+        let logger = services.logger
+        let level = AlertLevel(name: options.string("level") ?? "") ?? .critical
+        let message = options.string("message") ?? ""
+        switch name {
+        case "slack": try await SlackHandler(options: options, services: services, logger: logger).send(event(message, level))
+        case "teams":
+            var event = event(message, level, id: options.string("alert_id") ?? "")
+            event.topic = options.string("alert_topic") ?? ""
+            try await TeamsHandler(options: HandlerOptions(), services: services, logger: logger).send(event)
+        case "discord":
+            // The test sends its embed title as it is, not as a template.
+            var literal = options
+            literal["embed-title"] = nil
+            var handler = try DiscordHandler(options: literal, services: services, logger: logger)
+            handler.fixedTitle = options.string("embed-title")
+            try await handler.send(event(message, level))
+        case "pagerduty2":
+            try await PagerDuty2Handler(options: HandlerOptions(), services: services, logger: logger)
+                .send(event(options.string("description") ?? "", level, id: options.string("alert_id") ?? ""))
+        case "telegram": try await TelegramHandler(options: options, services: services, logger: logger).send(event(message, level))
+        case "httppost":
+            var post = HandlerOptions(["url": options["url"] ?? .string("")])
+            post["headers"] = options["headers"]
+            try await PostHandler(options: post, services: services, logger: logger).send(event("", .ok), anyStatus: true)
+        default: throw HandlerRefusal("service \"\(name)\" not found")
+        }
+    }
+
+    private static func event(_ message: String, _ level: AlertLevel, id: String = "") -> AlertEvent {
+        AlertEvent(
+            topic: "", id: id, state: EventState(level: level, message: message, details: "", time: 0, duration: 0), previousLevel: .ok,
+            recoverable: false, data: [])
+    }
+}
