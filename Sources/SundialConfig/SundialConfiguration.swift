@@ -27,6 +27,9 @@ public struct SundialConfiguration: Sendable {
     public var pagerDuty2 = PagerDuty2Section()
     public var telegram = TelegramSection()
     public var httpPost: [HTTPPostSection] = []
+    public var victorOps = VictorOpsSection()
+    public var pushover = PushoverSection()
+    public var opsGenie2 = OpsGenie2Section()
 
     public init() {}
 
@@ -52,6 +55,9 @@ public struct SundialConfiguration: Sendable {
             .single("pagerduty2", \.pagerDuty2),
             .single("telegram", \.telegram),
             .array("httppost", \.httpPost),
+            .single("victorops", \.victorOps),
+            .single("pushover", \.pushover),
+            .single("opsgenie2", \.opsGenie2),
         ]
     }
 }

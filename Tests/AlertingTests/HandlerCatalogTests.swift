@@ -23,6 +23,7 @@ struct HandlerCatalogTests {
         #expect(HandlerOptions.optionName("avatarURL") == "avatar-url")
         #expect(HandlerOptions.optionName("channelURL") == "channel-url")
         #expect(HandlerOptions.optionName("routingKey") == "routing-key")
+        #expect(HandlerOptions.optionName("uRL") == "url" && HandlerOptions.optionName("uRLTitle") == "url-title")
         #expect(
             AlertHandlerCatalog.kind(ofProperty: "pagerDuty2") == "pagerduty2" && AlertHandlerCatalog.kind(ofProperty: "email") == "smtp")
     }

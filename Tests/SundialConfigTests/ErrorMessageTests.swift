@@ -128,7 +128,7 @@ import Testing
             ]),
         Case(text: "[http]\npprof-enabled = true\n", expected: ["line 2: warning: [http] pprof-enabled: not supported yet, ignored"]),
         Case(text: "[slack]\nenabled = true\n", expected: ["line 1: [[slack]] url: must specify url"]),
-        Case(text: "[opsgenie2]\nenabled = true\n", expected: ["line 2: warning: [opsgenie2]: not supported yet, ignored"]),
+        Case(text: "[zenoss]\nenabled = true\n", expected: ["line 2: warning: [zenoss]: not supported yet, ignored"]),
         Case(
             text: "[[kafka]]\nenabled = false\n[[kafka]]\nid = \"x\"\n",
             expected: ["line 3: warning: [[kafka]]: not supported yet, ignored"]),

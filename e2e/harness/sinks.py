@@ -25,7 +25,7 @@ class HTTPSink:
                 except ValueError:
                     parsed = body.decode()  # a templated body, kept as text
                 sink.requests.append((self.path, dict(self.headers), parsed))
-                self.send_response(sink.statuses.get(self.path, 200))
+                self.send_response(sink.statuses.get(self.path.split("?")[0], 200))
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 

@@ -4,6 +4,7 @@ Discord and PagerDuty (Events API v2) over HTTP, tcp to a listener, exec to a pr
 handlers with their options; a service that is off or answers an error is logged, never a crash."""
 
 import json
+from urllib.parse import parse_qs
 import stat
 import urllib.request
 
@@ -254,5 +255,72 @@ def test_config_api_shows_services_with_secrets_redacted_and_service_tests_send(
         failed = requests.post(f"{api}/service-tests/pagerduty2", json={}).json()
         assert failed["success"] is False and "code: 400" in failed["message"], failed
         assert requests.post(f"{api}/service-tests/nope", json={}).status_code == 404
+    finally:
+        sink.stop()
+
+
+def test_victorops_pushover_and_opsgenie2_send_kapacitors_payloads(make_server, tmp_path):
+    sink = HTTPSink(statuses={"/opsgenie": 202, "/opsgenie/Y3B1OndlYjE=/close": 202})
+    conf = tmp_path / "sundial.conf"
+    conf.write_text(f"""
+[victorops]
+  enabled = true
+  api-key = "vo-api-key"
+  routing-key = "everyone"
+  url = "{sink.url}/victorops"
+[pushover]
+  enabled = true
+  token = "po-token"
+  user-key = "po-user"
+  url = "{sink.url}/pushover"
+[opsgenie2]
+  enabled = true
+  api-key = "og-key"
+  url = "{sink.url}/opsgenie"
+  recovery_action = "close"
+  teams = ["ops"]
+""")
+    server = make_server(extra_args=["--config", str(conf)]).start()
+    script = """dbrp "db"."rp"
+stream
+    |from().measurement('cpu')
+    |alert().id('cpu:{{ index .Tags "host" }}').message('{{ .ID }} is {{ .Level }}').crit(lambda: "usage_idle" < 10.0)
+        .victorOps().routingKey('night')
+        .pushover().title('CPU').URL('http://dash.example').URLTitle('dashboard').sound('siren')
+        .opsGenie2().recipients('alice')
+"""
+    assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "cpu", "script": script, "status": "enabled"}).ok
+    write(server, "cpu,host=web1 usage_idle=5 1\n")
+    write(server, "cpu,host=web1 usage_idle=50 2\n")
+    try:
+        assert wait_for(lambda: len(sink.bodies("/victorops/vo-api-key/night")) == 2 and len(sink.requests) >= 6), sink.requests
+        victorops = sink.bodies("/victorops/vo-api-key/night")
+        assert victorops[0]["message_type"] == "CRITICAL" and victorops[1]["message_type"] == "RECOVERY"
+        assert victorops[0]["entity_id"] == "cpu:web1" and victorops[0]["timestamp"] == 1 and victorops[0]["monitoring_tool"] == "kapacitor"
+        assert json.loads(victorops[0]["data"])["series"][0]["tags"] == {"host": "web1"}, "data as a JSON string"
+
+        forms = [headers for path, headers, _ in sink.requests if path == "/pushover"]
+        assert forms and forms[0]["Content-Type"] == "application/x-www-form-urlencoded"
+        # The form is read by the sink as text: parse it.
+        pushed = [parse_qs(body) for path, _, body in sink.requests if path == "/pushover"]
+        assert pushed[0]["token"] == ["po-token"] and pushed[0]["user"] == ["po-user"] and pushed[0]["priority"] == ["1"]
+        assert pushed[0]["title"] == ["CPU"] and pushed[0]["url_title"] == ["dashboard"] and pushed[0]["sound"] == ["siren"]
+        assert pushed[1]["priority"] == ["-2"] and pushed[1]["message"] == ["cpu:web1 is OK"]
+
+        opsgenie = sink.bodies("/opsgenie")[0]
+        assert opsgenie["alias"] == "Y3B1OndlYjE=" and opsgenie["priority"] == "P1" and opsgenie["entity"] == "cpu:web1"
+        assert opsgenie["responders"] == [{"name": "ops", "type": "team"}, {"username": "alice", "type": "user"}]
+        assert opsgenie["details"]["host"] == "web1" and opsgenie["details"]["Monitoring Tool"] == "Kapacitor"
+        headers = next(headers for path, headers, _ in sink.requests if path == "/opsgenie")
+        assert headers["Authorization"] == "GenieKey og-key"
+        closed = [body for path, _, body in sink.requests if path.startswith("/opsgenie/Y3B1OndlYjE=/close")]
+        assert closed == [{"note": "cpu:web1 is OK"}], sink.requests
+        api = f"{server.tasks_url}/kapacitor/v1/service-tests"
+        assert requests.post(f"{api}/victorops", json={}).json() == {"success": True, "message": ""}
+        assert sink.bodies("/victorops/vo-api-key/everyone")[-1]["entity_id"] == "testEntityID"
+        sink.statuses["/opsgenie"] = 200
+        refused = requests.post(f"{api}/opsgenie2", json={}).json()
+        assert refused["success"] is False and "code: 200" in refused["message"], "OpsGenie takes only 202"
+        assert "po-user" not in requests.get(api).text, "no secret in the tests' default options"
     finally:
         sink.stop()

@@ -13,7 +13,9 @@ public enum AlertHandlerCatalog {
     ]
 
     /// The kinds Sundial sends through; the others log each event as not sent.
-    public static let sending: Set<String> = ["log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "tcp", "exec"]
+    public static let sending: Set<String> = [
+        "log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "victorops", "pushover", "opsgenie2", "tcp", "exec",
+    ]
 
     /// The option names a TICKscript handler's arguments give (`.exec('/bin/x', 'a')` → `prog`, `args`); a name
     /// ending in `…` takes the rest.
@@ -47,6 +49,9 @@ public enum AlertHandlerCatalog {
         case "teams": return TeamsHandler(options: options, services: services, logger: logger)
         case "discord": return try DiscordHandler(options: options, services: services, logger: logger)
         case "pagerduty2": return try PagerDuty2Handler(options: options, services: services, logger: logger)
+        case "victorops": return VictorOpsHandler(options: options, services: services, logger: logger)
+        case "pushover": return PushoverHandler(options: options, services: services, logger: logger)
+        case "opsgenie2": return OpsGenie2Handler(options: options, services: services, logger: logger)
         case "tcp": return try TCPHandler(options: options, logger: logger)
         case "exec": return try ExecHandler(options: options, logger: logger)
         default: return NotSentHandler(kind: kind, owner: owner, logger: logger)

@@ -67,19 +67,19 @@ public struct HandlerOptions: Sendable, Equatable {
     }
 
     /// TICKscript's camel-case property name as Kapacitor's option name: `iconEmoji` → `icon-emoji`, `avatarURL` →
-    /// `avatar-url`.
+    /// `avatar-url`, `uRLTitle` → `url-title`.
     public static func optionName(_ property: String) -> String {
+        let characters = Array(property)
         var result = ""
-        var previousWasUpper = true
-        for character in property {
-            if character.isUppercase {
-                if !previousWasUpper { result += "-" }
-                result += character.lowercased()
-                previousWasUpper = true
-            } else {
-                result.append(character)
-                previousWasUpper = false
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, index > 0 {
+                let previous = characters[index - 1]
+                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
+                // `uRL` (TICKscript's `.URL()` with its first letter lowered) is one word.
+                let startsAcronym = index == 1 && previous.isLowercase
+                if !startsAcronym && (previous.isLowercase || previous.isNumber || (previous.isUppercase && nextIsLower)) { result += "-" }
             }
+            result += character.lowercased()
         }
         return result
     }

@@ -12,6 +12,9 @@ public struct HandlerServices: Sendable {
     public var pagerDuty2: PagerDuty2Section
     public var telegram: TelegramSection
     public var httpPost: [HTTPPostSection]
+    public var victorOps: VictorOpsSection
+    public var pushover: PushoverSection
+    public var opsGenie2: OpsGenie2Section
     public var logFiles: LogFilePolicy
     public var tasksURL: String
     public var client: HTTPClient
@@ -21,6 +24,7 @@ public struct HandlerServices: Sendable {
     public init(
         slack: [SlackSection] = [], teams: TeamsSection = .init(), discord: [DiscordSection] = [],
         pagerDuty2: PagerDuty2Section = .init(), telegram: TelegramSection = .init(), httpPost: [HTTPPostSection] = [],
+        victorOps: VictorOpsSection = .init(), pushover: PushoverSection = .init(), opsGenie2: OpsGenie2Section = .init(),
         logFiles: LogFilePolicy = .anywhere, tasksURL: String = "http://localhost:9092",
         client: HTTPClient = .shared
     ) {
@@ -35,6 +39,9 @@ public struct HandlerServices: Sendable {
         self.pagerDuty2 = pagerDuty2
         self.telegram = telegram
         self.httpPost = httpPost
+        self.victorOps = victorOps
+        self.pushover = pushover
+        self.opsGenie2 = opsGenie2
         self.logFiles = logFiles
         self.tasksURL = tasksURL
         self.client = client
@@ -49,6 +56,9 @@ public struct HandlerServices: Sendable {
         configuration.pagerDuty2 = pagerDuty2
         configuration.telegram = telegram
         configuration.httpPost = httpPost
+        configuration.victorOps = victorOps
+        configuration.pushover = pushover
+        configuration.opsGenie2 = opsGenie2
         return configuration
     }
 
@@ -63,6 +73,8 @@ public struct HandlerServices: Sendable {
         if let defaultDiscord, defaultDiscord.enabled, defaultDiscord.global { kinds.append(("discord", defaultDiscord.stateChangesOnly)) }
         if pagerDuty2.enabled, pagerDuty2.global { kinds.append(("pagerduty2", false)) }
         if telegram.enabled, telegram.global { kinds.append(("telegram", telegram.stateChangesOnly)) }
+        if victorOps.enabled, victorOps.global { kinds.append(("victorops", false)) }
+        if opsGenie2.enabled, opsGenie2.global { kinds.append(("opsgenie2", false)) }
         return kinds
     }
 

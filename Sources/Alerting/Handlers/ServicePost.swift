@@ -13,13 +13,16 @@ struct ServicePost {
     let success: Set<UInt>
     let client: HTTPClient
     var timeout: TimeAmount = .seconds(30)
+    var contentType = "application/json"
     /// A service's own reason in its answer (Telegram's `description`); nil: an `error` field.
     var describe: @Sendable ([String: Any]) -> String? = { $0["error"] as? String }
+    /// A reason some statuses have whatever the answer says (VictorOps' 404).
+    var describeStatus: (@Sendable (UInt) -> String?)?
 
     func send(_ body: String) async throws(HandlerRefusal) {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Content-Type", value: contentType)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(string: body))
         let status: UInt
@@ -33,6 +36,7 @@ struct ServicePost {
         }
         guard !success.contains(status) else { return }
         let content = String(buffer: answer)
+        if let reason = describeStatus?(status) { throw HandlerRefusal(reason) }
         if let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any],
             let reason = object["error"] as? String
         {

@@ -5,7 +5,7 @@ import TimeSeries
 /// that sends one message through the service as configured now, answering with the service's own failure reason.
 public enum ServiceTests {
     /// The services with a test, by name, in Kapacitor's order (sorted).
-    public static let names = ["discord", "httppost", "pagerduty2", "slack", "teams", "telegram"]
+    public static let names = ["discord", "httppost", "opsgenie2", "pagerduty2", "pushover", "slack", "teams", "telegram", "victorops"]
 
     /// The options a test takes when none are given, as Kapacitor lists them.
     public static func defaultOptions(_ name: String, services: HandlerServices) -> [(String, HandlerOptions.Value)]? {
@@ -48,6 +48,24 @@ public enum ServiceTests {
                 ("chat-id", .string(services.telegram.chatID)), ("parse-mode", .string(services.telegram.parseMode)),
                 ("message", .string("test telegram message")), ("disable-web-page-preview", .bool(services.telegram.disableWebPagePreview)),
                 ("disable-notification", .bool(services.telegram.disableNotification)),
+            ]
+        case "victorops":
+            return [
+                ("routingKey", .string(services.victorOps.routingKey)), ("messageType", .string("CRITICAL")),
+                ("message", .string("test victorops message")), ("entityID", .string("testEntityID")),
+            ]
+        case "pushover":
+            // Kapacitor lists the configured user key here; Sundial never shows a secret.
+            return [
+                ("user-key", .string("")), ("message", .string("test pushover message")), ("device", .string("")), ("title", .string("")),
+                ("url", .string("")), ("url-title", .string("")), ("sound", .string("")), ("level", .string("CRITICAL")),
+            ]
+        case "opsgenie2":
+            return [
+                ("teams", .list(services.opsGenie2.teams.map { .string($0) })),
+                ("recipients", .list(services.opsGenie2.recipients.map { .string($0) })),
+                ("recovery_action", .string(services.opsGenie2.recoveryAction)), ("message-type", .string("CRITICAL")),
+                ("message", .string("test opsgenie message")), ("entity-id", .string("testEntityID")),
             ]
         case "httppost":
             return [
@@ -93,6 +111,23 @@ public enum ServiceTests {
             try await PagerDuty2Handler(options: HandlerOptions(), services: services, logger: logger)
                 .send(event(options.string("description") ?? "", level, id: options.string("alert_id") ?? ""))
         case "telegram": try await TelegramHandler(options: options, services: services, logger: logger).send(event(message, level))
+        case "victorops":
+            var routed = HandlerOptions()
+            routed["routing-key"] = options["routingKey"]
+            try await VictorOpsHandler(options: routed, services: services, logger: logger)
+                .send(
+                    event(message, .critical, id: options.string("entityID") ?? ""),
+                    messageType: options.string("messageType") ?? "CRITICAL")
+        case "pushover": try await PushoverHandler(options: options, services: services, logger: logger).send(event(message, level))
+        case "opsgenie2":
+            let type = options.string("message-type") ?? "CRITICAL"
+            let testLevel = type.uppercased() == "RECOVERY" ? AlertLevel.ok : AlertLevel(name: type) ?? .critical
+            var given = HandlerOptions()
+            given["teams-list"] = options["teams"]
+            given["recipients-list"] = options["recipients"]
+            given["recovery_action"] = options["recovery_action"]
+            try await OpsGenie2Handler(options: given, services: services, logger: logger)
+                .send(event(message, testLevel, id: options.string("entity-id") ?? ""))
         case "httppost":
             var post = HandlerOptions(["url": options["url"] ?? .string("")])
             post["headers"] = options["headers"]

@@ -44,7 +44,9 @@ extension NodeCatalog {
         handler("victorOps", strings: ["routingKey"]),
         handler("pagerDuty", strings: ["serviceKey"]),
         handler("pagerDuty2", strings: ["routingKey", "serviceKey"], ["link": Signature(.string, .string, optional: 1)]),
-        handler("pushover", strings: ["userKey", "device", "title", "url", "urlTitle", "sound"]),
+        // Kapacitor's own spellings are `.URL()` and `.URLTitle()` (`uRL`, `uRLTitle` once the parser lowers the first
+        // letter); the lower-case ones are kept for scripts already written.
+        handler("pushover", strings: ["userKey", "device", "title", "url", "urlTitle", "uRL", "uRLTitle", "sound"]),
         handler("sensu", strings: ["source"], ["handlers": .many(.string), "metadata": Signature(.string, .scalar)]),
         handler("slack", strings: ["workspace", "channel", "username", "iconEmoji"]),
         handler("discord", strings: ["workspace", "username", "avatarURL", "embedTitle"]),

@@ -213,3 +213,82 @@ public struct HTTPPostSection: Sendable, ConfigSection, Equatable {
         return problems
     }
 }
+
+/// `[victorops]`: VictorOps' REST endpoint.
+public struct VictorOpsSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var apiKey = ""
+    public var routingKey = ""
+    public var url = "https://alert.victorops.com/integrations/generic/20131114/alert"
+    public var global = false
+    /// Whether `data` is sent as a JSON object rather than a JSON string.
+    public var jsonData = false
+
+    public init() {}
+
+    static var keys: [ConfigKey<VictorOpsSection>] {
+        [
+            .value("enabled", \.enabled), .value("api-key", \.apiKey, isSecret: true), .value("routing-key", \.routingKey),
+            .value("url", \.url), .value("global", \.global), .value("json-data", \.jsonData),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        url.isEmpty ? [ConfigProblem(key: "url", message: "url cannot be empty")] : []
+    }
+}
+
+/// `[pushover]`: Pushover's messages API.
+public struct PushoverSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var token = ""
+    public var userKey = ""
+    public var url = "https://api.pushover.net/1/messages.json"
+
+    public init() {}
+
+    static var keys: [ConfigKey<PushoverSection>] {
+        [
+            .value("enabled", \.enabled), .value("token", \.token, isSecret: true), .value("user-key", \.userKey, isSecret: true),
+            .value("url", \.url),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        guard enabled else { return [] }
+        return [("token", token, "must specify token"), ("user-key", userKey, "must specify user key"), ("url", url, "must specify url")]
+            .filter { $0.1.isEmpty }.map { ConfigProblem(key: $0.0, message: $0.2) }
+    }
+}
+
+/// `[opsgenie2]`: OpsGenie's v2 alerts API.
+public struct OpsGenie2Section: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var apiKey = ""
+    public var teams: [String] = []
+    public var recipients: [String] = []
+    public var url = "https://api.opsgenie.com/v2/alerts"
+    /// What an OK does to the alert: `notes` (adds a note) or `close`.
+    public var recoveryAction = "notes"
+    public var global = false
+    /// Whether the alert's details are the description (else its data as JSON).
+    public var details = false
+
+    public init() {}
+
+    static var keys: [ConfigKey<OpsGenie2Section>] {
+        [
+            .value("enabled", \.enabled), .value("api-key", \.apiKey, isSecret: true), .value("teams", \.teams),
+            .value("recipients", \.recipients), .value("url", \.url), .value("recovery_action", \.recoveryAction),
+            .value("global", \.global), .value("details", \.details),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        var problems: [ConfigProblem] = []
+        if url.isEmpty { problems.append(ConfigProblem(key: "url", message: "url cannot be empty")) }
+        if recoveryAction.isEmpty { problems.append(ConfigProblem(key: "recovery_action", message: "recovery_action cannot be empty")) }
+        if enabled && apiKey.isEmpty { problems.append(ConfigProblem(key: "api-key", message: "api-key cannot be empty")) }
+        return problems
+    }
+}
