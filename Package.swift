@@ -138,6 +138,7 @@ let package = Package(
             dependencies: [
                 "TimeSeries", "SundialConfig", logging, .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             exclude: ["README.md"],
             swiftSettings: strictSettings

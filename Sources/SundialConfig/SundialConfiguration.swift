@@ -30,6 +30,7 @@ public struct SundialConfiguration: Sendable {
     public var victorOps = VictorOpsSection()
     public var pushover = PushoverSection()
     public var opsGenie2 = OpsGenie2Section()
+    public var smtp = SMTPSection()
 
     public init() {}
 
@@ -58,6 +59,7 @@ public struct SundialConfiguration: Sendable {
             .single("victorops", \.victorOps),
             .single("pushover", \.pushover),
             .single("opsgenie2", \.opsGenie2),
+            .single("smtp", \.smtp),
         ]
     }
 }

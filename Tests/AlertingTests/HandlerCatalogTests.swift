@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import SundialConfig
 import Testing
@@ -60,5 +61,20 @@ struct HandlerCatalogTests {
     @Test func topicOptionsFromJSONKeepBooleansApartFromNumbers() {
         let options = HandlerOptions(json: ["flag": true, "count": 1, "name": "x", "list": ["a", "b"]])
         #expect(options["flag"] == .bool(true) && options["count"] == .number(1) && options.strings("list") == ["a", "b"])
+    }
+}
+
+/// The mail as gomail writes it.
+struct EmailMessageTests {
+    @Test func quotedPrintableKeepsLinesShortAndEscapesWhatMustBe() {
+        #expect(EmailHandler.quotedPrintable("a=b café") == "a=3Db caf=C3=A9")
+        #expect(EmailHandler.quotedPrintable("end \nnext") == "end=20\r\nnext")
+        let long = EmailHandler.quotedPrintable(String(repeating: "x", count: 100))
+        #expect(long.components(separatedBy: "\r\n").allSatisfy { $0.count <= 76 })
+    }
+
+    @Test func aSubjectOutsideASCIIIsEncoded() {
+        #expect(EmailHandler.encodedHeader("plain") == "plain")
+        #expect(EmailHandler.encodedHeader("café ok") == "=?UTF-8?q?caf=C3=A9_ok?=")
     }
 }

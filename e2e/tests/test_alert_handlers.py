@@ -324,3 +324,67 @@ stream
         assert "po-user" not in requests.get(api).text, "no secret in the tests' default options"
     finally:
         sink.stop()
+
+
+def test_email_reaches_an_smtp_server_as_kapacitor_writes_it(make_server, tmp_path):
+    """Python's aiosmtpd as the mail server (AUTH PLAIN on loopback): the message as the subject, the details as a
+    quoted-printable HTML body, to the handler's addresses and those its address templates give."""
+    import email
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    from harness.sundial_server import free_port
+
+    received, logins = [], []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):
+            received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+            return "250 OK"
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append((mechanism, auth_data.login.decode(), auth_data.password.decode()))
+        return AuthResult(success=auth_data.password == b"mail-secret")
+
+    port = free_port()
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port, authenticator=authenticator, auth_require_tls=False)
+    controller.start()
+    conf = tmp_path / "sundial.conf"
+    conf.write_text(f"""
+[smtp]
+  enabled = true
+  host = "127.0.0.1"
+  port = {port}
+  username = "kapacitor"
+  password = "mail-secret"
+  from = "kapacitor@example.com"
+  to = ["fallback@example.com"]
+""")
+    server = make_server(extra_args=["--config", str(conf)]).start()
+    script = """dbrp "db"."rp"
+stream
+    |from().measurement('cpu')
+    |alert().id('cpu:{{ index .Tags "host" }}').message('{{ .ID }} is {{ .Level }}')
+        .details('<b>usage</b> = {{ index .Fields "usage_idle" }} café')
+        .crit(lambda: "usage_idle" < 10.0)
+        .email('oncall@example.com').to('backup@example.com').toTemplates('{{ index .Tags "owner" }}@example.com')
+"""
+    try:
+        assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "mail", "script": script, "status": "enabled"}).ok
+        write(server, "cpu,host=web1,owner=ada usage_idle=5 1\n")
+        assert wait_for(lambda: received), server.log()[-2000:]
+        sender, recipients, content = received[0]
+        assert sender == "kapacitor@example.com"
+        assert recipients == ["oncall@example.com", "backup@example.com", "ada@example.com"]
+        mail = email.message_from_bytes(content)
+        assert mail["Subject"] == "cpu:web1 is CRITICAL" and mail["To"] == "oncall@example.com, backup@example.com, ada@example.com"
+        assert mail["Content-Type"] == "text/html; charset=UTF-8" and mail["Content-Transfer-Encoding"] == "quoted-printable"
+        assert mail.get_payload(decode=True).decode().rstrip("\r\n") == "<b>usage</b> = 5 café"
+        assert logins and logins[0][1:] == ("kapacitor", "mail-secret")
+        tested = requests.post(f"{server.tasks_url}/kapacitor/v1/service-tests/smtp", json={"subject": "hi", "body": "there"}).json()
+        assert tested == {"success": True, "message": ""}
+        assert wait_for(lambda: len(received) == 2) and received[1][1] == ["fallback@example.com"], "the config's address"
+        assert "mail-secret" not in server.log()
+    finally:
+        controller.stop()

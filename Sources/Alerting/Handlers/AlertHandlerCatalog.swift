@@ -14,7 +14,7 @@ public enum AlertHandlerCatalog {
 
     /// The kinds Sundial sends through; the others log each event as not sent.
     public static let sending: Set<String> = [
-        "log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "victorops", "pushover", "opsgenie2", "tcp", "exec",
+        "log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "victorops", "pushover", "opsgenie2", "smtp", "tcp", "exec",
     ]
 
     /// The option names a TICKscript handler's arguments give (`.exec('/bin/x', 'a')` → `prog`, `args`); a name
@@ -52,6 +52,7 @@ public enum AlertHandlerCatalog {
         case "victorops": return VictorOpsHandler(options: options, services: services, logger: logger)
         case "pushover": return PushoverHandler(options: options, services: services, logger: logger)
         case "opsgenie2": return OpsGenie2Handler(options: options, services: services, logger: logger)
+        case "smtp": return try EmailHandler(options: options, services: services, logger: logger)
         case "tcp": return try TCPHandler(options: options, logger: logger)
         case "exec": return try ExecHandler(options: options, logger: logger)
         default: return NotSentHandler(kind: kind, owner: owner, logger: logger)

@@ -15,6 +15,7 @@ public struct HandlerServices: Sendable {
     public var victorOps: VictorOpsSection
     public var pushover: PushoverSection
     public var opsGenie2: OpsGenie2Section
+    public var smtp: SMTPSection
     public var logFiles: LogFilePolicy
     public var tasksURL: String
     public var client: HTTPClient
@@ -25,6 +26,7 @@ public struct HandlerServices: Sendable {
         slack: [SlackSection] = [], teams: TeamsSection = .init(), discord: [DiscordSection] = [],
         pagerDuty2: PagerDuty2Section = .init(), telegram: TelegramSection = .init(), httpPost: [HTTPPostSection] = [],
         victorOps: VictorOpsSection = .init(), pushover: PushoverSection = .init(), opsGenie2: OpsGenie2Section = .init(),
+        smtp: SMTPSection = .init(),
         logFiles: LogFilePolicy = .anywhere, tasksURL: String = "http://localhost:9092",
         client: HTTPClient = .shared
     ) {
@@ -42,6 +44,7 @@ public struct HandlerServices: Sendable {
         self.victorOps = victorOps
         self.pushover = pushover
         self.opsGenie2 = opsGenie2
+        self.smtp = smtp
         self.logFiles = logFiles
         self.tasksURL = tasksURL
         self.client = client
@@ -59,6 +62,7 @@ public struct HandlerServices: Sendable {
         configuration.victorOps = victorOps
         configuration.pushover = pushover
         configuration.opsGenie2 = opsGenie2
+        configuration.smtp = smtp
         return configuration
     }
 
@@ -75,6 +79,7 @@ public struct HandlerServices: Sendable {
         if telegram.enabled, telegram.global { kinds.append(("telegram", telegram.stateChangesOnly)) }
         if victorOps.enabled, victorOps.global { kinds.append(("victorops", false)) }
         if opsGenie2.enabled, opsGenie2.global { kinds.append(("opsgenie2", false)) }
+        if smtp.enabled, smtp.global { kinds.append(("smtp", smtp.stateChangesOnly)) }
         return kinds
     }
 

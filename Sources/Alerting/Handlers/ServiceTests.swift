@@ -5,7 +5,9 @@ import TimeSeries
 /// that sends one message through the service as configured now, answering with the service's own failure reason.
 public enum ServiceTests {
     /// The services with a test, by name, in Kapacitor's order (sorted).
-    public static let names = ["discord", "httppost", "opsgenie2", "pagerduty2", "pushover", "slack", "teams", "telegram", "victorops"]
+    public static let names = [
+        "discord", "httppost", "opsgenie2", "pagerduty2", "pushover", "slack", "smtp", "teams", "telegram", "victorops",
+    ]
 
     /// The options a test takes when none are given, as Kapacitor lists them.
     public static func defaultOptions(_ name: String, services: HandlerServices) -> [(String, HandlerOptions.Value)]? {
@@ -67,6 +69,10 @@ public enum ServiceTests {
                 ("recovery_action", .string(services.opsGenie2.recoveryAction)), ("message-type", .string("CRITICAL")),
                 ("message", .string("test opsgenie message")), ("entity-id", .string("testEntityID")),
             ]
+        case "smtp":
+            return [
+                ("to", .list(services.smtp.to.map { .string($0) })), ("subject", .string("test subject")), ("body", .string("test body")),
+            ]
         case "httppost":
             return [
                 ("endpoint", .string("example")), ("url", .string("http://localhost:3000/")),
@@ -118,6 +124,9 @@ public enum ServiceTests {
                 .send(
                     event(message, .critical, id: options.string("entityID") ?? ""),
                     messageType: options.string("messageType") ?? "CRITICAL")
+        case "smtp":
+            try await EmailHandler(options: HandlerOptions(), services: services, logger: logger)
+                .send(subject: options.string("subject") ?? "", body: options.string("body") ?? "", to: options.strings("to"))
         case "pushover": try await PushoverHandler(options: options, services: services, logger: logger).send(event(message, level))
         case "opsgenie2":
             let type = options.string("message-type") ?? "CRITICAL"

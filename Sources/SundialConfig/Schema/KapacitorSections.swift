@@ -6,7 +6,7 @@
 enum KapacitorSections {
     static let acceptedWithoutChecks: Set<String> = [
         "config-override", "replay", "load", "alert", "deadman", "stats", "reporting", "udf",
-        "smtp", "snmptrap", "pagerduty", "opsgenie",
+        "snmptrap", "pagerduty", "opsgenie",
         "hipchat", "alerta", "sensu", "servicenow", "bigpanda", "talk", "zenoss", "kafka",
         "mqtt", "scraper", "azure", "consul", "dns", "ec2", "file-discovery", "gce",
         "marathon", "nerve", "serverset", "static-discovery", "triton", "udp", "graphite", "collectd", "opentsdb",

@@ -292,3 +292,40 @@ public struct OpsGenie2Section: Sendable, ConfigSection, Equatable {
         return problems
     }
 }
+
+/// `[smtp]`: the mail server `.email()` sends through.
+public struct SMTPSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var host = "localhost"
+    public var port = 25
+    public var username = ""
+    public var password = ""
+    public var noVerify = false
+    public var global = false
+    public var stateChangesOnly = false
+    public var from = ""
+    public var to: [String] = []
+    public var toTemplates: [String] = []
+    public var idleTimeout = ConfigDuration.seconds(30)
+
+    public init() {}
+
+    static var keys: [ConfigKey<SMTPSection>] {
+        [
+            .value("enabled", \.enabled), .value("host", \.host), .value("port", \.port), .value("username", \.username),
+            .value("password", \.password, isSecret: true), .value("no-verify", \.noVerify), .value("global", \.global),
+            .value("state-changes-only", \.stateChangesOnly), .value("from", \.from), .value("to", \.to),
+            // Kapacitor reads it into its config and never uses it either.
+            .value("toTemplates", \.toTemplates, support: .ignored("address templates are given per handler: .toTemplates()")),
+            .value("idle-timeout", \.idleTimeout, support: .ignored("Sundial connects for each mail")),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        var problems: [ConfigProblem] = []
+        if host.isEmpty { problems.append(ConfigProblem(key: "host", message: "host cannot be empty")) }
+        if port <= 0 { problems.append(ConfigProblem(key: "port", message: "invalid port \(port)")) }
+        if enabled && from.isEmpty { problems.append(ConfigProblem(key: "from", message: "must provide a 'from' address")) }
+        return problems
+    }
+}

@@ -48,6 +48,7 @@ struct ServiceAssembly {
                 slack: configuration.slack, teams: configuration.teams, discord: configuration.discord,
                 pagerDuty2: configuration.pagerDuty2, telegram: configuration.telegram, httpPost: configuration.httpPost,
                 victorOps: configuration.victorOps, pushover: configuration.pushover, opsGenie2: configuration.opsGenie2,
+                smtp: configuration.smtp,
                 logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory), tasksURL: configuration.tasksURL),
             streamAccess: taskBackend.streamAccess,
             logger: Logger(label: "tasks")

@@ -61,9 +61,16 @@ public struct AlertHandlerFactory: Sendable {
             case (_, 0):
                 options[name] = .bool(true)
             case (_, 1):
-                options[name] = value(property.arguments[0])
+                // Adding to a list the handler's arguments began (`.email('a').to('b')`), or a value of its own.
+                if case .list(let existing)? = options[name], let added = value(property.arguments[0]) {
+                    options[name] = .list(existing + [added])
+                } else {
+                    options[name] = value(property.arguments[0])
+                }
             default:
-                options[name] = .list(property.arguments.compactMap(value))
+                var existing: [HandlerOptions.Value] = []
+                if case .list(let items)? = options[name] { existing = items }
+                options[name] = .list(existing + property.arguments.compactMap(value))
             }
         }
         return options
