@@ -20,7 +20,7 @@ public struct SundialConfiguration: Sendable {
     /// The store's Graphite listeners (`[[store.graphite]]`).
     public var storeGraphite: [StoreGraphiteSection] = []
     public var control = ControlSection()
-    /// Alert-handler services (`[[slack]]`, `[teams]`, `[[discord]]`, `[pagerduty2]`, `[telegram]`, `[[httppost]]`).
+    /// Alert-handler services (`Sections/AlertServiceSections.swift`).
     public var slack: [SlackSection] = []
     public var teams = TeamsSection()
     public var discord: [DiscordSection] = []

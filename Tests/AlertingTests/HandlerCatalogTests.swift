@@ -76,5 +76,9 @@ struct EmailMessageTests {
     @Test func aSubjectOutsideASCIIIsEncoded() {
         #expect(EmailHandler.encodedHeader("plain") == "plain")
         #expect(EmailHandler.encodedHeader("café ok") == "=?UTF-8?q?caf=C3=A9_ok?=")
+        let long = EmailHandler.encodedHeader(String(repeating: "é", count: 40))
+        #expect(long.components(separatedBy: "\r\n ").allSatisfy { $0.count <= 75 && $0.hasPrefix("=?UTF-8?q?") })
+        #expect(EmailHandler.isPlainAddress("a@example.com") && !EmailHandler.isPlainAddress("a@x\r\nBcc: b@x"))
+        #expect(!EmailHandler.isPlainAddress("a@x>\r\nRCPT TO:<b@x"))
     }
 }

@@ -51,11 +51,11 @@ def config(sink):
 
 def test_a_task_alert_reaches_every_handler_with_the_services_payloads(make_server, tmp_path):
     sink, tcp = HTTPSink(statuses={"/discord": 204}), TCPSink()
-    conf = tmp_path / "sundial.conf"
-    conf.write_text(config(sink))
-    server = make_server(extra_args=["--config", str(conf)]).start()
     stdin_copy = tmp_path / "exec-stdin.json"
     program = tmp_path / "page.sh"
+    conf = tmp_path / "sundial.conf"
+    conf.write_text(f'[task]\n  alert-exec-programs = ["{program}"]\n' + config(sink))
+    server = make_server(extra_args=["--config", str(conf)]).start()
     program.write_text(f"#!/bin/sh\ncat >> {stdin_copy}\n")
     program.chmod(program.stat().st_mode | stat.S_IEXEC)
     script = f"""dbrp "db"."rp"
@@ -75,6 +75,9 @@ stream
 """
     answer = requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"})
     assert answer.status_code == 200, answer.text
+    shell = requests.post(f"{server.tasks_url}/kapacitor/v1/alerts/topics/t/handlers",
+                          json={"id": "sh", "kind": "exec", "options": {"prog": "/bin/sh", "args": ["-c", "id"]}})
+    assert shell.status_code == 400 and "alert-exec-programs" in shell.json()["error"], "only listed programs run"
     write(server, "cpu,host=web1 usage_idle=5 1\n")
     write(server, "cpu,host=web1 usage_idle=50 2\n")
     try:
@@ -233,9 +236,10 @@ def test_config_api_shows_services_with_secrets_redacted_and_service_tests_send(
         assert main["link"]["href"] == "/kapacitor/v1/config/slack/main" and main["redacted"] == ["url", "token"]
         assert main["options"]["url"] is True and main["options"]["token"] is True and main["options"]["channel"] == "#general"
         teams = requests.get(f"{api}/config/teams/").json()
-        assert teams["options"]["enabled"] is True and teams["redacted"] is None
+        assert teams["options"]["enabled"] is True and teams["options"]["channel-url"] is True and teams["redacted"] == ["channel-url"]
         slack = requests.get(f"{api}/config/slack").json()
         assert [element["options"]["workspace"] for element in slack["elements"]] == ["main", "other"]
+        assert requests.get(f"{api}/config/pagerduty2/").json()["redacted"] == ["routing-key"]
         assert requests.get(f"{api}/config/nope").json()["error"] == "unknown section: nope"
         changed = requests.post(f"{api}/config/slack/main", json={"set": {"channel": "#x"}})
         assert changed.status_code == 403 and "edit the config file" in changed.json()["error"]

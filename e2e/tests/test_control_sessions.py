@@ -42,8 +42,13 @@ def test_the_api_needs_a_session_which_oauth_login_gives(signed_in_server, provi
     forged = session.cookies["session"][:-2] + ("AA" if not session.cookies["session"].endswith("AA") else "BB")
     assert requests.get(base + "/chronograf/v1/sources", cookies={"session": forged}).status_code == 403
 
-    bad_state = requests.get(base + "/oauth/generic/callback", params={"code": "x", "state": "bogus"}, allow_redirects=False)
+    bad_state = requests.get(base + "/oauth/generic/callback", params={"code": "x", "state": "bogus"}, allow_redirects=False,
+                             cookies={"sundial-oauth-verifier": "v"})
     assert bad_state.status_code == 307 and bad_state.headers["Location"] == "/login?error=invalid%20state"
+    # A session token is signed with the same secret: it must not pass for a login's state.
+    stolen = requests.get(base + "/oauth/generic/callback", params={"code": "x", "state": session.cookies["session"]},
+                          allow_redirects=False, cookies={"sundial-oauth-verifier": "v"})
+    assert stolen.headers["Location"] == "/login?error=invalid%20state"
 
     out = session.get(base + "/oauth/generic/logout", allow_redirects=False)
     assert out.status_code == 307 and "Max-Age=0" in out.headers["Set-Cookie"]

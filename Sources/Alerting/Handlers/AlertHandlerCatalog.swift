@@ -54,7 +54,7 @@ public enum AlertHandlerCatalog {
         case "opsgenie2": return OpsGenie2Handler(options: options, services: services, logger: logger)
         case "smtp": return try EmailHandler(options: options, services: services, logger: logger)
         case "tcp": return try TCPHandler(options: options, logger: logger)
-        case "exec": return try ExecHandler(options: options, logger: logger)
+        case "exec": return try ExecHandler(options: options, services: services, logger: logger)
         default: return NotSentHandler(kind: kind, owner: owner, logger: logger)
         }
     }

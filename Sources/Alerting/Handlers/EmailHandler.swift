@@ -5,7 +5,8 @@ public import SundialConfig
 /// `.email(to…)`: the alert as a mail through `[smtp]`, as Kapacitor sends it: the message as the subject, the
 /// details as an HTML body (quoted-printable), to the handler's addresses (else the config's) and those its address
 /// templates give.
-public struct EmailHandler: AlertHandler {
+struct EmailHandler: SendingHandler {
+    let failureText = "email handler: failed to send email"
     let section: SMTPSection
     let recipients: [String]
     let templates: [AlertTemplate]
@@ -22,14 +23,6 @@ public struct EmailHandler: AlertHandler {
         self.logger = logger
     }
 
-    public func handle(_ event: AlertEvent) async {
-        do {
-            try await send(event)
-        } catch {
-            logger.error("email handler: failed to send email: \(error)")
-        }
-    }
-
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
         var to = recipients
         for template in templates {
@@ -42,9 +35,18 @@ public struct EmailHandler: AlertHandler {
         guard section.enabled else { throw HandlerRefusal("service is not enabled") }
         let to = given.isEmpty ? section.to : given
         guard !to.isEmpty else { throw HandlerRefusal("not sending email, no recipients defined") }
+        // Addresses come from alert data through templates: one that could end a header or an SMTP command is refused.
+        for address in to + [section.from] where !Self.isPlainAddress(address) {
+            throw HandlerRefusal("invalid email address: \(address.debugDescription)")
+        }
         let client = SMTPClient(
             host: section.host, port: section.port, username: section.username, password: section.password, noVerify: section.noVerify)
         try await client.send(from: section.from, to: to, message: Self.message(from: section.from, to: to, subject: subject, body: body))
+    }
+
+    /// An address with nothing that could end a header line or an SMTP command, and no list in it.
+    static func isPlainAddress(_ address: String) -> Bool {
+        !address.isEmpty && !address.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || "<>,".unicodeScalars.contains($0) }
     }
 
     /// The mail as gomail writes it: one HTML part, quoted-printable.
@@ -59,19 +61,31 @@ public struct EmailHandler: AlertHandler {
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + quotedPrintable(body)
     }
 
-    /// A header value in RFC 2047 Q encoding when it is not plain ASCII.
+    /// A header value in RFC 2047 Q encoding when it is not plain ASCII, in encoded words of at most 75 characters
+    /// on folded lines (a character's bytes never split between words).
     static func encodedHeader(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x80 || $0 < 0x20 }) else { return text }
-        var encoded = "=?UTF-8?q?"
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: " "): encoded += "_"
-            case 0x21...0x7E where byte != UInt8(ascii: "=") && byte != UInt8(ascii: "?") && byte != UInt8(ascii: "_"):
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            default: encoded += String(format: "=%02X", byte)
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            var piece = ""
+            for byte in String(character).utf8 {
+                switch byte {
+                case UInt8(ascii: " "): piece += "_"
+                case 0x21...0x7E where byte != UInt8(ascii: "=") && byte != UInt8(ascii: "?") && byte != UInt8(ascii: "_"):
+                    piece.unicodeScalars.append(Unicode.Scalar(byte))
+                default: piece += String(format: "=%02X", byte)
+                }
             }
+            // "=?UTF-8?q?" and "?=" take 12 of the 75.
+            if current.count + piece.count > 63 {
+                words.append(current)
+                current = ""
+            }
+            current += piece
         }
-        return encoded + "?="
+        words.append(current)
+        return words.map { "=?UTF-8?q?\($0)?=" }.joined(separator: "\r\n ")
     }
 
     /// RFC 2045 quoted-printable with CRLF line ends and soft breaks before 76 characters.

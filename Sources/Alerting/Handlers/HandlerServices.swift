@@ -2,8 +2,8 @@ public import AsyncHTTPClient
 public import Logging
 public import SundialConfig
 
-/// What handlers send through: the services `kapacitor.conf` configures (`[[slack]]`, `[teams]`, `[[discord]]`,
-/// `[pagerduty2]`, `[telegram]`, `[[httppost]]`), where `.log()` may write, the HTTP client, and the tasks service's own URL (PagerDuty's
+/// What handlers send through: the services `kapacitor.conf` configures (the sections of
+/// `SundialConfig/Sections/AlertServiceSections.swift`), the programs `.exec()` may run, where `.log()` may write, the HTTP client, and the tasks service's own URL (PagerDuty's
 /// `client_url`).
 public struct HandlerServices: Sendable {
     public var slack: [SlackSection]
@@ -17,6 +17,8 @@ public struct HandlerServices: Sendable {
     public var opsGenie2: OpsGenie2Section
     public var smtp: SMTPSection
     public var logFiles: LogFilePolicy
+    /// Absolute paths of the programs `.exec()` may run (`[task] alert-exec-programs`).
+    public var execPrograms: Set<String>
     public var tasksURL: String
     public var client: HTTPClient
     /// Where service tests' handlers log.
@@ -27,7 +29,7 @@ public struct HandlerServices: Sendable {
         pagerDuty2: PagerDuty2Section = .init(), telegram: TelegramSection = .init(), httpPost: [HTTPPostSection] = [],
         victorOps: VictorOpsSection = .init(), pushover: PushoverSection = .init(), opsGenie2: OpsGenie2Section = .init(),
         smtp: SMTPSection = .init(),
-        logFiles: LogFilePolicy = .anywhere, tasksURL: String = "http://localhost:9092",
+        logFiles: LogFilePolicy = .anywhere, execPrograms: Set<String> = [], tasksURL: String = "http://localhost:9092",
         client: HTTPClient = .shared
     ) {
         // Without a section Kapacitor still has one workspace, the default, off: a task naming the handler starts, and
@@ -46,6 +48,7 @@ public struct HandlerServices: Sendable {
         self.opsGenie2 = opsGenie2
         self.smtp = smtp
         self.logFiles = logFiles
+        self.execPrograms = execPrograms
         self.tasksURL = tasksURL
         self.client = client
     }
@@ -66,14 +69,16 @@ public struct HandlerServices: Sendable {
         return configuration
     }
 
+    /// The workspace a handler that names none uses: the only one, or the one marked default.
+    var defaultSlack: SlackSection? { slack.count == 1 ? slack.first : slack.first(where: \.isDefault) }
+    var defaultDiscord: DiscordSection? { discord.count == 1 ? discord.first : discord.first(where: \.isDefault) }
+
     /// The services configured `global`, whose handler every alert node gets, and whether each also makes the node
     /// send state changes only.
     public var globalKinds: [(kind: String, stateChangesOnly: Bool)] {
         var kinds: [(String, Bool)] = []
-        let defaultSlack = slack.count == 1 ? slack.first : slack.first(where: \.isDefault)
         if let defaultSlack, defaultSlack.enabled, defaultSlack.global { kinds.append(("slack", defaultSlack.stateChangesOnly)) }
         if teams.enabled, teams.global { kinds.append(("teams", teams.stateChangesOnly)) }
-        let defaultDiscord = discord.count == 1 ? discord.first : discord.first(where: \.isDefault)
         if let defaultDiscord, defaultDiscord.enabled, defaultDiscord.global { kinds.append(("discord", defaultDiscord.stateChangesOnly)) }
         if pagerDuty2.enabled, pagerDuty2.global { kinds.append(("pagerduty2", false)) }
         if telegram.enabled, telegram.global { kinds.append(("telegram", telegram.stateChangesOnly)) }

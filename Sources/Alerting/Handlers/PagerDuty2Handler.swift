@@ -4,7 +4,8 @@ import TimeSeries
 
 /// `.pagerDuty2()`: an Events API v2 event per alert, `trigger` for INFO, WARNING and CRITICAL and `resolve` for OK,
 /// deduplicated by the alert id, with the links' templates rendered, as Kapacitor's PagerDuty2 service sends it.
-public struct PagerDuty2Handler: AlertHandler {
+struct PagerDuty2Handler: SendingHandler {
+    let failureText = "pagerduty2 handler: failed to send event to PagerDuty"
     struct Link {
         let href: AlertTemplate
         let text: AlertTemplate?
@@ -34,14 +35,6 @@ public struct PagerDuty2Handler: AlertHandler {
         self.links = links
         self.services = services
         self.logger = logger
-    }
-
-    public func handle(_ event: AlertEvent) async {
-        do {
-            try await send(event)
-        } catch {
-            logger.error("pagerduty2 handler: failed to send event to PagerDuty: \(error)")
-        }
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {

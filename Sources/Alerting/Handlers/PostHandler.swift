@@ -9,18 +9,20 @@ public import SundialConfig
 /// `[[httppost]]` endpoint: its URL template, its headers (the handler's own override them), basic auth when both
 /// parts are set, and its alert template as the body (then without a content type); otherwise the event's JSON as
 /// `application/json`. A failure or a non-2xx answer is logged, not retried.
-public struct PostHandler: AlertHandler {
+struct PostHandler: SendingHandler {
+    let failureText = "alert post handler"
     let url: AlertTemplate
     let shownURL: String
     let headers: [(String, String)]
     let basicAuth: (user: String, password: String)?
     let body: AlertTemplate?
-    let timeout: Duration
+    /// Nanoseconds; Kapacitor's topic option gives them as a number.
+    let timeout: Int64
     let client: HTTPClient
     let logger: Logger
 
-    public init(
-        url: String, headers: [(String, String)] = [], timeout: Duration = .seconds(30), client: HTTPClient = .shared, logger: Logger
+    init(
+        url: String, headers: [(String, String)] = [], timeout: Int64 = 30_000_000_000, client: HTTPClient = .shared, logger: Logger
     ) {
         self.url = (try? AlertTemplate(url)) ?? AlertTemplate.literal(url)
         shownURL = Self.withoutCredentials(url)
@@ -40,11 +42,11 @@ public struct PostHandler: AlertHandler {
             }
         }
         if case .duration(let nanoseconds)? = options["timeout"], nanoseconds > 0 {
-            timeout = .nanoseconds(nanoseconds)
+            timeout = nanoseconds
         } else if let number = options.number("timeout"), number > 0, let nanoseconds = Int64(exactly: number.rounded()) {
-            timeout = .nanoseconds(nanoseconds)
+            timeout = nanoseconds
         } else {
-            timeout = .seconds(30)
+            timeout = 30_000_000_000
         }
         client = services.client
         self.logger = logger
@@ -78,16 +80,12 @@ public struct PostHandler: AlertHandler {
         body = nil
     }
 
-    public func handle(_ event: AlertEvent) async {
-        do {
-            try await send(event)
-        } catch {
-            logger.error("alert post handler: \(error)")
-        }
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        try await send(event, anyStatus: false)
     }
 
     /// `anyStatus`: Kapacitor's httppost service test succeeds on any answer.
-    func send(_ event: AlertEvent, anyStatus: Bool = false) async throws(HandlerRefusal) {
+    func send(_ event: AlertEvent, anyStatus: Bool) async throws(HandlerRefusal) {
         let data = event.postTemplateData
         var request: HTTPClientRequest
         do {
@@ -111,7 +109,7 @@ public struct PostHandler: AlertHandler {
         }
         let status: UInt
         do {
-            let response = try await client.execute(request, timeout: .nanoseconds(timeout.components.seconds * 1_000_000_000))
+            let response = try await client.execute(request, timeout: .nanoseconds(timeout))
             status = response.status.code
             _ = try await response.body.collect(upTo: 1 << 20)
         } catch {

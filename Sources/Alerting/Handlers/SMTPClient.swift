@@ -47,9 +47,14 @@ struct SMTPClient {
         var encrypted = false
         if capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
             _ = try await command("STARTTLS", expect: [220])
+            // Anything already read came in clear: it must not pass for an answer to the encrypted EHLO.
+            guard replies.isEmpty else { throw HandlerRefusal("the SMTP server sent more after STARTTLS") }
             var tls = TLSConfiguration.makeClientConfiguration()
             if noVerify { tls.certificateVerification = .none }
-            let handler = try NIOSSLClientHandler(context: try NIOSSLContext(configuration: tls), serverHostname: noVerify ? nil : host)
+            // A name for SNI and the certificate check; an IP address is checked against the certificate without SNI.
+            let isAddress = (try? SocketAddress(ipAddress: host, port: 0)) != nil
+            let handler = try NIOSSLClientHandler(
+                context: try NIOSSLContext(configuration: tls), serverHostname: noVerify || isAddress ? nil : host)
             try await channel.pipeline.addHandler(handler, position: .first).get()
             encrypted = true
             capabilities = try await command("EHLO localhost", expect: [250]).lines
@@ -144,20 +149,42 @@ private final class SMTPReplies: ChannelInboundHandler, @unchecked Sendable {
         continuation?.resume(throwing: error)
     }
 
+    /// Whether nothing read is waiting to be taken as a reply.
+    var isEmpty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return ready.isEmpty && pending.isEmpty
+    }
+
     func next(timeout: TimeAmount) async throws -> SMTPReply {
         try await withThrowingTaskGroup(of: SMTPReply.self) { group in
-            group.addTask { try await self.nextReply() }
+            group.addTask {
+                // A continuation cannot be cancelled, only resumed: cancelling resumes it with the cancellation.
+                try await withTaskCancellationHandler {
+                    try await self.nextReply()
+                } onCancel: {
+                    self.wake(CancellationError())
+                }
+            }
             group.addTask {
                 try await Task.sleep(nanoseconds: UInt64(max(timeout.nanoseconds, 0)))
-                // Wakes the reader too: a continuation cannot be cancelled, only resumed.
                 let refusal = HandlerRefusal("no answer from the SMTP server within \(timeout.nanoseconds / 1_000_000_000)s")
-                self.fail(refusal)
+                self.wake(refusal)
                 throw refusal
             }
-            let reply = try await group.next()!
-            group.cancelAll()
+            defer { group.cancelAll() }
+            guard let reply = try await group.next() else { throw CancellationError() }
             return reply
         }
+    }
+
+    /// Resumes a waiting reader with `error` without failing the connection (a reply that arrived first stays).
+    private func wake(_ error: any Error) {
+        lock.lock()
+        let continuation = waiting
+        waiting = nil
+        lock.unlock()
+        continuation?.resume(throwing: error)
     }
 
     private func nextReply() async throws -> SMTPReply {
@@ -170,6 +197,10 @@ private final class SMTPReplies: ChannelInboundHandler, @unchecked Sendable {
             } else if let failure {
                 lock.unlock()
                 continuation.resume(throwing: failure)
+            } else if Task.isCancelled {
+                // Cancelled before waiting: the cancellation handler found nobody to wake.
+                lock.unlock()
+                continuation.resume(throwing: CancellationError())
             } else {
                 waiting = continuation
                 lock.unlock()

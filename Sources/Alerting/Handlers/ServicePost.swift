@@ -37,9 +37,7 @@ struct ServicePost {
         guard !success.contains(status) else { return }
         let content = String(buffer: answer)
         if let reason = describeStatus?(status) { throw HandlerRefusal(reason) }
-        if let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any],
-            let reason = object["error"] as? String
-        {
+        if let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any], let reason = describe(object) {
             throw HandlerRefusal(reason)
         }
         throw HandlerRefusal("failed to understand \(service) response. code: \(status) content: \(content)")

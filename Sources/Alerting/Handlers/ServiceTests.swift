@@ -11,21 +11,27 @@ public enum ServiceTests {
 
     /// The options a test takes when none are given, as Kapacitor lists them.
     public static func defaultOptions(_ name: String, services: HandlerServices) -> [(String, HandlerOptions.Value)]? {
-        switch name {
-        case "slack":
-            let workspace = services.slack.count == 1 ? services.slack.first : services.slack.first(where: \.isDefault)
+        defaults[name]?(services)
+    }
+
+    private static let defaults: [String: @Sendable (HandlerServices) -> [(String, HandlerOptions.Value)]] = [
+        "slack": { services in
+            let workspace = services.defaultSlack
             return [
                 ("workspace", .string(workspace?.workspace ?? "")), ("channel", .string(workspace?.channel ?? "")),
                 ("message", .string("test slack message")), ("level", .string("CRITICAL")), ("username", .string("")),
                 ("icon-emoji", .string("")),
             ]
-        case "teams":
-            return [
-                ("channel_url", .string(services.teams.channelURL)), ("alert_topic", .string("test kapacitor alert topic")),
+        },
+        "teams": { _ in
+            [
+                // Kapacitor lists the configured webhook here (and its test ignores it); Sundial never shows a secret.
+                ("channel_url", .string("")), ("alert_topic", .string("test kapacitor alert topic")),
                 ("alert_id", .string("foo/bar/bat")), ("message", .string("test teams message")), ("level", .string("CRITICAL")),
             ]
-        case "discord":
-            let workspace = services.discord.count == 1 ? services.discord.first : services.discord.first(where: \.isDefault)
+        },
+        "discord": { services in
+            let workspace = services.defaultDiscord
             return [
                 ("workspace", .string(workspace?.workspace ?? "")), ("message", .string("test discord message")),
                 ("level", .string("INFO")),
@@ -33,8 +39,9 @@ public enum ServiceTests {
                 ("avatar-url", .string("https://influxdata.github.io/branding/img/downloads/influxdata-logo--symbol--pool-alpha.png")),
                 ("embed-title", .string("Kapacitor Alert")), ("time-val", .string("1970-01-01T00:00:01Z")),
             ]
-        case "pagerduty2":
-            return [
+        },
+        "pagerduty2": { _ in
+            [
                 ("alert_id", .string("testAlertID")), ("description", .string("test pagerduty2 message")), ("level", .string("CRITICAL")),
                 ("timestamp", .string("2014-11-12T11:45:26.371Z")),
                 (
@@ -45,43 +52,47 @@ public enum ServiceTests {
                     ])
                 ),
             ]
-        case "telegram":
-            return [
+        },
+        "telegram": { services in
+            [
                 ("chat-id", .string(services.telegram.chatID)), ("parse-mode", .string(services.telegram.parseMode)),
                 ("message", .string("test telegram message")), ("disable-web-page-preview", .bool(services.telegram.disableWebPagePreview)),
                 ("disable-notification", .bool(services.telegram.disableNotification)),
             ]
-        case "victorops":
-            return [
+        },
+        "victorops": { services in
+            [
                 ("routingKey", .string(services.victorOps.routingKey)), ("messageType", .string("CRITICAL")),
                 ("message", .string("test victorops message")), ("entityID", .string("testEntityID")),
             ]
-        case "pushover":
+        },
+        "pushover": { _ in
             // Kapacitor lists the configured user key here; Sundial never shows a secret.
-            return [
+            [
                 ("user-key", .string("")), ("message", .string("test pushover message")), ("device", .string("")), ("title", .string("")),
                 ("url", .string("")), ("url-title", .string("")), ("sound", .string("")), ("level", .string("CRITICAL")),
             ]
-        case "opsgenie2":
-            return [
+        },
+        "opsgenie2": { services in
+            [
                 ("teams", .list(services.opsGenie2.teams.map { .string($0) })),
                 ("recipients", .list(services.opsGenie2.recipients.map { .string($0) })),
                 ("recovery_action", .string(services.opsGenie2.recoveryAction)), ("message-type", .string("CRITICAL")),
                 ("message", .string("test opsgenie message")), ("entity-id", .string("testEntityID")),
             ]
-        case "smtp":
-            return [
+        },
+        "smtp": { services in
+            [
                 ("to", .list(services.smtp.to.map { .string($0) })), ("subject", .string("test subject")), ("body", .string("test body")),
             ]
-        case "httppost":
-            return [
+        },
+        "httppost": { _ in
+            [
                 ("endpoint", .string("example")), ("url", .string("http://localhost:3000/")),
                 ("headers", .object(["Auth": .string("secret")])), ("timeout", .number(0)),
             ]
-        default:
-            return nil
-        }
-    }
+        },
+    ]
 
     /// Sends one test message through `name` with `given` over the default options; the reason when it fails.
     public static func run(_ name: String, given: HandlerOptions, services: HandlerServices) async -> (success: Bool, message: String) {

@@ -4,7 +4,8 @@ public import SundialConfig
 
 /// `.telegram()`: the message to a chat through the bot API's `sendMessage` (JSON), with the parse mode and the two
 /// `disable-*` flags the handler or the config asks for, as Kapacitor's Telegram service sends it.
-public struct TelegramHandler: AlertHandler {
+struct TelegramHandler: SendingHandler {
+    let failureText = "telegram handler: failed to send event to Telegram"
     let section: TelegramSection
     let options: HandlerOptions
     let services: HandlerServices
@@ -21,27 +22,19 @@ public struct TelegramHandler: AlertHandler {
         self.logger = logger
     }
 
-    public func handle(_ event: AlertEvent) async {
-        do {
-            try await send(event)
-        } catch {
-            logger.error("telegram handler: failed to send event to Telegram: \(error)")
-        }
-    }
-
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
         guard section.enabled else { throw HandlerRefusal("service is not enabled") }
         var members: [(String, TemplateValue)] = [
             ("chat_id", .string(options.string("chat-id").nonEmpty ?? section.chatID)), ("text", .string(event.state.message)),
         ]
-        if let mode = options.string("parse-mode").nonEmpty ?? section.parseMode.nonEmptyText {
+        if let mode = options.string("parse-mode").nonEmpty ?? Optional(section.parseMode).nonEmpty {
             members.append(("parse_mode", .string(mode)))
         }
         if options.bool("disable-web-page-preview") || section.disableWebPagePreview {
             members.append(("disable_web_page_preview", .bool(true)))
         }
         if options.bool("disable-notification") || section.disableNotification { members.append(("disable_notification", .bool(true))) }
-        let base = section.url.hasSuffix("/") ? String(section.url.dropLast()) : section.url
+        let base = section.url.withoutTrailingSlash
         let post = ServicePost(
             service: "Telegram", url: base + section.token + "/sendMessage", headers: [], success: [200], client: services.client,
             describe: Self.describe)
@@ -53,8 +46,4 @@ public struct TelegramHandler: AlertHandler {
         guard let description = object["description"] as? String else { return nil }
         return "sendMessage error (\(object["error_code"] as? Int ?? 0)) description: \(description)"
     }
-}
-
-extension String {
-    var nonEmptyText: String? { isEmpty ? nil : self }
 }

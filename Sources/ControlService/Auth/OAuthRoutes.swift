@@ -47,7 +47,11 @@ struct OAuthRoutes {
     private func login(_ request: Request, provider: OAuthProvider) throws -> Response {
         let verifier = SessionToken.random()
         let challenge = SessionToken.base64URL(Data(SHA256.hash(data: Data(verifier.utf8))))
-        let state = try tokens.sign(["nonce": SessionToken.random(), "exp": Int(Date().timeIntervalSince1970) + 600])
+        // The state names this login: its provider and a digest of the verifier only this browser holds, so a state
+        // from another login (or a session token, signed with the same secret) is refused at the callback.
+        let state = try tokens.sign([
+            "typ": "state", "prv": provider.routeName, "vh": Self.digest(verifier), "exp": Int(Date().timeIntervalSince1970) + 600,
+        ])
         var components = URLComponents(string: provider.authURL) ?? URLComponents()
         var items = [
             URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "client_id", value: provider.clientID),
@@ -63,9 +67,11 @@ struct OAuthRoutes {
 
     private func callback(_ request: Request, provider: OAuthProvider) async throws -> Response {
         let query = request.uri.queryParameters
-        guard let state = query["state"].map(String.init), tokens.verify(state) != nil else { return Self.failure("invalid state") }
-        guard let code = query["code"].map(String.init), !code.isEmpty else { return Self.failure("no authorization code") }
         guard let verifier = SessionCookies.value(of: Self.verifierCookie, in: request) else { return Self.failure("the login expired") }
+        guard let state = query["state"].map(String.init), let stated = tokens.verify(state), stated["typ"] as? String == "state",
+            stated["prv"] as? String == provider.routeName, stated["vh"] as? String == Self.digest(verifier)
+        else { return Self.failure("invalid state") }
+        guard let code = query["code"].map(String.init), !code.isEmpty else { return Self.failure("no authorization code") }
         let identity: OAuthIdentity
         do {
             let accessToken = try await exchange(
@@ -83,7 +89,11 @@ struct OAuthRoutes {
         ]
         let session = try tokens.sign(claims)
         let maxAge = settings.sessionSeconds > 0 ? "; Max-Age=\(settings.sessionSeconds)" : ""
-        return Self.redirect("/", cookie: "\(Self.sessionCookie)=\(session); Path=/; HttpOnly; SameSite=Lax\(maxAge)")
+        var response = Self.redirect("/", cookie: "\(Self.sessionCookie)=\(session); Path=/; HttpOnly; SameSite=Lax\(maxAge)")
+        // The verifier has served: gone with the login.
+        response.headers.append(
+            HTTPField(name: .setCookie, value: "\(Self.verifierCookie)=; Path=/oauth; HttpOnly; SameSite=Lax; Max-Age=0"))
+        return response
     }
 
     /// The provider's token endpoint: the code (and PKCE verifier) for an access token.
@@ -99,7 +109,8 @@ struct OAuthRoutes {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.headers.add(name: "Accept", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: form.percentEncodedQuery ?? ""))
+        // `+` means a space in a form: a secret or code holding one must send it encoded.
+        request.body = .bytes(ByteBuffer(string: (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")))
         let json = try await OAuthIdentity.fetchJSON(request, what: "token") as? [String: Any]
         guard let token = json?["access_token"] as? String, !token.isEmpty else { throw OAuthFailure("the provider gave no access token") }
         return token
@@ -122,6 +133,10 @@ struct OAuthRoutes {
             components.query = nil
             return components.string ?? path
         }
+    }
+
+    private static func digest(_ verifier: String) -> String {
+        SessionToken.base64URL(Data(SHA256.hash(data: Data(("state:" + verifier).utf8))))
     }
 
     private static func failure(_ reason: String) -> Response {

@@ -110,7 +110,8 @@ public struct Parser {
         } catch {
             let position = token.position
             throw InfluxQLError(
-                message: "\(error)", position: SourcePosition(offset: position.offset, line: position.line, column: position.column - 1))
+                message: "\(error)",
+                position: SourcePosition(offset: max(position.offset - 1, 0), line: position.line, column: position.column - 1))
         }
         return token.text
     }

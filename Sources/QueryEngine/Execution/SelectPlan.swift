@@ -203,31 +203,39 @@ struct SelectPlan {
             if cast != .field { names += tagKeys }
             for name in names.sorted() { append(name, .raw(name)) }
         case .call(let name, let arguments):
-            if name == "count", arguments.count == 1, case .call("distinct", let inner) = arguments[0] {
-                guard inner.count == 1 else { throw QueryError("distinct function can only have one argument") }
-                guard case .variable(let variable) = inner[0] else { throw QueryError("expected field argument in distinct()") }
-                return append(field.alias ?? name, .aggregate(function: Aggregation.countDistinct, field: variable.name))
-            }
-            let parameter = try Self.checkAggregate(name, arguments)
-            switch arguments[0] {
-            case .variable(let variable): append(field.alias ?? name, .aggregate(function: name, field: variable.name, argument: parameter))
-            case .wildcard where name == "distinct", .regex where name == "distinct":
-                throw QueryError("expected field argument in distinct()")
-            case .wildcard(let cast):
-                if cast == .tag { throw QueryError("unable to use tag wildcard in \(name)()") }
-                for fieldName in Self.expansion(of: name, fields: fields, matching: nil) {
-                    append("\(field.alias ?? name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
-                }
-            case .regex(let pattern):
-                for fieldName in Self.expansion(of: name, fields: fields, matching: try RE2Regex(pattern)) {
-                    append("\(field.alias ?? name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
-                }
-            default: throw QueryError("expected field argument in \(name)()")
-            }
+            try addCall(name, arguments, alias: field.alias, fields: fields)
         default:
             throw QueryError(
                 "only fields, tags, wildcards and count, distinct, sum, mean, median, mode, spread, stddev, min, max, first, last are supported yet"
             )
+        }
+    }
+
+    /// An aggregate or selector: `count(distinct(f))`, `f(field)`, or over every field (`mean(*)`, `mean(/re/)`) of a
+    /// type the function takes.
+    private mutating func addCall(_ name: String, _ arguments: [Expression], alias: String?, fields: [(name: String, type: FieldType)])
+        throws
+    {
+        if name == "count", arguments.count == 1, case .call("distinct", let inner) = arguments[0] {
+            guard inner.count == 1 else { throw QueryError("distinct function can only have one argument") }
+            guard case .variable(let variable) = inner[0] else { throw QueryError("expected field argument in distinct()") }
+            return append(alias ?? name, .aggregate(function: Aggregation.countDistinct, field: variable.name))
+        }
+        let parameter = try Self.checkAggregate(name, arguments)
+        switch arguments[0] {
+        case .variable(let variable): append(alias ?? name, .aggregate(function: name, field: variable.name, argument: parameter))
+        case .wildcard where name == "distinct", .regex where name == "distinct":
+            throw QueryError("expected field argument in distinct()")
+        case .wildcard(let cast):
+            if cast == .tag { throw QueryError("unable to use tag wildcard in \(name)()") }
+            for fieldName in Self.expansion(of: name, fields: fields, matching: nil) {
+                append("\(alias ?? name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
+            }
+        case .regex(let pattern):
+            for fieldName in Self.expansion(of: name, fields: fields, matching: try RE2Regex(pattern)) {
+                append("\(alias ?? name)_\(fieldName)", .aggregate(function: name, field: fieldName, argument: parameter))
+            }
+        default: throw QueryError("expected field argument in \(name)()")
         }
     }
 

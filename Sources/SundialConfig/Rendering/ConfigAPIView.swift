@@ -11,8 +11,7 @@ extension SundialConfiguration {
     /// The sections the config API shows, with the option that names a list section's elements.
     public static let configAPISections: [(name: String, elementKey: String?)] = [
         ("discord", "workspace"), ("httppost", "endpoint"), ("opsgenie2", nil), ("pagerduty2", nil), ("pushover", nil),
-        ("slack", "workspace"),
-        ("teams", nil), ("telegram", nil), ("victorops", nil),
+        ("slack", "workspace"), ("smtp", nil), ("teams", nil), ("telegram", nil), ("victorops", nil),
     ]
 
     /// `[[slack]]` as Kapacitor has it: with no section, one default workspace, off.

@@ -1,5 +1,6 @@
-/// `kapacitor.conf`'s alert-handler services, each with Kapacitor's keys and defaults: `[[slack]]` and
-/// `[[discord]]` (workspaces, one the default), `[teams]`. The handlers that send through them are in `Alerting`.
+/// `kapacitor.conf`'s alert-handler services, each with Kapacitor's keys, defaults and validation texts: `[[slack]]`
+/// and `[[discord]]` (workspaces, one the default), `[teams]`, `[pagerduty2]`, `[telegram]`, `[[httppost]]`,
+/// `[victorops]`, `[pushover]`, `[opsgenie2]`, `[smtp]`. The handlers that send through them are in `Alerting`.
 
 /// Keys every workspace-style service shares: TLS settings Sundial does not apply to a handler's own client yet.
 private func unsupportedTLSKeys<Section>(
@@ -58,7 +59,8 @@ public struct TeamsSection: Sendable, ConfigSection, Equatable {
 
     static var keys: [ConfigKey<TeamsSection>] {
         [
-            .value("enabled", \.enabled), .value("channel-url", \.channelURL), .value("global", \.global),
+            // The webhook's URL carries its token: shown only as whether it is set (Kapacitor shows it).
+            .value("enabled", \.enabled), .value("channel-url", \.channelURL, isSecret: true), .value("global", \.global),
             .value("state-changes-only", \.stateChangesOnly),
         ]
     }
@@ -192,7 +194,7 @@ public struct HTTPPostSection: Sendable, ConfigSection, Equatable {
 
     static var keys: [ConfigKey<HTTPPostSection>] {
         [
-            .value("endpoint", \.endpoint), .value("url", \.url), .value("headers", \.headers),
+            .value("endpoint", \.endpoint), .value("url", \.url), .value("headers", \.headers, isSecret: true),
             .value("basic-auth", \.basicAuth, isSecret: true), .value("alert-template", \.alertTemplate),
             .value("alert-template-file", \.alertTemplateFile),
             .value("row-template", \.rowTemplate, support: .ignored("no httpPost node yet")),

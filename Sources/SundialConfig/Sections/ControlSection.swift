@@ -64,6 +64,11 @@ public struct ControlSection: Sendable, ConfigSection {
                 problems.append(ConfigProblem(key: "token-secret", message: "token secret without oauth config is invalid"))
             }
         }
+        let others = [("github", oauth.githubClientID), ("google", oauth.googleClientID), ("auth0", oauth.auth0ClientID)]
+        if !oauth.genericClientID.isEmpty, others.contains(where: { $0.0 == oauth.genericName.lowercased() && !$0.1.isEmpty }) {
+            // Both would answer /oauth/<name>/… and their users would be one.
+            problems.append(ConfigProblem(key: "generic-name", message: "\(oauth.genericName) is also a configured provider's name"))
+        }
         for provider in oauth.missing(tokenSecret: tokenSecret, publicURL: publicURL) {
             problems.append(
                 ConfigProblem(

@@ -49,7 +49,8 @@ struct ServiceAssembly {
                 pagerDuty2: configuration.pagerDuty2, telegram: configuration.telegram, httpPost: configuration.httpPost,
                 victorOps: configuration.victorOps, pushover: configuration.pushover, opsGenie2: configuration.opsGenie2,
                 smtp: configuration.smtp,
-                logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory), tasksURL: configuration.tasksURL),
+                logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory),
+                execPrograms: Set(configuration.task.alertExecPrograms), tasksURL: configuration.tasksURL),
             streamAccess: taskBackend.streamAccess,
             logger: Logger(label: "tasks")
         )

@@ -1,0 +1,50 @@
+public import Logging
+public import SundialConfig
+import TimeSeries
+
+/// `.discord()`: one embed coloured by level, its title from the `embed-title` template, as Kapacitor's Discord
+/// service posts it (a webhook answers 204).
+struct DiscordHandler: SendingHandler {
+    let failureText = "discord handler: failed to send event to Discord"
+    let workspace: DiscordSection
+    let options: HandlerOptions
+    let embedTitle: AlertTemplate?
+    /// A service test's title, sent as it is.
+    var fixedTitle: String?
+    let services: HandlerServices
+    let logger: Logger
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        workspace = try HandlerServices.workspace(
+            options.string("workspace") ?? "", in: services.discord, named: \.workspace, isDefault: \.isDefault, service: "discord")
+        do {
+            embedTitle = try options.string("embed-title").map { try AlertTemplate($0) }
+        } catch {
+            throw HandlerRefusal("failed to create Discord handler: \(error)")
+        }
+        self.options = options
+        self.services = services
+        self.logger = logger
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
+        let title: String
+        do {
+            title = try fixedTitle ?? embedTitle?.render(event.templateData) ?? ""
+        } catch {
+            throw HandlerRefusal("failed to evaluate Discord template: \(error)")
+        }
+        let color: Int64 = event.state.level == .critical ? 0xF9_5F53 : event.state.level == .warning ? 0xF4_8D38 : 0x7A_65F2
+        let embed = TemplateValue.object([
+            ("color", .int(color)), ("title", .string(title)), ("description", .string(event.state.message)),
+            ("timestamp", .string(workspace.timestamp ? GoTime.rfc3339(event.state.time) : "")),
+        ])
+        let body = TemplateValue.object([
+            ("avatar_url", .string(options.string("avatar-url").nonEmpty ?? workspace.avatarURL)), ("embeds", .list([embed])),
+            ("username", .string(options.string("username").nonEmpty ?? workspace.username)),
+        ])
+        try await ServicePost(service: "Discord", url: workspace.url, headers: [], success: [204], client: services.client)
+            .send(body.json + "\n")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+
+/// `.exec(prog, args…)`: runs the program (no shell) with the event's JSON and a newline on its standard input, as
+/// Kapacitor does. Only programs `[task] alert-exec-programs` lists may run: whoever may define a task or a topic
+/// handler could otherwise run anything as the server's user. Kapacitor waits without limit; Sundial stops a program
+/// that outlives `timeout` (default 30s; SIGTERM, then SIGKILL), so one stuck program cannot hold the deliveries.
+struct ExecHandler: AlertHandler {
+    let program: String
+    let arguments: [String]
+    let timeout: Duration
+    let logger: Logger
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        guard let program = options.string("prog").nonEmpty else { throw HandlerRefusal("exec handler needs a program") }
+        guard services.execPrograms.contains(program) else {
+            throw HandlerRefusal("exec handler: \(program) is not in [task] alert-exec-programs")
+        }
+        self.program = program
+        arguments = options.strings("args")
+        if case .duration(let nanoseconds)? = options["timeout"], nanoseconds > 0 {
+            timeout = .nanoseconds(nanoseconds)
+        } else {
+            timeout = .seconds(30)
+        }
+        self.logger = logger
+    }
+
+    func handle(_ event: AlertEvent) async {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        do {
+            try process.run()
+        } catch {
+            return logger.error("exec command failed: \(program): \(error)")
+        }
+        // Both ends of the pipes off this task, so neither a program that does not read its input nor one that writes
+        // more than a pipe holds can stall the delivery past its timeout.
+        let json = Data((event.json + "\n").utf8)
+        Thread.detachNewThread {
+            try? input.fileHandleForWriting.write(contentsOf: json)
+            try? input.fileHandleForWriting.close()
+        }
+        let written = Task.detached { (try? output.fileHandleForReading.readToEnd()) ?? Data() }
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while process.isRunning && ContinuousClock.now < deadline && !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        if process.isRunning {
+            process.terminate()
+            try? await Task.sleep(for: .seconds(1))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            return logger.error("exec command failed: \(program): still running after \(timeout), stopped")
+        }
+        if process.terminationStatus != 0 {
+            let text = String(decoding: await written.value, as: UTF8.self)
+            logger.error("exec command failed: \(program): exit status \(process.terminationStatus); output: \(text.prefix(4096))")
+        }
+    }
+}

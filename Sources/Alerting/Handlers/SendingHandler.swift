@@ -1,0 +1,33 @@
+import Logging
+
+/// A handler whose delivery can fail with the service's own reason: `send` reports it (a service test shows it to the
+/// caller), `handle` logs it and goes on, as Kapacitor logs a failed delivery and drops it.
+protocol SendingHandler: AlertHandler {
+    /// What the log says before the reason (`slack handler: failed to send event`).
+    var failureText: String { get }
+    var logger: Logger { get }
+    func send(_ event: AlertEvent) async throws(HandlerRefusal)
+}
+
+extension SendingHandler {
+    func handle(_ event: AlertEvent) async {
+        do {
+            try await send(event)
+        } catch {
+            logger.error("\(failureText): \(error)")
+        }
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The text unless it is absent or empty: handler options fall back to the service's config then.
+    var nonEmpty: String? {
+        guard let self, !self.isEmpty else { return nil }
+        return self
+    }
+}
+
+extension String {
+    /// The URL without a trailing slash, to append paths to.
+    var withoutTrailingSlash: String { hasSuffix("/") ? String(dropLast()) : self }
+}

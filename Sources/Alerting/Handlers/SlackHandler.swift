@@ -1,0 +1,38 @@
+public import Logging
+public import SundialConfig
+import TimeSeries
+
+/// `.slack()`: the message as one attachment coloured by level (`danger`, `warning`, `good`), to a workspace's
+/// webhook or `chat.postMessage` (with its token as a bearer), as Kapacitor's Slack service posts it.
+struct SlackHandler: SendingHandler {
+    let failureText = "slack handler: failed to send event"
+    let workspace: SlackSection
+    let options: HandlerOptions
+    let services: HandlerServices
+    let logger: Logger
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        workspace = try HandlerServices.workspace(
+            options.string("workspace") ?? "", in: services.slack, named: \.workspace, isDefault: \.isDefault, service: "slack")
+        self.options = options
+        self.services = services
+        self.logger = logger
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
+        let color = event.state.level == .critical ? "danger" : event.state.level == .warning ? "warning" : "good"
+        let message = event.state.message
+        let attachment = TemplateValue.object([
+            ("fallback", .string(message)), ("color", .string(color)), ("text", .string(message)), ("mrkdwn_in", .list([.string("text")])),
+        ])
+        let body = TemplateValue.object([
+            ("attachments", .list([attachment])), ("channel", .string(options.string("channel").nonEmpty ?? workspace.channel)),
+            ("icon_emoji", .string(options.string("icon-emoji").nonEmpty ?? workspace.iconEmoji)), ("text", .string("")),
+            ("username", .string(options.string("username").nonEmpty ?? workspace.username)),
+        ])
+        let headers = workspace.token.isEmpty ? [] : [("Authorization", "Bearer \(workspace.token)")]
+        try await ServicePost(service: "Slack", url: workspace.url, headers: headers, success: [200], client: services.client)
+            .send(body.json + "\n")
+    }
+}

@@ -1,0 +1,36 @@
+public import Logging
+public import SundialConfig
+import TimeSeries
+
+/// `.teams()`: a MessageCard titled `LEVEL: [id]`, its summary cut at 70 bytes and always ended with `...`, as
+/// Kapacitor's Teams service posts it.
+struct TeamsHandler: SendingHandler {
+    let failureText = "teams handler: failed to send event to Teams"
+    let channelURL: String
+    let section: TeamsSection
+    let services: HandlerServices
+    let logger: Logger
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) {
+        section = services.teams
+        channelURL = options.string("channel-url").nonEmpty ?? services.teams.channelURL
+        self.services = services
+        self.logger = logger
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        let level = event.state.level.description
+        let title =
+            event.id.isEmpty ? (event.topic.isEmpty ? level : "\(level): [\(event.topic)]") : "\(level): [\(event.id)]"
+        let summary = title == level ? "\(level): \(event.state.message)" : "\(title) - \(event.state.message)"
+        let cut = String(decoding: Array(summary.utf8.prefix(70)), as: UTF8.self) + "..."
+        let color = event.state.level == .critical ? "CC4A31" : event.state.level == .warning ? "FFA533" : "34CC25"
+        let body = TemplateValue.object([
+            ("@type", .string("MessageCard")), ("@context", .string("http://schema.org/extensions")), ("title", .string(title)),
+            ("text", .string(event.state.message)), ("summary", .string(cut)), ("themeColor", .string(color)),
+        ])
+        try await ServicePost(service: "Teams", url: channelURL, headers: [], success: [200, 204], client: services.client)
+            .send(body.json)
+    }
+}
