@@ -53,8 +53,11 @@ def test_a_task_alert_reaches_every_handler_with_the_services_payloads(make_serv
     sink, tcp = HTTPSink(statuses={"/discord": 204}), TCPSink()
     stdin_copy = tmp_path / "exec-stdin.json"
     program = tmp_path / "page.sh"
+    deaf = tmp_path / "closes-stdin.sh"  # exits without reading its input
+    deaf.write_text("#!/bin/sh\nexec 0<&-\nsleep 0.2\n")
+    deaf.chmod(deaf.stat().st_mode | stat.S_IEXEC)
     conf = tmp_path / "sundial.conf"
-    conf.write_text(f'[task]\n  alert-exec-programs = ["{program}"]\n' + config(sink))
+    conf.write_text(f'[task]\n  alert-exec-programs = ["{program}", "{deaf}"]\n' + config(sink))
     server = make_server(extra_args=["--config", str(conf)]).start()
     program.write_text(f"#!/bin/sh\ncat >> {stdin_copy}\n")
     program.chmod(program.stat().st_mode | stat.S_IEXEC)
@@ -78,6 +81,14 @@ stream
     shell = requests.post(f"{server.tasks_url}/kapacitor/v1/alerts/topics/t/handlers",
                           json={"id": "sh", "kind": "exec", "options": {"prog": "/bin/sh", "args": ["-c", "id"]}})
     assert shell.status_code == 400 and "alert-exec-programs" in shell.json()["error"], "only listed programs run"
+    # An event larger than a pipe holds, to a program that closes its input: the write fails (EPIPE), the server lives.
+    big = "x" * 200_000
+    deaf_script = f"""dbrp "db"."rp"
+stream
+    |from().measurement('cpu')
+    |alert().id('deaf').message('{big}').crit(lambda: "usage_idle" < 10.0).exec('{deaf}')
+"""
+    assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "deaf", "script": deaf_script, "status": "enabled"}).ok
     write(server, "cpu,host=web1 usage_idle=5 1\n")
     write(server, "cpu,host=web1 usage_idle=50 2\n")
     try:
@@ -124,6 +135,7 @@ stream
             ("cpu:web1", "CRITICAL", "OK"), ("cpu:web1", "OK", "CRITICAL")]
         executed = [json.loads(line) for line in stdin_copy.read_text().splitlines()]
         assert [event["level"] for event in executed] == ["CRITICAL", "OK"]
+        assert requests.get(f"{server.tasks_url}/kapacitor/v1/ping").status_code == 204, "alive after the broken pipe"
         for secret in ("xoxb-secret-token", "rk-secret"):
             assert secret not in server.log()
             assert secret not in requests.get(f"{server.tasks_url}/kapacitor/v1/tasks/cpu_alert").text

@@ -11,7 +11,13 @@ struct ExecHandler: AlertHandler {
     let timeout: Duration
     let logger: Logger
 
+    /// A program that exits without reading its input makes the write fail with EPIPE; the signal that comes with it
+    /// would end the whole process. `sundial serve` already ignores it (its service lifecycle does); this makes sure
+    /// wherever the handler runs.
+    private static let brokenPipesIgnored: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        Self.brokenPipesIgnored
         guard let program = options.string("prog").nonEmpty else { throw HandlerRefusal("exec handler needs a program") }
         guard services.execPrograms.contains(program) else {
             throw HandlerRefusal("exec handler: \(program) is not in [task] alert-exec-programs")
