@@ -28,11 +28,7 @@ struct PrometheusRoutes {
     }
 
     private func write(_ request: Request) async throws -> Response {
-        // Who asks comes first, as InfluxDB's middleware checks: an anonymous caller learns no database names.
-        let parameters = Self.parameters(request)
-        let principal = try authenticator.authenticate(request, parameters: parameters)
-        let database = try existingDatabase(parameters)
-        try authenticator.authorizeWrite(principal: principal, database: database)
+        let (database, parameters) = try authorized(request, write: true)
         let body = try await uncompressedBody(request)
         let message: RemoteWriteRequest
         do {
@@ -49,11 +45,7 @@ struct PrometheusRoutes {
     }
 
     private func read(_ request: Request) async throws -> Response {
-        // Who asks comes first, as InfluxDB's middleware checks: an anonymous caller learns no database names.
-        let parameters = Self.parameters(request)
-        let principal = try authenticator.authenticate(request, parameters: parameters)
-        let database = try existingDatabase(parameters)
-        try authenticator.authorizeRead(principal: principal, database: database)
+        let (database, parameters) = try authorized(request, write: false)
         let body = try await uncompressedBody(request)
         let message: RemoteReadRequest
         do {
@@ -69,6 +61,20 @@ struct PrometheusRoutes {
         return Response(
             status: .ok, headers: [.contentType: "application/x-protobuf", .contentEncoding: "snappy"],
             body: .init(byteBuffer: ByteBuffer(bytes: answer)))
+    }
+
+    /// The request's database, once its caller may read (or write) it. Who asks comes first, as InfluxDB's middleware
+    /// checks: an anonymous caller learns no database names.
+    private func authorized(_ request: Request, write: Bool) throws -> (String, [String: String]) {
+        let parameters = Self.parameters(request)
+        let principal = try authenticator.authenticate(request, parameters: parameters)
+        let database = try existingDatabase(parameters)
+        if write {
+            try authenticator.authorizeWrite(principal: principal, database: database)
+        } else {
+            try authenticator.authorizeRead(principal: principal, database: database)
+        }
+        return (database, parameters)
     }
 
     private static func parameters(_ request: Request) -> [String: String] {

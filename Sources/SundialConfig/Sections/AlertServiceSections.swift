@@ -94,7 +94,9 @@ public struct DiscordSection: Sendable, ConfigSection, Equatable {
         [
             .value("enabled", \.enabled), .value("default", \.isDefault), .value("workspace", \.workspace),
             .value("url", \.url, isSecret: true), .value("timestamp", \.timestamp), .value("username", \.username),
-            .value("avatar-url", \.avatarURL), .value("embed-title", \.embedTitle), .value("global", \.global),
+            .value("avatar-url", \.avatarURL),
+            .value("embed-title", \.embedTitle, support: .ignored("as in Kapacitor, the title is the handler's .embedTitle()")),
+            .value("global", \.global),
             .value("state-changes-only", \.stateChangesOnly),
         ] + unsupportedTLSKeys(\.sslCA, \.sslCertificate, \.sslKey, \.insecureSkipVerify)
     }
