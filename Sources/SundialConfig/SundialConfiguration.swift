@@ -20,6 +20,7 @@ public struct SundialConfiguration: Sendable {
     /// The store's Graphite listeners (`[[store.graphite]]`).
     public var storeGraphite: [StoreGraphiteSection] = []
     public var control = ControlSection()
+    public var configOverride = ConfigOverrideSection()
     /// Alert-handler services (`Sections/AlertServiceSections.swift`).
     public var slack: [SlackSection] = []
     public var teams = TeamsSection()
@@ -50,6 +51,7 @@ public struct SundialConfiguration: Sendable {
             .array("store.collectd", \.storeCollectd),
             .array("store.graphite", \.storeGraphite),
             .single("control", \.control),
+            .single("config-override", \.configOverride),
             .list("slack", \.slack),
             .single("teams", \.teams),
             .list("discord", \.discord),

@@ -1,7 +1,9 @@
+import Alerting
 import Foundation
 public import Hummingbird
 public import Logging
 public import ServerLogging
+public import SundialConfig
 
 /// The Kapacitor-compatible processing service's HTTP API (`:9092`, base `/kapacitor/v1`): `ping`, and task and
 /// template definitions checked by `PipelineSpec` and kept in SQLite, enabled stream tasks running on
@@ -20,16 +22,30 @@ public enum TaskService {
         public var listener: ListenerOptions
         /// `[http] auth-enabled`, `shared-secret` and `[auth]`.
         public var auth: TaskAuthSettings
+        public var configOverrides: ConfigOverridePolicy
 
         public init(
             host: String = "127.0.0.1", port: Int = 9092, isSafeMode: Bool = false, listener: ListenerOptions = .init(),
-            auth: TaskAuthSettings = .init()
+            auth: TaskAuthSettings = .init(), configOverrides: ConfigOverridePolicy = .init()
         ) {
             self.host = host
             self.port = port
             self.isSafeMode = isSafeMode
             self.listener = listener
             self.auth = auth
+            self.configOverrides = configOverrides
+        }
+    }
+
+    /// `[config-override] enabled` (whether the config API answers) and `skip-config-overrides` (whether the stored
+    /// overrides are applied at start).
+    public struct ConfigOverridePolicy: Sendable {
+        public var isEnabled: Bool
+        public var appliesStoredOverrides: Bool
+
+        public init(isEnabled: Bool = true, appliesStoredOverrides: Bool = true) {
+            self.isEnabled = isEnabled
+            self.appliesStoredOverrides = appliesStoredOverrides
         }
     }
 
@@ -37,10 +53,12 @@ public enum TaskService {
     /// with `runner`. Tasks stored as enabled start here (none in safe mode); one that cannot start is logged and
     /// marked disabled, and so is one whose start the process died in last time.
     public static func makeRouter(
-        databasePath: String? = nil, runner: TaskRunner, isSafeMode: Bool = false, auth: TaskAuthSettings = .init()
+        databasePath: String? = nil, runner: TaskRunner, isSafeMode: Bool = false, auth: TaskAuthSettings = .init(),
+        configOverrides: ConfigOverridePolicy = .init()
     ) async throws -> Router<BasicRequestContext> {
         let store = try TaskStore(path: databasePath)
         try disableInterruptedStarts(store, logger: runner.logger)
+        try applyStoredOverrides(store, to: runner.handlerServices, policy: configOverrides, logger: runner.logger)
         if isSafeMode {
             let enabled = try store.tasks().filter { $0.status == "enabled" }.count
             runner.logger.warning("safe mode: no task started (\(enabled) enabled task(s) left as they are)")
@@ -55,6 +73,7 @@ public enum TaskService {
         }
         let topicHandlers = TopicHandlers(store: store, topics: runner.topics, services: runner.handlerServices, logger: runner.logger)
         try topicHandlers.loadAll()
+        let configRoutes = ConfigRoutes(services: runner.handlerServices, store: store, isEnabled: configOverrides.isEnabled)
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: KapacitorHeaders.middleware())
@@ -72,12 +91,40 @@ public enum TaskService {
             router.addRoutes(AlertRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(TopicHandlerRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(DebugRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
-            router.addRoutes(ServiceRoutes(services: runner.handlerServices).collection(), atPath: RouterPath(base))
+            router.addRoutes(configRoutes.collection(), atPath: RouterPath(base))
+            router.addRoutes(ServiceTestRoutes(services: runner.handlerServices).collection(), atPath: RouterPath(base))
             if auth.hasUsers {
                 router.addRoutes(UserRoutes(store: store, hasher: authenticator.hasher).collection(), atPath: RouterPath(base))
             }
         }
         return router
+    }
+
+    /// The config API's overrides stored in the tasks database at `databasePath`, read without changing anything.
+    public static func storedConfigOverrides(databasePath: String) throws -> [ConfigOverride] {
+        try TaskStore.configOverrides(atPath: databasePath)
+    }
+
+    /// The config API's stored overrides, over the file's services, before any task starts. Ones that no longer
+    /// apply (the file changed under them) are logged and left out, so the server still starts.
+    private static func applyStoredOverrides(
+        _ store: TaskStore, to services: HandlerServices, policy: ConfigOverridePolicy, logger: Logger
+    ) throws {
+        let overrides = try store.configOverrides()
+        guard !overrides.isEmpty else { return }
+        guard policy.appliesStoredOverrides else {
+            logger.warning("skip-config-overrides: \(overrides.count) stored config override(s) not applied")
+            return
+        }
+        var applied: [ConfigOverride] = []
+        for override in overrides {
+            do {
+                try services.settings.apply(applied + [override])
+                applied.append(override)
+            } catch {
+                logger.error("config override \(override.id) not applied: \(error)")
+            }
+        }
     }
 
     /// A task in the start journal was starting when the process died. Once may be a kill or a power cut, so it
@@ -109,7 +156,8 @@ public enum TaskService {
     ) async throws -> some ApplicationProtocol {
         Application(
             router: try await makeRouter(
-                databasePath: databasePath, runner: runner, isSafeMode: configuration.isSafeMode, auth: configuration.auth),
+                databasePath: databasePath, runner: runner, isSafeMode: configuration.isSafeMode, auth: configuration.auth,
+                configOverrides: configuration.configOverrides),
             server: try configuration.listener.http1(),
             configuration: configuration.listener.applicationConfiguration(host: configuration.host, port: configuration.port),
             logger: logger

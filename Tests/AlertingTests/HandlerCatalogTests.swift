@@ -35,9 +35,11 @@ struct HandlerCatalogTests {
         var second = SlackSection()
         second.workspace = "b"
         second.isDefault = true
-        let services = HandlerServices(slack: [first, second])
+        var configuration = SundialConfiguration()
+        configuration.slack = [first, second]
+        let services = HandlerServices(configuration: configuration)
         let chosen = try SlackHandler(options: HandlerOptions(["workspace": .string("a")]), services: services, logger: logger)
-        #expect(chosen.workspace.workspace == "a")
+        #expect(try chosen.workspace.workspace == "a")
         #expect(try SlackHandler(options: HandlerOptions(), services: services, logger: logger).workspace.workspace == "b")
         #expect(throws: HandlerRefusal.self) {
             try SlackHandler(options: HandlerOptions(["workspace": .string("zz")]), services: services, logger: logger)

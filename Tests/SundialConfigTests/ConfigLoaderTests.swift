@@ -25,7 +25,7 @@ import Testing
         #expect(!result.hasErrors)
         #expect(
             result.diagnostics.map(\.description) == [
-                "line 19: warning: [config-override]: not supported yet, ignored", "line 26: warning: [load]: not supported yet, ignored",
+                "line 26: warning: [load]: not supported yet, ignored",
                 "line 29: warning: [replay]: not supported yet, ignored",
                 "line 37: warning: [storage] boltdb: not supported yet, ignored (Sundial keeps its state in SQLite files in the data directory)",
                 "line 39: warning: [deadman]: not supported yet, ignored",

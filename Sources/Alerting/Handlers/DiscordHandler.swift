@@ -6,7 +6,14 @@ import TimeSeries
 /// service posts it (a webhook answers 204).
 struct DiscordHandler: SendingHandler {
     let failureText = "discord handler: failed to send event to Discord"
-    let workspace: DiscordSection
+    let workspaceName: String
+    /// Resolved at each send: the config API may have changed or removed the workspace since the handler was made.
+    var workspace: DiscordSection {
+        get throws(HandlerRefusal) {
+            try HandlerServices.workspace(
+                workspaceName, in: services.discord, named: \.workspace, isDefault: \.isDefault, service: "discord")
+        }
+    }
     let options: HandlerOptions
     let embedTitle: AlertTemplate?
     /// A service test's title, sent as it is.
@@ -15,19 +22,20 @@ struct DiscordHandler: SendingHandler {
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        workspace = try HandlerServices.workspace(
-            options.string("workspace") ?? "", in: services.discord, named: \.workspace, isDefault: \.isDefault, service: "discord")
+        workspaceName = options.string("workspace") ?? ""
+        self.services = services
         do {
             embedTitle = try options.string("embed-title").map { try AlertTemplate($0) }
         } catch {
             throw HandlerRefusal("failed to create Discord handler: \(error)")
         }
         self.options = options
-        self.services = services
         self.logger = logger
+        _ = try workspace
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        let workspace = try self.workspace
         guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
         let title: String
         do {

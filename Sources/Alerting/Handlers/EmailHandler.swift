@@ -7,19 +7,21 @@ public import SundialConfig
 /// templates give.
 struct EmailHandler: SendingHandler {
     let failureText = "email handler: failed to send email"
-    let section: SMTPSection
+    /// Read at each send: the config API may have changed the service since the handler was made.
+    var section: SMTPSection { services.smtp }
     let recipients: [String]
     let templates: [AlertTemplate]
+    let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        section = services.smtp
         recipients = options.strings("to")
         do {
             templates = try (options.strings("to-field") + options.strings("to-templates")).map { try AlertTemplate($0) }
         } catch {
             throw HandlerRefusal("bad template in email address template: \(error)")
         }
+        self.services = services
         self.logger = logger
     }
 

@@ -3,19 +3,11 @@ public import Logging
 public import SundialConfig
 
 /// What handlers send through: the services `kapacitor.conf` configures (the sections of
-/// `SundialConfig/Sections/AlertServiceSections.swift`), the programs `.exec()` may run, where `.log()` may write, the HTTP client, and the tasks service's own URL (PagerDuty's
-/// `client_url`).
+/// `SundialConfig/Sections/AlertServiceSections.swift`) as the config API may since have changed them, the programs
+/// `.exec()` may run, where `.log()` may write, the HTTP client, and the tasks service's own URL (PagerDuty's
+/// `client_url`). Handlers read the services at each send, so a change through the config API reaches running tasks.
 public struct HandlerServices: Sendable {
-    public var slack: [SlackSection]
-    public var teams: TeamsSection
-    public var discord: [DiscordSection]
-    public var pagerDuty2: PagerDuty2Section
-    public var telegram: TelegramSection
-    public var httpPost: [HTTPPostSection]
-    public var victorOps: VictorOpsSection
-    public var pushover: PushoverSection
-    public var opsGenie2: OpsGenie2Section
-    public var smtp: SMTPSection
+    public let settings: AlertServiceSettings
     public var logFiles: LogFilePolicy
     /// Absolute paths of the programs `.exec()` may run (`[task] alert-exec-programs`).
     public var execPrograms: Set<String>
@@ -25,49 +17,31 @@ public struct HandlerServices: Sendable {
     public var logger = Logger(label: "alert-handlers")
 
     public init(
-        slack: [SlackSection] = [], teams: TeamsSection = .init(), discord: [DiscordSection] = [],
-        pagerDuty2: PagerDuty2Section = .init(), telegram: TelegramSection = .init(), httpPost: [HTTPPostSection] = [],
-        victorOps: VictorOpsSection = .init(), pushover: PushoverSection = .init(), opsGenie2: OpsGenie2Section = .init(),
-        smtp: SMTPSection = .init(),
-        logFiles: LogFilePolicy = .anywhere, execPrograms: Set<String> = [], tasksURL: String = "http://localhost:9092",
-        client: HTTPClient = .shared
+        configuration: SundialConfiguration = .init(), logFiles: LogFilePolicy = .anywhere, execPrograms: Set<String> = [],
+        tasksURL: String = "http://localhost:9092", client: HTTPClient = .shared
     ) {
-        // Without a section Kapacitor still has one workspace, the default, off: a task naming the handler starts, and
-        // each event is logged as not sent because the service is not enabled.
-        var configuration = SundialConfiguration()
-        configuration.slack = slack
-        configuration.discord = discord
-        self.slack = configuration.slackWorkspaces
-        self.teams = teams
-        self.discord = configuration.discordWorkspaces
-        self.pagerDuty2 = pagerDuty2
-        self.telegram = telegram
-        self.httpPost = httpPost
-        self.victorOps = victorOps
-        self.pushover = pushover
-        self.opsGenie2 = opsGenie2
-        self.smtp = smtp
+        settings = AlertServiceSettings(configuration)
         self.logFiles = logFiles
         self.execPrograms = execPrograms
         self.tasksURL = tasksURL
         self.client = client
     }
 
-    /// The services as a configuration, for Kapacitor's config API view (`SundialConfiguration.configElements`).
-    public var configuration: SundialConfiguration {
-        var configuration = SundialConfiguration()
-        configuration.slack = slack
-        configuration.teams = teams
-        configuration.discord = discord
-        configuration.pagerDuty2 = pagerDuty2
-        configuration.telegram = telegram
-        configuration.httpPost = httpPost
-        configuration.victorOps = victorOps
-        configuration.pushover = pushover
-        configuration.opsGenie2 = opsGenie2
-        configuration.smtp = smtp
-        return configuration
-    }
+    /// The services now, for Kapacitor's config API view (`SundialConfiguration.configElements`).
+    public var configuration: SundialConfiguration { settings.current }
+
+    // Without a section Kapacitor still has one workspace, the default, off: a task naming the handler starts, and
+    // each event is logged as not sent because the service is not enabled.
+    public var slack: [SlackSection] { configuration.slackWorkspaces }
+    public var discord: [DiscordSection] { configuration.discordWorkspaces }
+    public var teams: TeamsSection { configuration.teams }
+    public var pagerDuty2: PagerDuty2Section { configuration.pagerDuty2 }
+    public var telegram: TelegramSection { configuration.telegram }
+    public var httpPost: [HTTPPostSection] { configuration.httpPost }
+    public var victorOps: VictorOpsSection { configuration.victorOps }
+    public var pushover: PushoverSection { configuration.pushover }
+    public var opsGenie2: OpsGenie2Section { configuration.opsGenie2 }
+    public var smtp: SMTPSection { configuration.smtp }
 
     /// The workspace a handler that names none uses: the only one, or the one marked default.
     var defaultSlack: SlackSection? { slack.count == 1 ? slack.first : slack.first(where: \.isDefault) }
@@ -76,6 +50,9 @@ public struct HandlerServices: Sendable {
     /// The services configured `global`, whose handler every alert node gets, and whether each also makes the node
     /// send state changes only.
     public var globalKinds: [(kind: String, stateChangesOnly: Bool)] {
+        let configuration = configuration
+        let (teams, pagerDuty2, telegram) = (configuration.teams, configuration.pagerDuty2, configuration.telegram)
+        let (victorOps, opsGenie2, smtp) = (configuration.victorOps, configuration.opsGenie2, configuration.smtp)
         var kinds: [(String, Bool)] = []
         if let defaultSlack, defaultSlack.enabled, defaultSlack.global { kinds.append(("slack", defaultSlack.stateChangesOnly)) }
         if teams.enabled, teams.global { kinds.append(("teams", teams.stateChangesOnly)) }

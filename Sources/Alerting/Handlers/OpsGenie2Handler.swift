@@ -7,13 +7,13 @@ import TimeSeries
 /// alert id) and, for OK, a note on it or its closing, as Kapacitor's OpsGenie2 service sends them.
 struct OpsGenie2Handler: SendingHandler {
     let failureText = "opsgenie2 handler: failed to send event to OpsGenie"
-    let section: OpsGenie2Section
+    /// Read at each send: the config API may have changed the service since the handler was made.
+    var section: OpsGenie2Section { services.opsGenie2 }
     let options: HandlerOptions
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) {
-        section = services.opsGenie2
         self.options = options
         self.services = services
         self.logger = logger

@@ -11,15 +11,16 @@ struct PagerDuty2Handler: SendingHandler {
         let text: AlertTemplate?
     }
 
-    let section: PagerDuty2Section
-    let routingKey: String
+    /// Read at each send: the config API may have changed the service since the handler was made.
+    var section: PagerDuty2Section { services.pagerDuty2 }
+    let routingKeyOption: String?
+    var routingKey: String { routingKeyOption ?? section.routingKey }
     let links: [Link]
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        section = services.pagerDuty2
-        routingKey = options.string("routing-key").nonEmpty ?? services.pagerDuty2.routingKey
+        routingKeyOption = options.string("routing-key").nonEmpty
         var links: [Link] = []
         if case .list(let entries)? = options["links"] {
             for case .object(let link) in entries {

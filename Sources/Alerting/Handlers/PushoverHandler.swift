@@ -7,13 +7,13 @@ import TimeSeries
 /// as Kapacitor's Pushover service posts it.
 struct PushoverHandler: SendingHandler {
     let failureText = "pushover handler: failed to send event to Pushover"
-    let section: PushoverSection
+    /// Read at each send: the config API may have changed the service since the handler was made.
+    var section: PushoverSection { services.pushover }
     let options: HandlerOptions
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) {
-        section = services.pushover
         self.options = options
         self.services = services
         self.logger = logger

@@ -6,20 +6,27 @@ import TimeSeries
 /// webhook or `chat.postMessage` (with its token as a bearer), as Kapacitor's Slack service posts it.
 struct SlackHandler: SendingHandler {
     let failureText = "slack handler: failed to send event"
-    let workspace: SlackSection
+    let workspaceName: String
+    /// Resolved at each send: the config API may have changed or removed the workspace since the handler was made.
+    var workspace: SlackSection {
+        get throws(HandlerRefusal) {
+            try HandlerServices.workspace(workspaceName, in: services.slack, named: \.workspace, isDefault: \.isDefault, service: "slack")
+        }
+    }
     let options: HandlerOptions
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        workspace = try HandlerServices.workspace(
-            options.string("workspace") ?? "", in: services.slack, named: \.workspace, isDefault: \.isDefault, service: "slack")
-        self.options = options
+        workspaceName = options.string("workspace") ?? ""
         self.services = services
+        self.options = options
         self.logger = logger
+        _ = try workspace
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        let workspace = try self.workspace
         guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
         let color = event.state.level == .critical ? "danger" : event.state.level == .warning ? "warning" : "good"
         let message = event.state.message

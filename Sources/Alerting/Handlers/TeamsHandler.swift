@@ -6,14 +6,15 @@ import TimeSeries
 /// Kapacitor's Teams service posts it.
 struct TeamsHandler: SendingHandler {
     let failureText = "teams handler: failed to send event to Teams"
-    let channelURL: String
-    let section: TeamsSection
+    let channelURLOption: String?
+    var channelURL: String { channelURLOption ?? section.channelURL }
+    /// Read at each send: the config API may have changed the service since the handler was made.
+    var section: TeamsSection { services.teams }
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) {
-        section = services.teams
-        channelURL = options.string("channel-url").nonEmpty ?? services.teams.channelURL
+        channelURLOption = options.string("channel-url").nonEmpty
         self.services = services
         self.logger = logger
     }

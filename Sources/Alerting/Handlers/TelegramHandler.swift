@@ -6,13 +6,13 @@ public import SundialConfig
 /// `disable-*` flags the handler or the config asks for, as Kapacitor's Telegram service sends it.
 struct TelegramHandler: SendingHandler {
     let failureText = "telegram handler: failed to send event to Telegram"
-    let section: TelegramSection
+    /// Read at each send: the config API may have changed the service since the handler was made.
+    var section: TelegramSection { services.telegram }
     let options: HandlerOptions
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        section = services.telegram
         let mode = options.string("parse-mode").nonEmpty ?? services.telegram.parseMode
         if !mode.isEmpty && !["markdown", "html"].contains(mode.lowercased()) {
             throw HandlerRefusal("parseMode \(mode) is not valid, please use 'Markdown' or 'HTML'")

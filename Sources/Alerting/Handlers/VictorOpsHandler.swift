@@ -7,14 +7,15 @@ import TimeSeries
 /// service posts it; `data` is the alert's data as a JSON string (an object with `json-data`).
 struct VictorOpsHandler: SendingHandler {
     let failureText = "victorops handler: failed to send event"
-    let section: VictorOpsSection
-    let routingKey: String
+    /// Read at each send: the config API may have changed the service since the handler was made.
+    var section: VictorOpsSection { services.victorOps }
+    let routingKeyOption: String?
+    var routingKey: String { routingKeyOption ?? section.routingKey }
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) {
-        section = services.victorOps
-        routingKey = options.string("routing-key").nonEmpty ?? services.victorOps.routingKey
+        routingKeyOption = options.string("routing-key").nonEmpty
         self.services = services
         self.logger = logger
     }

@@ -9,15 +9,6 @@ protocol ConfigValue {
     var json: ConfigJSON { get }
 }
 
-/// A config value in JSON, as Kapacitor's config API shows options: durations as Go writes them (`"1m0s"`).
-public indirect enum ConfigJSON: Sendable, Equatable {
-    case string(String)
-    case bool(Bool)
-    case int(Int)
-    case list([ConfigJSON])
-    case object([String: ConfigJSON])
-}
-
 extension String: ConfigValue {
     static var expectation: String { "a string" }
     init?(toml: TOMLNode) {

@@ -5,7 +5,7 @@
 /// `SundialConfiguration.sections` is reported as unknown.
 enum KapacitorSections {
     static let acceptedWithoutChecks: Set<String> = [
-        "config-override", "replay", "load", "alert", "deadman", "stats", "reporting", "udf",
+        "replay", "load", "alert", "deadman", "stats", "reporting", "udf",
         "snmptrap", "pagerduty", "opsgenie",
         "hipchat", "alerta", "sensu", "servicenow", "bigpanda", "talk", "zenoss", "kafka",
         "mqtt", "scraper", "azure", "consul", "dns", "ec2", "file-discovery", "gce",

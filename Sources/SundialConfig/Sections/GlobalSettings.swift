@@ -4,6 +4,7 @@ public struct GlobalSettings: Sendable, ConfigSection {
     public var hostname = "localhost"
     /// Where every service keeps its state; `--data-dir` and `SUNDIAL_DATA_DIR` override it.
     public var dataDirectory = "./sundial-data"
+    /// Start without applying the config API's stored overrides (they stay stored; the API still changes them).
     public var skipConfigOverrides = false
     /// Retention policy for Kapacitor writes that name none; empty means the database's default.
     public var defaultRetentionPolicy = ""
@@ -14,7 +15,7 @@ public struct GlobalSettings: Sendable, ConfigSection {
         [
             .value("hostname", \.hostname),
             .value("data_dir", \.dataDirectory),
-            .value("skip-config-overrides", \.skipConfigOverrides, support: .ignored("there are no config overrides")),
+            .value("skip-config-overrides", \.skipConfigOverrides),
             .value("default-retention-policy", \.defaultRetentionPolicy),
         ]
     }

@@ -50,6 +50,14 @@ final class TaskStore: Sendable {
                 table.column("permissions", .text).notNull()
             }
         }
+        migrator.registerMigration("config overrides") { db in
+            try db.create(table: "config_override") { table in
+                table.autoIncrementedPrimaryKey("position")
+                for column in ["section", "element", "options"] { table.column(column, .text).notNull() }
+                table.column("created", .boolean).notNull()
+                table.uniqueKey(["section", "element"])
+            }
+        }
         return migrator
     }
 

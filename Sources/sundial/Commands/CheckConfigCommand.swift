@@ -11,7 +11,8 @@ struct CheckConfigCommand: ParsableCommand {
             Prints `ok` when the file can be used; otherwise every error and warning, one per line \
             (`line 7: [[influxdb]] urls: expected an array of strings, got "http://x"`), and exits with status 1 \
             when there is an error. Warnings (unknown keys) alone do not fail the check. Environment overrides \
-            (KAPACITOR_*, SUNDIAL_*, HOST, PORT, RESOURCES_PATH, CANNED_PATH) are applied as `serve` would.
+            (KAPACITOR_*, SUNDIAL_*, HOST, PORT, RESOURCES_PATH, CANNED_PATH) are applied as `serve` would, and \
+            the config API's overrides stored in the data directory are checked against the file.
             """
     )
 
@@ -25,6 +26,10 @@ struct CheckConfigCommand: ParsableCommand {
         }
         if result.hasErrors {
             throw ExitCode.failure
+        }
+        // The config API's stored overrides are part of what `serve` runs with: ones that no longer apply are named.
+        for note in try StoredConfigOverrides(over: result.configuration).notes {
+            print(note)
         }
         print("ok")
     }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import SundialConfig
 
-/// `sundial config`: the configuration a server would run with, as TOML, with secrets masked.
+/// `sundial config`: the configuration a server would run with, as TOML, with secrets masked: the file's, with the
+/// environment's and the config API's stored overrides applied.
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Print the effective configuration (defaults, file, environment) with passwords and tokens masked."
+        abstract: "Print the effective configuration (defaults, file, environment, config API overrides) with secrets masked."
     )
 
     @OptionGroup var configFile: ConfigFileOption
@@ -16,6 +17,10 @@ struct ConfigCommand: ParsableCommand {
         if result.hasErrors {
             throw ExitCode.failure
         }
-        print(ConfigRenderer.render(result.configuration), terminator: "")
+        let stored = try StoredConfigOverrides(over: result.configuration)
+        for note in stored.notes {
+            print("# \(note)")
+        }
+        print(ConfigRenderer.render(stored.configuration), terminator: "")
     }
 }

@@ -45,10 +45,7 @@ struct ServiceAssembly {
             writer: taskBackend.writer, querier: taskBackend.querier, topics: topics,
             clusterID: try TaskBackend.clusterID(in: dataDirectory), hostname: configuration.global.hostname,
             handlerServices: HandlerServices(
-                slack: configuration.slack, teams: configuration.teams, discord: configuration.discord,
-                pagerDuty2: configuration.pagerDuty2, telegram: configuration.telegram, httpPost: configuration.httpPost,
-                victorOps: configuration.victorOps, pushover: configuration.pushover, opsGenie2: configuration.opsGenie2,
-                smtp: configuration.smtp,
+                configuration: configuration,
                 logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory),
                 execPrograms: Set(configuration.task.alertExecPrograms), tasksURL: configuration.tasksURL),
             streamAccess: taskBackend.streamAccess,
@@ -138,7 +135,10 @@ struct ServiceAssembly {
                 host: tasksAddress.bindHost, port: tasksAddress.port, isSafeMode: isSafeMode,
                 listener: configuration.http.listener.options(tls: configuration.tasksTLS),
                 auth: configuration.taskAuthSettings(
-                    subscriptionToken: try taskBackend.subscriptionToken(configuration: configuration, dataDirectory: dataDirectory))),
+                    subscriptionToken: try taskBackend.subscriptionToken(configuration: configuration, dataDirectory: dataDirectory)),
+                configOverrides: .init(
+                    isEnabled: configuration.configOverride.enabled,
+                    appliesStoredOverrides: !configuration.global.skipConfigOverrides)),
             databasePath: dataDirectory.path(of: "tasks.sqlite"),
             runner: taskRunner,
             logger: Logger(label: "tasks")
