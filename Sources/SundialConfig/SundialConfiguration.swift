@@ -32,6 +32,7 @@ public struct SundialConfiguration: Sendable {
     public var pushover = PushoverSection()
     public var opsGenie2 = OpsGenie2Section()
     public var smtp = SMTPSection()
+    public var alertDelivery = AlertDeliverySection()
 
     public init() {}
 
@@ -62,6 +63,7 @@ public struct SundialConfiguration: Sendable {
             .single("pushover", \.pushover),
             .single("opsgenie2", \.opsGenie2),
             .single("smtp", \.smtp),
+            .single("alert-delivery", \.alertDelivery),
         ]
     }
 }

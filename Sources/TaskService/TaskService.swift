@@ -59,6 +59,8 @@ public enum TaskService {
         let store = try TaskStore(path: databasePath)
         try disableInterruptedStarts(store, logger: runner.logger)
         try applyStoredOverrides(store, to: runner.handlerServices, policy: configOverrides, logger: runner.logger)
+        // Deliveries left from the last run go on, through the services as they now are.
+        try await runner.handlerServices.outbox?.resume(services: runner.handlerServices)
         if isSafeMode {
             let enabled = try store.tasks().filter { $0.status == "enabled" }.count
             runner.logger.warning("safe mode: no task started (\(enabled) enabled task(s) left as they are)")
@@ -90,6 +92,7 @@ public enum TaskService {
             router.addRoutes(WriteRoutes(runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(AlertRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
             router.addRoutes(TopicHandlerRoutes(handlers: topicHandlers).collection(), atPath: RouterPath(base))
+            router.addRoutes(DeadLetterRoutes(outbox: runner.handlerServices.outbox).collection(), atPath: RouterPath(base))
             router.addRoutes(DebugRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(configRoutes.collection(), atPath: RouterPath(base))
             router.addRoutes(ServiceTestRoutes(services: runner.handlerServices).collection(), atPath: RouterPath(base))

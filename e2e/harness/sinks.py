@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class HTTPSink:
     def __init__(self, statuses=None):
         self.requests = []  # (path, headers, parsed JSON body)
+        self.answered = []  # (path, status answered, parsed JSON body)
         self.statuses = statuses or {}
         sink = self
 
@@ -25,7 +26,9 @@ class HTTPSink:
                 except ValueError:
                     parsed = body.decode()  # a templated body, kept as text
                 sink.requests.append((self.path, dict(self.headers), parsed))
-                self.send_response(sink.statuses.get(self.path.split("?")[0], 200))
+                status = sink.statuses.get(self.path.split("?")[0], 200)
+                sink.answered.append((self.path, status, parsed))
+                self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -35,6 +38,10 @@ class HTTPSink:
 
     def bodies(self, path):
         return [body for got, _, body in self.requests if got == path]
+
+    def accepted(self, path):
+        """The bodies of the requests to `path` answered with a 2xx status, in arrival order."""
+        return [body for got, status, body in self.answered if got == path and 200 <= status < 300]
 
     def stop(self):
         self.server.shutdown()

@@ -28,7 +28,9 @@ public enum AlertHandlerCatalog {
         name == "email" ? "smtp" : name.lowercased()
     }
 
-    /// The handler `options` ask for; `owner` names it in logs (`alert4`, `topic cpu handler h1`).
+    /// The handler `options` ask for; `owner` names it in logs and in the outbox (`task cpu alert4`, `topic cpu
+    /// handler h1`). A handler that sends to a service goes through the services' outbox (durable, retried) unless
+    /// its `send-once` option asks for Kapacitor's single attempt.
     public static func make(kind: String, options: HandlerOptions, services: HandlerServices, owner: String, logger: Logger)
         throws(HandlerRefusal) -> any AlertHandler
     {
@@ -43,6 +45,23 @@ public enum AlertHandlerCatalog {
             } catch {
                 throw HandlerRefusal(error.description)
             }
+        case "exec": return try ExecHandler(options: options, services: services, logger: logger)
+        default:
+            let route = DeliveryRoute(owner: owner, kind: kind, options: options)
+            guard let handler = try sendingHandler(route, services: services, logger: logger) else {
+                return NotSentHandler(kind: kind, owner: owner, logger: logger)
+            }
+            guard let outbox = services.outbox, !options.bool("send-once") else { return handler }
+            return OutboxHandler(route: route, handler: handler, outbox: outbox)
+        }
+    }
+
+    /// The handler of a kind that sends to a service; nil for a kind Sundial does not send through yet.
+    static func sendingHandler(_ route: DeliveryRoute, services: HandlerServices, logger: Logger) throws(HandlerRefusal)
+        -> (any SendingHandler)?
+    {
+        let options = route.options
+        switch route.kind {
         case "post": return try PostHandler(options: options, services: services, logger: logger)
         case "telegram": return try TelegramHandler(options: options, services: services, logger: logger)
         case "slack": return try SlackHandler(options: options, services: services, logger: logger)
@@ -54,8 +73,7 @@ public enum AlertHandlerCatalog {
         case "opsgenie2": return OpsGenie2Handler(options: options, services: services, logger: logger)
         case "smtp": return try EmailHandler(options: options, services: services, logger: logger)
         case "tcp": return try TCPHandler(options: options, logger: logger)
-        case "exec": return try ExecHandler(options: options, services: services, logger: logger)
-        default: return NotSentHandler(kind: kind, owner: owner, logger: logger)
+        default: return nil
         }
     }
 }

@@ -36,12 +36,12 @@ struct DiscordHandler: SendingHandler {
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
         let workspace = try self.workspace
-        guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard workspace.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         let title: String
         do {
             title = try fixedTitle ?? embedTitle?.render(event.templateData) ?? ""
         } catch {
-            throw HandlerRefusal("failed to evaluate Discord template: \(error)")
+            throw HandlerRefusal("failed to evaluate Discord template: \(error)", isPermanent: true)
         }
         let color: Int64 = event.state.level == .critical ? 0xF9_5F53 : event.state.level == .warning ? 0xF4_8D38 : 0x7A_65F2
         let embed = TemplateValue.object([

@@ -34,12 +34,12 @@ struct EmailHandler: SendingHandler {
     }
 
     func send(subject: String, body: String, to given: [String]) async throws(HandlerRefusal) {
-        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         let to = given.isEmpty ? section.to : given
-        guard !to.isEmpty else { throw HandlerRefusal("not sending email, no recipients defined") }
+        guard !to.isEmpty else { throw HandlerRefusal("not sending email, no recipients defined", isPermanent: true) }
         // Addresses come from alert data through templates: one that could end a header or an SMTP command is refused.
         for address in to + [section.from] where !Self.isPlainAddress(address) {
-            throw HandlerRefusal("invalid email address: \(address.debugDescription)")
+            throw HandlerRefusal("invalid email address: \(address.debugDescription)", isPermanent: true)
         }
         let client = SMTPClient(
             host: section.host, port: section.port, username: section.username, password: section.password, noVerify: section.noVerify)

@@ -13,13 +13,16 @@ public struct HandlerServices: Sendable {
     public var execPrograms: Set<String>
     public var tasksURL: String
     public var client: HTTPClient
+    /// Where sending handlers' events go to be delivered durably; nil: each is sent once, as Kapacitor does.
+    public var outbox: AlertOutbox?
     /// Where service tests' handlers log.
     public var logger = Logger(label: "alert-handlers")
 
     public init(
         configuration: SundialConfiguration = .init(), logFiles: LogFilePolicy = .anywhere, execPrograms: Set<String> = [],
-        tasksURL: String = "http://localhost:9092", client: HTTPClient = .shared
+        tasksURL: String = "http://localhost:9092", client: HTTPClient = .shared, outbox: AlertOutbox? = nil
     ) {
+        self.outbox = outbox
         settings = AlertServiceSettings(configuration)
         self.logFiles = logFiles
         self.execPrograms = execPrograms
@@ -69,22 +72,26 @@ public struct HandlerServices: Sendable {
     static func workspace<Section>(
         _ name: String, in sections: [Section], named: (Section) -> String, isDefault: (Section) -> Bool, service: String
     ) throws(HandlerRefusal) -> Section {
-        guard !sections.isEmpty else { throw HandlerRefusal("no \(service) configuration found") }
+        guard !sections.isEmpty else { throw HandlerRefusal("no \(service) configuration found", isPermanent: true) }
         if name.isEmpty {
             if sections.count == 1 { return sections[0] }
             if let chosen = sections.first(where: isDefault) { return chosen }
         } else if let chosen = sections.first(where: { named($0) == name }) {
             return chosen
         }
-        throw HandlerRefusal("workspace id not found")
+        throw HandlerRefusal("workspace id not found", isPermanent: true)
     }
 }
 
 /// Why a handler cannot be made or an event not sent (`service is not enabled`, `workspace id not found`).
 public struct HandlerRefusal: Error, Sendable, CustomStringConvertible {
     public let description: String
+    /// A refusal that trying again cannot change (the service is off, a template fails on the event): the outbox
+    /// makes the delivery a dead letter at once instead of retrying it.
+    public let isPermanent: Bool
 
-    public init(_ description: String) {
+    public init(_ description: String, isPermanent: Bool = false) {
         self.description = description
+        self.isPermanent = isPermanent
     }
 }

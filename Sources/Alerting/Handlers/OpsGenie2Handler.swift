@@ -20,7 +20,7 @@ struct OpsGenie2Handler: SendingHandler {
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
-        guard section.enabled else { throw HandlerRefusal("failed to prepare API request: service is not enabled") }
+        guard section.enabled else { throw HandlerRefusal("failed to prepare API request: service is not enabled", isPermanent: true) }
         let alias = Data(event.id.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(
             of: "/", with: "_")
         let base = section.url.withoutTrailingSlash

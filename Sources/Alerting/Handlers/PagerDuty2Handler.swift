@@ -39,7 +39,7 @@ struct PagerDuty2Handler: SendingHandler {
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
-        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         let headers = [("Accept", "application/vnd.pagerduty+json;version=2")]
         try await ServicePost(service: "PagerDuty2", url: section.url, headers: headers, success: [200, 202], client: services.client)
             .send(try payload(event).json + "\n")

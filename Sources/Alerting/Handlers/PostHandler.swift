@@ -67,12 +67,12 @@ struct PostHandler: SendingHandler {
             return
         }
         guard let given = options.string("url").nonEmpty else {
-            throw HandlerRefusal("An appropriately formatted url must be specified if an endpoint is not specified")
+            throw HandlerRefusal("An appropriately formatted url must be specified if an endpoint is not specified", isPermanent: true)
         }
         do {
             url = try AlertTemplate(given)
         } catch {
-            throw HandlerRefusal("failed to execute url template: \(error)")
+            throw HandlerRefusal("failed to execute url template: \(error)", isPermanent: true)
         }
         shownURL = Self.withoutCredentials(given)
         self.headers = headers
@@ -97,7 +97,7 @@ struct PostHandler: SendingHandler {
                 request.body = .bytes(ByteBuffer(string: event.json + "\n"))
             }
         } catch {
-            throw HandlerRefusal("failed to execute alert template: \(error)")
+            throw HandlerRefusal("failed to execute alert template: \(error)", isPermanent: true)
         }
         request.method = .POST
         for (name, value) in headers where !(body == nil && name.lowercased() == "content-type") {

@@ -20,7 +20,7 @@ struct PushoverHandler: SendingHandler {
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
-        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         let priority = ["OK": "-2", "INFO": "-1", "WARNING": "0", "CRITICAL": "1"][event.state.level.description] ?? "0"
         var fields: [(String, String)] = [
             ("token", section.token), ("user", options.string("user-key").nonEmpty ?? section.userKey), ("message", event.state.message),

@@ -27,7 +27,7 @@ struct SlackHandler: SendingHandler {
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
         let workspace = try self.workspace
-        guard workspace.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard workspace.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         let color = event.state.level == .critical ? "danger" : event.state.level == .warning ? "warning" : "good"
         let message = event.state.message
         let attachment = TemplateValue.object([

@@ -4,8 +4,9 @@ import NIOCore
 import NIOPosix
 
 /// `.tcp(address)`: each event's JSON and two newlines on a new connection, then closed, as Kapacitor sends it;
-/// nothing is read back. A connection or write that fails is logged.
-struct TCPHandler: AlertHandler {
+/// nothing is read back. A connection or write that fails is the delivery's failure.
+struct TCPHandler: SendingHandler {
+    let failureText = "tcp handler failed to send"
     let address: String
     let logger: Logger
 
@@ -15,11 +16,9 @@ struct TCPHandler: AlertHandler {
         self.logger = logger
     }
 
-    func handle(_ event: AlertEvent) async {
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
         let parts = address.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 2, let port = Int(parts.last!) else {
-            return logger.error("tcp handler failed to connect: address \(address) has no port")
-        }
+        guard parts.count >= 2, let port = Int(parts.last!) else { throw HandlerRefusal("address \(address) has no port") }
         let host = parts.dropLast().joined(separator: ":").trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         do {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -35,7 +34,7 @@ struct TCPHandler: AlertHandler {
             }
             try await written.futureResult.get()
         } catch {
-            logger.error("tcp handler failed to connect: address \(address): \(error)")
+            throw HandlerRefusal("address \(address): \(error)")
         }
     }
 }

@@ -20,7 +20,7 @@ struct TeamsHandler: SendingHandler {
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
-        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         let level = event.state.level.description
         let title =
             event.id.isEmpty ? (event.topic.isEmpty ? level : "\(level): [\(event.topic)]") : "\(level): [\(event.id)]"

@@ -23,7 +23,7 @@ struct TelegramHandler: SendingHandler {
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
-        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         var members: [(String, TemplateValue)] = [
             ("chat_id", .string(options.string("chat-id").nonEmpty ?? section.chatID)), ("text", .string(event.state.message)),
         ]

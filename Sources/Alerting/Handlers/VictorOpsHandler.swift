@@ -25,7 +25,7 @@ struct VictorOpsHandler: SendingHandler {
     }
 
     func send(_ event: AlertEvent, messageType: String) async throws(HandlerRefusal) {
-        guard section.enabled else { throw HandlerRefusal("service is not enabled") }
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
         let result = TemplateValue.object([("series", event.data.isEmpty ? .null : .list(event.data.map(\.templateValue)))])
         let body = TemplateValue.map([
             "message_type": .string(messageType), "entity_id": .string(event.id), "state_message": .string(event.state.message),

@@ -38,7 +38,7 @@ public final class ExecutingTask: Sendable {
         self.effects = effects
         let context = TaskContext(
             taskName: id, topics: topics, effects: effects, logger: logger,
-            handlerFactory: AlertHandlerFactory(services: handlers, logger: logger))
+            handlerFactory: AlertHandlerFactory(taskName: id, services: handlers, logger: logger))
         let built = try NodeFactory.makeGraph(pipeline, context: context)
         outputs = built.outputs
         var queries: [BatchQuery] = []

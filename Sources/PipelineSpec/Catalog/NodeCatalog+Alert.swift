@@ -24,7 +24,10 @@ extension NodeCatalog {
     private static func handler(_ name: String, _ arguments: Signature = .none, strings: [String] = [], _ others: [String: Signature] = [:])
         -> HandlerDefinition
     {
-        let properties = Dictionary(uniqueKeysWithValues: strings.map { ($0, Signature(.string)) }).merging(others) { own, _ in own }
+        var properties = Dictionary(uniqueKeysWithValues: strings.map { ($0, Signature(.string)) }).merging(others) { own, _ in own }
+        // Sundial's, on handlers that send to a service: one attempt, the error logged, as Kapacitor sends (otherwise
+        // the alert outbox retries).
+        if name != "log" && name != "exec" { properties["sendOnce"] = Signature.none }
         // The log handler writes files 0600 unless `.mode()` says otherwise.
         let defaults: [String: [TickValue]] = name == "log" ? ["mode": [.int(0o600)]] : [:]
         return HandlerDefinition(name: name, arguments: arguments, properties: properties, defaults: defaults)

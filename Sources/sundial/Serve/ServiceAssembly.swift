@@ -47,7 +47,10 @@ struct ServiceAssembly {
             handlerServices: HandlerServices(
                 configuration: configuration,
                 logFiles: try configuration.task.alertLogPolicy(dataDirectory: dataDirectory),
-                execPrograms: Set(configuration.task.alertExecPrograms), tasksURL: configuration.tasksURL),
+                execPrograms: Set(configuration.task.alertExecPrograms), tasksURL: configuration.tasksURL,
+                outbox: AlertOutbox(
+                    persistence: try OutboxStore(path: dataDirectory.path(of: "outbox.sqlite")), policy: configuration.alertDelivery.policy,
+                    logger: Logger(label: "alert-outbox"))),
             streamAccess: taskBackend.streamAccess,
             logger: Logger(label: "tasks")
         )

@@ -77,3 +77,12 @@ extension TaskSection {
         return LogFilePolicy(directories: directories.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
     }
 }
+
+extension AlertDeliverySection {
+    var policy: DeliveryPolicy {
+        DeliveryPolicy(
+            attemptTimeout: .nanoseconds(timeout.nanoseconds), retryInterval: .nanoseconds(retryInterval.nanoseconds),
+            retryMaxInterval: .nanoseconds(retryMaxInterval.nanoseconds), retryFor: .nanoseconds(retryFor.nanoseconds),
+            pendingLimit: pendingLimit, deadLetterLimit: deadLetterLimit)
+    }
+}

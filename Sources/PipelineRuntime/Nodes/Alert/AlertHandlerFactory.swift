@@ -7,14 +7,18 @@ import PipelineSpec
 /// options under Kapacitor's option names. A kind Sundial does not send through yet behaves as Kapacitor's does when
 /// its service is not enabled: the task runs, its events still reach the topics, each one is logged as not sent.
 public struct AlertHandlerFactory: Sendable {
+    let taskName: String
     let services: HandlerServices
     let logger: Logger
+
+    /// Who configured a node's handlers, in logs and the alert outbox: `task cpu alert2`.
+    func owner(node: String) -> String { "task \(taskName) \(node)" }
 
     func make(_ call: HandlerCall, node: String) throws(TaskStartError) -> any AlertHandler {
         let kind = AlertHandlerCatalog.kind(ofProperty: call.name)
         do {
             return try AlertHandlerCatalog.make(
-                kind: kind, options: Self.options(call, kind: kind), services: services, owner: node, logger: logger)
+                kind: kind, options: Self.options(call, kind: kind), services: services, owner: owner(node: node), logger: logger)
         } catch {
             throw TaskStartError("\(node): \(error)")
         }
@@ -23,7 +27,8 @@ public struct AlertHandlerFactory: Sendable {
     /// A service's handler with no options of its own (a `global` service's).
     func make(kind: String, node: String) throws(TaskStartError) -> any AlertHandler {
         do {
-            return try AlertHandlerCatalog.make(kind: kind, options: HandlerOptions(), services: services, owner: node, logger: logger)
+            return try AlertHandlerCatalog.make(
+                kind: kind, options: HandlerOptions(), services: services, owner: owner(node: node), logger: logger)
         } catch {
             throw TaskStartError("\(node): \(error)")
         }

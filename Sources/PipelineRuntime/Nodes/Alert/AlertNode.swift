@@ -16,6 +16,8 @@ final class AlertNode: RuntimeNode {
     private let settings: AlertSettings
     private let context: TaskContext
     private let handlers: [any AlertHandler]
+    /// The node's handlers' owner in the alert outbox, whose dead letters the node's stats count.
+    private let owner: String
     private var groups: [GroupKey: Group] = [:]
     private var counts: [AlertLevel: Int64] = [:]
 
@@ -33,6 +35,7 @@ final class AlertNode: RuntimeNode {
         }
         self.settings = settings
         self.handlers = handlers
+        owner = context.handlerFactory.owner(node: spec.name)
     }
 
     var cardinality: Int { groups.count }
@@ -41,6 +44,8 @@ final class AlertNode: RuntimeNode {
         let total = counts.values.reduce(0, +)
         return [
             ("alerts_inhibited", 0), ("alerts_triggered", total), ("crits_triggered", counts[.critical] ?? 0),
+            // Sundial's: events its handlers gave up delivering (the alert outbox's dead letters) since start.
+            ("dead_letters", context.handlerFactory.services.outbox?.deadLetterCount(owner: owner) ?? 0),
             ("infos_triggered", counts[.info] ?? 0), ("oks_triggered", counts[.ok] ?? 0), ("warns_triggered", counts[.warning] ?? 0),
         ]
     }

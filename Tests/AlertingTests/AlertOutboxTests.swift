@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import Synchronization
+import Testing
+import TimeSeries
+
+@testable import Alerting
+
+/// The alert outbox: retried deliveries keep their order per alert id, a handler's failures and slowness stay in
+/// its own lane, and what cannot be delivered within the retry time becomes a dead letter.
+@Suite struct AlertOutboxTests {
+    /// A service stand-in: fails its first `failures` sends, takes `delay` for each, and records what it got.
+    final class FlakyService: SendingHandler, Sendable {
+        let failureText = "flaky handler"
+        let logger = Logger(label: "test")
+        let failuresLeft: Mutex<Int>
+        let delay: Duration
+        let received = Mutex<[String]>([])
+
+        init(failures: Int, delay: Duration = .zero) {
+            failuresLeft = Mutex(failures)
+            self.delay = delay
+        }
+
+        func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+            if delay > .zero { try? await Task.sleep(for: delay) }
+            let fails = failuresLeft.withLock { left in
+                defer { left -= 1 }
+                return left > 0
+            }
+            if fails { throw HandlerRefusal("503 Service Unavailable") }
+            received.withLock { $0.append("\(event.id) \(event.state.level)") }
+        }
+
+        var got: [String] { received.withLock { $0 } }
+    }
+
+    static func event(_ id: String, _ level: AlertLevel, at time: Int64) -> AlertEvent {
+        AlertEvent(
+            topic: "main:cpu:alert2", id: id,
+            state: EventState(level: level, message: "\(id) is \(level)", details: "", time: time, duration: 0),
+            previousLevel: .ok, recoverable: true,
+            data: [ResultSeries(name: "cpu", columns: ["time", "v"], values: [[.time(time), .float(.nan)]])])
+    }
+
+    static func route(_ owner: String) -> DeliveryRoute { DeliveryRoute(owner: owner, kind: "slack", options: HandlerOptions()) }
+
+    static func waitUntil(_ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    @Test func failedDeliveriesAreRetriedAndARecoveryNeverOvertakesItsCritical() async throws {
+        let outbox = AlertOutbox(policy: DeliveryPolicy(retryInterval: .milliseconds(5), retryMaxInterval: .milliseconds(20)))
+        let service = FlakyService(failures: 3)
+        for event in [Self.event("a", .critical, at: 1), Self.event("b", .critical, at: 2), Self.event("a", .ok, at: 3)] {
+            await outbox.submit(event, route: Self.route("task t alert2"), handler: service)
+        }
+        try await Self.waitUntil { service.got.count == 3 }
+        let got = service.got
+        #expect(Set(got) == ["a CRITICAL", "b CRITICAL", "a OK"])
+        #expect(got.firstIndex(of: "a CRITICAL")! < got.firstIndex(of: "a OK")!)
+        #expect(try outbox.deadLetters().isEmpty)
+    }
+
+    @Test func whatCannotBeDeliveredInTheRetryTimeBecomesADeadLetter() async throws {
+        let policy = DeliveryPolicy(retryInterval: .milliseconds(5), retryMaxInterval: .milliseconds(5), retryFor: .milliseconds(50))
+        let outbox = AlertOutbox(policy: policy)
+        let dead = FlakyService(failures: .max)
+        await outbox.submit(Self.event("a", .critical, at: 1), route: Self.route("task t alert2"), handler: dead)
+        try await Self.waitUntil { outbox.deadLetterCount(owner: "task t alert2") == 1 }
+        let letters = try outbox.deadLetters()
+        #expect(letters.count == 1 && letters[0].delivery.lastError == "503 Service Unavailable" && letters[0].delivery.attempts > 1)
+        let event = try #require(letters[0].delivery.alertEvent)
+        #expect(event.id == "a" && event.state.level == .critical && event.data[0].values[0][1] != .null, "NaN survives storing")
+        try outbox.clearDeadLetters()
+        #expect(try outbox.deadLetters().isEmpty)
+    }
+
+    @Test func sendOnceIsKapacitorsSingleAttempt() async throws {
+        let outbox = AlertOutbox(policy: DeliveryPolicy(retryInterval: .milliseconds(5)))
+        let route = DeliveryRoute(owner: "task t alert2", kind: "slack", options: HandlerOptions(["send-once": .bool(true)]))
+        let service = FlakyService(failures: 1)
+        await outbox.submit(Self.event("a", .critical, at: 1), route: route, handler: service)
+        try await Self.waitUntil { outbox.deadLetterCount(owner: "task t alert2") == 1 }
+        try await Task.sleep(for: .milliseconds(50))
+        let attempts = try outbox.deadLetters().first?.delivery.attempts
+        #expect(service.got.isEmpty && attempts == 1)
+    }
+
+    @Test func aSlowEndpointHoldsUpOnlyItsOwnLane() async throws {
+        let outbox = AlertOutbox(policy: DeliveryPolicy(attemptTimeout: .seconds(60)))
+        let slow = FlakyService(failures: 0, delay: .seconds(30))
+        let fast = FlakyService(failures: 0)
+        await outbox.submit(Self.event("a", .critical, at: 1), route: Self.route("task slow alert2"), handler: slow)
+        await outbox.submit(Self.event("b", .critical, at: 1), route: Self.route("task slow alert2"), handler: slow)
+        await outbox.submit(Self.event("a", .critical, at: 1), route: Self.route("task fast alert2"), handler: fast)
+        try await Self.waitUntil { fast.got.count == 1 }
+        // Delivered while the slow endpoint still holds its first event (its attempt may take a minute).
+        #expect(fast.got == ["a CRITICAL"] && slow.got.isEmpty)
+    }
+
+    @Test func anAttemptPastItsTimeoutFails() async throws {
+        let outbox = AlertOutbox(policy: DeliveryPolicy(attemptTimeout: .milliseconds(100), retryFor: .zero))
+        await outbox.submit(
+            Self.event("a", .critical, at: 1), route: Self.route("o"), handler: FlakyService(failures: 0, delay: .seconds(30)))
+        try await Self.waitUntil { outbox.deadLetterCount(owner: "o") == 1 }
+        #expect(try outbox.deadLetters().first?.delivery.lastError == "timed out after 0.1 seconds")
+    }
+
+    @Test func pastThePendingLimitNewEventsAreDeadLettersAtOnce() async throws {
+        let outbox = AlertOutbox(policy: DeliveryPolicy(attemptTimeout: .seconds(5), pendingLimit: 2))
+        let slow = FlakyService(failures: 0, delay: .milliseconds(300))
+        for time in 1...4 { await outbox.submit(Self.event("a\(time)", .critical, at: Int64(time)), route: Self.route("o"), handler: slow) }
+        #expect(outbox.deadLetterCount(owner: "o") == 2)
+        #expect(try outbox.deadLetters().first?.delivery.lastError.hasPrefix("outbox full") == true)
+    }
+
+    @Test func aPermanentRefusalIsNotRetried() async throws {
+        struct Disabled: SendingHandler {
+            let failureText = "disabled"
+            let logger = Logger(label: "test")
+            func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+                throw HandlerRefusal("service is not enabled", isPermanent: true)
+            }
+        }
+        let outbox = AlertOutbox(policy: DeliveryPolicy(retryInterval: .milliseconds(1)))
+        await outbox.submit(Self.event("a", .critical, at: 1), route: Self.route("o"), handler: Disabled())
+        try await Self.waitUntil { outbox.deadLetterCount(owner: "o") == 1 }
+        let letter = try #require(try outbox.deadLetters().first)
+        #expect(letter.delivery.attempts == 1 && letter.delivery.lastError == "service is not enabled")
+    }
+
+    @Test func backoffDoublesUpToItsCeiling() {
+        let policy = DeliveryPolicy(retryInterval: .seconds(1), retryMaxInterval: .seconds(5))
+        #expect((1...5).map { policy.backoff(afterAttempts: $0) } == [.seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5)])
+    }
+}
