@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from harness.browser import Page
+from harness.sinks import HTTPSink
 
 
 
@@ -26,6 +27,9 @@ def choose(page, css, text):
 
 def test_build_a_threshold_rule_and_manage_it(make_server, browser):
     server = make_server().start()
+    # Slack configured (the rule builder offers only configured handlers); it points nowhere the test waits for.
+    slack = {"set": {"enabled": True, "url": "http://127.0.0.1:9/slack"}}
+    assert requests.post(f"{server.tasks_url}/kapacitor/v1/config/slack/", json=slack).status_code == 204
     requests.post(server.store_url + "/query", params={"q": "CREATE DATABASE telegraf"}).raise_for_status()
     requests.post(server.store_url + "/write", params={"db": "telegraf"}, data="cpu,host=a usage_idle=50").raise_for_status()
     page = Page(browser)
@@ -136,3 +140,58 @@ def test_a_running_rule_fills_the_history_and_the_kapacitor_events(make_server, 
     requests.post(server.store_url + "/write", params={"db": "telegraf", "precision": "s"}, data="\n".join(more)).raise_for_status()
     page.button("Refresh").click()
     page.wait.until(lambda driver: driver.find_element(By.CSS_SELECTOR, "#task-stats tr[data-node='from1'] td:nth-of-type(2)").text == "35")
+
+
+def test_configure_slack_on_the_endpoints_page_test_it_and_a_rule_delivers(make_server, browser):
+    """The seed's next step: on the Kapacitor connection's page, Configure Alert Endpoints, set Slack to a local
+    sink, Save, Send Test Alert (the sink gets it and the page says so); the rule builder then offers Slack (and marks
+    the handlers that are not configured), and the rule's alerts reach the sink."""
+    sink = HTTPSink()
+    server = make_server().start()
+    try:
+        requests.post(server.store_url + "/query", params={"q": "CREATE DATABASE telegraf"}).raise_for_status()
+        requests.post(server.store_url + "/write", params={"db": "telegraf"}, data="cpu,host=a usage_idle=50").raise_for_status()
+        page = Page(browser)
+        browser.get(server.control_url + "/sources/0/kapacitors/0/edit")
+        page.text_appears("Configure Alert Endpoints", "#alert-endpoints")
+        page.button("Slack").click()
+        page.fill("URL", f"{sink.url}/slack")
+        page.fill("Channel", "#alerts")
+        page.field("Configuration Enabled").click()
+        page.button("Save Changes").click()
+        page.text_appears("Alert endpoint Slack saved.", "#notifications")
+        element = requests.get(f"{server.tasks_url}/kapacitor/v1/config/slack/").json()["options"]
+        assert element["enabled"] is True and element["url"] is True and element["channel"] == "#alerts"
+
+        page.button("Send Test Alert").click()
+        page.text_appears("Test alert sent to Slack: it was accepted.", ".endpoint-result")
+        assert sink.bodies("/slack")[-1]["attachments"][0]["text"] == "test slack message"
+
+        browser.get(server.control_url + "/sources/0/alert-rules")
+        page.button("+ Build Alert Rule").click()
+        page.fill("Name", "CPU to Slack")
+        choose(page, "#rule-dbrp", "telegraf.autogen")
+        choose(page, "#rule-measurement", "cpu")
+        choose(page, "#rule-field", "usage_idle")
+        choose(page, "#rule-operator", "less than")
+        page.find("#rule-value").send_keys("10")
+        options = {o.text: o.get_attribute("disabled") for o in browser.find_elements(By.CSS_SELECTOR, "#rule-handler-kind option")}
+        assert options["slack"] is None and options["pagerDuty2 (not configured)"] == "true" and options["post"] is None, options
+        choose(page, "#rule-handler-kind", "slack")
+        page.button("Add Handler").click()
+        page.text_appears(".slack()", "#rule-tickscript")
+        page.button("Save Rule").click()
+        page.text_appears("CPU to Slack created successfully.", "#notifications")
+
+        now = int(time.time())
+        lines = [f"cpu,host=serverA usage_idle=5 {now - 130 + i}" for i in range(0, 120, 5)]
+        requests.post(server.store_url + "/write", params={"db": "telegraf", "precision": "s"}, data="\n".join(lines)).raise_for_status()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(sink.bodies("/slack")) < 2:
+            time.sleep(0.3)
+        alert = sink.bodies("/slack")[-1]
+        assert alert["channel"] == "#alerts" and alert["attachments"][0]["color"] == "danger", alert
+        assert page.errors() == []
+    finally:
+        server.stop()
+        sink.stop()

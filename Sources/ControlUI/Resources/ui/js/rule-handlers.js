@@ -18,6 +18,20 @@ export const handlerOptions = {
   talk: [],
 };
 
+/// The Kapacitor config section each handler sends through; handlers without one (post, log, tcp, exec) need none.
+const handlerSections = {
+  slack: "slack", email: "smtp", pagerDuty: "pagerduty", pagerDuty2: "pagerduty2", victorOps: "victorops", opsGenie2: "opsgenie2",
+  teams: "teams", telegram: "telegram", pushover: "pushover", talk: "talk",
+};
+
+/// Whether a handler can send with the Kapacitor's configuration (`/kapacitor/v1/config` sections): its section has
+/// an enabled element, or it needs none. Unknown configuration (the Kapacitor could not be asked): every handler.
+export function handlerIsConfigured(kind, sections) {
+  const section = handlerSections[kind];
+  if (!section || !sections) return true;
+  return Boolean(sections[section] && sections[section].elements.some((element) => element.options.enabled));
+}
+
 /// Options that are lists in the rule JSON, typed as comma- (or, for commands, space-) separated text.
 const lists = { to: ",", command: " ", teams: ",", recipients: "," };
 

@@ -5,6 +5,7 @@ import { field } from "../form.js";
 import { notify } from "../notify.js";
 import { navigate } from "../router.js";
 import { setCurrentSource } from "../nav.js";
+import { alertEndpoints } from "../alert-endpoints.js";
 
 export async function renderKapacitorForm(page, { id, kid }) {
   setCurrentSource(id);
@@ -20,11 +21,13 @@ export async function renderKapacitorForm(page, { id, kid }) {
     slot.replaceChildren(errorBlock("Could not load the connection.", error.message, () => navigate(location.pathname, { replace: true })));
     return;
   }
-  slot.replaceChildren(buildForm(source, existing, editing));
+  slot.replaceChildren(buildForm(source, existing, editing, (saved) => slot.append(alertEndpoints(source.id, saved.id))));
+  if (editing) slot.append(alertEndpoints(source.id, existing.id));
   slot.querySelector("input").focus();
 }
 
-function buildForm(source, existing, editing) {
+/// `onCreated` gets the new connection once it is made (the endpoints panel then appears, as in Chronograf).
+function buildForm(source, existing, editing, onCreated) {
   const url = field("Kapacitor URL", { id: "kapacitor-url", value: existing.url || "http://localhost:9092", required: true });
   const name = field("Name", { id: "kapacitor-name", value: existing.name || "My Kapacitor", required: true });
   const username = field("Username", { id: "kapacitor-username", value: existing.username || "", autocomplete: "username" });
@@ -55,9 +58,12 @@ function buildForm(source, existing, editing) {
         feedback.replaceChildren(h("p", { class: "success-message", role: "status" }, "Kapacitor Connection updated successfully."));
       } else {
         saved = await api.createKapacitor(source.id, { ...body, active: true });
-        feedback.replaceChildren(h("p", { class: "success-message", role: "status" }, "Kapacitor Created! Configuring endpoints is optional."));
+        feedback.replaceChildren(
+          h("p", { class: "success-message", role: "status" }, "Kapacitor Created! Configuring endpoints is optional. ",
+            h("a", { href: "#alert-endpoints" }, "Configure alert endpoints")));
         history.replaceState({}, "", `/sources/${source.id}/kapacitors/${saved.id}/edit`);
         submit.textContent = "Update";
+        onCreated(saved);
       }
       notify(`Kapacitor ${saved.name} saved.`);
     } catch (error) {

@@ -6,7 +6,7 @@ import { notify } from "../notify.js";
 import { navigate } from "../router.js";
 import { setCurrentSource } from "../nav.js";
 import { columnValues, functions, quoteIdentifier } from "../influxql.js";
-import { handlerOptions, handlerEditor } from "../rule-handlers.js";
+import { handlerOptions, handlerEditor, handlerIsConfigured } from "../rule-handlers.js";
 
 const operators = ["greater than", "less than", "equal to or greater", "equal to or less than", "equal to", "not equal to", "inside range", "outside range"];
 const durations = ["1m", "5m", "10m", "30m", "1h", "2h", "1d", "7d"];
@@ -83,7 +83,7 @@ class RuleBuilder {
     );
     this.renderSeries();
     this.renderCondition();
-    this.renderHandlers();
+    this.loadEndpoints();
     this.refreshPreview();
   }
 
@@ -207,8 +207,25 @@ class RuleBuilder {
     this.conditionSlot.replaceChildren(...parts.map((part) => (typeof part === "string" ? h("span", {}, ` ${part} `) : part)));
   }
 
+  /// The Kapacitor's alert endpoints, to offer the handlers that are configured (null when it cannot be asked).
+  async loadEndpoints() {
+    try {
+      this.sections = (await api.kapacitorAPI(this.sourceID, this.kapacitorID, "GET", "/kapacitor/v1/config")).sections;
+    } catch {
+      this.sections = null;
+    }
+    this.renderHandlers();
+  }
+
   renderHandlers() {
-    const kind = select("rule-handler-kind", Object.keys(handlerOptions), "slack", "Handler");
+    // Unconfigured handlers are listed, marked and not selectable: a rule with one would page no one.
+    const kinds = Object.keys(handlerOptions);
+    const offered = kinds.filter((name) => handlerIsConfigured(name, this.sections));
+    const kind = h("select", { id: "rule-handler-kind", "aria-label": "Handler" },
+      kinds.map((name) => {
+        const configured = offered.includes(name);
+        return h("option", { value: name, disabled: !configured, selected: name === offered[0] }, configured ? name : `${name} (not configured)`);
+      }));
     const add = h("button", { type: "button", class: "button button-small" }, "Add Handler");
     add.addEventListener("click", () => {
       this.model.handlers.push({ kind: kind.value, entry: {} });
