@@ -31,12 +31,15 @@ public struct AlertEvent: Sendable {
     public var data: [ResultSeries]
     /// The task whose alert node raised it (PagerDuty's `class`); empty for events posted to a topic.
     public var taskName: String
+    /// The group as templates show it (`host=serverA`); empty when the data is not grouped.
+    public var group: String
 
     public init(
         topic: String, id: String, state: EventState, previousLevel: AlertLevel, recoverable: Bool, data: [ResultSeries],
-        taskName: String = ""
+        taskName: String = "", group: String = ""
     ) {
         self.taskName = taskName
+        self.group = group
         self.topic = topic
         self.id = id
         self.state = state
@@ -60,7 +63,7 @@ extension AlertEvent {
         return .object([
             ("ID", .string(id)), ("Message", .string(state.message)), ("Level", .string(state.level.description)),
             ("Time", .time(state.time)), ("Duration", .duration(state.duration)), ("Details", .string(state.details)),
-            ("Name", .string(series?.name ?? "")), ("TaskName", .string(taskName)), ("Group", .string("")),
+            ("Name", .string(series?.name ?? "")), ("TaskName", .string(taskName)), ("Group", .string(group)),
             ("Tags", .map((series?.tags ?? [:]).mapValues { .string($0) })), ("Fields", .map(fields)),
         ])
     }

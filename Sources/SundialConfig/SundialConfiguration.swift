@@ -32,6 +32,9 @@ public struct SundialConfiguration: Sendable {
     public var pushover = PushoverSection()
     public var opsGenie2 = OpsGenie2Section()
     public var smtp = SMTPSection()
+    public var alerta = AlertaSection()
+    public var sensu = SensuSection()
+    public var bigPanda = BigPandaSection()
     public var alertDelivery = AlertDeliverySection()
 
     public init() {}
@@ -63,6 +66,9 @@ public struct SundialConfiguration: Sendable {
             .single("pushover", \.pushover),
             .single("opsgenie2", \.opsGenie2),
             .single("smtp", \.smtp),
+            .single("alerta", \.alerta),
+            .single("sensu", \.sensu),
+            .single("bigpanda", \.bigPanda),
             .single("alert-delivery", \.alertDelivery),
         ]
     }

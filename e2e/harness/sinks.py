@@ -62,3 +62,23 @@ class TCPSink:
 
     def stop(self):
         self.server.shutdown()
+
+
+class SensuSink:
+    """A Sensu client's socket: reads one JSON check result per connection, answers `ok` and closes."""
+
+    def __init__(self):
+        self.received = []
+        sink = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                sink.received.append(json.loads(self.rfile.readline()))
+                self.wfile.write(b"ok")
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.address = f"127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()

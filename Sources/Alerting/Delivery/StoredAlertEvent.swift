@@ -10,6 +10,7 @@ struct StoredAlertEvent: Codable {
     var previousLevel: AlertLevel
     var recoverable: Bool
     var taskName: String
+    var group: String?
     var data: [StoredSeries]
 
     struct StoredSeries: Codable {
@@ -35,6 +36,7 @@ struct StoredAlertEvent: Codable {
         previousLevel = event.previousLevel
         recoverable = event.recoverable
         taskName = event.taskName
+        group = event.group
         data = event.data.map { series in
             StoredSeries(
                 name: series.name, tags: series.tags, columns: series.columns, values: series.values.map { $0.map(Self.cell) },
@@ -50,7 +52,7 @@ struct StoredAlertEvent: Codable {
                     name: series.name, tags: series.tags, columns: series.columns, values: series.values.map { $0.map(Self.value) },
                     partial: series.partial)
             },
-            taskName: taskName)
+            taskName: taskName, group: group ?? "")
     }
 
     private static func cell(_ value: ResultValue) -> StoredCell {

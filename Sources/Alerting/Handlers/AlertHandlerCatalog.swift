@@ -15,6 +15,7 @@ public enum AlertHandlerCatalog {
     /// The kinds Sundial sends through; the others log each event as not sent.
     public static let sending: Set<String> = [
         "log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "victorops", "pushover", "opsgenie2", "smtp", "tcp", "exec",
+        "alerta", "sensu", "bigpanda",
     ]
 
     /// The option names a TICKscript handler's arguments give (`.exec('/bin/x', 'a')` → `prog`, `args`); a name
@@ -73,6 +74,9 @@ public enum AlertHandlerCatalog {
         case "opsgenie2": return OpsGenie2Handler(options: options, services: services, logger: logger)
         case "smtp": return try EmailHandler(options: options, services: services, logger: logger)
         case "tcp": return try TCPHandler(options: options, logger: logger)
+        case "alerta": return try AlertaHandler(options: options, services: services, logger: logger)
+        case "sensu": return try SensuHandler(options: options, services: services, logger: logger)
+        case "bigpanda": return BigPandaHandler(options: options, services: services, logger: logger)
         default: return nil
         }
     }

@@ -61,6 +61,21 @@ public struct HandlerOptions: Sendable, Equatable {
         return false
     }
 
+    /// A table of values: a topic handler's JSON object, or a TICKscript property given as key and value and
+    /// repeated (`.metadata('k1', 'v1').metadata('k2', 5)`), which arrives as a flat list of keys and values.
+    public func table(_ name: String) -> [String: Value] {
+        switch values[name] {
+        case .object(let entries)?: return entries
+        case .list(let pairs)?:
+            var entries: [String: Value] = [:]
+            for index in stride(from: 0, to: pairs.count - 1, by: 2) {
+                if case .string(let key) = pairs[index] { entries[key] = pairs[index + 1] }
+            }
+            return entries
+        default: return [:]
+        }
+    }
+
     public func number(_ name: String) -> Double? {
         if case .number(let number)? = values[name] { return number }
         return nil

@@ -45,6 +45,9 @@ public struct HandlerServices: Sendable {
     public var pushover: PushoverSection { configuration.pushover }
     public var opsGenie2: OpsGenie2Section { configuration.opsGenie2 }
     public var smtp: SMTPSection { configuration.smtp }
+    public var alerta: AlertaSection { configuration.alerta }
+    public var sensu: SensuSection { configuration.sensu }
+    public var bigPanda: BigPandaSection { configuration.bigPanda }
 
     /// The workspace a handler that names none uses: the only one, or the one marked default.
     var defaultSlack: SlackSection? { slack.count == 1 ? slack.first : slack.first(where: \.isDefault) }
@@ -65,6 +68,8 @@ public struct HandlerServices: Sendable {
         if victorOps.enabled, victorOps.global { kinds.append(("victorops", false)) }
         if opsGenie2.enabled, opsGenie2.global { kinds.append(("opsgenie2", false)) }
         if smtp.enabled, smtp.global { kinds.append(("smtp", smtp.stateChangesOnly)) }
+        let bigPanda = configuration.bigPanda
+        if bigPanda.enabled, bigPanda.global { kinds.append(("bigpanda", bigPanda.stateChangesOnly)) }
         return kinds
     }
 

@@ -28,6 +28,9 @@ extension Optional where Wrapped == String {
 }
 
 extension String {
+    /// The text unless it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+
     /// The URL without a trailing slash, to append paths to.
     var withoutTrailingSlash: String { hasSuffix("/") ? String(dropLast()) : self }
 }

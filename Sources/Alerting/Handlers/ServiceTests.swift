@@ -6,7 +6,8 @@ import TimeSeries
 public enum ServiceTests {
     /// The services with a test, by name, in Kapacitor's order (sorted).
     public static let names = [
-        "discord", "httppost", "opsgenie2", "pagerduty2", "pushover", "slack", "smtp", "teams", "telegram", "victorops",
+        "alerta", "bigpanda", "discord", "httppost", "opsgenie2", "pagerduty2", "pushover", "sensu", "slack", "smtp", "teams", "telegram",
+        "victorops",
     ]
 
     /// The options a test takes when none are given, as Kapacitor lists them.
@@ -86,6 +87,30 @@ public enum ServiceTests {
                 ("to", .list(services.smtp.to.map { .string($0) })), ("subject", .string("test subject")), ("body", .string("test body")),
             ]
         },
+        "alerta": { services in
+            [
+                ("resource", .string("testResource")), ("event", .string("testEvent")),
+                ("environment", .string(services.alerta.environment)),
+                ("severity", .string("critical")), ("group", .string("testGroup")), ("value", .string("testValue")),
+                ("message", .string("test alerta message")), ("origin", .string(services.alerta.origin)),
+                ("service", .list([.string("testServiceA"), .string("testServiceB")])),
+                ("correlate", .list([.string("testServiceX"), .string("testServiceY")])),
+                ("attributes", .object(["testAttributeA": .string("A"), "testAttributeB": .bool(true), "testAttributeC": .number(9001)])),
+                ("timeout", .string("24h0m0s")),
+            ]
+        },
+        "sensu": { _ in
+            [
+                ("name", .string("testName")), ("source", .string("Kapacitor")), ("output", .string("testOutput")), ("handlers", .list([])),
+                ("metadata", .object([:])), ("level", .string("CRITICAL")),
+            ]
+        },
+        "bigpanda": { _ in
+            [
+                ("app_key", .string("012345")), ("message", .string("test bigpanda message")), ("level", .string("CRITICAL")),
+                ("host", .string("serverA")), ("primary_property", .string("")), ("secondary_property", .string("")),
+            ]
+        },
         "httppost": { _ in
             [
                 ("endpoint", .string("example")), ("url", .string("http://localhost:3000/")),
@@ -152,6 +177,24 @@ public enum ServiceTests {
             var post = HandlerOptions(["url": options["url"] ?? .string("")])
             post["headers"] = options["headers"]
             try await PostHandler(options: post, services: services, logger: logger).send(event("", .ok), anyStatus: true)
+        case "alerta":
+            var given = options
+            // The test's own values are sent as they are, not as templates of an event.
+            for key in ["resource", "event", "group", "value", "environment"] { given[key] = options[key] }
+            given["timeout"] = options.string("timeout").flatMap { ConfigDuration(parsing: $0) }.map { .duration($0.nanoseconds) }
+            try await AlertaHandler(options: given, services: services, logger: logger)
+                .send(event(message, AlertLevel(name: options.string("severity") ?? "") ?? .critical))
+        case "sensu":
+            var given = options
+            given["source"] = options["source"]
+            try await SensuHandler(options: given, services: services, logger: logger)
+                .send(event(options.string("output") ?? "", level, id: options.string("name") ?? ""))
+        case "bigpanda":
+            var given = HandlerOptions()
+            given["app-key"] = options["app_key"]
+            var test = event(message, level)
+            test.taskName = ""
+            try await BigPandaHandler(options: given, services: services, logger: logger).send(test)
         default: throw HandlerRefusal("service \"\(name)\" not found")
         }
     }

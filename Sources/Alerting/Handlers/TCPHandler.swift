@@ -1,7 +1,5 @@
 import Foundation
 public import Logging
-import NIOCore
-import NIOPosix
 
 /// `.tcp(address)`: each event's JSON and two newlines on a new connection, then closed, as Kapacitor sends it;
 /// nothing is read back. A connection or write that fails is the delivery's failure.
@@ -17,22 +15,9 @@ struct TCPHandler: SendingHandler {
     }
 
     func send(_ event: AlertEvent) async throws(HandlerRefusal) {
-        let parts = address.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 2, let port = Int(parts.last!) else { throw HandlerRefusal("address \(address) has no port") }
-        let host = parts.dropLast().joined(separator: ":").trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let exchange = try TCPExchange(address: address)
         do {
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .connectTimeout(.seconds(10))
-                .connect(host: host.isEmpty ? "127.0.0.1" : host, port: port).get()
-            // Closed whether the write succeeds or not; a peer that stops reading cannot hold it past 10 s.
-            let written = channel.eventLoop.makePromise(of: Void.self)
-            channel.writeAndFlush(ByteBuffer(string: event.json + "\n\n"), promise: written)
-            let timer = channel.eventLoop.scheduleTask(in: .seconds(10)) { channel.close(promise: nil) }
-            defer {
-                timer.cancel()
-                channel.close(promise: nil)
-            }
-            try await written.futureResult.get()
+            _ = try await exchange.send(event.json + "\n\n", readsAnswer: false)
         } catch {
             throw HandlerRefusal("address \(address): \(error)")
         }

@@ -64,7 +64,7 @@ final class AlertNode: RuntimeNode {
             guard outcome.fires else { return }
             let state = try settings.eventState(
                 level: level, id: id, idData: idData, fields: point.fields, time: point.time, duration: outcome.duration)
-            publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(point))
+            publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(point), group: point.group)
             emit(.point(settings.augment(point, id: id, state: state)))
         case .batch(let batch):
             try processBatch(batch, emit: emit)
@@ -94,7 +94,7 @@ final class AlertNode: RuntimeNode {
         guard outcome.fires else { return }
         let state = try settings.eventState(
             level: level, id: id, idData: idData, fields: batch.points[index].fields, time: time, duration: outcome.duration)
-        publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(batch))
+        publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(batch), group: batch.group)
         emit(.batch(settings.augment(batch, id: id, state: state)))
     }
 
@@ -103,12 +103,12 @@ final class AlertNode: RuntimeNode {
         return Group(state: AlertGroupState(historySize: settings.historySize, seed: seed), lambdaStates: settings.makeLambdaStates())
     }
 
-    private func publish(id: String, state: EventState, previous: AlertLevel, data: ResultSeries) {
+    private func publish(id: String, state: EventState, previous: AlertLevel, data: ResultSeries, group: GroupKey) {
         counts[state.level, default: 0] += 1
         for topic in settings.topics {
             let event = AlertEvent(
                 topic: topic, id: id, state: state, previousLevel: previous, recoverable: !settings.policy.noRecoveries, data: [data],
-                taskName: context.taskName)
+                taskName: context.taskName, group: group.templateText)
             context.topics.collect(event)
             let receivers = (topic == settings.anonymousTopic ? handlers : []) + context.topics.handlers(for: topic)
             if !receivers.isEmpty { context.effects.enqueue(.alert(event, receivers)) }
