@@ -35,6 +35,11 @@ public struct SundialConfiguration: Sendable {
     public var alerta = AlertaSection()
     public var sensu = SensuSection()
     public var bigPanda = BigPandaSection()
+    public var serviceNow = ServiceNowSection()
+    public var zenoss = ZenossSection()
+    public var talk = TalkSection()
+    public var pagerDuty = PagerDutySection()
+    public var opsGenie = OpsGenieSection()
     public var alertDelivery = AlertDeliverySection()
 
     public init() {}
@@ -69,6 +74,11 @@ public struct SundialConfiguration: Sendable {
             .single("alerta", \.alerta),
             .single("sensu", \.sensu),
             .single("bigpanda", \.bigPanda),
+            .single("servicenow", \.serviceNow),
+            .single("zenoss", \.zenoss),
+            .single("talk", \.talk),
+            .single("pagerduty", \.pagerDuty),
+            .single("opsgenie", \.opsGenie),
             .single("alert-delivery", \.alertDelivery),
         ]
     }

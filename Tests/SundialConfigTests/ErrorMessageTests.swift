@@ -128,7 +128,8 @@ import Testing
             ]),
         Case(text: "[http]\npprof-enabled = true\n", expected: ["line 2: warning: [http] pprof-enabled: not supported yet, ignored"]),
         Case(text: "[slack]\nenabled = true\n", expected: ["line 1: [[slack]] url: must specify url"]),
-        Case(text: "[zenoss]\nenabled = true\n", expected: ["line 2: warning: [zenoss]: not supported yet, ignored"]),
+        Case(text: "[mqtt]\nenabled = true\n", expected: ["line 2: warning: [mqtt]: not supported yet, ignored"]),
+        Case(text: "[zenoss]\nseverity-map = { OK = \"Clear\" }\n", expected: ["line 2: [zenoss] severity-map: invalid severity mapping"]),
         Case(
             text: "[[kafka]]\nenabled = false\n[[kafka]]\nid = \"x\"\n",
             expected: ["line 3: warning: [[kafka]]: not supported yet, ignored"]),

@@ -15,7 +15,7 @@ public enum AlertHandlerCatalog {
     /// The kinds Sundial sends through; the others log each event as not sent.
     public static let sending: Set<String> = [
         "log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "victorops", "pushover", "opsgenie2", "smtp", "tcp", "exec",
-        "alerta", "sensu", "bigpanda",
+        "alerta", "sensu", "bigpanda", "servicenow", "zenoss", "talk", "pagerduty", "opsgenie",
     ]
 
     /// The option names a TICKscript handler's arguments give (`.exec('/bin/x', 'a')` → `prog`, `args`); a name
@@ -77,6 +77,11 @@ public enum AlertHandlerCatalog {
         case "alerta": return try AlertaHandler(options: options, services: services, logger: logger)
         case "sensu": return try SensuHandler(options: options, services: services, logger: logger)
         case "bigpanda": return BigPandaHandler(options: options, services: services, logger: logger)
+        case "servicenow": return try ServiceNowHandler(options: options, services: services, logger: logger)
+        case "zenoss": return try ZenossHandler(options: options, services: services, logger: logger)
+        case "talk": return TalkHandler(services: services, logger: logger)
+        case "pagerduty": return PagerDutyHandler(options: options, services: services, logger: logger)
+        case "opsgenie": return OpsGenieHandler(options: options, services: services, logger: logger)
         default: return nil
         }
     }

@@ -48,6 +48,11 @@ public struct HandlerServices: Sendable {
     public var alerta: AlertaSection { configuration.alerta }
     public var sensu: SensuSection { configuration.sensu }
     public var bigPanda: BigPandaSection { configuration.bigPanda }
+    public var serviceNow: ServiceNowSection { configuration.serviceNow }
+    public var zenoss: ZenossSection { configuration.zenoss }
+    public var talk: TalkSection { configuration.talk }
+    public var pagerDuty: PagerDutySection { configuration.pagerDuty }
+    public var opsGenie: OpsGenieSection { configuration.opsGenie }
 
     /// The workspace a handler that names none uses: the only one, or the one marked default.
     var defaultSlack: SlackSection? { slack.count == 1 ? slack.first : slack.first(where: \.isDefault) }
@@ -70,6 +75,11 @@ public struct HandlerServices: Sendable {
         if smtp.enabled, smtp.global { kinds.append(("smtp", smtp.stateChangesOnly)) }
         let bigPanda = configuration.bigPanda
         if bigPanda.enabled, bigPanda.global { kinds.append(("bigpanda", bigPanda.stateChangesOnly)) }
+        let (serviceNow, zenoss) = (configuration.serviceNow, configuration.zenoss)
+        if serviceNow.enabled, serviceNow.global { kinds.append(("servicenow", serviceNow.stateChangesOnly)) }
+        if zenoss.enabled, zenoss.global { kinds.append(("zenoss", zenoss.stateChangesOnly)) }
+        if configuration.pagerDuty.enabled, configuration.pagerDuty.global { kinds.append(("pagerduty", false)) }
+        if configuration.opsGenie.enabled, configuration.opsGenie.global { kinds.append(("opsgenie", false)) }
         return kinds
     }
 

@@ -6,8 +6,8 @@ import TimeSeries
 public enum ServiceTests {
     /// The services with a test, by name, in Kapacitor's order (sorted).
     public static let names = [
-        "alerta", "bigpanda", "discord", "httppost", "opsgenie2", "pagerduty2", "pushover", "sensu", "slack", "smtp", "teams", "telegram",
-        "victorops",
+        "alerta", "bigpanda", "discord", "httppost", "opsgenie", "opsgenie2", "pagerduty", "pagerduty2", "pushover", "sensu", "servicenow",
+        "slack", "smtp", "talk", "teams", "telegram", "victorops", "zenoss",
     ]
 
     /// The options a test takes when none are given, as Kapacitor lists them.
@@ -111,6 +111,38 @@ public enum ServiceTests {
                 ("host", .string("serverA")), ("primary_property", .string("")), ("secondary_property", .string("")),
             ]
         },
+        "servicenow": { _ in
+            [
+                ("alert_id", .string("1001")), ("message", .string("test servicenow message")), ("level", .string("CRITICAL")),
+                ("source", .string("Kapacitor")), ("node", .string("")), ("type", .string("")), ("resource", .string("")),
+                ("metric_name", .string("")), ("message_key", .string("")), ("additional_info", .object([:])),
+            ]
+        },
+        "zenoss": { services in
+            let zenoss = services.zenoss
+            return [
+                ("alert_id", .string("1001")), ("level", .string("CRITICAL")), ("message", .string("test zenoss message")),
+                ("action", .string(zenoss.action)), ("method", .string(zenoss.method)), ("type", .string(zenoss.type)),
+                ("tid", .number(Double(zenoss.tid))), ("summary", .string("")), ("device", .string("")), ("component", .string("")),
+                ("eventclasskey", .string("")), ("eventclass", .string("")), ("collector", .string(zenoss.collector)),
+                ("custom_fields", .object([:])),
+            ]
+        },
+        "talk": { _ in [("title", .string("testTitle")), ("text", .string("test talk text"))] },
+        "pagerduty": { _ in
+            [
+                ("incident-key", .string("testIncidentKey")), ("description", .string("test pagerduty message")),
+                ("level", .string("CRITICAL")),
+                ("details", .string("")),
+            ]
+        },
+        "opsgenie": { services in
+            [
+                ("teams", .list(services.opsGenie.teams.map { .string($0) })),
+                ("recipients", .list(services.opsGenie.recipients.map { .string($0) })), ("message-type", .string("CRITICAL")),
+                ("message", .string("test opsgenie message")), ("entity-id", .string("testEntityID")),
+            ]
+        },
         "httppost": { _ in
             [
                 ("endpoint", .string("example")), ("url", .string("http://localhost:3000/")),
@@ -195,6 +227,36 @@ public enum ServiceTests {
             var test = event(message, level)
             test.taskName = ""
             try await BigPandaHandler(options: given, services: services, logger: logger).send(test)
+        case "servicenow":
+            var given = options
+            given["metric_name"] = nil
+            given["message_key"] = nil
+            given["metricname"] = options["metric_name"]
+            given["messagekey"] = options["message_key"]
+            given["url"] = nil
+            try await ServiceNowHandler(options: given, services: services, logger: logger)
+                .send(event(message, level, id: options.string("alert_id") ?? ""))
+        case "zenoss":
+            var given = options
+            given["message"] = nil
+            given["customField"] = options["custom_fields"]
+            try await ZenossHandler(options: given, services: services, logger: logger)
+                .send(event(message, level, id: options.string("alert_id") ?? ""))
+        case "talk":
+            try await TalkHandler(services: services, logger: logger)
+                .send(title: options.string("title") ?? "", text: options.string("text") ?? "")
+        case "pagerduty":
+            var test = event(options.string("description") ?? "", level, id: options.string("incident-key") ?? "")
+            test.state.details = options.string("details") ?? ""
+            try await PagerDutyHandler(options: HandlerOptions(), services: services, logger: logger).send(test)
+        case "opsgenie":
+            var given = HandlerOptions()
+            given["teams-list"] = options["teams"]
+            given["recipients-list"] = options["recipients"]
+            try await OpsGenieHandler(options: given, services: services, logger: logger)
+                .send(
+                    event(message, .critical, id: options.string("entity-id") ?? ""),
+                    messageType: options.string("message-type") ?? "CRITICAL")
         default: throw HandlerRefusal("service \"\(name)\" not found")
         }
     }

@@ -1,0 +1,37 @@
+public import Logging
+public import SundialConfig
+
+/// `.pagerDuty()`: PagerDuty's Events API v1 as Kapacitor's service posts it: a flat object of strings, `trigger` for
+/// warning and critical, `resolve` for OK; info is not sent (PagerDuty v1 has no such level).
+struct PagerDutyHandler: SendingHandler {
+    let failureText = "pagerduty handler: failed to send event to PagerDuty"
+    var section: PagerDutySection { services.pagerDuty }
+    let serviceKey: String?
+    let services: HandlerServices
+    let logger: Logger
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) {
+        serviceKey = options.string("service-key").nonEmpty
+        self.services = services
+        self.logger = logger
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        let section = section
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
+        let eventType: String
+        switch event.state.level {
+        case .warning, .critical: eventType = "trigger"
+        case .ok: eventType = "resolve"
+        case .info: throw HandlerRefusal("AlertLevel 'info' is currently ignored by the PagerDuty service", isPermanent: true)
+        }
+        let body = TemplateValue.map([
+            "client": .string("kapacitor"), "client_url": .string(services.tasksURL + "/kapacitor/v1"),
+            "description": .string(event.state.message), "details": .string(event.state.details), "event_type": .string(eventType),
+            "incident_key": .string(event.id), "service_key": .string(serviceKey ?? section.serviceKey),
+        ])
+        var post = ServicePost(service: "PagerDuty", url: section.url, headers: [], success: [200], client: services.client)
+        post.describe = { $0["message"] as? String }
+        try await post.send(body.json + "\n")
+    }
+}

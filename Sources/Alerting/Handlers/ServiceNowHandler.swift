@@ -1,0 +1,100 @@
+import Foundation
+public import Logging
+public import SundialConfig
+
+/// `.serviceNow()`: one record to ServiceNow's event API as Kapacitor's service posts it: `source`, the templated
+/// `node`, `type`, `resource`, `metric_name`, `message_key` (the alert id unless set), `severity` as ServiceNow's
+/// number in a string, the message as `description`, and `additional_info` as a JSON object in a string; each cut to
+/// ServiceNow's field sizes. Basic auth with the config's credentials.
+struct ServiceNowHandler: SendingHandler {
+    let failureText = "servicenow handler: failed to send event to ServiceNow"
+    var section: ServiceNowSection { services.serviceNow }
+    let options: HandlerOptions
+    let templates: [String: AlertTemplate]
+    let additionalInfo: [String: HandlerOptions.Value]
+    let services: HandlerServices
+    let logger: Logger
+
+    /// Each templated field with the option names that may give it: topic options, then TICKscript's.
+    static let fields: [(field: String, options: [String], limit: Int)] = [
+        ("node", ["node"], 100), ("type", ["type"], 100), ("resource", ["resource"], 100),
+        ("metric_name", ["metricname", "metric-name", "metric_name"], 100),
+        ("message_key", ["messagekey", "message-key", "message_key"], 1024),
+    ]
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        var templates: [String: AlertTemplate] = [:]
+        do {
+            for (field, names, _) in Self.fields {
+                if let text = names.lazy.compactMap({ options.string($0).nonEmpty }).first { templates[field] = try AlertTemplate(text) }
+            }
+        } catch {
+            throw HandlerRefusal("failed to parse ServiceNow template: \(error)")
+        }
+        self.templates = templates
+        additionalInfo = options.table("additional_info").merging(options.table("additional-info")) { _, own in own }
+        self.options = options
+        self.services = services
+        self.logger = logger
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        let section = section
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
+        let data = event.templateData
+        var record: [String: TemplateValue] = [
+            "source": .string((options.string("source").nonEmpty ?? section.source).prefix(bytes: 100)),
+            "severity": .string(Self.severity(event.state.level)),
+        ]
+        for (field, _, limit) in Self.fields {
+            var text = (try? templates[field]?.render(data)) ?? ""
+            if field == "message_key", text.isEmpty { text = event.id }
+            if !text.isEmpty { record[field] = .string(text.prefix(bytes: limit)) }
+        }
+        if !event.state.message.isEmpty { record["description"] = .string(event.state.message.prefix(bytes: 4000)) }
+        if !additionalInfo.isEmpty {
+            var info: [String: TemplateValue] = [:]
+            for (key, value) in additionalInfo {
+                if case .string(let text) = value {
+                    info[key] = .string((try? AlertTemplate(text).render(data)) ?? text)
+                } else {
+                    info[key] = .string(value.templateValue.printed)
+                }
+            }
+            record["additional_info"] = .string(TemplateValue.map(info).json)
+        }
+        let body = TemplateValue.map(["records": .list([.map(record)])])
+        var headers: [(String, String)] = []
+        if !section.username.isEmpty, !section.password.isEmpty {
+            headers.append(("Authorization", "Basic " + Data("\(section.username):\(section.password)".utf8).base64EncodedString()))
+        }
+        let post = ServicePost(
+            service: "ServiceNow", url: options.string("url").nonEmpty ?? section.url, headers: headers, success: [200],
+            client: services.client)
+        try await post.send(body.json + "\n")
+    }
+
+    /// ServiceNow's severities: 1 critical, 4 warning, 5 OK and info.
+    static func severity(_ level: AlertLevel) -> String {
+        switch level {
+        case .ok, .info: "5"
+        case .warning: "4"
+        case .critical: "1"
+        }
+    }
+}
+
+extension String {
+    /// At most `limit` bytes of UTF-8, cut at a character's end (Kapacitor cuts at the byte).
+    func prefix(bytes limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        var result = ""
+        var count = 0
+        for character in self {
+            count += character.utf8.count
+            guard count <= limit else { break }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+public import Logging
+public import SundialConfig
+
+/// `.zenoss()`: an event to Zenoss's JSON-RPC router as Kapacitor's service posts it: `action`, `method`, one `data`
+/// object (`summary`, the message unless set, `device`, `component`, `evclasskey`, `evclass`, the level through
+/// `severity-map`, `collector`, `message`, then the custom fields, whose text that reads as JSON is embedded as
+/// JSON), `type` and `tid`. Basic auth with the config's credentials.
+struct ZenossHandler: SendingHandler {
+    let failureText = "zenoss handler: failed to send event to Zenoss"
+    var section: ZenossSection { services.zenoss }
+    let options: HandlerOptions
+    let templates: [String: AlertTemplate]
+    let customFields: [String: HandlerOptions.Value]
+    let services: HandlerServices
+    let logger: Logger
+
+    /// Each templated data field with the option names that may give it: topic options, then TICKscript's.
+    static let fields: [(field: String, options: [String])] = [
+        ("summary", ["summary"]), ("device", ["device"]), ("component", ["component"]),
+        ("evclasskey", ["eventclasskey", "event-class-key"]), ("evclass", ["eventclass", "event-class"]), ("collector", ["collector"]),
+        ("message", ["message"]),
+    ]
+
+    init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
+        var templates: [String: AlertTemplate] = [:]
+        do {
+            for (field, names) in Self.fields {
+                if let text = names.lazy.compactMap({ options.string($0).nonEmpty }).first { templates[field] = try AlertTemplate(text) }
+            }
+        } catch {
+            throw HandlerRefusal("failed to parse Zenoss template: \(error)")
+        }
+        self.templates = templates
+        customFields = options.table("customField").merging(options.table("custom-field")) { _, own in own }
+        self.options = options
+        self.services = services
+        self.logger = logger
+    }
+
+    func send(_ event: AlertEvent) async throws(HandlerRefusal) {
+        let section = section
+        guard section.enabled else { throw HandlerRefusal("service is not enabled", isPermanent: true) }
+        let data = event.templateData
+        func render(_ field: String) -> String { (try? templates[field]?.render(data)) ?? "" }
+        var fields: [String: TemplateValue] = [:]
+        let summary = render("summary")
+        fields["summary"] = .string((summary.isEmpty ? event.state.message : summary).prefix(bytes: 256))
+        for field in ["device", "component", "evclasskey", "evclass"] { fields[field] = .string(render(field)) }
+        let severityName = ["OK", "Info", "Warning", "Critical"][event.state.level.rawValue]
+        fields["severity"] = section.severityMap.entries[severityName].map { .string($0) } ?? .null
+        let collector = render("collector").nonEmpty ?? section.collector
+        if !collector.isEmpty { fields["collector"] = .string(collector) }
+        let message = render("message")
+        if !message.isEmpty { fields["message"] = .string(message.prefix(bytes: 4096)) }
+        for (key, value) in customFields {
+            guard case .string(let text) = value else {
+                fields[key] = value.templateValue
+                continue
+            }
+            let rendered = (try? AlertTemplate(text).render(data)) ?? text
+            fields[key] = Self.embedded(rendered)
+        }
+        let tid = options.number("tid").flatMap { Int64(exactly: $0.rounded(.towardZero)) }.flatMap { $0 == 0 ? nil : $0 }
+        let body = TemplateValue.object([
+            ("action", .string(options.string("action").nonEmpty ?? section.action)),
+            ("method", .string(options.string("method").nonEmpty ?? section.method)), ("data", .list([.map(fields)])),
+            ("type", .string(options.string("type").nonEmpty ?? section.type)), ("tid", .int(tid ?? Int64(section.tid))),
+        ])
+        var headers: [(String, String)] = []
+        if !section.username.isEmpty, !section.password.isEmpty {
+            headers.append(("Authorization", "Basic " + Data("\(section.username):\(section.password)".utf8).base64EncodedString()))
+        }
+        try await ServicePost(service: "Zenoss", url: section.url, headers: headers, success: [200], client: services.client)
+            .send(body.json + "\n")
+    }
+
+    /// A custom field's text: embedded as JSON when it starts like JSON and parses, else the text.
+    static func embedded(_ text: String) -> TemplateValue {
+        guard text.hasPrefix("{") || text.hasPrefix("["),
+            let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        else { return .string(text) }
+        return templateValue(parsed)
+    }
+
+    private static func templateValue(_ any: Any) -> TemplateValue {
+        switch any {
+        case let number as NSNumber:
+            if String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+            let double = number.doubleValue
+            return double == double.rounded() && abs(double) < 9e15 ? .int(Int64(double)) : .float(double)
+        case let text as String: return .string(text)
+        case let list as [Any]: return .list(list.map(templateValue))
+        case let object as [String: Any]: return .map(object.mapValues(templateValue))
+        default: return .null
+        }
+    }
+}
