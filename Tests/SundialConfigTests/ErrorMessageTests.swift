@@ -147,6 +147,10 @@ import Testing
         Case(
             text: "a = [\n  [1],\n]\n[[ !x]]\n",
             expected: ["line 4, column 4: invalid TOML: invalid table name: it must start with a letter, a digit, '-', '_' or a quote"]),
+        Case(
+            text: "[[influxdb]]\n  enabled  = [}http://lcalhost:6414\"]\n",
+            expected: ["line 2, column 15: invalid TOML: expected a value or ']' in the array, saw '}'"]),
+        Case(text: "a = [{ b = [1] }, \"}\", [ # }\n]]\n", expected: ["line 1: warning: a: unknown key, ignored"]),
     ]
 
     @Test(arguments: cases)

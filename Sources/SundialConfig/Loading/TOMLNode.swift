@@ -41,9 +41,8 @@ struct TOMLEntry {
 extension TOMLNode {
     /// Parses TOML text with TOMLKit; a syntax error comes back with its line and column.
     static func parseDocument(_ text: String) throws(ConfigSyntaxError) -> TOMLNode {
-        if let (line, column) = TOMLHeaderCheck.firstBadHeader(text) {
-            throw ConfigSyntaxError(
-                line: line, column: column, message: "invalid table name: it must start with a letter, a digit, '-', '_' or a quote")
+        if let (line, column, message) = TOMLPreflight.firstProblem(text) {
+            throw ConfigSyntaxError(line: line, column: column, message: message)
         }
         do {
             return TOMLNode(TOMLValue(try TOMLTable(string: text)))

@@ -1,17 +1,18 @@
-/// Finds a table header whose name does not start with a bare-key character or a quote (`[!x]`, `[é]`), before the
-/// text reaches TOMLKit: its parser (toml++) asserts instead of reporting an error there, which would stop
-/// `sundial serve` or `check-config` on a mistyped config file.
+/// Finds, before the text reaches TOMLKit, the two mistakes its parser (toml++) asserts on instead of reporting,
+/// which would stop `sundial serve` or `check-config` on a mistyped config file: a table header whose name does not
+/// start with a bare-key character or a quote (`[!x]`, `[é]`), and a `}` where an array expects a value
+/// (`urls = [}`). Both were found by fuzzing the config loader.
 ///
 /// Scans once, tracking strings, comments and the brackets of values, so only real headers are checked: a `[` that
 /// starts a line inside a multi-line array value is not a header.
-enum TOMLHeaderCheck {
-    /// The line and column (1-based, in characters) of the first bad header name, if any.
-    static func firstBadHeader(_ text: String) -> (line: Int, column: Int)? {
+enum TOMLPreflight {
+    /// The line and column (1-based, in characters) of the first such mistake, and what it is.
+    static func firstProblem(_ text: String) -> (line: Int, column: Int, message: String)? {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         var line = 1
         var lineStart = 0
-        var valueDepth = 0  // open `[` and `{` of values
+        var openValues: [Unicode.Scalar] = []  // the `[` and `{` of values still open
         var isLineStart = true
         while index < scalars.count {
             let scalar = scalars[index]
@@ -30,19 +31,21 @@ enum TOMLHeaderCheck {
                 continue
             case "\"", "'":
                 index = endOfString(scalars, from: index, line: &line, lineStart: &lineStart)
-            case "[" where isLineStart && valueDepth == 0:
+            case "[" where isLineStart && openValues.isEmpty:
                 var name = index + 1
                 if name < scalars.count && scalars[name] == "[" { name += 1 }
                 while name < scalars.count && (scalars[name] == " " || scalars[name] == "\t") { name += 1 }
                 if name < scalars.count, !isKeyStart(scalars[name]), scalars[name] != "]" {
-                    return (line, name - lineStart + 1)
+                    return (line, name - lineStart + 1, "invalid table name: it must start with a letter, a digit, '-', '_' or a quote")
                 }
                 index = name
             case "[", "{":
-                valueDepth += 1
+                openValues.append(scalar)
                 index += 1
+            case "}" where openValues.last == "[":
+                return (line, index - lineStart + 1, "expected a value or ']' in the array, saw '}'")
             case "]", "}":
-                valueDepth = max(0, valueDepth - 1)
+                if !openValues.isEmpty { openValues.removeLast() }
                 index += 1
             default:
                 index += 1
