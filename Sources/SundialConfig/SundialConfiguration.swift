@@ -40,6 +40,9 @@ public struct SundialConfiguration: Sendable {
     public var talk = TalkSection()
     public var pagerDuty = PagerDutySection()
     public var opsGenie = OpsGenieSection()
+    public var snmpTrap = SNMPTrapSection()
+    /// MQTT brokers (`[[mqtt]]`).
+    public var mqtt: [MQTTSection] = []
     public var alertDelivery = AlertDeliverySection()
 
     public init() {}
@@ -79,6 +82,8 @@ public struct SundialConfiguration: Sendable {
             .single("talk", \.talk),
             .single("pagerduty", \.pagerDuty),
             .single("opsgenie", \.opsGenie),
+            .single("snmptrap", \.snmpTrap),
+            .list("mqtt", \.mqtt),
             .single("alert-delivery", \.alertDelivery),
         ]
     }

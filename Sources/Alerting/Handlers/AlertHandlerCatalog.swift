@@ -15,13 +15,14 @@ public enum AlertHandlerCatalog {
     /// The kinds Sundial sends through; the others log each event as not sent.
     public static let sending: Set<String> = [
         "log", "post", "slack", "teams", "discord", "pagerduty2", "telegram", "victorops", "pushover", "opsgenie2", "smtp", "tcp", "exec",
-        "alerta", "sensu", "bigpanda", "servicenow", "zenoss", "talk", "pagerduty", "opsgenie",
+        "alerta", "sensu", "bigpanda", "servicenow", "zenoss", "talk", "pagerduty", "opsgenie", "snmptrap", "mqtt",
     ]
 
     /// The option names a TICKscript handler's arguments give (`.exec('/bin/x', 'a')` → `prog`, `args`); a name
     /// ending in `…` takes the rest.
     public static let argumentNames: [String: [String]] = [
         "log": ["path"], "post": ["url"], "tcp": ["address"], "exec": ["prog", "args…"], "smtp": ["to…"], "snmptrap": ["trap-oid"],
+        "mqtt": ["topic"],
     ]
 
     /// The kind of a TICKscript handler (`pagerDuty2` → `pagerduty2`, `email` → `smtp`).
@@ -82,6 +83,8 @@ public enum AlertHandlerCatalog {
         case "talk": return TalkHandler(services: services, logger: logger)
         case "pagerduty": return PagerDutyHandler(options: options, services: services, logger: logger)
         case "opsgenie": return OpsGenieHandler(options: options, services: services, logger: logger)
+        case "snmptrap": return try SNMPTrapHandler(options: options, services: services, logger: logger)
+        case "mqtt": return try MQTTHandler(options: options, services: services, logger: logger)
         default: return nil
         }
     }

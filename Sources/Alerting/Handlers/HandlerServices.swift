@@ -53,6 +53,8 @@ public struct HandlerServices: Sendable {
     public var talk: TalkSection { configuration.talk }
     public var pagerDuty: PagerDutySection { configuration.pagerDuty }
     public var opsGenie: OpsGenieSection { configuration.opsGenie }
+    public var snmpTrap: SNMPTrapSection { configuration.snmpTrap }
+    public var mqtt: [MQTTSection] { configuration.mqtt }
 
     /// The workspace a handler that names none uses: the only one, or the one marked default.
     var defaultSlack: SlackSection? { slack.count == 1 ? slack.first : slack.first(where: \.isDefault) }

@@ -6,8 +6,9 @@ import TimeSeries
 public enum ServiceTests {
     /// The services with a test, by name, in Kapacitor's order (sorted).
     public static let names = [
-        "alerta", "bigpanda", "discord", "httppost", "opsgenie", "opsgenie2", "pagerduty", "pagerduty2", "pushover", "sensu", "servicenow",
-        "slack", "smtp", "talk", "teams", "telegram", "victorops", "zenoss",
+        "alerta", "bigpanda", "discord", "httppost", "mqtt", "opsgenie", "opsgenie2", "pagerduty", "pagerduty2", "pushover", "sensu",
+        "servicenow",
+        "slack", "smtp", "snmptrap", "talk", "teams", "telegram", "victorops", "zenoss",
     ]
 
     /// The options a test takes when none are given, as Kapacitor lists them.
@@ -129,6 +130,23 @@ public enum ServiceTests {
             ]
         },
         "talk": { _ in [("title", .string("testTitle")), ("text", .string("test talk text"))] },
+        "mqtt": { services in
+            let brokers = services.mqtt
+            let name = (brokers.count == 1 ? brokers.first : brokers.first(where: \.isDefault))?.name ?? ""
+            return [
+                ("broker-name", .string(name)), ("topic", .string("")), ("message", .string("test MQTT message")),
+                ("qos", .string("at-most-once")), ("retained", .bool(false)),
+            ]
+        },
+        "snmptrap": { _ in
+            [
+                ("trap-oid", .string("1.1.1.1")),
+                (
+                    "data-list",
+                    .list([.object(["oid": .string("1.1.1.1.2"), "type": .string("s"), "value": .string("test snmptrap message")])])
+                ),
+            ]
+        },
         "pagerduty": { _ in
             [
                 ("incident-key", .string("testIncidentKey")), ("description", .string("test pagerduty message")),
@@ -245,6 +263,14 @@ public enum ServiceTests {
         case "talk":
             try await TalkHandler(services: services, logger: logger)
                 .send(title: options.string("title") ?? "", text: options.string("text") ?? "")
+        case "mqtt":
+            var given = options
+            given["topic"] = nil
+            try await MQTTHandler(options: given, services: services, logger: logger)
+                .publish(topic: options.string("topic") ?? "", message: message)
+        case "snmptrap":
+            try await SNMPTrapHandler(options: HandlerOptions(), services: services, logger: logger)
+                .send(trapOID: options.string("trap-oid") ?? "", data: SNMPTrapHandler.dataList(options))
         case "pagerduty":
             var test = event(options.string("description") ?? "", level, id: options.string("incident-key") ?? "")
             test.state.details = options.string("details") ?? ""

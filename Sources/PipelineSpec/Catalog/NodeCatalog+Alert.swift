@@ -67,7 +67,7 @@ extension NodeCatalog {
         handler(
             "opsGenie2", strings: ["recoveryAction"], ["teams": .many(.string), "recipients": .many(.string), "details": .none]),
         handler("talk"),
-        handler("mqtt", strings: ["brokerName", "topic"], ["qos": Signature(.int), "retained": Signature(.bool)]),
+        handler("mqtt", Signature(.string), strings: ["brokerName", "topic"], ["qos": Signature(.int), "retained": Signature(.bool)]),
         handler("snmpTrap", Signature(.string), ["data": Signature(.string, .string, .string)]),
         handler(
             "kafka", strings: ["cluster", "kafkaTopic", "partitionHashAlgorithm", "template"], ["disablePartitionById": .none]),

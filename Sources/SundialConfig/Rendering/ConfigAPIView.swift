@@ -10,9 +10,10 @@ public struct ConfigElementView: Sendable, Equatable {
 extension SundialConfiguration {
     /// The sections the config API shows, with the option that names a list section's elements.
     public static let configAPISections: [(name: String, elementKey: String?)] = [
-        ("alerta", nil), ("bigpanda", nil), ("discord", "workspace"), ("httppost", "endpoint"), ("opsgenie", nil), ("opsgenie2", nil),
+        ("alerta", nil), ("bigpanda", nil), ("discord", "workspace"), ("httppost", "endpoint"), ("mqtt", "name"), ("opsgenie", nil),
+        ("opsgenie2", nil),
         ("pagerduty", nil), ("pagerduty2", nil), ("pushover", nil), ("sensu", nil), ("servicenow", nil), ("slack", "workspace"),
-        ("smtp", nil), ("talk", nil), ("teams", nil), ("telegram", nil), ("victorops", nil), ("zenoss", nil),
+        ("smtp", nil), ("snmptrap", nil), ("talk", nil), ("teams", nil), ("telegram", nil), ("victorops", nil), ("zenoss", nil),
     ]
 
     /// `[[slack]]` as Kapacitor has it: with no section, one default workspace, off.

@@ -6,9 +6,8 @@
 enum KapacitorSections {
     static let acceptedWithoutChecks: Set<String> = [
         "replay", "load", "alert", "deadman", "stats", "reporting", "udf",
-        "snmptrap",
         "hipchat", "kafka",
-        "mqtt", "scraper", "azure", "consul", "dns", "ec2", "file-discovery", "gce",
+        "scraper", "azure", "consul", "dns", "ec2", "file-discovery", "gce",
         "marathon", "nerve", "serverset", "static-discovery", "triton", "udp", "graphite", "collectd", "opentsdb",
         "fluxtask", "kubernetes", "swarm", "sideload",
     ]

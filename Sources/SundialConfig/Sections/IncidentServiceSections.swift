@@ -1,5 +1,5 @@
 /// `kapacitor.conf`'s sections for incident and chat services Kapacitor also sends to: `[servicenow]`, `[zenoss]`,
-/// `[talk]`, and the older `[pagerduty]` (Events API v1) and `[opsgenie]` (API v1), with Kapacitor's keys, defaults and
+/// `[talk]`, `[snmptrap]`, and the older `[pagerduty]` (Events API v1) and `[opsgenie]` (API v1), with Kapacitor's keys, defaults and
 /// validation texts. Their handlers are in `Alerting`.
 
 /// `[servicenow]`: ServiceNow's event management API.
@@ -127,5 +127,26 @@ public struct OpsGenieSection: Sendable, ConfigSection, Equatable {
         if recoveryURL.isEmpty { problems.append(ConfigProblem(key: "recovery_url", message: "recovery_url cannot be empty")) }
         if enabled && apiKey.isEmpty { problems.append(ConfigProblem(key: "api-key", message: "api-key cannot be empty")) }
         return problems
+    }
+}
+
+/// `[snmptrap]`: where SNMPv2c traps go (`host:port`, UDP) and their community.
+public struct SNMPTrapSection: Sendable, ConfigSection, Equatable {
+    public var enabled = false
+    public var address = "localhost:162"
+    public var community = "kapacitor"
+    public var retries = 1
+
+    public init() {}
+
+    static var keys: [ConfigKey<SNMPTrapSection>] {
+        [
+            .value("enabled", \.enabled), .value("addr", \.address), .value("community", \.community, isSecret: true),
+            .value("retries", \.retries, support: .ignored("a v2c trap is not acknowledged; each is sent once")),
+        ]
+    }
+
+    func validate() -> [ConfigProblem] {
+        enabled && address.isEmpty ? [ConfigProblem(key: "addr", message: "must specify addr")] : []
     }
 }
