@@ -1,6 +1,7 @@
 import Alerting
 import Foundation
 import Logging
+import PipelineRuntime
 
 /// Handlers configured on topics through the API (`/alerts/topics/<topic>/handlers`): checked, stored, and made into
 /// the `AlertHandler`s the topic registry runs for every event of their topic.
@@ -22,7 +23,7 @@ struct TopicHandlers: Sendable {
         let data = try JSONSerialization.data(withJSONObject: options, options: [.sortedKeys])
         let record = TopicHandlerRecord(
             topic: topic, id: id, kind: kind, options: String(decoding: data, as: UTF8.self), match: body["match"] as? String ?? "")
-        _ = try Self.handler(record, services: services, logger: Logger(label: "check"))
+        _ = try Self.handler(record, services: services, topics: topics, logger: Logger(label: "check"))
         return record
     }
 
@@ -33,14 +34,34 @@ struct TopicHandlers: Sendable {
 
     /// Rebuilds a topic's handlers from the store.
     func refresh(_ topic: String) throws {
-        topics.setHandlers(try store.topicHandlers(topic).map { try Self.handler($0, services: services, logger: logger) }, for: topic)
+        topics.setHandlers(
+            try store.topicHandlers(topic).map { try Self.handler($0, services: services, topics: topics, logger: logger) }, for: topic)
     }
 
     static func options(_ record: TopicHandlerRecord) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(record.options.utf8)) as? [String: Any]) ?? [:]
     }
 
-    private static func handler(_ record: TopicHandlerRecord, services: HandlerServices, logger: Logger) throws -> any AlertHandler {
+    private static func handler(
+        _ record: TopicHandlerRecord, services: HandlerServices, topics: TopicRegistry, logger: Logger
+    ) throws -> any AlertHandler {
+        let handler: any AlertHandler
+        if record.kind == "publish" {
+            let targets = HandlerOptions(json: options(record)).strings("topics")
+            guard !targets.isEmpty else { throw KapacitorError.badRequest("publish handler needs topics") }
+            handler = PublishHandler(targets: targets, topics: topics)
+        } else {
+            handler = try make(record, services: services, logger: logger)
+        }
+        guard !record.match.isEmpty else { return handler }
+        do {
+            return MatchedHandler(match: try MatchExpression(record.match), handler: handler, logger: logger)
+        } catch {
+            throw KapacitorError.badRequest(error.description)
+        }
+    }
+
+    private static func make(_ record: TopicHandlerRecord, services: HandlerServices, logger: Logger) throws -> any AlertHandler {
         do {
             return try AlertHandlerCatalog.make(
                 kind: record.kind, options: HandlerOptions(json: options(record)), services: services,

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A handler configured through the API on an alert topic: its kind (`log`, `post`, …), options as JSON text, and
-/// its match expression (kept, not evaluated).
+/// its match expression (evaluated by `MatchedHandler`).
 struct TopicHandlerRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "topic_handler"
 

@@ -1,0 +1,68 @@
+import Alerting
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PipelineRuntime
+import Testing
+import TimeSeries
+
+@testable import TaskService
+
+/// Topic handlers' `match` expressions and the `publish` kind, as Kapacitor evaluates and runs them.
+@Suite struct TopicHandlerMatchTests {
+    static func event(_ level: AlertLevel, previous: AlertLevel, host: String, duration: Int64 = 0) -> AlertEvent {
+        AlertEvent(
+            topic: "cpu", id: "cpu:\(host)",
+            state: EventState(level: level, message: "cpu:\(host) is \(level)", details: "", time: 1, duration: duration),
+            previousLevel: previous, recoverable: true,
+            data: [ResultSeries(name: "cpu", tags: ["host": host], columns: ["time", "v"], values: [[.time(1), .float(1)]])],
+            taskName: "cpu_alert")
+    }
+
+    @Test func matchExpressionsSeeTheLevelTheChangeTheTagsAndTheNames() throws {
+        let critical = Self.event(.critical, previous: .ok, host: "serverA", duration: 300_000_000_000)
+        let again = Self.event(.critical, previous: .critical, host: "serverB")
+        #expect(try MatchExpression("level() == CRITICAL").matches(critical))
+        #expect(try !MatchExpression("level() < WARNING").matches(critical))
+        #expect(try MatchExpression("changed() == TRUE").matches(critical) && !MatchExpression("changed()").matches(again))
+        #expect(try MatchExpression("\"host\" == 'serverA' AND name() == 'cpu' AND taskName() =~ /^cpu/").matches(critical))
+        #expect(try MatchExpression("alertDuration() > 1m").matches(critical) && !MatchExpression("alertDuration() > 1m").matches(again))
+        #expect(throws: MatchExpressionError.self) { try MatchExpression("\"region\" == 'eu'").matches(critical) }
+        #expect(throws: MatchExpressionError.self) { try MatchExpression("level() == FATAL") }
+        #expect(throws: MatchExpressionError.self) { try MatchExpression("level(") }
+    }
+
+    @Test func aPublishHandlerWithAMatchFeedsAnotherTopicWhoseHandlersRun() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("match-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("ops.log").path
+        let runner = TaskRunner.test()
+        let app = Application(router: try await TaskService.makeRouter(runner: runner))
+        try await app.test(.router) { client in
+            let publish: [String: Any] = [
+                "id": "escalate", "kind": "publish", "options": ["topics": ["ops"]], "match": "level() == CRITICAL",
+            ]
+            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/cpu/handlers", publish).status == .ok)
+            let file: [String: Any] = ["id": "file", "kind": "log", "options": ["path": log], "match": "\"host\" == 'serverA'"]
+            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/ops/handlers", file).status == .ok)
+            let bad: [String: Any] = ["id": "bad", "kind": "log", "options": ["path": log], "match": "level() == FATAL"]
+            let (status, json) = try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/ops/handlers", bad)
+            #expect(status == .badRequest && (json["error"] as? String)?.contains("unknown identifier \"FATAL\"") == true)
+
+            let handlers = runner.topics.handlers(for: "cpu")
+            for event in [
+                Self.event(.critical, previous: .ok, host: "serverA"), Self.event(.ok, previous: .critical, host: "serverA"),
+                Self.event(.critical, previous: .ok, host: "serverB"),
+            ] {
+                runner.topics.collect(event)
+                for handler in handlers { await handler.handle(event) }
+            }
+            let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            let lines = logged.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("\"id\":\"cpu:serverA\"") && lines[0].contains("CRITICAL"), "\(logged)")
+            let (_, events) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/alerts/topics/ops/events")
+            #expect((events["events"] as? [[String: Any]])?.count == 2, "both critical events were published into ops")
+        }
+    }
+}
