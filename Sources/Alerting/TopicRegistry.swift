@@ -9,6 +9,9 @@ import Synchronization
 /// re-fires an unchanged level nor loses a recovery. Changed states are written in the background, at most once a
 /// second, newest state per event.
 public final class TopicRegistry: Sendable {
+    /// The `.inhibit()`s of every running alert node (they act across tasks, as the topics do).
+    public let inhibitors = InhibitorRegistry()
+
     /// A topic as listed: its id, the highest level of its events, and how many events it collected.
     public struct Summary: Sendable, Equatable {
         public let id: String

@@ -11,6 +11,8 @@ final class AlertNode: RuntimeNode {
         var state: AlertGroupState
         /// One per lambda of `levels` then of `resets`.
         var lambdaStates: [LambdaState]
+        /// The group's `.inhibit()`s, raised while it is not OK.
+        var inhibitors: [InhibitorRegistry.Inhibitor]
     }
 
     private let settings: AlertSettings
@@ -20,6 +22,7 @@ final class AlertNode: RuntimeNode {
     private let owner: String
     private var groups: [GroupKey: Group] = [:]
     private var counts: [AlertLevel: Int64] = [:]
+    private var inhibited: Int64 = 0
 
     init(_ spec: PipelineNode, context: TaskContext) throws(TaskStartError) {
         var settings = try AlertSettings(spec, taskName: context.taskName)
@@ -43,7 +46,7 @@ final class AlertNode: RuntimeNode {
     var extraStats: [(String, Int64)] {
         let total = counts.values.reduce(0, +)
         return [
-            ("alerts_inhibited", 0), ("alerts_triggered", total), ("crits_triggered", counts[.critical] ?? 0),
+            ("alerts_inhibited", inhibited), ("alerts_triggered", total), ("crits_triggered", counts[.critical] ?? 0),
             // Sundial's: events its handlers gave up delivering (the alert outbox's dead letters) since start.
             ("dead_letters", context.handlerFactory.services.outbox?.deadLetterCount(owner: owner) ?? 0),
             ("infos_triggered", counts[.info] ?? 0), ("oks_triggered", counts[.ok] ?? 0), ("warns_triggered", counts[.warning] ?? 0),
@@ -55,13 +58,14 @@ final class AlertNode: RuntimeNode {
         case .point(let point):
             let idData = settings.idData(name: point.name, group: point.group, tags: point.tags)
             let id = try settings.render(settings.id, idData)
-            var group = groups.removeValue(forKey: point.group) ?? newGroup(id: id)
+            var group = groups.removeValue(forKey: point.group) ?? newGroup(id: id, tags: point.tags)
             let scope = LambdaScope(fields: point.fields, tags: point.tags, time: point.time)
             let level = settings.determineLevel(
                 scope, current: group.state.currentLevel, states: &group.lambdaStates, logger: context.logger)
             let outcome = group.state.record(level, at: point.time, policy: settings.policy)
+            for inhibitor in group.inhibitors { inhibitor.set(level != .ok) }
             groups[point.group] = group
-            guard outcome.fires else { return }
+            guard outcome.fires, !isInhibited(point.tags) else { return }
             let state = try settings.eventState(
                 level: level, id: id, idData: idData, fields: point.fields, time: point.time, duration: outcome.duration)
             publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(point), group: point.group)
@@ -75,7 +79,7 @@ final class AlertNode: RuntimeNode {
         guard !batch.points.isEmpty else { return }
         let idData = settings.idData(name: batch.name, group: batch.group, tags: batch.tags)
         let id = try settings.render(settings.id, idData)
-        var group = groups.removeValue(forKey: batch.group) ?? newGroup(id: id)
+        var group = groups.removeValue(forKey: batch.group) ?? newGroup(id: id, tags: batch.tags)
         var chosen: (level: AlertLevel, index: Int)? = nil
         for (index, point) in batch.points.enumerated() {
             let scope = LambdaScope(fields: point.fields, tags: point.tags.merging(batch.tags) { own, _ in own }, time: point.time)
@@ -90,17 +94,34 @@ final class AlertNode: RuntimeNode {
         let (level, index) = chosen!
         let time = settings.all || level == .ok ? batch.time : batch.points[index].time
         let outcome = group.state.record(level, at: time, policy: settings.policy)
+        for inhibitor in group.inhibitors { inhibitor.set(level != .ok) }
         groups[batch.group] = group
-        guard outcome.fires else { return }
+        guard outcome.fires, !isInhibited(batch.tags) else { return }
         let state = try settings.eventState(
             level: level, id: id, idData: idData, fields: batch.points[index].fields, time: time, duration: outcome.duration)
         publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(batch), group: batch.group)
         emit(.batch(settings.augment(batch, id: id, state: state)))
     }
 
-    private func newGroup(id: String) -> Group {
+    private func newGroup(id: String, tags: [String: String]) -> Group {
         let seed = context.topics.state(topic: settings.anonymousTopic, eventID: id)
-        return Group(state: AlertGroupState(historySize: settings.historySize, seed: seed), lambdaStates: settings.makeLambdaStates())
+        let inhibitors = settings.inhibits.map { inhibit in
+            context.topics.inhibitors.add(category: inhibit.category, tags: tags.filter { inhibit.tags.contains($0.key) })
+        }
+        return Group(
+            state: AlertGroupState(historySize: settings.historySize, seed: seed), lambdaStates: settings.makeLambdaStates(),
+            inhibitors: inhibitors)
+    }
+
+    /// Whether an event of this node's category with `tags` is held back by an `.inhibit()` (counted, not sent).
+    private func isInhibited(_ tags: [String: String]) -> Bool {
+        guard context.topics.inhibitors.isInhibited(category: settings.category, tags: tags) else { return false }
+        inhibited += 1
+        return true
+    }
+
+    func stop() {
+        context.topics.inhibitors.remove(groups.values.flatMap(\.inhibitors))
     }
 
     private func publish(id: String, state: EventState, previous: AlertLevel, data: ResultSeries, group: GroupKey) {

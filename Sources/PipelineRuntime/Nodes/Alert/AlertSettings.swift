@@ -58,7 +58,17 @@ struct AlertSettings {
         topics = named.isEmpty ? [anonymousTopic] : [anonymousTopic, named]
         (levelTag, idTag, levelField) = (spec.string("levelTag"), spec.string("idTag"), spec.string("levelField"))
         (idField, messageField, durationField) = (spec.string("idField"), spec.string("messageField"), spec.string("durationField"))
+        category = spec.string("category")
+        inhibits = spec.properties.filter { $0.name == "inhibit" }.compactMap { call in
+            guard case .string(let category)? = call.arguments.first else { return nil }
+            return (category, call.arguments.dropFirst().compactMap { if case .string(let tag) = $0 { tag } else { nil } })
+        }
     }
+
+    /// `.category()`: what `.inhibit()`s elsewhere name to hold this node's events back.
+    let category: String
+    /// `.inhibit(category, tags…)`: while a group is not OK, events of `category` with its values of `tags` are held back.
+    let inhibits: [(category: String, tags: [String])]
 
     func makeLambdaStates() -> [LambdaState] { (levels + resets).map { $0.1 }.map { $0.makeState() } }
 
