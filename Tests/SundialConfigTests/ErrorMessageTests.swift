@@ -129,7 +129,9 @@ import Testing
         Case(text: "[http]\npprof-enabled = true\n", expected: ["line 2: warning: [http] pprof-enabled: not supported yet, ignored"]),
         Case(text: "[slack]\nenabled = true\n", expected: ["line 1: [[slack]] url: must specify url"]),
         Case(text: "[mqtt]\nenabled = true\n", expected: ["line 1: [[mqtt]] url: must specify a url for mqtt service"]),
-        Case(text: "[[mqtt]]\nurl = \"ssl://b:8883\"\n", expected: ["line 2: [[mqtt]] url: ssl:// brokers are not supported yet (only tcp://)"]),
+        Case(
+            text: "[[mqtt]]\nurl = \"ssl://b:8883\"\n",
+            expected: ["line 2: [[mqtt]] url: ssl:// brokers are not supported yet (only tcp://)"]),
         Case(text: "[scraper]\nenabled = true\n", expected: ["line 2: warning: [scraper]: not supported yet, ignored"]),
         Case(text: "[zenoss]\nseverity-map = { OK = \"Clear\" }\n", expected: ["line 2: [zenoss] severity-map: invalid severity mapping"]),
         Case(

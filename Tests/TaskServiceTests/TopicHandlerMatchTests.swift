@@ -65,4 +65,35 @@ import TimeSeries
             #expect((events["events"] as? [[String: Any]])?.count == 2, "both critical events were published into ops")
         }
     }
+
+    @Test func anAggregateHandlerPublishesOneEventPerInterval() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aggregate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("digest.log").path
+        let runner = TaskRunner.test()
+        let app = Application(router: try await TaskService.makeRouter(runner: runner))
+        try await app.test(.router) { client in
+            let aggregate: [String: Any] = ["id": "digest", "kind": "aggregate", "options": ["interval": 100_000_000, "topic": "digest"]]
+            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/cpu/handlers", aggregate).status == .ok)
+            let file: [String: Any] = ["id": "file", "kind": "log", "options": ["path": log]]
+            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/digest/handlers", file).status == .ok)
+            let handlers = runner.topics.handlers(for: "cpu")
+            for event in [
+                Self.event(.warning, previous: .ok, host: "serverA"), Self.event(.critical, previous: .ok, host: "serverB"),
+                Self.event(.ok, previous: .critical, host: "serverC"),
+            ] {
+                for handler in handlers { await handler.handle(event) }
+            }
+            var logged = ""
+            for _ in 0..<250 where logged.isEmpty {
+                try await Task.sleep(for: .milliseconds(20))
+                logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            }
+            let lines = logged.split(separator: "\n")
+            #expect(lines.count == 1, "\(logged)")
+            #expect(logged.contains("\"message\":\"Received 3 events in the last 100ms.\"") && logged.contains("\"level\":\"CRITICAL\""))
+            #expect(logged.contains("\"id\":\"digest\"") && logged.contains("cpu:serverA is WARNING\\ncpu:serverB is CRITICAL"))
+        }
+    }
 }

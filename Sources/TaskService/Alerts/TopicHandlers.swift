@@ -50,6 +50,8 @@ struct TopicHandlers: Sendable {
             let targets = HandlerOptions(json: options(record)).strings("topics")
             guard !targets.isEmpty else { throw KapacitorError.badRequest("publish handler needs topics") }
             handler = PublishHandler(targets: targets, topics: topics)
+        } else if record.kind == "aggregate" {
+            handler = try AggregateHandler(id: record.id, options: HandlerOptions(json: options(record)), topics: topics)
         } else {
             handler = try make(record, services: services, logger: logger)
         }
