@@ -195,3 +195,33 @@ def test_configure_slack_on_the_endpoints_page_test_it_and_a_rule_delivers(make_
     finally:
         server.stop()
         sink.stop()
+
+
+def test_alert_history_lists_undelivered_alerts_and_clears_them(make_server, browser, tmp_path):
+    """An alert whose endpoint is down past its retry time is a dead letter: Alert History lists it with its handler
+    and the endpoint's answer, and Clear empties the list."""
+    conf = tmp_path / "sundial.conf"
+    # Nothing listens on port 9: each attempt ends at the attempt timeout (the HTTP client retries connecting until then).
+    conf.write_text('[alert-delivery]\n  timeout = "300ms"\n  retry-interval = "50ms"\n  retry-for = "200ms"\n')
+    server = make_server(extra_args=["--config", str(conf)]).start()
+    api = f"{server.tasks_url}/kapacitor/v1"
+    script = """dbrp "db"."rp"
+stream
+    |from().measurement('cpu')
+    |alert().id('cpu').crit(lambda: "usage_idle" < 10.0).post('http://127.0.0.1:9/alerts')
+"""
+    assert requests.post(f"{api}/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"}).status_code == 200
+    requests.post(f"{api}/write", params={"db": "db", "rp": "rp", "precision": "s"}, data="cpu usage_idle=5 1\n").raise_for_status()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"]:
+        time.sleep(0.2)
+    page = Page(browser)
+    browser.get(server.control_url + "/sources/0/alerts")
+    page.text_appears("Undelivered alerts (1)", "main")
+    cells = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#dead-letters tbody tr td")]
+    assert cells[:5] == ["cpu", "CRITICAL", "post", "task cpu_alert alert2", cells[4]] and int(cells[4]) >= 1, cells
+    assert "timed out after 0.3 seconds" in cells[5], cells
+    page.button("Clear").click()
+    page.text_appears("Every alert reached its endpoints.", "main")
+    assert requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"] == []
+    assert page.errors() == []

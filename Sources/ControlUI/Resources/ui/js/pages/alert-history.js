@@ -1,9 +1,10 @@
-// "Alert History": the alerts Chronograf-style rules record in chronograf.autogen.alerts, newest first, and the
-// latest event of every alert in the active Kapacitor's topics.
+// "Alert History": the alerts Chronograf-style rules record in chronograf.autogen.alerts, newest first, the
+// latest event of every alert in the active Kapacitor's topics, and the alerts its outbox could not deliver.
 import { h, loading, errorBlock } from "../dom.js";
 import { api } from "../api.js";
 import { setCurrentSource } from "../nav.js";
 import { activeKapacitor } from "../kapacitor.js";
+import { loadDeadLetters } from "../dead-letters.js";
 
 const spans = { "Past 1h": 3600, "Past 24h": 86400, "Past 7d": 604800, "Past 30d": 2592000 };
 
@@ -13,8 +14,12 @@ export async function renderAlertHistory(page, { id }) {
   const range = h("select", { id: "history-range", "aria-label": "Time range" }, Object.keys(spans).map((label) => h("option", { value: spans[label], selected: label === "Past 24h" }, label)));
   range.addEventListener("change", () => load(body, id, Number(range.value)));
   const events = h("div", {});
-  page.append(h("div", { class: "page-header page-header-row" }, h("h1", {}, "Alert History"), range), body, events);
-  await Promise.all([load(body, id, Number(range.value)), loadEvents(events, id)]);
+  const undelivered = h("div", {});
+  page.append(h("div", { class: "page-header page-header-row" }, h("h1", {}, "Alert History"), range), body, events, undelivered);
+  const kapacitor = await activeKapacitor(id).catch(() => null);
+  await Promise.all([
+    load(body, id, Number(range.value)), loadEvents(events, id), kapacitor ? loadDeadLetters(undelivered, id, kapacitor) : null,
+  ]);
 }
 
 /// Every topic's events (`/kapacitor/v1/alerts/topics/<topic>/events`), highest level first.
