@@ -1,5 +1,6 @@
 public import AsyncHTTPClient
 public import Logging
+import NIOCore
 public import SundialConfig
 
 /// What handlers send through: the services `kapacitor.conf` configures (the sections of
@@ -20,7 +21,7 @@ public struct HandlerServices: Sendable {
 
     public init(
         configuration: SundialConfiguration = .init(), logFiles: LogFilePolicy = .anywhere, execPrograms: Set<String> = [],
-        tasksURL: String = "http://localhost:9092", client: HTTPClient = .shared, outbox: AlertOutbox? = nil
+        tasksURL: String = "http://localhost:9092", client: HTTPClient = HandlerServices.sharedClient, outbox: AlertOutbox? = nil
     ) {
         self.outbox = outbox
         settings = AlertServiceSettings(configuration)
@@ -29,6 +30,16 @@ public struct HandlerServices: Sendable {
         self.tasksURL = tasksURL
         self.client = client
     }
+
+    /// One client for the process (never shut down, like `HTTPClient.shared`). An endpoint that refuses connections
+    /// fails the attempt at once, as Go's client does, so the outbox retries it on its own schedule instead of the
+    /// client retrying until the attempt's deadline.
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout = .init(connect: .seconds(10))
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// The services now, for Kapacitor's config API view (`SundialConfiguration.configElements`).
     public var configuration: SundialConfiguration { settings.current }
