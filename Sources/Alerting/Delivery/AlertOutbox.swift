@@ -12,6 +12,7 @@ public final class AlertOutbox: Sendable {
     let logger: Logger
     private let lanes = Mutex<[DeliveryRoute: DeliveryLane]>([:])
     private let buried = Mutex<[String: Int64]>([:])
+    private let throttle = LogThrottle()
 
     /// `persistence` nil: deliveries and dead letters are kept in memory only (tests, a server without a data
     /// directory).
@@ -78,6 +79,18 @@ public final class AlertOutbox: Sendable {
 
     // MARK: What lanes report
 
+    /// An event past the lane's pending limit: counted with the dead letters and reported (at most every few
+    /// seconds), but not kept, so a flood against a dead endpoint costs no disk write per event.
+    func shed(_ delivery: Delivery, waiting: Int) {
+        buried.withLock { $0[delivery.route.owner, default: 0] += 1 }
+        let route = delivery.route
+        if let suppressed = throttle.admit(route.owner + "\u{0}" + route.kind + "\u{0}full") {
+            logger.error(
+                "\(route.kind) handler (\(route.owner)): outbox full (\(waiting) events waiting), \(suppressed + 1) event(s) dropped, the latest \(delivery.alertID)"
+            )
+        }
+    }
+
     func sent(_ delivery: Delivery) {
         guard delivery.number != 0 else { return }
         do {
@@ -103,9 +116,13 @@ public final class AlertOutbox: Sendable {
         var delivery = delivery
         delivery.lastError = reason
         buried.withLock { $0[delivery.route.owner, default: 0] += 1 }
-        logger.error(
-            "\(delivery.route.kind) handler (\(delivery.route.owner)): gave up on \(delivery.alertID) after \(delivery.attempts) attempt(s), now a dead letter: \(reason)"
-        )
+        let route = delivery.route
+        if let suppressed = throttle.admit(route.owner + "\u{0}" + route.kind) {
+            let more = suppressed > 0 ? " (and \(suppressed) more since the last report)" : ""
+            logger.error(
+                "\(route.kind) handler (\(route.owner)): gave up on \(delivery.alertID) after \(delivery.attempts) attempt(s), now a dead letter\(more): \(reason)"
+            )
+        }
         do {
             try persistence.bury(delivery, at: Date().timeIntervalSince1970, limit: policy.deadLetterLimit)
         } catch {
@@ -153,4 +170,28 @@ final class MemoryOutbox: OutboxPersistence {
     func deadLetters() throws -> [DeadLetter] { state.withLock { $0.dead } }
 
     func clearDeadLetters() throws { state.withLock { $0.dead = [] } }
+}
+
+/// Lets a repeated report through at most once per interval per key, counting the ones held back.
+final class LogThrottle: Sendable {
+    private let interval: Duration
+    private let state = Mutex<[String: (last: ContinuousClock.Instant, suppressed: Int)]>([:])
+
+    init(interval: Duration = .seconds(10)) {
+        self.interval = interval
+    }
+
+    /// nil: hold this one back; otherwise how many were held back since the last one let through.
+    func admit(_ key: String) -> Int? {
+        let now = ContinuousClock.now
+        return state.withLock { entries in
+            if let entry = entries[key], now - entry.last < interval {
+                entries[key] = (entry.last, entry.suppressed + 1)
+                return nil
+            }
+            let suppressed = entries[key]?.suppressed ?? 0
+            entries[key] = (now, 0)
+            return suppressed
+        }
+    }
 }

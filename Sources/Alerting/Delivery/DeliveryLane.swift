@@ -35,10 +35,10 @@ actor DeliveryLane {
         self.outbox = outbox
     }
 
-    /// A new delivery; past the pending limit it is a dead letter at once.
+    /// A new delivery; past the pending limit it is dropped, counted and reported (`AlertOutbox.shed`).
     func add(_ delivery: Delivery) {
         guard queue.count < outbox.policy.pendingLimit else {
-            outbox.bury(delivery, reason: "outbox full: \(queue.count) deliveries already waiting for this handler")
+            outbox.shed(delivery, waiting: queue.count)
             return
         }
         append(delivery, isStored: false)

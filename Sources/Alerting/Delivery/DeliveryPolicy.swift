@@ -6,7 +6,7 @@ public struct DeliveryPolicy: Sendable, Equatable {
     public var retryInterval: Duration
     public var retryMaxInterval: Duration
     public var retryFor: Duration
-    /// Deliveries one handler may have waiting; past it, new events become dead letters at once.
+    /// Deliveries one handler may have waiting; past it, new events are dropped, counted with the dead letters.
     public var pendingLimit: Int
     /// Dead letters kept (the oldest go first).
     public var deadLetterLimit: Int

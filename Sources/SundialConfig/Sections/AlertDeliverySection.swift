@@ -6,7 +6,7 @@ public struct AlertDeliverySection: Sendable, ConfigSection {
     public var retryInterval = ConfigDuration.seconds(1)
     public var retryMaxInterval = ConfigDuration.seconds(300)
     public var retryFor = ConfigDuration.seconds(3600)
-    /// Events one handler may have waiting; past it, new ones are dead letters at once.
+    /// Events one handler may have waiting; past it, new ones are dropped and counted with the dead letters.
     public var pendingLimit = 10_000
     public var deadLetterLimit = 1_000
 
