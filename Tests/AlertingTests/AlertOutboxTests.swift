@@ -82,15 +82,15 @@ import TimeSeries
         #expect(try outbox.deadLetters().isEmpty)
     }
 
-    @Test func sendOnceIsKapacitorsSingleAttempt() async throws {
-        let outbox = AlertOutbox(policy: DeliveryPolicy(retryInterval: .milliseconds(5)))
-        let route = DeliveryRoute(owner: "task t alert2", kind: "slack", options: HandlerOptions(["send-once": .bool(true)]))
-        let service = FlakyService(failures: 1)
-        await outbox.submit(Self.event("a", .critical, at: 1), route: route, handler: service)
-        try await Self.waitUntil { outbox.deadLetterCount(owner: "task t alert2") == 1 }
-        try await Task.sleep(for: .milliseconds(50))
-        let attempts = try outbox.deadLetters().first?.delivery.attempts
-        #expect(service.got.isEmpty && attempts == 1)
+    @Test func sendOnceHandlersBypassTheOutbox() throws {
+        let services = HandlerServices(outbox: AlertOutbox())
+        let logger = Logger(label: "test")
+        let durable = try AlertHandlerCatalog.make(
+            kind: "tcp", options: HandlerOptions(["address": .string("127.0.0.1:9")]), services: services, owner: "o", logger: logger)
+        let once = try AlertHandlerCatalog.make(
+            kind: "tcp", options: HandlerOptions(["address": .string("127.0.0.1:9"), "send-once": .bool(true)]), services: services,
+            owner: "o", logger: logger)
+        #expect(durable is OutboxHandler && once is TCPHandler)
     }
 
     @Test func aSlowEndpointHoldsUpOnlyItsOwnLane() async throws {

@@ -96,4 +96,24 @@ import TimeSeries
             #expect(logged.contains("\"id\":\"digest\"") && logged.contains("cpu:serverA is WARNING\\ncpu:serverB is CRITICAL"))
         }
     }
+
+    @Test func topicsThatPublishIntoEachOtherNeitherLoopNorMultiply() async throws {
+        let runner = TaskRunner.test()
+        let app = Application(router: try await TaskService.makeRouter(runner: runner))
+        try await app.test(.router) { client in
+            for (topic, targets) in [("a", ["b", "c"]), ("b", ["a", "c"]), ("c", ["a", "b"])] {
+                let publish: [String: Any] = ["id": "p", "kind": "publish", "options": ["topics": targets]]
+                #expect(
+                    try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/\(topic)/handlers", publish).status == .ok)
+            }
+            var event = Self.event(.critical, previous: .ok, host: "serverA")
+            event.topic = "a"
+            runner.topics.collect(event)
+            for handler in runner.topics.handlers(for: "a") { await handler.handle(event) }
+            for topic in ["a", "b", "c"] {
+                let (_, summary) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/alerts/topics/\(topic)")
+                #expect(summary["collected"] as? Int == 1, "\(topic): \(summary)")
+            }
+        }
+    }
 }

@@ -34,7 +34,9 @@ public final class AlertOutbox: Sendable {
             return
         }
         let delivery = Delivery(route: route, alertID: event.id, event: stored)
-        await lane(route, making: { .success(handler) }).add(delivery)
+        let lane = lane(route, making: { .success(handler) })
+        await lane.adopt(handler)
+        await lane.add(delivery)
     }
 
     /// Starts the lanes of the deliveries stored when the process last stopped, with handlers made again from their

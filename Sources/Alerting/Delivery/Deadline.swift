@@ -24,7 +24,7 @@ enum Deadline {
                 work.cancel()
                 continuation.resume(returning: HandlerRefusal("timed out after \(timeout)"))
             }
-            decided.onDecision = clock
+            decided.handOver(clock)
         }
     }
 
@@ -33,13 +33,11 @@ enum Deadline {
         private let taken = Atomic<Bool>(false)
         private let clock = Mutex<Task<Void, Never>?>(nil)
 
-        var onDecision: Task<Void, Never>? {
-            get { clock.withLock { $0 } }
-            set {
-                clock.withLock { $0 = newValue }
-                // The send may have ended before the clock was handed over.
-                if taken.load(ordering: .acquiring) { newValue?.cancel() }
-            }
+        /// The clock to cancel when the send ends first.
+        func handOver(_ task: Task<Void, Never>) {
+            clock.withLock { $0 = task }
+            // The send may have ended before the clock was handed over.
+            if taken.load(ordering: .acquiring) { task.cancel() }
         }
 
         func claim() -> Bool {

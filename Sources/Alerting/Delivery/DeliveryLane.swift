@@ -21,13 +21,14 @@ actor DeliveryLane {
     }
 
     private let route: DeliveryRoute
-    private let handler: Result<any SendingHandler, HandlerRefusal>
+    private var handler: Result<any SendingHandler, HandlerRefusal>
     private let outbox: AlertOutbox
     private var queue: [Entry] = []
     private var sequence = 0
     private var running = false
     private var waiter: CheckedContinuation<Void, Never>?
     private var timer: Task<Void, Never>?
+    private var sleepNumber = 0
 
     init(route: DeliveryRoute, handler: Result<any SendingHandler, HandlerRefusal>, outbox: AlertOutbox) {
         self.route = route
@@ -113,7 +114,7 @@ actor DeliveryLane {
         }
         delivery.lastError = refusal.description
         let spent = Duration.seconds(startedAt - (delivery.firstAttempt ?? startedAt))
-        if refusal.isPermanent || route.options.bool("send-once") || spent >= outbox.policy.retryFor {
+        if refusal.isPermanent || spent >= outbox.policy.retryFor {
             queue.remove(at: index)
             outbox.bury(delivery, reason: refusal.description)
             return
@@ -125,19 +126,29 @@ actor DeliveryLane {
     }
 
     private func sleep(until instant: ContinuousClock.Instant) async {
+        sleepNumber += 1
+        let number = sleepNumber
         await withCheckedContinuation { continuation in
             waiter = continuation
             timer = Task { [weak self] in
-                try? await Task.sleep(until: instant, clock: .continuous)
-                await self?.wake()
+                // A cancelled timer wakes nobody: the sleep it was for has already ended.
+                do { try await Task.sleep(until: instant, clock: .continuous) } catch { return }
+                await self?.wake(sleep: number)
             }
         }
     }
 
-    private func wake() {
+    /// Ends the current sleep; a timer's wake for an earlier sleep is ignored.
+    private func wake(sleep number: Int? = nil) {
+        if let number, number != sleepNumber { return }
         timer?.cancel()
         timer = nil
         waiter?.resume()
         waiter = nil
+    }
+
+    /// Takes a working handler for a lane whose own could not be made at start (the service was configured since).
+    func adopt(_ replacement: any SendingHandler) {
+        if case .failure = handler { handler = .success(replacement) }
     }
 }

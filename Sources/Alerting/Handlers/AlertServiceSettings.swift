@@ -21,4 +21,15 @@ public final class AlertServiceSettings: Sendable {
         let updated = try file.applying(overrides)
         state.withLock { $0 = updated }
     }
+
+    /// The file's configuration with one section's overrides applied: what that section becomes (checked, not made
+    /// current).
+    public func section(_ section: String, with overrides: [ConfigOverride]) throws(ConfigOverrideError) -> SundialConfiguration {
+        try file.applying(overrides.filter { $0.section == section })
+    }
+
+    /// Makes `section` of `configuration` current, leaving the other sections as they run.
+    public func replace(_ section: String, from configuration: SundialConfiguration) {
+        state.withLock { $0 = $0.replacingSection(section, from: configuration) }
+    }
 }

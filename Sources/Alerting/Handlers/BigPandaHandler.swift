@@ -56,10 +56,10 @@ struct BigPandaHandler: SendingHandler {
                 throw HandlerRefusal("failed to evaluate BigPanda template: \(error)", isPermanent: true)
             }
         }
-        var post = ServicePost(
-            service: "BigPanda", url: options.string("url").nonEmpty ?? section.url,
-            headers: [("Authorization", "Bearer \(section.token)")],
-            success: [201], client: services.client)
+        let url = options.string("url").nonEmpty ?? section.url
+        // The config's token goes only to the config's URL (a handler naming another URL must not collect it).
+        let headers = url == section.url ? [("Authorization", "Bearer \(section.token)")] : []
+        var post = ServicePost(service: "BigPanda", url: url, headers: headers, success: [201], client: services.client)
         post.describe = { $0["error"] as? String }
         try await post.send(TemplateValue.map(body).json)
     }

@@ -1,7 +1,8 @@
 import Logging
 
 /// A handler whose delivery can fail with the service's own reason: `send` reports it (a service test shows it to the
-/// caller), `handle` logs it and goes on, as Kapacitor logs a failed delivery and drops it.
+/// caller), `handle` logs it and goes on, as Kapacitor logs a failed delivery and drops it. Outside the outbox an
+/// attempt is bounded by `onceTimeout`, so a peer that accepts and then stays silent cannot hold up a task.
 protocol SendingHandler: AlertHandler {
     /// What the log says before the reason (`slack handler: failed to send event`).
     var failureText: String { get }
@@ -10,13 +11,14 @@ protocol SendingHandler: AlertHandler {
 }
 
 extension SendingHandler {
+    /// One attempt (Kapacitor's `send-once`, or no outbox), bounded like the outbox's attempts.
     func handle(_ event: AlertEvent) async {
-        do {
-            try await send(event)
-        } catch {
-            logger.error("\(failureText): \(error)")
+        if let refusal = await Deadline.run(Self.onceTimeout, { () throws(HandlerRefusal) in try await send(event) }) {
+            logger.error("\(failureText): \(refusal)")
         }
     }
+
+    static var onceTimeout: Duration { .seconds(30) }
 }
 
 extension Optional where Wrapped == String {

@@ -5,7 +5,7 @@ public import SundialConfig
 /// `.serviceNow()`: one record to ServiceNow's event API as Kapacitor's service posts it: `source`, the templated
 /// `node`, `type`, `resource`, `metric_name`, `message_key` (the alert id unless set), `severity` as ServiceNow's
 /// number in a string, the message as `description`, and `additional_info` as a JSON object in a string; each cut to
-/// ServiceNow's field sizes. Basic auth with the config's credentials.
+/// ServiceNow's field sizes. Basic auth with the config's credentials, only to the config's URL.
 struct ServiceNowHandler: SendingHandler {
     let failureText = "servicenow handler: failed to send event to ServiceNow"
     var section: ServiceNowSection { services.serviceNow }
@@ -64,13 +64,14 @@ struct ServiceNowHandler: SendingHandler {
             record["additional_info"] = .string(TemplateValue.map(info).json)
         }
         let body = TemplateValue.map(["records": .list([.map(record)])])
+        let url = options.string("url").nonEmpty ?? section.url
         var headers: [(String, String)] = []
-        if !section.username.isEmpty, !section.password.isEmpty {
+        // The config's credentials go only to the config's URL: a script or topic handler naming another URL must not
+        // be able to collect them.
+        if url == section.url, !section.username.isEmpty, !section.password.isEmpty {
             headers.append(("Authorization", "Basic " + Data("\(section.username):\(section.password)".utf8).base64EncodedString()))
         }
-        let post = ServicePost(
-            service: "ServiceNow", url: options.string("url").nonEmpty ?? section.url, headers: headers, success: [200],
-            client: services.client)
+        let post = ServicePost(service: "ServiceNow", url: url, headers: headers, success: [200], client: services.client)
         try await post.send(body.json + "\n")
     }
 

@@ -35,11 +35,15 @@ struct ServicePost {
             throw HandlerRefusal("\(error)")
         }
         guard !success.contains(status) else { return }
-        let content = String(buffer: answer)
-        if let reason = describeStatus?(status) { throw HandlerRefusal(reason) }
+        // A refusal of the request itself will not change on a retry; a timeout, a throttle or a server error may.
+        let isPermanent = (400..<500).contains(status) && status != 408 && status != 429
+        var content = String(buffer: answer)
+        if let reason = describeStatus?(status) { throw HandlerRefusal(reason, isPermanent: isPermanent) }
         if let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any], let reason = describe(object) {
-            throw HandlerRefusal(reason)
+            throw HandlerRefusal(String(reason.prefix(1024)), isPermanent: isPermanent)
         }
-        throw HandlerRefusal("failed to understand \(service) response. code: \(status) content: \(content)")
+        // Kept short: the reason is logged, stored with a dead letter and shown by the API.
+        if content.utf8.count > 1024 { content = String(content.prefix(1024)) + "…" }
+        throw HandlerRefusal("failed to understand \(service) response. code: \(status) content: \(content)", isPermanent: isPermanent)
     }
 }

@@ -15,6 +15,14 @@ extension SundialConfiguration {
         return result
     }
 
+    /// This configuration with `section` (all its elements) taken from `other`: how a config API update reaches the
+    /// running services, leaving the other sections as they run.
+    public func replacingSection(_ section: String, from other: SundialConfiguration) -> SundialConfiguration {
+        var result = self
+        Self.sections.first { $0.name == section }?.copy(other, &result)
+        return result
+    }
+
     private mutating func apply(_ override: ConfigOverride) throws(ConfigOverrideError) {
         guard let entry = Self.configAPISections.first(where: { $0.name == override.section }),
             let binding = Self.sections.first(where: { $0.name == override.section })

@@ -17,6 +17,8 @@ struct SectionBinding {
     let renderedLines: (SundialConfiguration, _ index: Int) -> [String]
     /// One element's options as Kapacitor's config API shows them: (name, value, whether it is a secret).
     let options: (SundialConfiguration, _ index: Int) -> [(name: String, value: ConfigJSON, isSecret: Bool)]
+    /// Copies the whole section (every element) from one configuration into another.
+    let copy: (_ from: SundialConfiguration, _ into: inout SundialConfiguration) -> Void
 
     enum Assignment: Equatable {
         case assigned
@@ -51,7 +53,8 @@ struct SectionBinding {
                 configuration[keyPath: property].validate() + configuration[keyPath: property].unsupportedSettings()
             },
             renderedLines: { configuration, _ in render(configuration[keyPath: property]) },
-            options: { configuration, _ in options(configuration[keyPath: property]) }
+            options: { configuration, _ in options(configuration[keyPath: property]) },
+            copy: { from, into in into[keyPath: property] = from[keyPath: property] }
         )
     }
 
@@ -75,7 +78,8 @@ struct SectionBinding {
                 configuration[keyPath: property][index].validate() + configuration[keyPath: property][index].unsupportedSettings()
             },
             renderedLines: { configuration, index in render(configuration[keyPath: property][index]) },
-            options: { configuration, index in options(configuration[keyPath: property][index]) }
+            options: { configuration, index in options(configuration[keyPath: property][index]) },
+            copy: { from, into in into[keyPath: property] = from[keyPath: property] }
         )
     }
 

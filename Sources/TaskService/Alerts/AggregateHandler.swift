@@ -1,4 +1,5 @@
 import Alerting
+import SundialConfig
 import Synchronization
 import TimeSeries
 
@@ -12,7 +13,8 @@ final class AggregateHandler: AlertHandler, Sendable {
     let target: String
     let message: AlertTemplate
     let topics: TopicRegistry
-    private let pending = Mutex<[AlertEvent]>([])
+    /// The interval's events, and whether the interval's loop runs.
+    private let state = Mutex<(events: [AlertEvent], started: Bool)>(([], false))
 
     static let defaultMessage = "Received {{ .Count }} events in the last {{.Interval}}."
 
@@ -21,6 +23,7 @@ final class AggregateHandler: AlertHandler, Sendable {
             switch options["interval"] {
             case .number(let number)?: number >= 1e6 && number < 9e18 ? Int64(number) : nil
             case .duration(let value)?: value >= 1_000_000 ? value : nil
+            case .string(let text)?: ConfigDuration(parsing: text).flatMap { $0.nanoseconds >= 1_000_000 ? $0.nanoseconds : nil }
             default: nil
             }
         guard let nanoseconds else { throw KapacitorError.badRequest("aggregate handler needs an interval of at least 1ms") }
@@ -36,6 +39,19 @@ final class AggregateHandler: AlertHandler, Sendable {
         interval = nanoseconds
         self.target = target
         self.topics = topics
+    }
+
+    /// Events an interval holds at most; more are dropped (one aggregate says how many arrived, up to this).
+    static let pendingLimit = 100_000
+
+    func handle(_ event: AlertEvent) async {
+        // The interval's loop starts with the first event, so a handler made only to check its options starts none.
+        let isFirst = state.withLock { state in
+            if state.events.count < Self.pendingLimit { state.events.append(event) }
+            defer { state.started = true }
+            return !state.started
+        }
+        guard isFirst else { return }
         Task { [weak self, interval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .nanoseconds(interval))
@@ -45,15 +61,11 @@ final class AggregateHandler: AlertHandler, Sendable {
         }
     }
 
-    func handle(_ event: AlertEvent) async {
-        pending.withLock { $0.append(event) }
-    }
-
     /// Publishes the interval's events as one, if there were any.
     func flush() async {
-        let events = pending.withLock { events in
-            defer { events = [] }
-            return events
+        let events = state.withLock { state in
+            defer { state.events = [] }
+            return state.events
         }
         guard !events.isEmpty else { return }
         let data = TemplateValue.object([("Count", .int(Int64(events.count))), ("Interval", .duration(interval))])

@@ -83,25 +83,26 @@ final class ConfigRoutes: Sendable {
             throw KapacitorError.badRequest("failed to decode JSON:\(reason)")
         }
         try updates.withLock { _ in
-            let stored = try store.configOverrides()
-            var overrides = ConfigOverrides(stored)
+            var overrides = ConfigOverrides(try store.configOverrides())
             do {
                 try overrides.update(action, section: section, element: element, hasElement: hasElement)
             } catch {
                 throw KapacitorError.badRequest("failed to apply update: \(error)")
             }
+            // Only the section posted to is checked and changed: an override elsewhere that no longer applies (the
+            // file changed under it) does not block it, and `skip-config-overrides` leaves the others as they run.
+            let updated: SundialConfiguration
             do {
-                try services.settings.apply(overrides.items)
+                updated = try services.settings.section(section, with: overrides.items)
             } catch {
                 throw KapacitorError.badRequest("\(error)")
             }
             do {
                 try store.replaceConfigOverrides(section: section, with: overrides.section(section))
             } catch {
-                // What was not stored is not kept: the running services go back to the stored overrides.
-                try? services.settings.apply(stored)
                 throw KapacitorError(.internalServerError, "failed to save override \(section)/\(element): \(error)")
             }
+            services.settings.replace(section, from: updated)
         }
         return Response(status: .noContent)
     }

@@ -82,9 +82,18 @@ public final class OutboxStore: OutboxPersistence {
         }
     }
 
+    /// Every delivery not yet sent; rows whose route no longer reads (a damaged file) are dropped.
     public func pending() throws -> [Delivery] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM delivery WHERE failed_at IS NULL ORDER BY number").compactMap(Self.delivery)
+        try database.write { db in
+            var deliveries: [Delivery] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM delivery WHERE failed_at IS NULL ORDER BY number") {
+                if let delivery = Self.delivery(row) {
+                    deliveries.append(delivery)
+                } else {
+                    try db.execute(sql: "DELETE FROM delivery WHERE number = ?", arguments: [row["number"] as Int64])
+                }
+            }
+            return deliveries
         }
     }
 
@@ -100,7 +109,7 @@ public final class OutboxStore: OutboxPersistence {
         try database.write { db in try db.execute(sql: "DELETE FROM delivery WHERE failed_at IS NOT NULL") }
     }
 
-    /// A stored row as a delivery; nil when its route no longer reads (it is left for the dead letters' clearing).
+    /// A stored row as a delivery; nil when its route no longer reads.
     private static func delivery(_ row: Row) -> Delivery? {
         guard let route = try? JSONDecoder().decode(DeliveryRoute.self, from: Data((row["route"] as String).utf8)) else { return nil }
         return Delivery(

@@ -74,4 +74,20 @@ import Testing
             }
         }
     }
+
+    @Test func anOverrideThatNoLongerAppliesDoesNotBlockOtherSections() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("config-stale-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // An override stored when the file had a key it no longer takes.
+        try TaskStore(path: path).replaceConfigOverrides(
+            section: "smtp", with: [ConfigOverride(section: "smtp", element: "", options: ["no-such-key": .bool(true)])])
+        let runner = Self.runner()
+        let app = Application(router: try await TaskService.makeRouter(databasePath: path, runner: runner))
+        try await app.test(.router) { client in
+            let set: [String: Any] = ["set": ["channel": "#ops"]]
+            let (status, _) = try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/config/slack/", set)
+            #expect(status == .noContent)
+            #expect(runner.handlerServices.slack.first?.channel == "#ops")
+        }
+    }
 }
