@@ -117,3 +117,10 @@ class SundialServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def write_to_tasks(server: "SundialServer", lines: str, db: str = "db", rp: str = "rp") -> None:
+    """Posts line protocol (seconds) to the tasks service's Kapacitor write API and checks the 204."""
+    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db={db}&rp={rp}&precision=s", data=lines.encode())
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 204

@@ -8,19 +8,12 @@ import os
 import subprocess
 from urllib.parse import parse_qs
 import stat
-import urllib.request
 
 import requests
 
 from harness.sinks import HTTPSink, TCPSink
-from harness.sundial_server import binary_path
+from harness.sundial_server import binary_path, write_to_tasks
 from harness.waiting import wait_for
-
-
-def write(server, lines):
-    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 204
 
 
 def config(sink):
@@ -92,8 +85,8 @@ stream
     |alert().id('deaf').message('{big}').crit(lambda: "usage_idle" < 10.0).exec('{deaf}')
 """
     assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "deaf", "script": deaf_script, "status": "enabled"}).ok
-    write(server, "cpu,host=web1 usage_idle=5 1\n")
-    write(server, "cpu,host=web1 usage_idle=50 2\n")
+    write_to_tasks(server, "cpu,host=web1 usage_idle=5 1\n")
+    write_to_tasks(server, "cpu,host=web1 usage_idle=50 2\n")
     try:
         assert wait_for(lambda: len(sink.bodies("/pagerduty")) == 2 and len(sink.bodies("/discord")) == 2 and len(tcp.received) == 2
                         and stdin_copy.exists() and len(stdin_copy.read_text().splitlines()) == 2), sink.requests
@@ -168,7 +161,7 @@ stream
     |alert().id('mem').crit(lambda: "used" > 90).topic('ops')
 """
     assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "mem", "script": script, "status": "enabled"}).ok
-    write(server, "mem used=95 1\n")
+    write_to_tasks(server, "mem used=95 1\n")
     try:
         assert wait_for(lambda: sink.bodies("/pagerduty") and sink.bodies("/slack") and sink.bodies("/teams")), sink.requests
         assert sink.bodies("/slack")[0]["channel"] == "#pager" and sink.bodies("/slack")[0]["username"] == "bot"
@@ -215,7 +208,7 @@ stream
 """
     assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "disk", "script": script, "status": "enabled"}).ok
     for second, used in ((1, 95), (2, 96), (3, 10)):
-        write(server, f"disk used={used} {second}\n")
+        write_to_tasks(server, f"disk used={used} {second}\n")
     try:
         # The global Teams service's state-changes-only makes the whole node send changes only: CRITICAL once, then OK.
         assert wait_for(lambda: len(sink.bodies("/botTOKEN:AUTH/sendMessage")) == 2 and len([r for r in sink.requests
@@ -296,13 +289,13 @@ stream
 """
         answer = requests.post(f"{api}/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"})
         assert answer.status_code == 200, answer.text
-        write(server, "cpu usage_idle=5 1\n")
+        write_to_tasks(server, "cpu usage_idle=5 1\n")
         wait_for(lambda: "service is not enabled" in server.log(), timeout=10)
         assert sink.bodies("/hooks/T0-secret-path") == []
 
         change = {"set": {"enabled": True, "url": secret_url, "channel": "#ops", "token": secret_token}}
         assert requests.post(f"{api}/config/slack/", json=change).status_code == 204
-        write(server, "cpu usage_idle=50 2\n")
+        write_to_tasks(server, "cpu usage_idle=50 2\n")
         wait_for(lambda: len(sink.bodies("/hooks/T0-secret-path")) == 1, timeout=10)
         delivered = sink.bodies("/hooks/T0-secret-path")[0]
         assert delivered["channel"] == "#ops" and delivered["attachments"][0]["text"] == "cpu is OK"
@@ -375,8 +368,8 @@ stream
         .opsGenie2().recipients('alice')
 """
     assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "cpu", "script": script, "status": "enabled"}).ok
-    write(server, "cpu,host=web1 usage_idle=5 1\n")
-    write(server, "cpu,host=web1 usage_idle=50 2\n")
+    write_to_tasks(server, "cpu,host=web1 usage_idle=5 1\n")
+    write_to_tasks(server, "cpu,host=web1 usage_idle=50 2\n")
     try:
         assert wait_for(lambda: len(sink.bodies("/victorops/vo-api-key/night")) == 2 and len(sink.requests) >= 6), sink.requests
         victorops = sink.bodies("/victorops/vo-api-key/night")
@@ -457,7 +450,7 @@ stream
 """
     try:
         assert requests.post(f"{server.tasks_url}/kapacitor/v1/tasks", json={"id": "mail", "script": script, "status": "enabled"}).ok
-        write(server, "cpu,host=web1,owner=ada usage_idle=5 1\n")
+        write_to_tasks(server, "cpu,host=web1,owner=ada usage_idle=5 1\n")
         assert wait_for(lambda: received), server.log()[-2000:]
         sender, recipients, content = received[0]
         assert sender == "kapacitor@example.com"

@@ -4,18 +4,12 @@ and their secrets stay out of the config API."""
 
 import base64
 import json
-import urllib.request
 
 import requests
 
 from harness.sinks import HTTPSink
+from harness.sundial_server import write_to_tasks
 from harness.waiting import wait_for
-
-
-def write(server, lines):
-    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 204
 
 
 def headers_of(sink, path):
@@ -71,8 +65,8 @@ stream
     try:
         answer = requests.post(f"{api}/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"})
         assert answer.status_code == 200, answer.text
-        write(server, "cpu,host=serverA usage_idle=5 10\n")
-        write(server, "cpu,host=serverA usage_idle=50 20\n")
+        write_to_tasks(server, "cpu,host=serverA usage_idle=5 10\n")
+        write_to_tasks(server, "cpu,host=serverA usage_idle=50 20\n")
         paths = ("/servicenow", "/zenoss", "/talk", "/pagerduty")
         assert wait_for(lambda: all(len(sink.bodies(p)) == 2 for p in paths) and sink.bodies("/opsgenie/") and sink.bodies("/opsgenie/note/"))
 

@@ -3,18 +3,12 @@ Kapacitor's own service tests pin): Alerta's alert API with templates and severi
 status codes and metadata, BigPanda's alerts API with the event's tags and fields as attributes; and each service
 test sends its test message."""
 
-import urllib.request
 
 import requests
 
 from harness.sinks import HTTPSink, SensuSink
+from harness.sundial_server import write_to_tasks
 from harness.waiting import wait_for
-
-
-def write(server, lines):
-    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 204
 
 
 def test_alerta_sensu_and_bigpanda_get_kapacitors_payloads(make_server, tmp_path):
@@ -55,8 +49,8 @@ stream
     try:
         answer = requests.post(f"{api}/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"})
         assert answer.status_code == 200, answer.text
-        write(server, "cpu,host=serverA usage_idle=5 10\n")
-        write(server, "cpu,host=serverA usage_idle=50 20\n")
+        write_to_tasks(server, "cpu,host=serverA usage_idle=5 10\n")
+        write_to_tasks(server, "cpu,host=serverA usage_idle=50 20\n")
         assert wait_for(lambda: len(sink.bodies("/alerta/alert")) == 2 and len(sensu.received) == 2 and len(sink.bodies("/bigpanda")) == 2)
 
         critical, ok = sink.bodies("/alerta/alert")

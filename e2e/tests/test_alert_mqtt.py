@@ -6,20 +6,14 @@ import shutil
 import socket
 import subprocess
 import time
-import urllib.request
 
 import pytest
 import requests
 
+from harness.sundial_server import write_to_tasks
 from harness.waiting import wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("mosquitto") is None, reason="Debian's mosquitto is not installed")
-
-
-def write(server, lines):
-    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 204
 
 
 def free_port():
@@ -66,8 +60,8 @@ stream
         time.sleep(0.5)
         answer = requests.post(f"{api}/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"})
         assert answer.status_code == 200, answer.text
-        write(server, "cpu usage_idle=5 10\n")
-        write(server, "cpu usage_idle=50 20\n")
+        write_to_tasks(server, "cpu usage_idle=5 10\n")
+        write_to_tasks(server, "cpu usage_idle=50 20\n")
 
         def lines():
             return (tmp_path / "received.txt").read_text().splitlines()

@@ -3,11 +3,11 @@ back-off, survives a kill -9 in between, delivers every event in order per alert
 turns what cannot be delivered in the retry time into dead letters the API and the task's stats show."""
 
 import signal
-import urllib.request
 
 import requests
 
 from harness.sinks import HTTPSink
+from harness.sundial_server import write_to_tasks
 from harness.waiting import wait_for
 
 SCRIPT = """dbrp "db"."rp"
@@ -19,12 +19,6 @@ stream
         .crit(lambda: "usage_idle" < 10.0)
         .post('URL')
 """
-
-
-def write(server, lines):
-    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 204
 
 
 def start(make_server, tmp_path, retry_for):
@@ -41,8 +35,8 @@ def test_a_failing_endpoint_gets_every_event_in_order_after_a_kill(make_server, 
         script = SCRIPT.replace("URL", f"{sink.url}/alerts")
         assert requests.post(f"{api}/tasks", json={"id": "cpu", "script": script, "status": "enabled"}).status_code == 200
         # host a: CRITICAL, OK, CRITICAL; host b: CRITICAL, OK.
-        write(server, "cpu,host=a usage_idle=5 1\ncpu,host=b usage_idle=6 1\ncpu,host=a usage_idle=50 2\n")
-        write(server, "cpu,host=b usage_idle=60 3\ncpu,host=a usage_idle=7 4\n")
+        write_to_tasks(server, "cpu,host=a usage_idle=5 1\ncpu,host=b usage_idle=6 1\ncpu,host=a usage_idle=50 2\n")
+        write_to_tasks(server, "cpu,host=b usage_idle=60 3\ncpu,host=a usage_idle=7 4\n")
         assert wait_for(lambda: len(sink.requests) >= 8, timeout=20)
         assert sink.accepted("/alerts") == []
         server.stop(signal.SIGKILL)
@@ -66,14 +60,14 @@ def test_a_dead_endpoint_fills_the_dead_letters_without_stopping_the_task(make_s
     try:
         script = SCRIPT.replace("URL", f"{sink.url}/dead")
         assert requests.post(f"{api}/tasks", json={"id": "cpu", "script": script, "status": "enabled"}).status_code == 200
-        write(server, "cpu,host=a usage_idle=5 1\ncpu,host=a usage_idle=50 2\n")
+        write_to_tasks(server, "cpu,host=a usage_idle=5 1\ncpu,host=a usage_idle=50 2\n")
         assert wait_for(lambda: len(requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"]) == 2, timeout=20)
         letters = requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"]
         assert [letter["message"] for letter in letters] == ["a CRITICAL 5", "a OK 50"]
         assert all(letter["owner"] == "task cpu alert2" and letter["kind"] == "post" and letter["attempts"] >= 2 for letter in letters)
         assert "503" in letters[0]["error"], letters[0]
         # The task kept going: later points are processed and counted, and its stats count the dead letters.
-        write(server, "cpu,host=b usage_idle=5 3\n")
+        write_to_tasks(server, "cpu,host=b usage_idle=5 3\n")
         def stats():
             return requests.get(f"{api}/tasks/cpu").json()["stats"]["node-stats"]["alert2"]
 

@@ -5,20 +5,14 @@ import shutil
 import socket
 import subprocess
 import time
-import urllib.request
 
 import pytest
 import requests
 
+from harness.sundial_server import write_to_tasks
 from harness.waiting import wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("snmptrapd") is None, reason="Debian's snmptrapd is not installed")
-
-
-def write(server, lines):
-    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines.encode())
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 204
 
 
 def free_udp_port():
@@ -55,8 +49,8 @@ stream
         time.sleep(0.5)  # snmptrapd binds its port
         answer = requests.post(f"{api}/tasks", json={"id": "cpu_alert", "script": script, "status": "enabled"})
         assert answer.status_code == 200, answer.text
-        write(server, "cpu usage_idle=5 10\n")
-        write(server, "cpu usage_idle=50 20\n")
+        write_to_tasks(server, "cpu usage_idle=5 10\n")
+        write_to_tasks(server, "cpu usage_idle=50 20\n")
 
         def traps():
             return [line for line in (tmp_path / "traps.log").read_text().splitlines() if "1.3.6.1.6.3.1.1.4.1.0" in line]

@@ -76,6 +76,16 @@ public struct HandlerOptions: Sendable, Equatable {
         }
     }
 
+    /// Templates by field, each from the first non-empty option of its names (topic options' spelling, then
+    /// TICKscript's): ServiceNow's and Zenoss's templated fields.
+    func templates(_ fields: [(field: String, options: [String])]) throws(AlertTemplateError) -> [String: AlertTemplate] {
+        var templates: [String: AlertTemplate] = [:]
+        for (field, names) in fields {
+            if let text = names.lazy.compactMap({ self.string($0).nonEmpty }).first { templates[field] = try AlertTemplate(text) }
+        }
+        return templates
+    }
+
     public func number(_ name: String) -> Double? {
         if case .number(let number)? = values[name] { return number }
         return nil

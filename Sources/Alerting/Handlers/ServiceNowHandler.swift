@@ -23,15 +23,11 @@ struct ServiceNowHandler: SendingHandler {
     ]
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        var templates: [String: AlertTemplate] = [:]
         do {
-            for (field, names, _) in Self.fields {
-                if let text = names.lazy.compactMap({ options.string($0).nonEmpty }).first { templates[field] = try AlertTemplate(text) }
-            }
+            templates = try options.templates(Self.fields.map { (field: $0.field, options: $0.options) })
         } catch {
             throw HandlerRefusal("failed to parse ServiceNow template: \(error)")
         }
-        self.templates = templates
         additionalInfo = options.table("additional_info").merging(options.table("additional-info")) { _, own in own }
         self.options = options
         self.services = services

@@ -23,15 +23,11 @@ struct ZenossHandler: SendingHandler {
     ]
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        var templates: [String: AlertTemplate] = [:]
         do {
-            for (field, names) in Self.fields {
-                if let text = names.lazy.compactMap({ options.string($0).nonEmpty }).first { templates[field] = try AlertTemplate(text) }
-            }
+            templates = try options.templates(Self.fields)
         } catch {
             throw HandlerRefusal("failed to parse Zenoss template: \(error)")
         }
-        self.templates = templates
         customFields = options.table("customField").merging(options.table("custom-field")) { _, own in own }
         self.options = options
         self.services = services
