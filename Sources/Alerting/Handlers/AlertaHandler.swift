@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.alerta()`: an alert to `<url>/alert` as Kapacitor's Alerta service posts it. `resource` (`{{ .Name }}` unless
@@ -9,7 +9,7 @@ import TimeSeries
 /// severity is Alerta's word for the level; `timeout` goes in whole seconds (24 h unless set). Alerta answers 201.
 struct AlertaHandler: SendingHandler {
     let failureText = "alerta handler: failed to send event to Alerta"
-    var section: AlertaSection { services.alerta }
+    var section: AlertaSection { services.configuration.alerta }
     let options: HandlerOptions
     let templates: [String: AlertTemplate]
     let serviceTemplates: [AlertTemplate]
@@ -115,4 +115,34 @@ struct AlertaHandler: SendingHandler {
         default: return 86_400
         }
     }
+}
+
+extension AlertaHandler {
+    static let kind = HandlerKind(
+        "alerta", property: "alerta",
+        test: ServiceTest(
+            name: "alerta",
+            defaults: { services in
+                let alerta = services.configuration.alerta
+                return [
+                    ("resource", .string("testResource")), ("event", .string("testEvent")), ("environment", .string(alerta.environment)),
+                    ("severity", .string("critical")), ("group", .string("testGroup")), ("value", .string("testValue")),
+                    ("message", .string("test alerta message")), ("origin", .string(alerta.origin)),
+                    ("service", .list([.string("testServiceA"), .string("testServiceB")])),
+                    ("correlate", .list([.string("testServiceX"), .string("testServiceY")])),
+                    (
+                        "attributes",
+                        .object(["testAttributeA": .string("A"), "testAttributeB": .bool(true), "testAttributeC": .number(9001)])
+                    ),
+                    ("timeout", .string("24h0m0s")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var given = options
+                given["timeout"] = options.string("timeout").flatMap { ConfigDuration(parsing: $0) }.map { .duration($0.nanoseconds) }
+                let level = AlertLevel(name: options.string("severity") ?? "") ?? .critical
+                try await AlertaHandler(options: given, services: services, logger: logger).send(ServiceTest.event(options, level: level))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try AlertaHandler(options: options, services: services, logger: logger)
+        })
 }

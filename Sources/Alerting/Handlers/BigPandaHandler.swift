@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.bigPanda()`: an alert to BigPanda's alerts API as Kapacitor's BigPanda service posts it: `app_key`, `status`
@@ -9,7 +9,7 @@ import TimeSeries
 /// then `host` and the handler's attributes (templates) over them. BigPanda answers 201.
 struct BigPandaHandler: SendingHandler {
     let failureText = "bigpanda handler: failed to send event to BigPanda"
-    var section: BigPandaSection { services.bigPanda }
+    var section: BigPandaSection { services.configuration.bigPanda }
     let options: HandlerOptions
     let attributes: [String: HandlerOptions.Value]
     let services: HandlerServices
@@ -87,4 +87,29 @@ struct BigPandaHandler: SendingHandler {
         }
         return result
     }
+}
+
+extension BigPandaHandler {
+    static let kind = HandlerKind(
+        "bigpanda", property: "bigPanda",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.bigPanda
+            return (section.enabled, section.global, section.stateChangesOnly)
+        },
+        test: ServiceTest(
+            name: "bigpanda",
+            defaults: { _ in
+                [
+                    ("app_key", .string("012345")), ("message", .string("test bigpanda message")), ("level", .string("CRITICAL")),
+                    ("host", .string("serverA")), ("primary_property", .string("")), ("secondary_property", .string("")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var given = HandlerOptions()
+                given["app-key"] = options["app_key"]
+                var event = ServiceTest.event(options)
+                event.taskName = ""
+                try await BigPandaHandler(options: given, services: services, logger: logger).send(event)
+            }),
+        make: { options, services, logger in BigPandaHandler(options: options, services: services, logger: logger) })
 }

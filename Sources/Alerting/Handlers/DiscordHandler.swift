@@ -1,5 +1,5 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.discord()`: one embed coloured by level, its title from the `embed-title` template, as Kapacitor's Discord
@@ -11,7 +11,7 @@ struct DiscordHandler: SendingHandler {
     var workspace: DiscordSection {
         get throws(HandlerRefusal) {
             try HandlerServices.workspace(
-                workspaceName, in: services.discord, named: \.workspace, isDefault: \.isDefault, service: "discord")
+                workspaceName, in: services.configuration.discordWorkspaces, named: \.workspace, isDefault: \.isDefault, service: "discord")
         }
     }
     let options: HandlerOptions
@@ -55,4 +55,35 @@ struct DiscordHandler: SendingHandler {
         try await ServicePost(service: "Discord", url: workspace.url, headers: [], success: [204], client: services.client)
             .send(body.json + "\n")
     }
+}
+
+extension DiscordHandler {
+    static let kind = HandlerKind(
+        "discord", property: "discord",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            services.defaultDiscord.map { ($0.enabled, $0.global, $0.stateChangesOnly) }
+        },
+        test: ServiceTest(
+            name: "discord",
+            defaults: { services in
+                [
+                    ("workspace", .string(services.defaultDiscord?.workspace ?? "")), ("message", .string("test discord message")),
+                    ("level", .string("INFO")), ("username", .string("Kapacitor")),
+                    (
+                        "avatar-url",
+                        .string("https://influxdata.github.io/branding/img/downloads/influxdata-logo--symbol--pool-alpha.png")
+                    ),
+                    ("embed-title", .string("Kapacitor Alert")), ("time-val", .string("1970-01-01T00:00:01Z")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                // The test sends its embed title as it is, not as a template.
+                var literal = options
+                literal["embed-title"] = nil
+                var handler = try DiscordHandler(options: literal, services: services, logger: logger)
+                handler.fixedTitle = options.string("embed-title")
+                try await handler.send(ServiceTest.event(options))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try DiscordHandler(options: options, services: services, logger: logger)
+        })
 }

@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 
 /// `.email(to…)`: the alert as a mail through `[smtp]`, as Kapacitor sends it: the message as the subject, the
 /// details as an HTML body (quoted-printable), to the handler's addresses (else the config's) and those its address
@@ -8,7 +8,7 @@ public import SundialConfig
 struct EmailHandler: SendingHandler {
     let failureText = "email handler: failed to send email"
     /// Read at each send: the config API may have changed the service since the handler was made.
-    var section: SMTPSection { services.smtp }
+    var section: SMTPSection { services.configuration.smtp }
     let recipients: [String]
     let templates: [AlertTemplate]
     let services: HandlerServices
@@ -112,4 +112,27 @@ struct EmailHandler: SendingHandler {
         }
         return lines.joined(separator: "\r\n")
     }
+}
+
+extension EmailHandler {
+    static let kind = HandlerKind(
+        "smtp", property: "email", arguments: ["to…"],
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let smtp = services.configuration.smtp
+            return (smtp.enabled, smtp.global, smtp.stateChangesOnly)
+        },
+        test: ServiceTest(
+            name: "smtp",
+            defaults: { services in
+                [
+                    ("to", .list(services.configuration.smtp.to.map { .string($0) })), ("subject", .string("test subject")),
+                    ("body", .string("test body")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                try await EmailHandler(options: HandlerOptions(), services: services, logger: logger)
+                    .send(subject: options.string("subject") ?? "", body: options.string("body") ?? "", to: options.strings("to"))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try EmailHandler(options: options, services: services, logger: logger) }
+    )
 }

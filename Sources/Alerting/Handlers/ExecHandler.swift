@@ -70,3 +70,11 @@ struct ExecHandler: AlertHandler {
         }
     }
 }
+
+extension ExecHandler {
+    static let kind = HandlerKind(
+        "exec", property: "exec", arguments: ["prog", "args…"],
+        maker: .local { options, services, logger throws(HandlerRefusal) in
+            try ExecHandler(options: options, services: services, logger: logger)
+        })
+}

@@ -44,56 +44,14 @@ public struct HandlerServices: Sendable {
     /// The services now, for Kapacitor's config API view (`SundialConfiguration.configElements`).
     public var configuration: SundialConfiguration { settings.current }
 
-    // Without a section Kapacitor still has one workspace, the default, off: a task naming the handler starts, and
-    // each event is logged as not sent because the service is not enabled.
-    public var slack: [SlackSection] { configuration.slackWorkspaces }
-    public var discord: [DiscordSection] { configuration.discordWorkspaces }
-    public var teams: TeamsSection { configuration.teams }
-    public var pagerDuty2: PagerDuty2Section { configuration.pagerDuty2 }
-    public var telegram: TelegramSection { configuration.telegram }
-    public var httpPost: [HTTPPostSection] { configuration.httpPost }
-    public var victorOps: VictorOpsSection { configuration.victorOps }
-    public var pushover: PushoverSection { configuration.pushover }
-    public var opsGenie2: OpsGenie2Section { configuration.opsGenie2 }
-    public var smtp: SMTPSection { configuration.smtp }
-    public var alerta: AlertaSection { configuration.alerta }
-    public var sensu: SensuSection { configuration.sensu }
-    public var bigPanda: BigPandaSection { configuration.bigPanda }
-    public var serviceNow: ServiceNowSection { configuration.serviceNow }
-    public var zenoss: ZenossSection { configuration.zenoss }
-    public var talk: TalkSection { configuration.talk }
-    public var pagerDuty: PagerDutySection { configuration.pagerDuty }
-    public var opsGenie: OpsGenieSection { configuration.opsGenie }
-    public var snmpTrap: SNMPTrapSection { configuration.snmpTrap }
-    public var mqtt: [MQTTSection] { configuration.mqtt }
+    /// The workspace a handler that names none uses: the only one, or the one marked default. Without any section
+    /// Kapacitor still has one workspace, the default, off: a task naming the handler starts, and each event is logged
+    /// as not sent because the service is not enabled.
+    var defaultSlack: SlackSection? { Self.defaultWorkspace(configuration.slackWorkspaces, isDefault: \.isDefault) }
+    var defaultDiscord: DiscordSection? { Self.defaultWorkspace(configuration.discordWorkspaces, isDefault: \.isDefault) }
 
-    /// The workspace a handler that names none uses: the only one, or the one marked default.
-    var defaultSlack: SlackSection? { slack.count == 1 ? slack.first : slack.first(where: \.isDefault) }
-    var defaultDiscord: DiscordSection? { discord.count == 1 ? discord.first : discord.first(where: \.isDefault) }
-
-    /// The services configured `global`, whose handler every alert node gets, and whether each also makes the node
-    /// send state changes only.
-    public var globalKinds: [(kind: String, stateChangesOnly: Bool)] {
-        let configuration = configuration
-        let (teams, pagerDuty2, telegram) = (configuration.teams, configuration.pagerDuty2, configuration.telegram)
-        let (victorOps, opsGenie2, smtp) = (configuration.victorOps, configuration.opsGenie2, configuration.smtp)
-        var kinds: [(String, Bool)] = []
-        if let defaultSlack, defaultSlack.enabled, defaultSlack.global { kinds.append(("slack", defaultSlack.stateChangesOnly)) }
-        if teams.enabled, teams.global { kinds.append(("teams", teams.stateChangesOnly)) }
-        if let defaultDiscord, defaultDiscord.enabled, defaultDiscord.global { kinds.append(("discord", defaultDiscord.stateChangesOnly)) }
-        if pagerDuty2.enabled, pagerDuty2.global { kinds.append(("pagerduty2", false)) }
-        if telegram.enabled, telegram.global { kinds.append(("telegram", telegram.stateChangesOnly)) }
-        if victorOps.enabled, victorOps.global { kinds.append(("victorops", false)) }
-        if opsGenie2.enabled, opsGenie2.global { kinds.append(("opsgenie2", false)) }
-        if smtp.enabled, smtp.global { kinds.append(("smtp", smtp.stateChangesOnly)) }
-        let bigPanda = configuration.bigPanda
-        if bigPanda.enabled, bigPanda.global { kinds.append(("bigpanda", bigPanda.stateChangesOnly)) }
-        let (serviceNow, zenoss) = (configuration.serviceNow, configuration.zenoss)
-        if serviceNow.enabled, serviceNow.global { kinds.append(("servicenow", serviceNow.stateChangesOnly)) }
-        if zenoss.enabled, zenoss.global { kinds.append(("zenoss", zenoss.stateChangesOnly)) }
-        if configuration.pagerDuty.enabled, configuration.pagerDuty.global { kinds.append(("pagerduty", false)) }
-        if configuration.opsGenie.enabled, configuration.opsGenie.global { kinds.append(("opsgenie", false)) }
-        return kinds
+    static func defaultWorkspace<Section>(_ sections: [Section], isDefault: (Section) -> Bool) -> Section? {
+        sections.count == 1 ? sections.first : sections.first(where: isDefault)
     }
 
     /// Kapacitor's choice among workspaces: the named one, or for "" the default (a single one is the default).

@@ -29,3 +29,17 @@ public struct LogHandler: AlertHandler {
         if written != line.count { logger.error("alert log handler: short write to \(path)") }
     }
 }
+
+extension LogHandler {
+    static let kind = HandlerKind(
+        "log", property: "log", arguments: ["path"],
+        maker: .local { options, services, logger throws(HandlerRefusal) in
+            guard let path = options.string("path").nonEmpty else { throw HandlerRefusal("log handler needs a file path") }
+            let mode = options.number("mode").flatMap { Int(exactly: $0) } ?? 0o600
+            do {
+                return try LogHandler(path: path, mode: mode, policy: services.logFiles, logger: logger)
+            } catch {
+                throw HandlerRefusal(String(describing: error))
+            }
+        })
+}

@@ -1,5 +1,5 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 
 /// `.mqtt(topic)`: the alert's message, as raw bytes, published to a `[[mqtt]]` broker (the named one, else the
 /// default) on the topic (a template), with the handler's QoS and retained flag, as Kapacitor's MQTT service does.
@@ -49,7 +49,7 @@ struct MQTTHandler: SendingHandler {
 
     func publish(topic: String, message: String) async throws(HandlerRefusal) {
         guard !topic.isEmpty else { throw HandlerRefusal("missing MQTT topic", isPermanent: true) }
-        let brokers = services.mqtt
+        let brokers = services.configuration.mqtt
         let chosen =
             brokerName.isEmpty
             ? (brokers.count == 1 ? brokers.first : brokers.first(where: \.isDefault)) : brokers.first { $0.name == brokerName }
@@ -68,4 +68,26 @@ struct MQTTHandler: SendingHandler {
             throw HandlerRefusal("\(error)")
         }
     }
+}
+
+extension MQTTHandler {
+    static let kind = HandlerKind(
+        "mqtt", property: "mqtt", arguments: ["topic"],
+        test: ServiceTest(
+            name: "mqtt",
+            defaults: { services in
+                let brokers = services.configuration.mqtt
+                let name = HandlerServices.defaultWorkspace(brokers, isDefault: \.isDefault)?.name ?? ""
+                return [
+                    ("broker-name", .string(name)), ("topic", .string("")), ("message", .string("test MQTT message")),
+                    ("qos", .string("at-most-once")), ("retained", .bool(false)),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var given = options
+                given["topic"] = nil
+                try await MQTTHandler(options: given, services: services, logger: logger)
+                    .publish(topic: options.string("topic") ?? "", message: options.string("message") ?? "")
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try MQTTHandler(options: options, services: services, logger: logger) })
 }

@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.opsGenie2()`: an alert (priority P1, P3 or P5 by level, responders from teams and recipients, aliased by the
@@ -8,7 +8,7 @@ import TimeSeries
 struct OpsGenie2Handler: SendingHandler {
     let failureText = "opsgenie2 handler: failed to send event to OpsGenie"
     /// Read at each send: the config API may have changed the service since the handler was made.
-    var section: OpsGenie2Section { services.opsGenie2 }
+    var section: OpsGenie2Section { services.configuration.opsGenie2 }
     let options: HandlerOptions
     let services: HandlerServices
     let logger: Logger
@@ -68,4 +68,34 @@ struct OpsGenie2Handler: SendingHandler {
         if !responders.isEmpty { members.append(("responders", .list(responders))) }
         return .object(members)
     }
+}
+
+extension OpsGenie2Handler {
+    static let kind = HandlerKind(
+        "opsgenie2", property: "opsGenie2",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.opsGenie2
+            return (section.enabled, section.global, false)
+        },
+        test: ServiceTest(
+            name: "opsgenie2",
+            defaults: { services in
+                let section = services.configuration.opsGenie2
+                return [
+                    ("teams", .list(section.teams.map { .string($0) })), ("recipients", .list(section.recipients.map { .string($0) })),
+                    ("recovery_action", .string(section.recoveryAction)), ("message-type", .string("CRITICAL")),
+                    ("message", .string("test opsgenie message")), ("entity-id", .string("testEntityID")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                let type = options.string("message-type") ?? "CRITICAL"
+                let level = type.uppercased() == "RECOVERY" ? AlertLevel.ok : AlertLevel(name: type) ?? .critical
+                var given = HandlerOptions()
+                given["teams-list"] = options["teams"]
+                given["recipients-list"] = options["recipients"]
+                given["recovery_action"] = options["recovery_action"]
+                try await OpsGenie2Handler(options: given, services: services, logger: logger)
+                    .send(ServiceTest.event(options, level: level, id: options.string("entity-id") ?? ""))
+            }),
+        make: { options, services, logger in OpsGenie2Handler(options: options, services: services, logger: logger) })
 }

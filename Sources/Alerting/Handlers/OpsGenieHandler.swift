@@ -1,12 +1,12 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.opsGenie()`: OpsGenie's API v1 as Kapacitor's service posts it: the API key in the body, the data as JSON text in
 /// `description`, and a recovery (OK) to `recovery_url` with the message as its note; both URLs get a trailing slash.
 struct OpsGenieHandler: SendingHandler {
     let failureText = "opsgenie handler: failed to send event to OpsGenie"
-    var section: OpsGenieSection { services.opsGenie }
+    var section: OpsGenieSection { services.configuration.opsGenie }
     let teams: [String]
     let recipients: [String]
     let services: HandlerServices
@@ -44,4 +44,33 @@ struct OpsGenieHandler: SendingHandler {
         post.describe = { $0["message"] as? String }
         try await post.send(TemplateValue.map(body).json + "\n")
     }
+}
+
+extension OpsGenieHandler {
+    static let kind = HandlerKind(
+        "opsgenie", property: "opsGenie",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.opsGenie
+            return (section.enabled, section.global, false)
+        },
+        test: ServiceTest(
+            name: "opsgenie",
+            defaults: { services in
+                let section = services.configuration.opsGenie
+                return [
+                    ("teams", .list(section.teams.map { .string($0) })), ("recipients", .list(section.recipients.map { .string($0) })),
+                    ("message-type", .string("CRITICAL")), ("message", .string("test opsgenie message")),
+                    ("entity-id", .string("testEntityID")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var given = HandlerOptions()
+                given["teams-list"] = options["teams"]
+                given["recipients-list"] = options["recipients"]
+                try await OpsGenieHandler(options: given, services: services, logger: logger)
+                    .send(
+                        ServiceTest.event(options, level: .critical, id: options.string("entity-id") ?? ""),
+                        messageType: options.string("message-type") ?? "CRITICAL")
+            }),
+        make: { options, services, logger in OpsGenieHandler(options: options, services: services, logger: logger) })
 }

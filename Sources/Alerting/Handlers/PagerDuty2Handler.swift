@@ -1,5 +1,5 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.pagerDuty2()`: an Events API v2 event per alert, `trigger` for INFO, WARNING and CRITICAL and `resolve` for OK,
@@ -12,7 +12,7 @@ struct PagerDuty2Handler: SendingHandler {
     }
 
     /// Read at each send: the config API may have changed the service since the handler was made.
-    var section: PagerDuty2Section { services.pagerDuty2 }
+    var section: PagerDuty2Section { services.configuration.pagerDuty2 }
     let routingKeyOption: String?
     var routingKey: String { routingKeyOption ?? section.routingKey }
     let links: [Link]
@@ -107,4 +107,35 @@ extension TemplateValue {
         case .strings(let texts): .list(texts.map { .string($0) })
         }
     }
+}
+
+extension PagerDuty2Handler {
+    static let kind = HandlerKind(
+        "pagerduty2", property: "pagerDuty2",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.pagerDuty2
+            return (section.enabled, section.global, false)
+        },
+        test: ServiceTest(
+            name: "pagerduty2",
+            defaults: { _ in
+                [
+                    ("alert_id", .string("testAlertID")), ("description", .string("test pagerduty2 message")),
+                    ("level", .string("CRITICAL")), ("timestamp", .string("2014-11-12T11:45:26.371Z")),
+                    (
+                        "links",
+                        .list([
+                            .object(["href": .string("https://example.com/a"), "text": .string("a")]),
+                            .object(["href": .string("https://example.com/b"), "text": .string("b")]),
+                        ])
+                    ),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                let event = ServiceTest.event(options, message: options.string("description") ?? "", id: options.string("alert_id") ?? "")
+                try await PagerDuty2Handler(options: HandlerOptions(), services: services, logger: logger).send(event)
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in
+            try PagerDuty2Handler(options: options, services: services, logger: logger)
+        })
 }

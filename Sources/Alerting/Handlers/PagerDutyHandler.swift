@@ -1,11 +1,11 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 
 /// `.pagerDuty()`: PagerDuty's Events API v1 as Kapacitor's service posts it: a flat object of strings, `trigger` for
 /// warning and critical, `resolve` for OK; info is not sent (PagerDuty v1 has no such level).
 struct PagerDutyHandler: SendingHandler {
     let failureText = "pagerduty handler: failed to send event to PagerDuty"
-    var section: PagerDutySection { services.pagerDuty }
+    var section: PagerDutySection { services.configuration.pagerDuty }
     let serviceKey: String?
     let services: HandlerServices
     let logger: Logger
@@ -34,4 +34,28 @@ struct PagerDutyHandler: SendingHandler {
         post.describe = { $0["message"] as? String }
         try await post.send(body.json + "\n")
     }
+}
+
+extension PagerDutyHandler {
+    static let kind = HandlerKind(
+        "pagerduty", property: "pagerDuty",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.pagerDuty
+            return (section.enabled, section.global, false)
+        },
+        test: ServiceTest(
+            name: "pagerduty",
+            defaults: { _ in
+                [
+                    ("incident-key", .string("testIncidentKey")), ("description", .string("test pagerduty message")),
+                    ("level", .string("CRITICAL")), ("details", .string("")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var event = ServiceTest.event(
+                    options, message: options.string("description") ?? "", id: options.string("incident-key") ?? "")
+                event.state.details = options.string("details") ?? ""
+                try await PagerDutyHandler(options: HandlerOptions(), services: services, logger: logger).send(event)
+            }),
+        make: { options, services, logger in PagerDutyHandler(options: options, services: services, logger: logger) })
 }

@@ -1,9 +1,9 @@
-public import AsyncHTTPClient
+import AsyncHTTPClient
 import Foundation
-public import Logging
+import Logging
 import NIOCore
 import NIOHTTP1
-public import SundialConfig
+import SundialConfig
 
 /// `.post(url)` or `.post().endpoint('name')`: each event to a URL, as Kapacitor's httppost service sends it. With a
 /// `[[httppost]]` endpoint: its URL template, its headers (the handler's own override them), basic auth when both
@@ -50,7 +50,9 @@ struct PostHandler: SendingHandler {
         }
         client = services.client
         self.logger = logger
-        if let name = options.string("endpoint").nonEmpty, let endpoint = services.httpPost.first(where: { $0.endpoint == name }) {
+        if let name = options.string("endpoint").nonEmpty,
+            let endpoint = services.configuration.httpPost.first(where: { $0.endpoint == name })
+        {
             let own = Set(headers.map { $0.0.lowercased() })
             self.headers = endpoint.headers.entries.sorted { $0.key < $1.key }.filter { !own.contains($0.key.lowercased()) } + headers
             let user = endpoint.basicAuth.entries["username"] ?? ""
@@ -145,4 +147,24 @@ extension AlertEvent {
             ("Recoverable", .bool(recoverable)),
         ])
     }
+}
+
+extension PostHandler {
+    static let kind = HandlerKind(
+        "post", property: "post", arguments: ["url"],
+        test: ServiceTest(
+            name: "httppost",
+            defaults: { _ in
+                [
+                    ("endpoint", .string("example")), ("url", .string("http://localhost:3000/")),
+                    ("headers", .object(["Auth": .string("secret")])), ("timeout", .number(0)),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var post = HandlerOptions(["url": options["url"] ?? .string("")])
+                post["headers"] = options["headers"]
+                try await PostHandler(options: post, services: services, logger: logger)
+                    .send(ServiceTest.event(options, message: "", level: .ok), anyStatus: true)
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try PostHandler(options: options, services: services, logger: logger) })
 }

@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.pushover()`: a form-encoded message with the priority the level gives (OK −2, INFO −1, WARNING 0, CRITICAL 1),
@@ -8,7 +8,7 @@ import TimeSeries
 struct PushoverHandler: SendingHandler {
     let failureText = "pushover handler: failed to send event to Pushover"
     /// Read at each send: the config API may have changed the service since the handler was made.
-    var section: PushoverSection { services.pushover }
+    var section: PushoverSection { services.configuration.pushover }
     let options: HandlerOptions
     let services: HandlerServices
     let logger: Logger
@@ -35,4 +35,23 @@ struct PushoverHandler: SendingHandler {
         post.contentType = "application/x-www-form-urlencoded"
         try await post.send((form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B"))
     }
+}
+
+extension PushoverHandler {
+    static let kind = HandlerKind(
+        "pushover", property: "pushover",
+        test: ServiceTest(
+            name: "pushover",
+            defaults: { _ in
+                // Kapacitor lists the configured user key here; Sundial never shows a secret.
+                [
+                    ("user-key", .string("")), ("message", .string("test pushover message")), ("device", .string("")),
+                    ("title", .string("")), ("url", .string("")), ("url-title", .string("")), ("sound", .string("")),
+                    ("level", .string("CRITICAL")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                try await PushoverHandler(options: options, services: services, logger: logger).send(ServiceTest.event(options))
+            }),
+        make: { options, services, logger in PushoverHandler(options: options, services: services, logger: logger) })
 }

@@ -1,14 +1,14 @@
-public import Logging
+import Logging
 import NIOCore
 import NIOPosix
-public import SundialConfig
+import SundialConfig
 
 /// `.snmpTrap(trapOid)`: an SNMPv2c trap over UDP to `[snmptrap] addr` as Kapacitor's service sends it, with the data
 /// entries `.data(oid, type, value)` (values are templates) as varbinds of type `c` Counter64, `i` Integer, `n` Null,
 /// `s` OctetString or `t` TimeTicks. Traps are not acknowledged: a sent datagram is a delivery.
 struct SNMPTrapHandler: SendingHandler {
     let failureText = "snmptrap handler: failed to handle event"
-    var section: SNMPTrapSection { services.snmpTrap }
+    var section: SNMPTrapSection { services.configuration.snmpTrap }
     let trapOID: String
     let entries: [(oid: String, type: String, value: AlertTemplate)]
     let services: HandlerServices
@@ -109,4 +109,27 @@ struct SNMPTrapHandler: SendingHandler {
         default: throw HandlerRefusal("Snmptrap Datatype not known: \(type)", isPermanent: true)
         }
     }
+}
+
+extension SNMPTrapHandler {
+    static let kind = HandlerKind(
+        "snmptrap", property: "snmpTrap", arguments: ["trap-oid"],
+        test: ServiceTest(
+            name: "snmptrap",
+            defaults: { _ in
+                [
+                    ("trap-oid", .string("1.1.1.1")),
+                    (
+                        "data-list",
+                        .list([.object(["oid": .string("1.1.1.1.2"), "type": .string("s"), "value": .string("test snmptrap message")])])
+                    ),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                try await SNMPTrapHandler(options: HandlerOptions(), services: services, logger: logger)
+                    .send(trapOID: options.string("trap-oid") ?? "", data: SNMPTrapHandler.dataList(options))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in
+            try SNMPTrapHandler(options: options, services: services, logger: logger)
+        })
 }

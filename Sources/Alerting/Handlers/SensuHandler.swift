@@ -1,5 +1,5 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.sensu()`: a check result on the Sensu client's socket (`[sensu] addr`), one JSON object per connection, answered
@@ -8,7 +8,7 @@ import TimeSeries
 /// metadata at the top level.
 struct SensuHandler: SendingHandler {
     let failureText = "sensu handler: failed to send event to Sensu"
-    var section: SensuSection { services.sensu }
+    var section: SensuSection { services.configuration.sensu }
     let source: AlertTemplate?
     let handlers: [String]
     let metadata: [String: HandlerOptions.Value]
@@ -84,4 +84,23 @@ extension HandlerOptions.Value {
         case .object(let entries): .map(entries.mapValues(\.templateValue))
         }
     }
+}
+
+extension SensuHandler {
+    static let kind = HandlerKind(
+        "sensu", property: "sensu",
+        test: ServiceTest(
+            name: "sensu",
+            defaults: { _ in
+                [
+                    ("name", .string("testName")), ("source", .string("Kapacitor")), ("output", .string("testOutput")),
+                    ("handlers", .list([])), ("metadata", .object([:])), ("level", .string("CRITICAL")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                let event = ServiceTest.event(options, message: options.string("output") ?? "", id: options.string("name") ?? "")
+                try await SensuHandler(options: options, services: services, logger: logger).send(event)
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try SensuHandler(options: options, services: services, logger: logger) }
+    )
 }

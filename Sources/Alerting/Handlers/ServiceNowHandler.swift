@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 
 /// `.serviceNow()`: one record to ServiceNow's event API as Kapacitor's service posts it: `source`, the templated
 /// `node`, `type`, `resource`, `metric_name`, `message_key` (the alert id unless set), `severity` as ServiceNow's
@@ -8,7 +8,7 @@ public import SundialConfig
 /// ServiceNow's field sizes. Basic auth with the config's credentials, only to the config's URL.
 struct ServiceNowHandler: SendingHandler {
     let failureText = "servicenow handler: failed to send event to ServiceNow"
-    var section: ServiceNowSection { services.serviceNow }
+    var section: ServiceNowSection { services.configuration.serviceNow }
     let options: HandlerOptions
     let templates: [String: AlertTemplate]
     let additionalInfo: [String: HandlerOptions.Value]
@@ -94,4 +94,35 @@ extension String {
         }
         return result
     }
+}
+
+extension ServiceNowHandler {
+    static let kind = HandlerKind(
+        "servicenow", property: "serviceNow",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.serviceNow
+            return (section.enabled, section.global, section.stateChangesOnly)
+        },
+        test: ServiceTest(
+            name: "servicenow",
+            defaults: { _ in
+                [
+                    ("alert_id", .string("1001")), ("message", .string("test servicenow message")), ("level", .string("CRITICAL")),
+                    ("source", .string("Kapacitor")), ("node", .string("")), ("type", .string("")), ("resource", .string("")),
+                    ("metric_name", .string("")), ("message_key", .string("")), ("additional_info", .object([:])),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var given = options
+                given["metric_name"] = nil
+                given["message_key"] = nil
+                given["metricname"] = options["metric_name"]
+                given["messagekey"] = options["message_key"]
+                given["url"] = nil
+                try await ServiceNowHandler(options: given, services: services, logger: logger)
+                    .send(ServiceTest.event(options, id: options.string("alert_id") ?? ""))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in
+            try ServiceNowHandler(options: options, services: services, logger: logger)
+        })
 }

@@ -1,5 +1,5 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.slack()`: the message as one attachment coloured by level (`danger`, `warning`, `good`), to a workspace's
@@ -10,7 +10,8 @@ struct SlackHandler: SendingHandler {
     /// Resolved at each send: the config API may have changed or removed the workspace since the handler was made.
     var workspace: SlackSection {
         get throws(HandlerRefusal) {
-            try HandlerServices.workspace(workspaceName, in: services.slack, named: \.workspace, isDefault: \.isDefault, service: "slack")
+            try HandlerServices.workspace(
+                workspaceName, in: services.configuration.slackWorkspaces, named: \.workspace, isDefault: \.isDefault, service: "slack")
         }
     }
     let options: HandlerOptions
@@ -42,4 +43,27 @@ struct SlackHandler: SendingHandler {
         try await ServicePost(service: "Slack", url: workspace.url, headers: headers, success: [200], client: services.client)
             .send(body.json + "\n")
     }
+}
+
+extension SlackHandler {
+    static let kind = HandlerKind(
+        "slack", property: "slack",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            services.defaultSlack.map { ($0.enabled, $0.global, $0.stateChangesOnly) }
+        },
+        test: ServiceTest(
+            name: "slack",
+            defaults: { services in
+                let workspace = services.defaultSlack
+                return [
+                    ("workspace", .string(workspace?.workspace ?? "")), ("channel", .string(workspace?.channel ?? "")),
+                    ("message", .string("test slack message")), ("level", .string("CRITICAL")), ("username", .string("")),
+                    ("icon-emoji", .string("")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                try await SlackHandler(options: options, services: services, logger: logger).send(ServiceTest.event(options))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try SlackHandler(options: options, services: services, logger: logger) }
+    )
 }

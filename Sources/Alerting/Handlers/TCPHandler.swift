@@ -1,5 +1,5 @@
 import Foundation
-public import Logging
+import Logging
 
 /// `.tcp(address)`: each event's JSON and two newlines on a new connection, then closed, as Kapacitor sends it;
 /// nothing is read back. A connection or write that fails is the delivery's failure.
@@ -22,4 +22,10 @@ struct TCPHandler: SendingHandler {
             throw HandlerRefusal("address \(address): \(error)")
         }
     }
+}
+
+extension TCPHandler {
+    static let kind = HandlerKind(
+        "tcp", property: "tcp", arguments: ["address"], test: nil,
+        make: { options, _, logger throws(HandlerRefusal) in try TCPHandler(options: options, logger: logger) })
 }

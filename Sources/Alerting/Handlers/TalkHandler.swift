@@ -1,11 +1,11 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 
 /// `.talk()`: the alert to a Talk webhook as `{"authorName", "text", "title"}` (the message and the id), as Kapacitor's
 /// Talk service posts it; it has no options.
 struct TalkHandler: SendingHandler {
     let failureText = "talk handler: failed to send event to Talk"
-    var section: TalkSection { services.talk }
+    var section: TalkSection { services.configuration.talk }
     let services: HandlerServices
     let logger: Logger
 
@@ -22,4 +22,17 @@ struct TalkHandler: SendingHandler {
         post.describe = { _ in nil }
         try await post.send(body.json + "\n")
     }
+}
+
+extension TalkHandler {
+    static let kind = HandlerKind(
+        "talk", property: "talk",
+        test: ServiceTest(
+            name: "talk",
+            defaults: { _ in [("title", .string("testTitle")), ("text", .string("test talk text"))] },
+            send: { options, services, logger throws(HandlerRefusal) in
+                try await TalkHandler(services: services, logger: logger)
+                    .send(title: options.string("title") ?? "", text: options.string("text") ?? "")
+            }),
+        make: { _, services, logger in TalkHandler(services: services, logger: logger) })
 }

@@ -1,5 +1,5 @@
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.teams()`: a MessageCard titled `LEVEL: [id]`, its summary cut at 70 bytes and always ended with `...`, as
@@ -9,7 +9,7 @@ struct TeamsHandler: SendingHandler {
     let channelURLOption: String?
     var channelURL: String { channelURLOption ?? section.channelURL }
     /// Read at each send: the config API may have changed the service since the handler was made.
-    var section: TeamsSection { services.teams }
+    var section: TeamsSection { services.configuration.teams }
     let services: HandlerServices
     let logger: Logger
 
@@ -34,4 +34,28 @@ struct TeamsHandler: SendingHandler {
         try await ServicePost(service: "Teams", url: channelURL, headers: [], success: [200, 204], client: services.client)
             .send(body.json)
     }
+}
+
+extension TeamsHandler {
+    static let kind = HandlerKind(
+        "teams", property: "teams",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let teams = services.configuration.teams
+            return (teams.enabled, teams.global, teams.stateChangesOnly)
+        },
+        test: ServiceTest(
+            name: "teams",
+            defaults: { _ in
+                [
+                    // Kapacitor lists the configured webhook here (and its test ignores it); Sundial never shows a secret.
+                    ("channel_url", .string("")), ("alert_topic", .string("test kapacitor alert topic")),
+                    ("alert_id", .string("foo/bar/bat")), ("message", .string("test teams message")), ("level", .string("CRITICAL")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var event = ServiceTest.event(options, id: options.string("alert_id") ?? "")
+                event.topic = options.string("alert_topic") ?? ""
+                try await TeamsHandler(options: HandlerOptions(), services: services, logger: logger).send(event)
+            }),
+        make: { options, services, logger in TeamsHandler(options: options, services: services, logger: logger) })
 }

@@ -1,19 +1,19 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 
 /// `.telegram()`: the message to a chat through the bot API's `sendMessage` (JSON), with the parse mode and the two
 /// `disable-*` flags the handler or the config asks for, as Kapacitor's Telegram service sends it.
 struct TelegramHandler: SendingHandler {
     let failureText = "telegram handler: failed to send event to Telegram"
     /// Read at each send: the config API may have changed the service since the handler was made.
-    var section: TelegramSection { services.telegram }
+    var section: TelegramSection { services.configuration.telegram }
     let options: HandlerOptions
     let services: HandlerServices
     let logger: Logger
 
     init(options: HandlerOptions, services: HandlerServices, logger: Logger) throws(HandlerRefusal) {
-        let mode = options.string("parse-mode").nonEmpty ?? services.telegram.parseMode
+        let mode = options.string("parse-mode").nonEmpty ?? services.configuration.telegram.parseMode
         if !mode.isEmpty && !["markdown", "html"].contains(mode.lowercased()) {
             throw HandlerRefusal("parseMode \(mode) is not valid, please use 'Markdown' or 'HTML'")
         }
@@ -46,4 +46,29 @@ struct TelegramHandler: SendingHandler {
         guard let description = object["description"] as? String else { return nil }
         return "sendMessage error (\(object["error_code"] as? Int ?? 0)) description: \(description)"
     }
+}
+
+extension TelegramHandler {
+    static let kind = HandlerKind(
+        "telegram", property: "telegram",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.telegram
+            return (section.enabled, section.global, section.stateChangesOnly)
+        },
+        test: ServiceTest(
+            name: "telegram",
+            defaults: { services in
+                let telegram = services.configuration.telegram
+                return [
+                    ("chat-id", .string(telegram.chatID)), ("parse-mode", .string(telegram.parseMode)),
+                    ("message", .string("test telegram message")), ("disable-web-page-preview", .bool(telegram.disableWebPagePreview)),
+                    ("disable-notification", .bool(telegram.disableNotification)),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                try await TelegramHandler(options: options, services: services, logger: logger).send(ServiceTest.event(options))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in
+            try TelegramHandler(options: options, services: services, logger: logger)
+        })
 }

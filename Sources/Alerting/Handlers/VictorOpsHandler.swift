@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 import TimeSeries
 
 /// `.victorOps()`: an alert to `<url>/<api-key>/<routing-key>`, `RECOVERY` for OK, as Kapacitor's VictorOps
@@ -8,7 +8,7 @@ import TimeSeries
 struct VictorOpsHandler: SendingHandler {
     let failureText = "victorops handler: failed to send event"
     /// Read at each send: the config API may have changed the service since the handler was made.
-    var section: VictorOpsSection { services.victorOps }
+    var section: VictorOpsSection { services.configuration.victorOps }
     let routingKeyOption: String?
     var routingKey: String { routingKeyOption ?? section.routingKey }
     let services: HandlerServices
@@ -38,4 +38,29 @@ struct VictorOpsHandler: SendingHandler {
         post.describeStatus = { $0 == 404 ? "URL or API key not found: 404" : nil }
         try await post.send(body.json + "\n")
     }
+}
+
+extension VictorOpsHandler {
+    static let kind = HandlerKind(
+        "victorops", property: "victorOps",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.victorOps
+            return (section.enabled, section.global, false)
+        },
+        test: ServiceTest(
+            name: "victorops",
+            defaults: { services in
+                [
+                    ("routingKey", .string(services.configuration.victorOps.routingKey)), ("messageType", .string("CRITICAL")),
+                    ("message", .string("test victorops message")), ("entityID", .string("testEntityID")),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var routed = HandlerOptions()
+                routed["routing-key"] = options["routingKey"]
+                let event = ServiceTest.event(options, level: .critical, id: options.string("entityID") ?? "")
+                try await VictorOpsHandler(options: routed, services: services, logger: logger)
+                    .send(event, messageType: options.string("messageType") ?? "CRITICAL")
+            }),
+        make: { options, services, logger in VictorOpsHandler(options: options, services: services, logger: logger) })
 }

@@ -1,6 +1,6 @@
 import Foundation
-public import Logging
-public import SundialConfig
+import Logging
+import SundialConfig
 
 /// `.zenoss()`: an event to Zenoss's JSON-RPC router as Kapacitor's service posts it: `action`, `method`, one `data`
 /// object (`summary`, the message unless set, `device`, `component`, `evclasskey`, `evclass`, the level through
@@ -8,7 +8,7 @@ public import SundialConfig
 /// JSON), `type` and `tid`. Basic auth with the config's credentials.
 struct ZenossHandler: SendingHandler {
     let failureText = "zenoss handler: failed to send event to Zenoss"
-    var section: ZenossSection { services.zenoss }
+    var section: ZenossSection { services.configuration.zenoss }
     let options: HandlerOptions
     let templates: [String: AlertTemplate]
     let customFields: [String: HandlerOptions.Value]
@@ -91,4 +91,34 @@ struct ZenossHandler: SendingHandler {
         default: return .null
         }
     }
+}
+
+extension ZenossHandler {
+    static let kind = HandlerKind(
+        "zenoss", property: "zenoss",
+        globalSwitch: HandlerKind.globalSwitch { services in
+            let section = services.configuration.zenoss
+            return (section.enabled, section.global, section.stateChangesOnly)
+        },
+        test: ServiceTest(
+            name: "zenoss",
+            defaults: { services in
+                let zenoss = services.configuration.zenoss
+                return [
+                    ("alert_id", .string("1001")), ("level", .string("CRITICAL")), ("message", .string("test zenoss message")),
+                    ("action", .string(zenoss.action)), ("method", .string(zenoss.method)), ("type", .string(zenoss.type)),
+                    ("tid", .number(Double(zenoss.tid))), ("summary", .string("")), ("device", .string("")), ("component", .string("")),
+                    ("eventclasskey", .string("")), ("eventclass", .string("")), ("collector", .string(zenoss.collector)),
+                    ("custom_fields", .object([:])),
+                ]
+            },
+            send: { options, services, logger throws(HandlerRefusal) in
+                var given = options
+                given["message"] = nil
+                given["customField"] = options["custom_fields"]
+                try await ZenossHandler(options: given, services: services, logger: logger)
+                    .send(ServiceTest.event(options, id: options.string("alert_id") ?? ""))
+            }),
+        make: { options, services, logger throws(HandlerRefusal) in try ZenossHandler(options: options, services: services, logger: logger)
+        })
 }

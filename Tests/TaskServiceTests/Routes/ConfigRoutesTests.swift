@@ -24,7 +24,9 @@ import Testing
             let set: [String: Any] = ["set": ["enabled": true, "url": "http://127.0.0.1:9/hooks/s3cret", "channel": "#ops"]]
             let (status, _) = try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/config/slack/", set)
             #expect(status == .noContent)
-            #expect(runner.handlerServices.slack.first?.url == "http://127.0.0.1:9/hooks/s3cret", "running tasks see it at once")
+            #expect(
+                runner.handlerServices.configuration.slackWorkspaces.first?.url == "http://127.0.0.1:9/hooks/s3cret",
+                "running tasks see it at once")
             let (_, element) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/config/slack/")
             let options = element["options"] as? [String: Any] ?? [:]
             #expect(options["url"] as? Bool == true && options["channel"] as? String == "#ops" && options["enabled"] as? Bool == true)
@@ -39,11 +41,11 @@ import Testing
         // The next start applies the stored overrides over the file's configuration.
         let restarted = Self.runner()
         _ = try await TaskService.makeRouter(databasePath: path, runner: restarted)
-        #expect(restarted.handlerServices.slack.map(\.workspace) == ["", "private"])
-        #expect(restarted.handlerServices.slack.first?.channel == "#ops")
+        #expect(restarted.handlerServices.configuration.slackWorkspaces.map(\.workspace) == ["", "private"])
+        #expect(restarted.handlerServices.configuration.slackWorkspaces.first?.channel == "#ops")
         let skipping = Self.runner()
         _ = try await TaskService.makeRouter(databasePath: path, runner: skipping, configOverrides: .init(appliesStoredOverrides: false))
-        #expect(skipping.handlerServices.slack.first?.channel == "", "skip-config-overrides")
+        #expect(skipping.handlerServices.configuration.slackWorkspaces.first?.channel == "", "skip-config-overrides")
     }
 
     @Test func refusalsUseKapacitorsStatusesAndTexts() async throws {
@@ -87,7 +89,7 @@ import Testing
             let set: [String: Any] = ["set": ["channel": "#ops"]]
             let (status, _) = try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/config/slack/", set)
             #expect(status == .noContent)
-            #expect(runner.handlerServices.slack.first?.channel == "#ops")
+            #expect(runner.handlerServices.configuration.slackWorkspaces.first?.channel == "#ops")
         }
     }
 }

@@ -1,5 +1,5 @@
 import Alerting
-public import Logging
+import Logging
 import PipelineSpec
 
 /// Makes the handlers an alert node's script names (`.log(path)`, `.slack().channel('#ops')`) through
@@ -38,7 +38,7 @@ public struct AlertHandlerFactory: Sendable {
     /// Kapacitor's kebab case), flags as `true`, `.header(k, v)` into `headers` and `.link(href, text)` into `links`.
     static func options(_ call: HandlerCall, kind: String) -> HandlerOptions {
         var options = HandlerOptions()
-        let names = AlertHandlerCatalog.argumentNames[kind] ?? []
+        let names = AlertHandlerCatalog.argumentNames(kind)
         for (index, name) in names.enumerated() where index < call.arguments.count {
             if name.hasSuffix("…") {
                 options[String(name.dropLast())] = .list(call.arguments[index...].compactMap(value))

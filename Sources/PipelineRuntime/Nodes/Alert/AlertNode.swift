@@ -32,7 +32,7 @@ final class AlertNode: RuntimeNode {
         // A service configured `global` sends every alert node's events unless the node names it itself; with
         // `state-changes-only` it makes the whole node send state changes only, as Kapacitor does.
         let named = Set(spec.handlers.map { AlertHandlerCatalog.kind(ofProperty: $0.name) })
-        for global in context.handlerFactory.services.globalKinds where !named.contains(global.kind) {
+        for global in AlertHandlerCatalog.globalKinds(context.handlerFactory.services) where !named.contains(global.kind) {
             handlers.append(try context.handlerFactory.make(kind: global.kind, node: spec.name))
             if global.stateChangesOnly { settings.policy.stateChangesOnly = true }
         }
