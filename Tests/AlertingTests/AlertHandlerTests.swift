@@ -5,8 +5,9 @@ import TimeSeries
 @testable import Alerting
 
 struct AlertHandlerTests {
-    @Test func thePostHandlerLogsItsURLWithoutCredentials() {
-        let handler = PostHandler(url: "https://alice:s3cret@hooks.example.com/alert?x=1", logger: Logger(label: "test"))
+    @Test func thePostHandlerLogsItsURLWithoutCredentials() throws {
+        let options = HandlerOptions(["url": .string("https://alice:s3cret@hooks.example.com/alert?x=1")])
+        let handler = try PostHandler(options: options, services: HandlerServices(), logger: Logger(label: "test"))
         #expect(handler.shownURL == "https://hooks.example.com/alert?x=1")
     }
 

@@ -1,5 +1,6 @@
-import Alerting
 import Testing
+
+@testable import Alerting
 
 struct AlertTemplateTests {
     private let data = TemplateValue.object([
@@ -46,5 +47,28 @@ struct AlertTemplateConditionalTests {
         #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ if .A }}x") }
         #expect(throws: AlertTemplateError.self) { try AlertTemplate("x{{ end }}") }
         #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ if .A }}x{{ else }}y") }
+    }
+}
+
+struct AlertTemplateRangeTests {
+    private let row = TemplateValue.object([
+        ("Name", .string("cpu")),
+        ("Values", .list([.map(["value": .int(1), "host": .string("a")]), .map(["value": .int(2), "host": .string("b")])])),
+        ("Tags", .map(["z": .string("last"), "a": .string("first")])), ("None", .list([])),
+    ])
+
+    @Test func rangeSetsTheDotToEachElement() throws {
+        let template = try AlertTemplate(#"{{ .Name }}{{ range .Values }} {{ index . "host" }}={{ index . "value" }}{{ end }}"#)
+        #expect(try template.render(row) == "cpu a=1 b=2")
+        #expect(try AlertTemplate("{{ range .Tags }}{{ . }} {{ end }}").render(row) == "first last ", "a map by sorted key")
+        #expect(try AlertTemplate("{{ range .None }}x{{ else }}empty{{ end }}").render(row) == "empty")
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate("{{ range .Name }}x{{ end }}").render(row) }
+    }
+
+    @Test func nestingIsBounded() throws {
+        let depth = AlertTemplate.maximumDepth
+        _ = try AlertTemplate(String(repeating: "{{ if 1 }}", count: depth) + String(repeating: "{{ end }}", count: depth))
+        let hostile = String(repeating: "{{ range .Values }}", count: 100_000)
+        #expect(throws: AlertTemplateError.self) { try AlertTemplate(hostile) }
     }
 }

@@ -5,14 +5,16 @@ Written here for tests only; everything listens on loopback."""
 import json
 import socketserver
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class HTTPSink:
-    def __init__(self, statuses=None):
+    def __init__(self, statuses=None, delays=None):
         self.requests = []  # (path, headers, parsed JSON body)
         self.answered = []  # (path, status answered, parsed JSON body)
         self.statuses = statuses or {}
+        self.delays = delays or {}  # path: seconds to wait before answering
         sink = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -26,6 +28,7 @@ class HTTPSink:
                 except ValueError:
                     parsed = body.decode()  # a templated body, kept as text
                 sink.requests.append((self.path, dict(self.headers), parsed))
+                time.sleep(sink.delays.get(self.path.split("?")[0], 0))
                 status = sink.statuses.get(self.path.split("?")[0], 200)
                 sink.answered.append((self.path, status, parsed))
                 self.send_response(status)

@@ -2,20 +2,27 @@ import Foundation
 
 /// An alert `.id()`, `.message()` or `.details()` template: the part of Go's text/template that alert templates
 /// use — text, `{{ .Field.Sub }}`, `{{ index .Tags "host" }}`, `printf`, `json`/`jsonCompact`, `eq`/`ne`, pipes
-/// (`|`), `{{ if … }}…{{ else }}…{{ end }}` and the trim markers `{{-`/`-}}`. Parsed once when the task starts; a
-/// template outside that part is an error then.
+/// (`|`), `{{ if … }}…{{ else }}…{{ end }}`, `{{ range … }}…{{ else }}…{{ end }}` (the dot set to each element;
+/// httppost row templates range over `.Values`) and the trim markers `{{-`/`-}}`. Parsed once when the task starts; a
+/// template outside that part is an error then, as is one nested deeper than `maximumDepth`.
 public struct AlertTemplate: Sendable {
     private indirect enum Piece: Sendable {
         case text(String)
         case action([Command])
         case conditional([Command], then: [Piece], otherwise: [Piece])
+        case loop([Command], body: [Piece], otherwise: [Piece])
     }
+
+    /// How deep `if` and `range` may nest: parsing and rendering recurse once per level, and a template comes from
+    /// whoever may define a task.
+    static let maximumDepth = 64
 
     /// What the scanner finds: text, an action, or the keywords that shape conditionals.
     private enum Token {
         case text(String)
         case action([Command])
         case ifAction([Command])
+        case rangeAction([Command])
         case elseAction
         case endAction
     }
@@ -37,7 +44,7 @@ public struct AlertTemplate: Sendable {
     public init(_ source: String, escapesHTML: Bool = false) throws(AlertTemplateError) {
         self.escapesHTML = escapesHTML
         var tokens = try Self.scan(source)[...]
-        pieces = try Self.build(&tokens, inside: false).pieces
+        pieces = try Self.build(&tokens, depth: 0).pieces
         guard tokens.isEmpty else { throw AlertTemplateError("unexpected {{end}} or {{else}}") }
     }
 
@@ -67,6 +74,10 @@ public struct AlertTemplate: Sendable {
                 output += escapesHTML ? Self.escapeHTML(printed) : printed
             case .conditional(let condition, let then, let otherwise):
                 try render(try evaluate(condition, data: data).isTrue ? then : otherwise, data, into: &output)
+            case .loop(let pipeline, let body, let otherwise):
+                let elements = try Self.elements(of: try evaluate(pipeline, data: data))
+                if elements.isEmpty { try render(otherwise, data, into: &output) }
+                for element in elements { try render(body, element, into: &output) }
             }
         }
     }
@@ -127,7 +138,7 @@ public struct AlertTemplate: Sendable {
     private static func scan(_ source: String) throws(AlertTemplateError) -> [Token] {
         var tokens: [Token] = []
         var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             var text = String(rest[..<open.lowerBound])
             rest = rest[open.upperBound...]
             if rest.hasPrefix("- ") || rest.hasPrefix("-\t") || rest.hasPrefix("-\n") {
@@ -135,7 +146,7 @@ public struct AlertTemplate: Sendable {
                 rest = rest.dropFirst()
             }
             if !text.isEmpty { tokens.append(.text(text)) }
-            guard let close = rest.range(of: "}}") else { throw AlertTemplateError("unclosed action") }
+            guard let close = rest.firstRange(of: "}}") else { throw AlertTemplateError("unclosed action") }
             var body = rest[..<close.lowerBound]
             rest = rest[close.upperBound...]
             if body.hasSuffix(" -") || body.hasSuffix("\t-") || body.hasSuffix("\n-") {
@@ -150,6 +161,8 @@ public struct AlertTemplate: Sendable {
             default:
                 if trimmed.hasPrefix("if ") {
                     tokens.append(.ifAction(try parseAction(String(trimmed.dropFirst(3)))))
+                } else if trimmed.hasPrefix("range ") {
+                    tokens.append(.rangeAction(try parseAction(String(trimmed.dropFirst(6)))))
                 } else {
                     tokens.append(.action(try parseAction(trimmed)))
                 }
@@ -159,11 +172,13 @@ public struct AlertTemplate: Sendable {
         return tokens
     }
 
-    /// Pieces up to the end of the input, or (`inside` a conditional) up to its `else` or `end`, which is consumed
-    /// and returned.
-    private static func build(_ tokens: inout ArraySlice<Token>, inside: Bool) throws(AlertTemplateError) -> (
+    /// Pieces up to the end of the input, or (at `depth` > 0, inside an `if` or `range`) up to its `else` or `end`,
+    /// which is consumed and returned.
+    private static func build(_ tokens: inout ArraySlice<Token>, depth: Int) throws(AlertTemplateError) -> (
         pieces: [Piece], closer: Token?
     ) {
+        guard depth <= maximumDepth else { throw AlertTemplateError("if and range nested deeper than \(maximumDepth)") }
+        let inside = depth > 0
         var pieces: [Piece] = []
         while let token = tokens.first {
             tokens = tokens.dropFirst()
@@ -174,20 +189,34 @@ public struct AlertTemplate: Sendable {
                 guard inside else { throw AlertTemplateError("unexpected {{else}} or {{end}}") }
                 return (pieces, token)
             case .ifAction(let condition):
-                let (then, closer) = try build(&tokens, inside: true)
-                var otherwise: [Piece] = []
-                if case .elseAction? = closer {
-                    let (elsePieces, end) = try build(&tokens, inside: true)
-                    guard case .endAction? = end else { throw AlertTemplateError("{{else}} without {{end}}") }
-                    otherwise = elsePieces
-                } else if closer == nil {
-                    throw AlertTemplateError("{{if}} without {{end}}")
-                }
+                let (then, otherwise) = try branches(&tokens, depth: depth)
                 pieces.append(.conditional(condition, then: then, otherwise: otherwise))
+            case .rangeAction(let pipeline):
+                let (body, otherwise) = try branches(&tokens, depth: depth)
+                pieces.append(.loop(pipeline, body: body, otherwise: otherwise))
             }
         }
         guard !inside else { throw AlertTemplateError("{{if}} without {{end}}") }
         return (pieces, nil)
+    }
+
+    /// The pieces of an `if` or `range` up to its `else` and from there to its `end`.
+    private static func branches(_ tokens: inout ArraySlice<Token>, depth: Int) throws(AlertTemplateError) -> ([Piece], [Piece]) {
+        let (first, closer) = try build(&tokens, depth: depth + 1)
+        guard case .elseAction? = closer else { return (first, []) }
+        let (second, end) = try build(&tokens, depth: depth + 1)
+        guard case .endAction? = end else { throw AlertTemplateError("{{else}} without {{end}}") }
+        return (first, second)
+    }
+
+    /// What `range` visits: a list's elements, a map's values by sorted key (as Go), nothing for no value.
+    private static func elements(of value: TemplateValue) throws(AlertTemplateError) -> [TemplateValue] {
+        switch value {
+        case .list(let items): return items
+        case .map(let entries): return entries.keys.sorted().map { entries[$0]! }
+        case .null: return []
+        default: throw AlertTemplateError("range can't iterate over \(value.printed)")
+        }
     }
 
     private static func parseAction(_ text: String) throws(AlertTemplateError) -> [Command] {

@@ -38,7 +38,7 @@ public final class ExecutingTask: Sendable {
         self.effects = effects
         let context = TaskContext(
             taskName: id, topics: topics, effects: effects, logger: logger,
-            handlerFactory: AlertHandlerFactory(taskName: id, services: handlers, logger: logger))
+            handlerFactory: AlertHandlerFactory(taskName: id, services: handlers, logger: logger), reentry: GraphReentry())
         let built = try NodeFactory.makeGraph(pipeline, context: context)
         outputs = built.outputs
         var queries: [BatchQuery] = []
@@ -49,6 +49,12 @@ public final class ExecutingTask: Sendable {
                 names: pipeline.nodes.map(\.name), nodes: built.nodes, children: pipeline.nodes.map(\.children),
                 quiet: pipeline.nodes.map { $0.isSet("quiet") }, watched: built.watched, logger: logger))
         effectRun.withLock { $0 = Task { await effects.run(writer: writer, logger: logger) } }
+        context.reentry.connect { [weak self] message, node in
+            self?.graph.withLock { graph in
+                guard !graph.isStopped else { return }
+                graph.forward(message, from: node)
+            }
+        }
         startTimers()
     }
 

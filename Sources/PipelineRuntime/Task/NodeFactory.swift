@@ -49,6 +49,7 @@ enum NodeFactory {
         case "window": return try WindowNode(spec)
         case "alert": return try AlertNode(spec, context: context)
         case "httpOut": return try HTTPOutNode(spec)
+        case "httpPost": return try HTTPPostNode(spec, context: context)
         case "influxDBOut": return InfluxDBOutNode(spec, context: context)
         case "log": return LogNode(spec, context: context)
         case "derivative": return try DerivativeNode(spec)

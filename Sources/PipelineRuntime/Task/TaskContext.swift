@@ -11,6 +11,8 @@ struct TaskContext: Sendable {
     let effects: EffectQueue
     let logger: Logger
     let handlerFactory: AlertHandlerFactory
+    /// Where output a node makes later (off the data path) goes back into the task.
+    let reentry: GraphReentry
 }
 
 /// What `influxDBOut`'s writes came to, counted by the effect queue when each write comes back, as Kapacitor counts

@@ -182,7 +182,7 @@ public struct TelegramSection: Sendable, ConfigSection, Equatable {
 /// One `[[httppost]]` endpoint that `.post().endpoint('name')` and `post` topic handlers name.
 public struct HTTPPostSection: Sendable, ConfigSection, Equatable {
     public var endpoint = ""
-    /// A template over the alert (`http://x/{{ .ID }}`).
+    /// A template over the alert, or over the row for the httpPost node (`http://x/{{ .ID }}`).
     public var url = ""
     public var headers = StringTable()
     /// `{ username = "…", password = "…" }`; sent only when both are set.
@@ -199,8 +199,7 @@ public struct HTTPPostSection: Sendable, ConfigSection, Equatable {
             .value("endpoint", \.endpoint), .value("url", \.url), .value("headers", \.headers, isSecret: true),
             .value("basic-auth", \.basicAuth, isSecret: true), .value("alert-template", \.alertTemplate),
             .value("alert-template-file", \.alertTemplateFile),
-            .value("row-template", \.rowTemplate, support: .ignored("no httpPost node yet")),
-            .value("row-template-file", \.rowTemplateFile, support: .ignored("no httpPost node yet")),
+            .value("row-template", \.rowTemplate), .value("row-template-file", \.rowTemplateFile),
         ]
     }
 
@@ -213,6 +212,12 @@ public struct HTTPPostSection: Sendable, ConfigSection, Equatable {
         }
         if !alertTemplateFile.isEmpty && !alertTemplateFile.hasPrefix("/") {
             problems.append(ConfigProblem(key: "alert-template-file", message: "must be an absolute path"))
+        }
+        if !rowTemplate.isEmpty && !rowTemplateFile.isEmpty {
+            problems.append(ConfigProblem(key: "row-template", message: "only one of row-template and row-template-file may be set"))
+        }
+        if !rowTemplateFile.isEmpty && !rowTemplateFile.hasPrefix("/") {
+            problems.append(ConfigProblem(key: "row-template-file", message: "must be an absolute path"))
         }
         return problems
     }
