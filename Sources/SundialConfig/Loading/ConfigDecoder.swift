@@ -120,23 +120,37 @@ struct ConfigDecoder {
 
 /// Suggests the known key a misspelt one was probably meant to be.
 enum KeySuggestion {
-    /// The known key within two edits of `key`, if there is one.
+    /// The known key within two edits of `key`, if there is one. Keys whose lengths differ by more than two cannot
+    /// be, and are not compared: a file full of long unknown keys costs no more than its length.
     static func nearest(to key: String, among known: [String]) -> String? {
-        known.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        let typed = Array(key.utf8)
+        var best: (key: String, distance: Int)?
+        for candidate in known {
+            let letters = Array(candidate.utf8)
+            guard abs(letters.count - typed.count) <= 2 else { continue }
+            let distance = editDistance(typed, letters)
+            if distance <= 2 && distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.key
     }
 
     static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs)
-        let b = Array(rhs)
+        editDistance(Array(lhs.utf8), Array(rhs.utf8))
+    }
+
+    /// Levenshtein distance over bytes (keys are ASCII), two rows reused.
+    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        guard !a.isEmpty else { return b.count }
         var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
             for j in stride(from: 1, through: b.count, by: 1) {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
             }
-            previous = current
+            swap(&previous, &current)
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 }

@@ -1,24 +1,25 @@
 /// Connects a TOML section name to a section property of `SundialConfiguration`, single (`[http]`) or an array of
 /// tables (`[[influxdb]]`), so the loader, the environment reader and the printer can treat all sections alike.
-struct SectionBinding {
+struct SectionBinding: Sendable {
     /// The TOML name; empty for the file's top level.
     let name: String
     let isArray: Bool
     /// An array section that also takes a single table (`[slack]` as one workspace), as Kapacitor's lists do.
     var acceptsSingleTable = false
     let keyNames: [String]
-    let count: (SundialConfiguration) -> Int
+    let count: @Sendable (SundialConfiguration) -> Int
     /// Adds an element with default values (array sections only).
-    let appendDefault: (inout SundialConfiguration) -> Void
-    let assign: (_ key: String, _ value: TOMLNode, _ index: Int, inout SundialConfiguration) -> Assignment
-    let assignFromEnvironment: (_ key: String, _ element: Int?, _ text: String, _ index: Int, inout SundialConfiguration) -> Assignment
-    let problems: (SundialConfiguration, _ index: Int) -> [ConfigProblem]
+    let appendDefault: @Sendable (inout SundialConfiguration) -> Void
+    let assign: @Sendable (_ key: String, _ value: TOMLNode, _ index: Int, inout SundialConfiguration) -> Assignment
+    let assignFromEnvironment:
+        @Sendable (_ key: String, _ element: Int?, _ text: String, _ index: Int, inout SundialConfiguration) -> Assignment
+    let problems: @Sendable (SundialConfiguration, _ index: Int) -> [ConfigProblem]
     /// `key = literal` lines of one element, secrets masked.
-    let renderedLines: (SundialConfiguration, _ index: Int) -> [String]
+    let renderedLines: @Sendable (SundialConfiguration, _ index: Int) -> [String]
     /// One element's options as Kapacitor's config API shows them: (name, value, whether it is a secret).
-    let options: (SundialConfiguration, _ index: Int) -> [(name: String, value: ConfigJSON, isSecret: Bool)]
+    let options: @Sendable (SundialConfiguration, _ index: Int) -> [(name: String, value: ConfigJSON, isSecret: Bool)]
     /// Copies the whole section (every element) from one configuration into another.
-    let copy: (_ from: SundialConfiguration, _ into: inout SundialConfiguration) -> Void
+    let copy: @Sendable (_ from: SundialConfiguration, _ into: inout SundialConfiguration) -> Void
 
     enum Assignment: Equatable {
         case assigned
@@ -35,7 +36,7 @@ struct SectionBinding {
 
     static func single<S: ConfigSection>(
         _ name: String,
-        _ property: WritableKeyPath<SundialConfiguration, S>
+        _ property: any WritableKeyPath<SundialConfiguration, S> & Sendable
     ) -> SectionBinding {
         SectionBinding(
             name: name,
@@ -60,7 +61,7 @@ struct SectionBinding {
 
     static func array<S: ConfigSection>(
         _ name: String,
-        _ property: WritableKeyPath<SundialConfiguration, [S]>
+        _ property: any WritableKeyPath<SundialConfiguration, [S]> & Sendable
     ) -> SectionBinding {
         SectionBinding(
             name: name,
@@ -84,7 +85,9 @@ struct SectionBinding {
     }
 
     /// An array of tables that a single table may also give, as one element (Kapacitor's `[slack]` or `[[slack]]`).
-    static func list<S: ConfigSection>(_ name: String, _ property: WritableKeyPath<SundialConfiguration, [S]>) -> SectionBinding {
+    static func list<S: ConfigSection>(_ name: String, _ property: any WritableKeyPath<SundialConfiguration, [S]> & Sendable)
+        -> SectionBinding
+    {
         var binding = array(name, property)
         binding.acceptsSingleTable = true
         return binding
