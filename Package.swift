@@ -276,12 +276,14 @@ let package = Package(
 )
 
 // Benchmarks (ordo-one/benchmark) exist only when SUNDIAL_BENCHMARKS is set, so CI's build never compiles them.
-// Run: SUNDIAL_BENCHMARKS=1 swift package benchmark --target LineProtocolBenchmarks --no-progress (or TICKscriptBenchmarks)
+// Run: SUNDIAL_BENCHMARKS=1 swift package benchmark --target LineProtocolBenchmarks --no-progress (or TICKscriptBenchmarks,
+// AlertNodeBenchmarks)
 if Context.environment["SUNDIAL_BENCHMARKS"] != nil {
     package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]))
     let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("LineProtocolBenchmarks", ["LineProtocol", "TimeSeries"]),
         ("TICKscriptBenchmarks", ["TICKscript", "PipelineSpec"]),
+        ("AlertNodeBenchmarks", ["PipelineRuntime", "PipelineSpec", "Alerting", "TimeSeries", logging]),
     ]
     for (name, dependencies) in benchmarkTargets {
         package.targets.append(

@@ -88,7 +88,9 @@ stream
     write_to_tasks(server, "cpu,host=web1 usage_idle=5 1\n")
     write_to_tasks(server, "cpu,host=web1 usage_idle=50 2\n")
     try:
-        assert wait_for(lambda: len(sink.bodies("/pagerduty")) == 2 and len(sink.bodies("/discord")) == 2 and len(tcp.received) == 2
+        # Each handler delivers through its own lane: wait for every one of them.
+        paths = ("/slack", "/slack-other", "/teams", "/discord", "/pagerduty")
+        assert wait_for(lambda: all(len(sink.bodies(path)) == 2 for path in paths) and len(tcp.received) == 2
                         and stdin_copy.exists() and len(stdin_copy.read_text().splitlines()) == 2), sink.requests
 
         slack = sink.bodies("/slack")

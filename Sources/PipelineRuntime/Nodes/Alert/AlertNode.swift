@@ -56,9 +56,7 @@ final class AlertNode: RuntimeNode {
     func process(_ message: RuntimeMessage, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         switch message {
         case .point(let point):
-            let idData = settings.idData(name: point.name, group: point.group, tags: point.tags)
-            let id = try settings.render(settings.id, idData)
-            var group = groups.removeValue(forKey: point.group) ?? newGroup(id: id, tags: point.tags)
+            var group = try takeGroup(point.group, name: point.name, tags: point.tags)
             let scope = LambdaScope(fields: point.fields, tags: point.tags, time: point.time)
             let level = settings.determineLevel(
                 scope, current: group.state.currentLevel, states: &group.lambdaStates, logger: context.logger)
@@ -66,6 +64,9 @@ final class AlertNode: RuntimeNode {
             for inhibitor in group.inhibitors { inhibitor.set(level != .ok) }
             groups[point.group] = group
             guard outcome.fires, !isInhibited(point.tags) else { return }
+            // Rendered only for an event (and a new group): a point that changes nothing allocates nothing.
+            let idData = settings.idData(name: point.name, group: point.group, tags: point.tags)
+            let id = try settings.render(settings.id, idData)
             let state = try settings.eventState(
                 level: level, id: id, idData: idData, fields: point.fields, time: point.time, duration: outcome.duration)
             publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(point), group: point.group)
@@ -77,9 +78,7 @@ final class AlertNode: RuntimeNode {
 
     private func processBatch(_ batch: PointBatch, emit: (RuntimeMessage) -> Void) throws(NodeError) {
         guard !batch.points.isEmpty else { return }
-        let idData = settings.idData(name: batch.name, group: batch.group, tags: batch.tags)
-        let id = try settings.render(settings.id, idData)
-        var group = groups.removeValue(forKey: batch.group) ?? newGroup(id: id, tags: batch.tags)
+        var group = try takeGroup(batch.group, name: batch.name, tags: batch.tags)
         var chosen: (level: AlertLevel, index: Int)? = nil
         for (index, point) in batch.points.enumerated() {
             let scope = LambdaScope(fields: point.fields, tags: point.tags.merging(batch.tags) { own, _ in own }, time: point.time)
@@ -97,13 +96,23 @@ final class AlertNode: RuntimeNode {
         for inhibitor in group.inhibitors { inhibitor.set(level != .ok) }
         groups[batch.group] = group
         guard outcome.fires, !isInhibited(batch.tags) else { return }
+        let idData = settings.idData(name: batch.name, group: batch.group, tags: batch.tags)
+        let id = try settings.render(settings.id, idData)
         let state = try settings.eventState(
             level: level, id: id, idData: idData, fields: batch.points[index].fields, time: time, duration: outcome.duration)
         publish(id: id, state: state, previous: outcome.previousLevel, data: SeriesRows.series(batch), group: batch.group)
         emit(.batch(settings.augment(batch, id: id, state: state)))
     }
 
-    private func newGroup(id: String, tags: [String: String]) -> Group {
+    /// The group's state, taken out of `groups` while it is updated; a new group's is seeded from the topic's
+    /// stored state of the event id its first data makes.
+    private func takeGroup(_ key: GroupKey, name: String, tags: [String: String]) throws(NodeError) -> Group {
+        if let group = groups.removeValue(forKey: key) { return group }
+        return try newGroup(name: name, key: key, tags: tags)
+    }
+
+    private func newGroup(name: String, key: GroupKey, tags: [String: String]) throws(NodeError) -> Group {
+        let id = try settings.render(settings.id, settings.idData(name: name, group: key, tags: tags))
         let seed = context.topics.state(topic: settings.anonymousTopic, eventID: id)
         let inhibitors = settings.inhibits.map { inhibit in
             context.topics.inhibitors.add(category: inhibit.category, tags: tags.filter { inhibit.tags.contains($0.key) })
