@@ -67,6 +67,29 @@ import TimeSeries
         #expect(try outbox.deadLetters().isEmpty)
     }
 
+    @Test func eventsBehindADeadEndpointDoNotEachWaitTheirOwnRetryTime() async throws {
+        // Retry time 200 ms: without taking the endpoint as down, 40 events of one alert id would take 40 × 200 ms.
+        let policy = DeliveryPolicy(retryInterval: .milliseconds(20), retryMaxInterval: .milliseconds(20), retryFor: .milliseconds(200))
+        let outbox = AlertOutbox(policy: policy)
+        let dead = FlakyService(failures: .max)
+        for time in 1...40 {
+            await outbox.submit(Self.event("a", .critical, at: Int64(time)), route: Self.route("task t alert2"), handler: dead)
+        }
+        try await Self.waitUntil { outbox.deadLetterCount(owner: "task t alert2") == 40 }
+        #expect(outbox.deadLetterCount(owner: "task t alert2") == 40)
+        // Each would have had ten attempts or more (200 ms of retries every 20 ms); behind a dead endpoint, one or none.
+        let attempts = Int.max - dead.failuresLeft.withLock { $0 }
+        #expect(attempts < 100, "\(attempts) attempts")
+        let letters = try outbox.deadLetters()
+        #expect(letters.map { $0.delivery.alertEvent?.state.time } == (1...40).map { Int64($0) }, "in order")
+        #expect(letters.last?.delivery.lastError.contains("503 Service Unavailable") == true)
+        // The endpoint back: the next event gets through.
+        dead.failuresLeft.withLock { $0 = 0 }
+        await outbox.submit(Self.event("a", .ok, at: 41), route: Self.route("task t alert2"), handler: dead)
+        try await Self.waitUntil { dead.got.count == 1 }
+        #expect(dead.got == ["a OK"])
+    }
+
     @Test func whatCannotBeDeliveredInTheRetryTimeBecomesADeadLetter() async throws {
         let policy = DeliveryPolicy(retryInterval: .milliseconds(5), retryMaxInterval: .milliseconds(5), retryFor: .milliseconds(50))
         let outbox = AlertOutbox(policy: policy)

@@ -27,9 +27,9 @@ import Testing
             try store.delete(2)
             var buried = first
             buried.number = 3
-            try store.bury(buried, at: 2000, limit: 1)
+            try store.bury([buried], at: 2000, limit: 1)
             buried.number = 4
-            try store.bury(buried, at: 2001, limit: 1)
+            try store.bury([buried], at: 2001, limit: 1)
         }
         let reopened = try OutboxStore(path: path)
         let pending = try reopened.pending()

@@ -64,15 +64,21 @@ def test_a_dead_endpoint_fills_the_dead_letters_without_stopping_the_task(make_s
         assert wait_for(lambda: len(requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"]) == 2, timeout=20)
         letters = requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"]
         assert [letter["message"] for letter in letters] == ["a CRITICAL 5", "a OK 50"]
-        assert all(letter["owner"] == "task cpu alert2" and letter["kind"] == "post" and letter["attempts"] >= 2 for letter in letters)
-        assert "503" in letters[0]["error"], letters[0]
+        assert all(letter["owner"] == "task cpu alert2" and letter["kind"] == "post" for letter in letters)
+        assert letters[0]["attempts"] >= 2 and "503" in letters[0]["error"], letters[0]
+        # The recovery waited behind its critical; once the endpoint had failed for the whole retry time, it was made a
+        # dead letter without waiting a retry time of its own.
+        assert letters[1]["attempts"] == 0 and "longer than the retry time" in letters[1]["error"], letters[1]
+        assert "503" in letters[1]["error"], letters[1]
         # The task kept going: later points are processed and counted, and its stats count the dead letters.
         write_to_tasks(server, "cpu,host=b usage_idle=5 3\n")
         def stats():
             return requests.get(f"{api}/tasks/cpu").json()["stats"]["node-stats"]["alert2"]
 
         assert wait_for(lambda: stats()["alerts_triggered"] == 3, timeout=10), stats()
-        assert stats()["dead_letters"] == 2
+        # The new event gets its attempt; the endpoint still failing after the retry time, it is a dead letter at once.
+        assert wait_for(lambda: stats()["dead_letters"] == 3, timeout=10), stats()
+        assert requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"][2]["attempts"] == 1
         assert requests.delete(f"{api}/alerts/dead-letters").status_code == 204
         assert requests.get(f"{api}/alerts/dead-letters").json()["dead-letters"] == []
     finally:

@@ -114,22 +114,28 @@ public final class AlertOutbox: Sendable {
         }
     }
 
-    func bury(_ delivery: Delivery, reason: String) {
-        var delivery = delivery
-        delivery.lastError = reason
-        buried.withLock { $0[delivery.route.owner, default: 0] += 1 }
-        let route = delivery.route
+    /// Makes deliveries of one lane dead letters, all for `reason`: one report, one transaction.
+    func bury(_ deliveries: [Delivery], reason: String) {
+        guard let first = deliveries.first else { return }
+        let buriedNow = deliveries.map { delivery in
+            var delivery = delivery
+            delivery.lastError = reason
+            return delivery
+        }
+        let route = first.route
         if let suppressed = throttle.admit(route.owner + "\u{0}" + route.kind) {
-            let more = suppressed > 0 ? " (and \(suppressed) more since the last report)" : ""
+            let more = suppressed + deliveries.count > 1 ? " (and \(suppressed + deliveries.count - 1) more since the last report)" : ""
             logger.error(
-                "\(route.kind) handler (\(route.owner)): gave up on \(delivery.alertID) after \(delivery.attempts) attempt(s), now a dead letter\(more): \(reason)"
+                "\(route.kind) handler (\(route.owner)): gave up on \(first.alertID) after \(first.attempts) attempt(s), now a dead letter\(more): \(reason)"
             )
         }
         do {
-            try persistence.bury(delivery, at: Date().timeIntervalSince1970, limit: policy.deadLetterLimit)
+            try persistence.bury(buriedNow, at: Date().timeIntervalSince1970, limit: policy.deadLetterLimit)
         } catch {
-            logger.error("alert outbox: cannot record dead letter for \(delivery.alertID): \(error)")
+            logger.error("alert outbox: cannot record \(deliveries.count) dead letter(s) for \(route.owner): \(error)")
         }
+        // Counted once recorded: whoever sees the count can read the letters.
+        buried.withLock { $0[route.owner, default: 0] += Int64(deliveries.count) }
     }
 }
 
@@ -159,10 +165,12 @@ final class MemoryOutbox: OutboxPersistence {
 
     func update(_ delivery: Delivery) throws { state.withLock { $0.pending[delivery.number] = delivery } }
 
-    func bury(_ delivery: Delivery, at time: Double, limit: Int) throws {
+    func bury(_ deliveries: [Delivery], at time: Double, limit: Int) throws {
         state.withLock { state in
-            state.pending[delivery.number] = nil
-            state.dead.append(DeadLetter(delivery: delivery, failedAt: time))
+            for delivery in deliveries {
+                state.pending[delivery.number] = nil
+                state.dead.append(DeadLetter(delivery: delivery, failedAt: time))
+            }
             if state.dead.count > limit { state.dead.removeFirst(state.dead.count - limit) }
         }
     }

@@ -4,7 +4,11 @@ import Logging
 /// The deliveries through one handler, in the order their events were raised: each stored before its first attempt,
 /// attempted with a deadline, retried with back-off until it is sent or its retry time is spent (then a dead letter).
 /// A later event of the same alert id waits for the earlier ones, so a recovery never overtakes its critical; other
-/// alert ids go on. One attempt at a time, so a slow endpoint holds up only its own lane.
+/// alert ids go on. One attempt at a time, so a slow endpoint holds up only its own lane. An endpoint that has failed
+/// every attempt for longer than the retry time is taken as down: a delivery that fails then is a dead letter at
+/// once, and the deliveries that were already waiting at its last failure become dead letters without an attempt,
+/// so the events behind a dead endpoint do not each wait their own retry time in turn; an event raised after that
+/// failure still gets its attempt, which finds out whether the endpoint is back.
 actor DeliveryLane {
     private struct Entry {
         /// The lane's own sequence, to find the entry again after an attempt (the queue may have grown meanwhile).
@@ -13,6 +17,8 @@ actor DeliveryLane {
         var nextAttempt: ContinuousClock.Instant
         /// Whether it is stored (or storing it failed, and it is kept in memory only).
         var isStored: Bool
+        /// When it joined the lane.
+        let queuedAt: ContinuousClock.Instant
     }
 
     private enum Next {
@@ -24,11 +30,15 @@ actor DeliveryLane {
     private var handler: Result<any SendingHandler, HandlerRefusal>
     private let outbox: AlertOutbox
     private var queue: [Entry] = []
+    /// How many entries of each alert id are waiting: a new entry behind others of its id cannot be due before them.
+    private var waitingPerID: [String: Int] = [:]
     private var sequence = 0
     private var running = false
     private var waiter: CheckedContinuation<Void, Never>?
     private var timer: Task<Void, Never>?
     private var sleepNumber = 0
+    /// Since when every attempt through the lane has failed (nil after a success), the last failure and its reason.
+    private var failing: (since: ContinuousClock.Instant, last: ContinuousClock.Instant, reason: String)?
 
     init(route: DeliveryRoute, handler: Result<any SendingHandler, HandlerRefusal>, outbox: AlertOutbox) {
         self.route = route
@@ -52,8 +62,10 @@ actor DeliveryLane {
 
     private func append(_ delivery: Delivery, isStored: Bool) {
         sequence += 1
-        queue.append(Entry(sequence: sequence, delivery: delivery, nextAttempt: .now, isStored: isStored))
-        wake()
+        queue.append(Entry(sequence: sequence, delivery: delivery, nextAttempt: .now, isStored: isStored, queuedAt: .now))
+        let waiting = waitingPerID[delivery.alertID, default: 0]
+        waitingPerID[delivery.alertID] = waiting + 1
+        if waiting == 0 { wake() }
         guard !running else { return }
         running = true
         Task { await run() }
@@ -63,6 +75,7 @@ actor DeliveryLane {
         while !queue.isEmpty {
             storeNew()
             switch next(at: .now) {
+            case .ready(let index) where isWaitingBehindADeadEndpoint(queue[index]): buryWaitingBehindADeadEndpoint()
             case .ready(let index): await attempt(queue[index])
             case .wait(let instant): await sleep(until: instant)
             }
@@ -74,7 +87,10 @@ actor DeliveryLane {
     private func next(at now: ContinuousClock.Instant) -> Next {
         var blocked: Set<String> = []
         var earliest: ContinuousClock.Instant?
-        for (index, entry) in queue.enumerated() where blocked.insert(entry.delivery.alertID).inserted {
+        for (index, entry) in queue.enumerated() {
+            // Every alert id's first entry seen: the rest wait behind them.
+            if blocked.count == waitingPerID.count { break }
+            guard blocked.insert(entry.delivery.alertID).inserted else { continue }
             if entry.nextAttempt <= now { return .ready(index) }
             earliest = min(earliest ?? entry.nextAttempt, entry.nextAttempt)
         }
@@ -94,6 +110,28 @@ actor DeliveryLane {
         }
     }
 
+    /// Whether the endpoint has failed for longer than the retry time and `entry` was waiting at its last failure.
+    private func isWaitingBehindADeadEndpoint(_ entry: Entry) -> Bool {
+        guard let failing, outbox.policy.retryFor > .zero, entry.delivery.attempts == 0 else { return false }
+        return failing.last - failing.since >= outbox.policy.retryFor && entry.queuedAt < failing.last
+    }
+
+    /// Every entry waiting behind a dead endpoint, made a dead letter at once (one transaction).
+    private func buryWaitingBehindADeadEndpoint() {
+        let untried = queue.filter(isWaitingBehindADeadEndpoint)
+        let sequences = Set(untried.map(\.sequence))
+        queue.removeAll { sequences.contains($0.sequence) }
+        for entry in untried { left(entry.delivery.alertID) }
+        let reason = failing.map { "the endpoint has failed every attempt for longer than the retry time: \($0.reason)" } ?? ""
+        outbox.bury(untried.map(\.delivery), reason: reason)
+    }
+
+    /// An entry of `alertID` has left the queue.
+    private func left(_ alertID: String) {
+        let waiting = waitingPerID[alertID, default: 1] - 1
+        waitingPerID[alertID] = waiting > 0 ? waiting : nil
+    }
+
     private func attempt(_ entry: Entry) async {
         var delivery = entry.delivery
         let startedAt = Date().timeIntervalSince1970
@@ -108,15 +146,21 @@ actor DeliveryLane {
         }
         guard let index = queue.firstIndex(where: { $0.sequence == entry.sequence }) else { return }
         guard let refusal = outcome else {
+            failing = nil
             queue.remove(at: index)
+            left(delivery.alertID)
             outbox.sent(delivery)
             return
         }
         delivery.lastError = refusal.description
+        let now = ContinuousClock.now
+        if !refusal.isPermanent { failing = (failing?.since ?? now, now, refusal.description) }
         let spent = Duration.seconds(startedAt - (delivery.firstAttempt ?? startedAt))
-        if refusal.isPermanent || spent >= outbox.policy.retryFor {
+        let laneSpent = failing.map { now - $0.since } ?? .zero
+        if refusal.isPermanent || spent >= outbox.policy.retryFor || laneSpent >= outbox.policy.retryFor {
             queue.remove(at: index)
-            outbox.bury(delivery, reason: refusal.description)
+            left(delivery.alertID)
+            outbox.bury([delivery], reason: refusal.description)
             return
         }
         let wait = outbox.policy.backoff(afterAttempts: delivery.attempts)

@@ -47,8 +47,8 @@ public protocol OutboxPersistence: Sendable {
     func delete(_ number: Int64) throws
     /// Records a failed attempt of a delivery that will be tried again.
     func update(_ delivery: Delivery) throws
-    /// Moves a delivery to the dead letters, keeping at most `limit` of them.
-    func bury(_ delivery: Delivery, at time: Double, limit: Int) throws
+    /// Moves deliveries to the dead letters in one transaction, keeping at most `limit` of them.
+    func bury(_ deliveries: [Delivery], at time: Double, limit: Int) throws
     /// Every delivery not yet sent, in the order they were made.
     func pending() throws -> [Delivery]
     func deadLetters() throws -> [DeadLetter]

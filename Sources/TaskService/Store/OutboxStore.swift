@@ -56,22 +56,24 @@ public final class OutboxStore: OutboxPersistence {
         }
     }
 
-    public func bury(_ delivery: Delivery, at time: Double, limit: Int) throws {
-        let route = String(decoding: try JSONEncoder().encode(delivery.route), as: UTF8.self)
+    public func bury(_ deliveries: [Delivery], at time: Double, limit: Int) throws {
+        let routes = try deliveries.map { String(decoding: try JSONEncoder().encode($0.route), as: UTF8.self) }
         try database.write { db in
-            if delivery.number == 0 {
-                try db.execute(
-                    sql: """
-                        INSERT INTO delivery (route, alert_id, last_error, event, attempts, first_attempt, failed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        route, delivery.alertID, delivery.lastError, delivery.event, delivery.attempts, delivery.firstAttempt, time,
-                    ])
-            } else {
-                try db.execute(
-                    sql: "UPDATE delivery SET attempts = ?, first_attempt = ?, last_error = ?, failed_at = ? WHERE number = ?",
-                    arguments: [delivery.attempts, delivery.firstAttempt, delivery.lastError, time, delivery.number])
+            for (delivery, route) in zip(deliveries, routes) {
+                if delivery.number == 0 {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO delivery (route, alert_id, last_error, event, attempts, first_attempt, failed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            route, delivery.alertID, delivery.lastError, delivery.event, delivery.attempts, delivery.firstAttempt, time,
+                        ])
+                } else {
+                    try db.execute(
+                        sql: "UPDATE delivery SET attempts = ?, first_attempt = ?, last_error = ?, failed_at = ? WHERE number = ?",
+                        arguments: [delivery.attempts, delivery.firstAttempt, delivery.lastError, time, delivery.number])
+                }
             }
             try db.execute(
                 sql: """
