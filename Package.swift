@@ -313,6 +313,7 @@ if Context.environment["SUNDIAL_FUZZ"] != nil {
         ("QueryPlannerFuzzer", ["QueryEngine", "InfluxQL", "Storage", "FuzzSupport"]),
         ("LambdaFuzzer", ["PipelineRuntime", "TICKscript", "TimeSeries", "FuzzSupport"]),
         ("AlertTemplateFuzzer", ["Alerting", "FuzzSupport"]),
+        ("AlertServicesFuzzer", ["Alerting", "SundialConfig", logging, "FuzzSupport"]),
         ("ResourceFileFuzzer", ["ControlService", "FuzzSupport"]),
         ("PrometheusRemoteFuzzer", ["PrometheusRemote", "FuzzSupport"]),
         ("CollectdFuzzer", ["Collectd", "FuzzSupport"]),
