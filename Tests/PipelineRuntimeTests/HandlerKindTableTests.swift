@@ -23,6 +23,14 @@ struct HandlerKindTableTests {
         }
     }
 
+    @Test func unusedPropertiesAreOnesTheSyntaxTakes() {
+        for kind in AlertHandlerCatalog.all {
+            guard let property = kind.property, let definition = syntax[property] else { continue }
+            #expect(Set(kind.unusedProperties.keys).isSubset(of: definition.properties.keys), "\(property)")
+        }
+        #expect(AlertHandlerCatalog.unusedProperties("zenoss").keys.sorted() == ["password", "url", "username"])
+    }
+
     @Test func kindsOfProperties() {
         #expect(AlertHandlerCatalog.kind(ofProperty: "email") == "smtp")
         #expect(AlertHandlerCatalog.kind(ofProperty: "pagerDuty2") == "pagerduty2")

@@ -58,6 +58,7 @@ stream
         .crit(lambda: "usage_idle" < 10.0)
         .serviceNow().node('{{ index .Tags "host" }}').metricName('usage_idle').additionalInfo('ticks', 666)
         .zenoss().device('{{ index .Tags "host" }}').customField('data', '{"id":"{{ .ID }}"}').customField('weight', 3)
+            .username('ignored')
         .talk()
         .pagerDuty()
         .opsGenie().recipients('jane')
@@ -77,6 +78,8 @@ stream
         }
         assert sink.bodies("/servicenow")[1]["records"][0]["severity"] == "5"
         assert headers_of(sink, "/servicenow")["Authorization"] == "Basic " + base64.b64encode(b"sn-user:sn-secret").decode()
+        # Kapacitor takes .zenoss().username() and does not use it: Sundial says so when the task starts.
+        assert ".zenoss().username() is not used" in server.log()
 
         zenoss = sink.bodies("/zenoss")[0]
         assert (zenoss["action"], zenoss["method"], zenoss["type"], zenoss["tid"]) == ("EventsRouter", "add_event", "rpc", 1)

@@ -27,6 +27,9 @@ public enum AlertHandlerCatalog {
         byProperty[name]?.name ?? name.lowercased()
     }
 
+    /// The TICKscript properties of a kind that are taken but not used, with why.
+    public static func unusedProperties(_ kind: String) -> [String: String] { byName[kind]?.unusedProperties ?? [:] }
+
     /// The option names a kind's TICKscript arguments give.
     public static func argumentNames(_ kind: String) -> [String] { byName[kind]?.arguments ?? [] }
 

@@ -18,6 +18,9 @@ public struct HandlerKind: Sendable {
     let globalSwitch: @Sendable (HandlerServices) -> Bool?
     /// Kapacitor's service test for the kind's service, if it has one.
     let test: ServiceTest?
+    /// TICKscript properties the language takes but the handler does not use (as in Kapacitor), with why: a task
+    /// that sets one is told so when it starts.
+    public let unusedProperties: [String: String]
 
     typealias Make<Handler> = @Sendable (HandlerOptions, HandlerServices, Logger) throws(HandlerRefusal) -> Handler
 
@@ -34,8 +37,10 @@ public struct HandlerKind: Sendable {
 
     init(
         _ name: String, property: String?, arguments: [String] = [], maker: Maker,
-        globalSwitch: @escaping @Sendable (HandlerServices) -> Bool? = { _ in nil }, test: ServiceTest? = nil
+        globalSwitch: @escaping @Sendable (HandlerServices) -> Bool? = { _ in nil }, test: ServiceTest? = nil,
+        unusedProperties: [String: String] = [:]
     ) {
+        self.unusedProperties = unusedProperties
         self.name = name
         self.property = property
         self.arguments = arguments
@@ -48,9 +53,11 @@ public struct HandlerKind: Sendable {
     init(
         _ name: String, property: String, arguments: [String] = [],
         globalSwitch: @escaping @Sendable (HandlerServices) -> Bool? = { _ in nil },
-        test: ServiceTest?, make: @escaping Make<any SendingHandler>
+        test: ServiceTest?, unusedProperties: [String: String] = [:], make: @escaping Make<any SendingHandler>
     ) {
-        self.init(name, property: property, arguments: arguments, maker: .sending(make), globalSwitch: globalSwitch, test: test)
+        self.init(
+            name, property: property, arguments: arguments, maker: .sending(make), globalSwitch: globalSwitch, test: test,
+            unusedProperties: unusedProperties)
     }
 
     /// The `global` switch of a service whose section has `enabled`, `global` and `state-changes-only`.

@@ -122,6 +122,10 @@ extension ServiceNowHandler {
                 try await ServiceNowHandler(options: given, services: services, logger: logger)
                     .send(ServiceTest.event(options, id: options.string("alert_id") ?? ""))
             }),
+        unusedProperties: Dictionary(
+            uniqueKeysWithValues: ["username", "password"].map {
+                ($0, "as in Kapacitor, only the [servicenow] section's credentials are sent, and only to its url")
+            }),
         make: { options, services, logger throws(HandlerRefusal) in
             try ServiceNowHandler(options: options, services: services, logger: logger)
         })

@@ -119,6 +119,10 @@ extension ZenossHandler {
                 try await ZenossHandler(options: given, services: services, logger: logger)
                     .send(ServiceTest.event(options, id: options.string("alert_id") ?? ""))
             }),
+        unusedProperties: Dictionary(
+            uniqueKeysWithValues: ["url", "username", "password"].map {
+                ($0, "as in Kapacitor, events go to the [zenoss] section's url with its credentials")
+            }),
         make: { options, services, logger throws(HandlerRefusal) in try ZenossHandler(options: options, services: services, logger: logger)
         })
 }

@@ -16,6 +16,11 @@ public struct AlertHandlerFactory: Sendable {
 
     func make(_ call: HandlerCall, node: String) throws(TaskStartError) -> any AlertHandler {
         let kind = AlertHandlerCatalog.kind(ofProperty: call.name)
+        let unused = AlertHandlerCatalog.unusedProperties(kind)
+        for property in call.properties {
+            guard let why = unused[property.name] else { continue }
+            logger.warning("task \(taskName) \(node): .\(call.name)().\(property.name)() is not used: \(why)")
+        }
         do {
             return try AlertHandlerCatalog.make(
                 kind: kind, options: Self.options(call, kind: kind), services: services, owner: owner(node: node), logger: logger)
