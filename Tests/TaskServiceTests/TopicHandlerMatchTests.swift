@@ -97,6 +97,32 @@ import TimeSeries
         }
     }
 
+    @Test func addingAHandlerToATopicKeepsItsAggregatesPendingEvents() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aggregate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("digest.log").path
+        let runner = TaskRunner.test()
+        let app = Application(router: try await TaskService.makeRouter(runner: runner))
+        try await app.test(.router) { client in
+            let aggregate: [String: Any] = ["id": "digest", "kind": "aggregate", "options": ["interval": 300_000_000, "topic": "digest"]]
+            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/cpu/handlers", aggregate).status == .ok)
+            let file: [String: Any] = ["id": "file", "kind": "log", "options": ["path": log]]
+            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/digest/handlers", file).status == .ok)
+            for handler in runner.topics.handlers(for: "cpu") { await handler.handle(Self.event(.critical, previous: .ok, host: "a")) }
+            // Another handler on the same topic, mid-interval: the aggregate keeps running with its event.
+            let other: [String: Any] = ["id": "other", "kind": "log", "options": ["path": directory.appendingPathComponent("o.log").path]]
+            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/cpu/handlers", other).status == .ok)
+            #expect(runner.topics.handlers(for: "cpu").count == 2)
+            var logged = ""
+            for _ in 0..<250 where logged.isEmpty {
+                try await Task.sleep(for: .milliseconds(20))
+                logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            }
+            #expect(logged.contains("\"message\":\"Received 1 events in the last 300ms.\""), "\(logged)")
+        }
+    }
+
     @Test func topicsThatPublishIntoEachOtherNeitherLoopNorMultiply() async throws {
         let runner = TaskRunner.test()
         let app = Application(router: try await TaskService.makeRouter(runner: runner))

@@ -2,6 +2,7 @@ import Alerting
 import Foundation
 import Logging
 import PipelineRuntime
+import Synchronization
 
 /// Handlers configured on topics through the API (`/alerts/topics/<topic>/handlers`): checked, stored, and made into
 /// the `AlertHandler`s the topic registry runs for every event of their topic.
@@ -11,6 +12,16 @@ struct TopicHandlers: Sendable {
     /// What handlers send through (`kapacitor.conf`'s services, where `log` handlers may write).
     let services: HandlerServices
     let logger: Logger
+    /// The handlers running now, by what they were made from: a refresh keeps a handler whose record did not change,
+    /// so a change to one handler of a topic does not lose another's state (an `aggregate`'s interval of events).
+    private let running = RunningHandlers()
+
+    init(store: TaskStore, topics: TopicRegistry, services: HandlerServices, logger: Logger) {
+        self.store = store
+        self.topics = topics
+        self.services = services
+        self.logger = logger
+    }
 
     /// A handler from its API JSON (`id`, `kind`, `options`, `match`), for `topic`.
     func record(_ body: [String: Any], topic: String) throws -> TopicHandlerRecord {
@@ -32,10 +43,17 @@ struct TopicHandlers: Sendable {
         for topic in Set(try store.topicHandlers().map(\.topic)) { try refresh(topic) }
     }
 
-    /// Rebuilds a topic's handlers from the store.
+    /// Rebuilds a topic's handlers from the store, keeping the ones whose record is unchanged.
     func refresh(_ topic: String) throws {
-        topics.setHandlers(
-            try store.topicHandlers(topic).map { try Self.handler($0, services: services, topics: topics, logger: logger) }, for: topic)
+        let records = try store.topicHandlers(topic)
+        try running.refresh(topic) { kept in
+            var handlers: [TopicHandlerRecord: any AlertHandler] = [:]
+            for record in records {
+                handlers[record] = try kept[record] ?? Self.handler(record, services: services, topics: topics, logger: logger)
+            }
+            topics.setHandlers(records.compactMap { handlers[$0] }, for: topic)
+            return handlers
+        }
     }
 
     static func options(_ record: TopicHandlerRecord) -> [String: Any] {
@@ -70,6 +88,21 @@ struct TopicHandlers: Sendable {
                 owner: "topic \(record.topic) handler \(record.id)", logger: logger)
         } catch {
             throw KapacitorError.badRequest(error.description)
+        }
+    }
+}
+
+/// The topic handlers running now, by topic and record.
+private final class RunningHandlers: Sendable {
+    private let handlers = Mutex<[String: [TopicHandlerRecord: any AlertHandler]]>([:])
+
+    /// Replaces a topic's handlers with what `make` returns from the ones running now, one refresh at a time.
+    func refresh(
+        _ topic: String, _ make: ([TopicHandlerRecord: any AlertHandler]) throws -> [TopicHandlerRecord: any AlertHandler]
+    ) throws {
+        try handlers.withLock { handlers in
+            let running = try make(handlers[topic] ?? [:])
+            handlers[topic] = running.isEmpty ? nil : running
         }
     }
 }

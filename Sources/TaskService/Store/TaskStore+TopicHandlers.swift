@@ -3,7 +3,7 @@ import GRDB
 
 /// A handler configured through the API on an alert topic: its kind (`log`, `post`, …), options as JSON text, and
 /// its match expression (evaluated by `MatchedHandler`).
-struct TopicHandlerRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
+struct TopicHandlerRecord: Codable, Hashable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "topic_handler"
 
     var topic: String
