@@ -17,25 +17,13 @@ struct ConfigValidator {
         return found + influxDBClusterProblems() + tasksAuthProblems() + embeddedStoreAuthProblems() + workspaceProblems()
     }
 
-    /// Kapacitor's rules across the workspaces of `[[slack]]` and `[[discord]]` (`slack: at least one Slack config
-    /// must be set as default`).
+    /// Kapacitor's rules across the elements of `[[slack]]`, `[[discord]]` and `[[mqtt]]` (`slack: at least one Slack
+    /// config must be set as default`).
     private func workspaceProblems() -> [ConfigDiagnostic] {
-        let services: [(String, String, [(workspace: String, isDefault: Bool, global: Bool, stateChangesOnly: Bool)])] = [
-            ("slack", "Slack", configuration.slack.map { ($0.workspace, $0.isDefault, $0.global, $0.stateChangesOnly) }),
-            ("discord", "Discord", configuration.discord.map { ($0.workspace, $0.isDefault, $0.global, $0.stateChangesOnly) }),
-        ]
-        let workspaces = services.flatMap { name, title, workspaces in
+        ["slack", "discord", "mqtt"].flatMap { name in
             let binding = SundialConfiguration.sections.first { $0.name == name }!
-            return WorkspaceRules.problems(name: title, workspaces: workspaces).map { error(binding, 0, "workspace", $0) }
+            return configuration.elementSetProblems(name).map { error(binding, 0, $0.key, $0.message) }
         }
-        // `[[mqtt]]`: one broker is the default; several need exactly one marked.
-        let brokers = SundialConfiguration.sections.first { $0.name == "mqtt" }!
-        let defaults = configuration.mqtt.filter(\.isDefault).count
-        if defaults > 1 { return workspaces + [error(brokers, 0, "default", "more than one configuration is marked as the default")] }
-        if configuration.mqtt.count > 1 && defaults == 0 {
-            return workspaces + [error(brokers, 0, "default", "no configuration is marked as the default")]
-        }
-        return workspaces
     }
 
     /// `[http] auth-enabled` needs a way in: `[auth]` users, or tokens signed with `shared-secret`. Kapacitor would

@@ -1,6 +1,7 @@
 extension SundialConfiguration {
     /// The configuration with the config API's overrides applied in order over it, each element checked as the file's
-    /// are. `[[slack]]` and `[[discord]]` start from what Kapacitor shows without a section: one default workspace.
+    /// are. As in Kapacitor, the rules across a section's elements (one default workspace) are the file's only: the
+    /// config API's caller is told of a break (`elementSetProblems`), not refused. `[[slack]]` and `[[discord]]` start from what Kapacitor shows without a section: one default workspace.
     public func applying(_ overrides: [ConfigOverride]) throws(ConfigOverrideError) -> SundialConfiguration {
         var result = self
         result.slack = slackWorkspaces

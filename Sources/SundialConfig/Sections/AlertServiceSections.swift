@@ -127,6 +127,30 @@ enum WorkspaceRules {
     }
 }
 
+extension SundialConfiguration {
+    /// Kapacitor's rules across the elements of a list section, each with the key it is reported at: `[[slack]]` and
+    /// `[[discord]]` workspaces (`WorkspaceRules`), and `[[mqtt]]`, where several brokers need exactly one default.
+    /// Empty for any other section.
+    public func elementSetProblems(_ section: String) -> [(key: String, message: String)] {
+        switch section {
+        case "slack":
+            WorkspaceRules.problems(name: "Slack", workspaces: slack.map { ($0.workspace, $0.isDefault, $0.global, $0.stateChangesOnly) })
+                .map { ("workspace", $0) }
+        case "discord":
+            WorkspaceRules.problems(
+                name: "Discord", workspaces: discord.map { ($0.workspace, $0.isDefault, $0.global, $0.stateChangesOnly) }
+            ).map { ("workspace", $0) }
+        case "mqtt":
+            switch mqtt.filter(\.isDefault).count {
+            case 2...: [("default", "more than one configuration is marked as the default")]
+            case 0 where mqtt.count > 1: [("default", "no configuration is marked as the default")]
+            default: []
+            }
+        default: []
+        }
+    }
+}
+
 /// `[pagerduty2]`: PagerDuty's Events API v2.
 public struct PagerDuty2Section: Sendable, ConfigSection, Equatable {
     public var enabled = false

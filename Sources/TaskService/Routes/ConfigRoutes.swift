@@ -1,6 +1,7 @@
 import Alerting
 import Foundation
 import Hummingbird
+import Logging
 import SundialConfig
 import Synchronization
 
@@ -103,6 +104,11 @@ final class ConfigRoutes: Sendable {
                 throw KapacitorError(.internalServerError, "failed to save override \(section)/\(element): \(error)")
             }
             services.settings.replace(section, from: updated)
+            // Kapacitor checks the rules across a section's elements in the file only; its API takes a change that
+            // breaks them (Chronograf adds a workspace before marking one default). Said, not refused.
+            for problem in updated.elementSetProblems(section) {
+                services.logger.warning("config API: [\(section)] \(problem.key): \(problem.message) (as the overrides stand now)")
+            }
         }
         return Response(status: .noContent)
     }
