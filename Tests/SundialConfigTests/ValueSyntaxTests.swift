@@ -56,3 +56,16 @@ import Testing
         #expect(KeySuggestion.editDistance("", "abc") == 3)
     }
 }
+
+struct TextOrNumberTableTests {
+    @Test func zenossSeveritiesAreNamesOrNumbers() {
+        let loaded = ConfigLoader.parse(
+            "[zenoss]\nseverity-map = { OK = 0, Info = \"Info\", Warning = 3, Critical = 5 }\n", environment: [:])
+        #expect(!loaded.hasErrors)
+        let map = loaded.configuration.zenoss.severityMap.entries
+        #expect(map["OK"] == .int(0) && map["Info"] == .string("Info") && map["Critical"] == .int(5))
+        let refused = ConfigLoader.parse(
+            "[zenoss]\nseverity-map = { OK = 0.5, Info = \"I\", Warning = 3, Critical = 5 }\n", environment: [:])
+        #expect(refused.hasErrors, "a fraction is no Zenoss severity")
+    }
+}

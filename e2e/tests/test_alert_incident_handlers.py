@@ -31,6 +31,7 @@ def test_servicenow_zenoss_talk_pagerduty_and_opsgenie_get_kapacitors_payloads(m
   url = "{sink.url}/zenoss"
   username = "zen"
   password = "zen-secret"
+  severity-map = {{ OK = 0, Info = "Info", Warning = 3, Critical = "Critical" }}
 [talk]
   enabled = true
   url = "{sink.url}/talk"
@@ -86,7 +87,7 @@ stream
         data = zenoss["data"][0]
         assert data["summary"] == "cpu/serverA is CRITICAL" and data["device"] == "serverA" and data["severity"] == "Critical"
         assert data["collector"] == "Kapacitor" and data["data"] == {"id": "cpu/serverA"} and data["weight"] == 3
-        assert data["evclass"] == "" and data["component"] == "" and sink.bodies("/zenoss")[1]["data"][0]["severity"] == "Clear"
+        assert data["evclass"] == "" and data["component"] == "" and sink.bodies("/zenoss")[1]["data"][0]["severity"] == 0, "a number as written"
 
         assert sink.bodies("/talk")[0] == {"authorName": "Kapacitor", "text": "cpu/serverA is CRITICAL", "title": "cpu/serverA"}
 

@@ -44,7 +44,12 @@ struct ZenossHandler: SendingHandler {
         fields["summary"] = .string((summary.isEmpty ? event.state.message : summary).prefix(bytes: 256))
         for field in ["device", "component", "evclasskey", "evclass"] { fields[field] = .string(render(field)) }
         let severityName = ["OK", "Info", "Warning", "Critical"][event.state.level.rawValue]
-        fields["severity"] = section.severityMap.entries[severityName].map { .string($0) } ?? .null
+        fields["severity"] =
+            switch section.severityMap.entries[severityName] {
+            case .int(let number)?: .int(Int64(number))
+            case .string(let text)?: .string(text)
+            default: .null
+            }
         let collector = render("collector").nonEmpty ?? section.collector
         if !collector.isEmpty { fields["collector"] = .string(collector) }
         let message = render("message")

@@ -124,6 +124,50 @@ extension LogLevelSetting: ConfigValue {
     var json: ConfigJSON { .string(rawValue) }
 }
 
+/// A table whose values are text or whole numbers (`severity-map = { OK = 0, Critical = "Critical" }`, Zenoss's
+/// severities by name or number, as Kapacitor takes them); each value is sent as it was written.
+public struct TextOrNumberTable: Sendable, Equatable, ConfigValue {
+    /// `.string` or `.int` only.
+    public var entries: [String: ConfigJSON]
+
+    public init(_ entries: [String: ConfigJSON] = [:]) {
+        self.entries = entries
+    }
+
+    static var expectation: String { "a table of strings or integers" }
+
+    init?(toml: TOMLNode) {
+        guard let tableEntries = toml.tableEntries else { return nil }
+        var result: [String: ConfigJSON] = [:]
+        for entry in tableEntries {
+            switch entry.value {
+            case .string(let text): result[entry.key] = .string(text)
+            case .integer(let number): result[entry.key] = .int(number)
+            default: return nil
+            }
+        }
+        entries = result
+    }
+
+    init?(environment text: String) { nil }
+
+    var tomlLiteral: String {
+        guard !entries.isEmpty else { return "{}" }
+        let members = entries.keys.sorted().map { key in
+            let value: String =
+                switch entries[key]! {
+                case .int(let number): String(number)
+                case .string(let text): TOMLLiteral.quoted(text)
+                default: "\"\""
+                }
+            return "\(TOMLLiteral.quoted(key)) = \(value)"
+        }
+        return "{ " + members.joined(separator: ", ") + " }"
+    }
+
+    var json: ConfigJSON { .object(entries) }
+}
+
 /// A table of strings, such as `[httppost.headers]` or `basic-auth = { username = "u", password = "p" }`.
 public struct StringTable: Sendable, Equatable, ConfigValue {
     public var entries: [String: String]

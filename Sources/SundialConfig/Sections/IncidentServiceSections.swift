@@ -38,7 +38,9 @@ public struct ZenossSection: Sendable, ConfigSection, Equatable {
     public var tid = 1
     public var collector = "Kapacitor"
     /// Zenoss's severity for each level, by Kapacitor's names `OK`, `Info`, `Warning`, `Critical`.
-    public var severityMap = StringTable(["OK": "Clear", "Info": "Info", "Warning": "Warning", "Critical": "Critical"])
+    public var severityMap = TextOrNumberTable([
+        "OK": .string("Clear"), "Info": .string("Info"), "Warning": .string("Warning"), "Critical": .string("Critical"),
+    ])
     public var global = false
     public var stateChangesOnly = false
 
