@@ -25,3 +25,20 @@ struct AlertHandlerTests {
         )
     }
 }
+
+/// `.exec()` runs its program off the caller, one event at a time, so a slow program holds up only its own events.
+struct ExecHandlerTests {
+    @Test func aSlowProgramDoesNotHoldUpTheCaller() async throws {
+        var options = HandlerOptions(["prog": .string("/bin/sleep"), "args": .list([.string("60")])])
+        options["timeout"] = .duration(120_000_000_000)
+        let services = HandlerServices(execPrograms: ["/bin/sleep"])
+        let handler = try ExecHandler(options: options, services: services, logger: Logger(label: "test"))
+        let event = AlertEvent(
+            topic: "t", id: "a", state: EventState(level: .critical, message: "m", details: "", time: 0, duration: 0), previousLevel: .ok,
+            recoverable: true, data: [])
+        let started = ContinuousClock.now
+        // Past the handler's pending limit too: the extra events are dropped and reported, never waited for.
+        for _ in 0..<(ExecHandler.pendingLimit + 5) { await handler.handle(event) }
+        #expect(ContinuousClock.now - started < .seconds(30), "each program sleeps 60 s")
+    }
+}

@@ -6,10 +6,13 @@ import Logging
 /// handler could otherwise run anything as the server's user. Kapacitor waits without limit; Sundial stops a program
 /// that outlives `timeout` (default 30s; SIGTERM, then SIGKILL), so one stuck program cannot hold the deliveries.
 struct ExecHandler: AlertHandler {
-    let program: String
-    let arguments: [String]
-    let timeout: Duration
-    let logger: Logger
+    let command: ExecCommand
+    /// The handler's own queue: a slow program delays only this handler's events, never the task's other effects.
+    private let lane: BoundedLane<AlertEvent>
+    private let throttle = LogThrottle()
+
+    /// Events a handler may have waiting for its program; past it they are dropped and reported.
+    static let pendingLimit = 1_000
 
     /// A program that exits without reading its input makes the write fail with EPIPE; the signal that comes with it
     /// would end the whole process. `sundial serve` already ignores it (its service lifecycle does); this makes sure
@@ -22,17 +25,31 @@ struct ExecHandler: AlertHandler {
         guard services.execPrograms.contains(program) else {
             throw HandlerRefusal("exec handler: \(program) is not in [task] alert-exec-programs")
         }
-        self.program = program
-        arguments = options.strings("args")
-        if case .duration(let nanoseconds)? = options["timeout"], nanoseconds > 0 {
-            timeout = .nanoseconds(nanoseconds)
-        } else {
-            timeout = .seconds(30)
-        }
-        self.logger = logger
+        var timeout = Duration.seconds(30)
+        if case .duration(let nanoseconds)? = options["timeout"], nanoseconds > 0 { timeout = .nanoseconds(nanoseconds) }
+        let command = ExecCommand(program: program, arguments: options.strings("args"), timeout: timeout, logger: logger)
+        self.command = command
+        lane = BoundedLane(limit: Self.pendingLimit) { event in await command.run(event) }
     }
 
     func handle(_ event: AlertEvent) async {
+        guard !lane.submit(event) else { return }
+        if let held = throttle.admit("full") {
+            command.logger.error(
+                "exec handler: \(Self.pendingLimit) events already wait for \(command.program); event \(event.id) dropped",
+                metadata: ["reports_held_back": "\(held)"])
+        }
+    }
+}
+
+/// One run of an exec handler's program per event.
+struct ExecCommand: Sendable {
+    let program: String
+    let arguments: [String]
+    let timeout: Duration
+    let logger: Logger
+
+    func run(_ event: AlertEvent) async {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments

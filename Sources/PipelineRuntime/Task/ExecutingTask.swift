@@ -34,7 +34,7 @@ public final class ExecutingTask: Sendable {
         self.dbrps = pipeline.type == .stream ? Set(dbrps) : []
         self.querier = querier
         self.logger = logger
-        let effects = EffectQueue()
+        let effects = EffectQueue(logger: logger)
         self.effects = effects
         let context = TaskContext(
             taskName: id, topics: topics, effects: effects, logger: logger,

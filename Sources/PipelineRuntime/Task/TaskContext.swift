@@ -37,17 +37,39 @@ enum TaskEffect: Sendable {
     case createDatabase(String, retentionPolicy: String?)
 }
 
-/// The queue of a task's effects and the loop that carries them out, in order, off the data path.
+/// The queue of a task's effects and the loop that carries them out, in order, off the data path. At most `limit`
+/// wait: behind a store that does not answer, a write past it fails at once (counted in `write_errors`) and an
+/// alert past it is dropped, both reported, rather than the queue taking memory without end.
 final class EffectQueue: Sendable {
     private let continuation: AsyncStream<TaskEffect>.Continuation
     private let stream: AsyncStream<TaskEffect>
+    private let logger: Logger
+    private let throttle = LogThrottle()
     let writes = WriteCounters()
 
-    init() {
-        (stream, continuation) = AsyncStream<TaskEffect>.makeStream()
+    static let limit = 100_000
+
+    init(logger: Logger) {
+        self.logger = logger
+        (stream, continuation) = AsyncStream<TaskEffect>.makeStream(bufferingPolicy: .bufferingOldest(Self.limit))
     }
 
-    func enqueue(_ effect: TaskEffect) { continuation.yield(effect) }
+    func enqueue(_ effect: TaskEffect) {
+        guard case .dropped = continuation.yield(effect) else { return }
+        let what: String
+        switch effect {
+        case .alert(let event, _): what = "alert event \(event.id) dropped"
+        case .write(let points, let database, let retentionPolicy):
+            writes.failed()
+            what = "write of \(points.count) points to \(database).\(retentionPolicy) failed"
+        case .createDatabase(let database, _): what = "creating database \(database) skipped"
+        }
+        if let held = throttle.admit("full") {
+            logger.error(
+                "\(Self.limit) effects already wait (a store or handler is not keeping up): \(what)",
+                metadata: ["reports_held_back": "\(held)"])
+        }
+    }
 
     func finish() { continuation.finish() }
 
