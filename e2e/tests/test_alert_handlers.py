@@ -267,6 +267,16 @@ def test_config_api_shows_services_with_secrets_redacted_and_service_tests_send(
         failed = requests.post(f"{api}/service-tests/pagerduty2", json={}).json()
         assert failed["success"] is False and "code: 400" in failed["message"], failed
         assert requests.post(f"{api}/service-tests/nope", json={}).status_code == 404
+        # Teams, Discord and httppost's tests, each from its own kind's declaration.
+        assert requests.post(f"{api}/service-tests/teams", json={}).json() == {"success": True, "message": ""}
+        assert sink.bodies("/teams")[-1]["title"] == "CRITICAL: [foo/bar/bat]" and sink.bodies("/teams")[-1]["text"] == "test teams message"
+        sink.statuses["/discord"] = 204  # Discord's webhooks answer 204
+        assert requests.post(f"{api}/service-tests/discord", json={}).json() == {"success": True, "message": ""}
+        embed = sink.bodies("/discord")[-1]["embeds"][0]
+        assert embed["title"] == "Kapacitor Alert" and embed["description"] == "test discord message"
+        posted = requests.post(f"{api}/service-tests/httppost", json={"url": f"{sink.url}/posted", "headers": {"X-T": "1"}}).json()
+        assert posted == {"success": True, "message": ""} and len(sink.bodies("/posted")) == 1
+        assert next(headers for path, headers, _ in sink.requests if path == "/posted")["X-T"] == "1"
     finally:
         sink.stop()
 
@@ -398,6 +408,9 @@ stream
         api = f"{server.tasks_url}/kapacitor/v1/service-tests"
         assert requests.post(f"{api}/victorops", json={}).json() == {"success": True, "message": ""}
         assert sink.bodies("/victorops/vo-api-key/everyone")[-1]["entity_id"] == "testEntityID"
+        assert requests.post(f"{api}/pushover", json={"title": "T"}).json() == {"success": True, "message": ""}
+        tested = parse_qs([body for path, _, body in sink.requests if path == "/pushover"][-1])
+        assert tested["message"] == ["test pushover message"] and tested["title"] == ["T"] and tested["user"] == ["po-user"]
         sink.statuses["/opsgenie"] = 200
         refused = requests.post(f"{api}/opsgenie2", json={}).json()
         assert refused["success"] is False and "code: 200" in refused["message"], "OpsGenie takes only 202"
