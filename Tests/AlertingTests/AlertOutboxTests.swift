@@ -67,6 +67,17 @@ import TimeSeries
         #expect(try outbox.deadLetters().isEmpty)
     }
 
+    @Test func anEventWaitingBehindARetryIsStoredAtOnce() async throws {
+        // A long back-off: the lane sleeps after the first failure; the second event of the id must not wait for it.
+        let outbox = AlertOutbox(policy: DeliveryPolicy(retryInterval: .seconds(600), retryMaxInterval: .seconds(600)))
+        let dead = FlakyService(failures: .max)
+        await outbox.submit(Self.event("a", .critical, at: 1), route: Self.route("task t alert2"), handler: dead)
+        try await Self.waitUntil { dead.failuresLeft.withLock { $0 } < Int.max }
+        await outbox.submit(Self.event("a", .ok, at: 2), route: Self.route("task t alert2"), handler: dead)
+        try await Self.waitUntil { (try? outbox.persistence.pending().count) == 2 }
+        #expect(try outbox.persistence.pending().count == 2)
+    }
+
     @Test func eventsBehindADeadEndpointDoNotEachWaitTheirOwnRetryTime() async throws {
         // Retry time 200 ms: without taking the endpoint as down, 40 events of one alert id would take 40 × 200 ms.
         let policy = DeliveryPolicy(retryInterval: .milliseconds(20), retryMaxInterval: .milliseconds(20), retryFor: .milliseconds(200))

@@ -32,6 +32,8 @@ actor DeliveryLane {
     private var queue: [Entry] = []
     /// How many entries of each alert id are waiting: a new entry behind others of its id cannot be due before them.
     private var waitingPerID: [String: Int] = [:]
+    /// New entries not yet stored: always the last ones of the queue (entries leave only after they were stored).
+    private var unstored = 0
     private var sequence = 0
     private var running = false
     private var waiter: CheckedContinuation<Void, Never>?
@@ -63,9 +65,10 @@ actor DeliveryLane {
     private func append(_ delivery: Delivery, isStored: Bool) {
         sequence += 1
         queue.append(Entry(sequence: sequence, delivery: delivery, nextAttempt: .now, isStored: isStored, queuedAt: .now))
-        let waiting = waitingPerID[delivery.alertID, default: 0]
-        waitingPerID[delivery.alertID] = waiting + 1
-        if waiting == 0 { wake() }
+        waitingPerID[delivery.alertID, default: 0] += 1
+        if !isStored { unstored += 1 }
+        // Woken even when the new entry waits behind others of its id: it is stored at once, not at the next attempt.
+        wake()
         guard !running else { return }
         running = true
         Task { await run() }
@@ -99,8 +102,9 @@ actor DeliveryLane {
 
     /// Stores the entries not yet stored, in one transaction.
     private func storeNew() {
-        let indices = queue.indices.filter { !queue[$0].isStored }
-        guard !indices.isEmpty else { return }
+        guard unstored > 0 else { return }
+        let indices = Array(queue.indices.suffix(unstored))
+        unstored = 0
         for index in indices { queue[index].isStored = true }
         do {
             let numbers = try outbox.persistence.insert(indices.map { queue[$0].delivery })
