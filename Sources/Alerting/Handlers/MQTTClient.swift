@@ -1,10 +1,12 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Just enough MQTT 3.1.1 to publish one message: CONNECT (clean session, user name and password when set), PUBLISH
 /// at QoS 0, 1 (PUBACK) or 2 (PUBREC, PUBREL, PUBCOMP), DISCONNECT; a connection per message, which alerts' rates
-/// allow. The outbox's deadline bounds the whole exchange.
+/// allow. The outbox's deadline bounds the whole exchange. Publishes with one client id to one broker take turns: a
+/// broker closes a session when another connects with its client id (Kapacitor keeps one connection per broker).
 struct MQTTClient {
     let host: String
     let port: Int
@@ -32,7 +34,21 @@ struct MQTTClient {
         return (host.isEmpty ? "127.0.0.1" : host, port)
     }
 
+    /// The gate of each broker and client id.
+    private static let gates = Mutex<[String: AsyncGate]>([:])
+
     func publish(topic: String, message: [UInt8], qos: UInt8, retained: Bool) async throws {
+        let gate = Self.gates.withLock { gates in
+            let key = "\(host):\(port) \(clientID)"
+            if let gate = gates[key] { return gate }
+            let gate = AsyncGate()
+            gates[key] = gate
+            return gate
+        }
+        try await gate.run { try await exchange(topic: topic, message: message, qos: qos, retained: retained) }
+    }
+
+    private func exchange(topic: String, message: [UInt8], qos: UInt8, retained: Bool) async throws {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
             .connect(host: host, port: port) { channel in
