@@ -72,7 +72,7 @@ extension AccessStore {
         case .showDatabases: return .nothing
         case .showQueries: return onDefault(.read)
         case .createDatabase, .dropDatabase, .createRetentionPolicy, .alterRetentionPolicy, .dropMeasurement, .user, .subscription,
-            .showShards, .showShardGroups, .killQuery, .showStats, .showDiagnostics:
+            .showShards, .showShardGroups, .dropShard, .killQuery, .showStats, .showDiagnostics:
             return .admin
         case .dropRetentionPolicy(_, let database): return .privilege(.write, databases: [database])
         case .showRetentionPolicies(let database): return .privilege(.read, databases: [database ?? defaultDatabase ?? ""])

@@ -68,6 +68,7 @@ import Testing
         "SELECT v INTO db.rp.copy FROM cpu",
         "SELECT v INTO db.rp.:MEASUREMENT FROM /c.*/",
         "SELECT v INTO rp.:MEASUREMENT FROM cpu",
+        "DROP SHARD 18446744073709551615",
     ])
     func printsBackAndReparses(_ text: String) throws {
         let statement = try Parser.parse(text)[0]

@@ -44,6 +44,28 @@ import TimeSeries
         #expect(try engine.values("m", "v").map(\.1) == [.float(2)])
         #expect(engine.databaseInfo("db")?.retentionPolicies[0].shardGroups.count == 1)
     }
+
+    @Test func dropShardRemovesItsGroupForGoodEvenWithItsPointsStillInTheWAL() async throws {
+        let directory = TemporaryDirectory()
+        let week: Int64 = 7 * 24 * 3_600_000_000_000
+        var engine = try makeEngine(directory)
+        try engine.createDatabase("db")
+        // Two shard groups (a week each); nothing flushed, so every point is still in the WAL.
+        try await engine.write("m v=1 \(testNow - 2 * week)\nm v=2 \(testNow)")
+        let groups = engine.databaseInfo("db")?.retentionPolicies[0].shardGroups ?? []
+        try #require(groups.count == 2)
+        let old = try #require(groups.first { $0.start <= testNow - 2 * week && testNow - 2 * week < $0.end })
+        try await engine.dropShard(UInt64(old.shardID))
+        #expect(try engine.exported() == ["m v=2.0 \(testNow)"])
+        try await engine.dropShard(999)  // no such shard: nothing happens, as in InfluxDB
+        // A point written into the dropped range afterwards makes a new group and stays.
+        try await engine.write("m v=3 \(testNow - 2 * week + 1)")
+        engine.close()
+        engine = try makeEngine(directory)
+        defer { engine.close() }
+        #expect(try engine.exported() == ["m v=2.0 \(testNow)", "m v=3.0 \(testNow - 2 * week + 1)"])
+        #expect(engine.databaseInfo("db")?.retentionPolicies[0].shardGroups.count == 2)
+    }
 }
 
 /// A settable clock for tests that move time forward.

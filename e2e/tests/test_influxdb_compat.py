@@ -44,6 +44,9 @@ CASES = [
     ("kill unknown query on a host", "POST", '/query?q=KILL QUERY 987654 ON "host"'),
     ("kill without id", "POST", "/query?q=KILL QUERY"),
     ("kill with a word", "POST", "/query?q=KILL QUERY x"),
+    ("drop unknown shard", "POST", "/query?q=DROP SHARD 987654"),
+    ("drop shard without id", "POST", "/query?q=DROP SHARD"),
+    ("drop shard with a word", "POST", "/query?q=DROP SHARD x"),
     ("show subscriptions", "GET", "/query?q=SHOW SUBSCRIPTIONS"),
     ("show retention policies", "GET", Q + "SHOW RETENTION POLICIES"),
     ("show retention policies on", "GET", "/query?q=SHOW RETENTION POLICIES ON db"),
@@ -523,6 +526,20 @@ def servers(tmp_path_factory):
     finally:
         sundial.stop()
         influx.stop()
+
+
+def test_drop_shard_removes_its_data_as_influxdb_does(servers):
+    """One point in an old shard group and one now: dropping the old group's shard leaves the other, on both."""
+    for server in (server.url if hasattr(server, "url") else server.store_url for server in servers):
+        assert request(server, "POST", "/query?q=CREATE DATABASE dropme")[0] == 200
+        assert request(server, "POST", "/write?db=dropme&precision=s BODY m v=1 86400\nm v=2 1700000000")[0] == 204
+        shards = json.loads(request(server, "GET", "/query?q=SHOW SHARDS")[1])["results"][0]["series"]
+        rows = next(series for series in shards if series["name"] == "dropme")["values"]
+        oldest = min(rows, key=lambda row: row[4])  # start_time
+        assert request(server, "POST", f"/query?q=DROP SHARD {oldest[0]}") == (200, '{"results":[{"statement_id":0}]}\n')
+    influx, sundial = servers
+    target = "/query?db=dropme&q=SELECT * FROM m"
+    assert request(sundial.store_url, "GET", target) == request(influx.url, "GET", target)
 
 
 @pytest.mark.parametrize("name,method,target", CASES, ids=[case[0] for case in CASES])

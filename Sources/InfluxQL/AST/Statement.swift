@@ -16,6 +16,8 @@ public enum Statement: Sendable, Equatable {
     case subscription(SubscriptionStatement)
     case continuousQuery(ContinuousQueryStatement)
     case showShards
+    /// `DROP SHARD id`.
+    case dropShard(id: UInt64)
     case showShardGroups
     case showQueries
     /// `SHOW STATS [FOR 'module']`, `SHOW DIAGNOSTICS [FOR 'module']`.
@@ -33,7 +35,7 @@ public enum Statement: Sendable, Equatable {
         case .subscription(let statement): statement != .show
         case .continuousQuery(let statement): statement != .show
         case .select(let select): select.target != nil
-        case .killQuery: true
+        case .killQuery, .dropShard: true
         case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups, .showQueries,
             .showStats,
             .showDiagnostics:

@@ -32,6 +32,7 @@ public enum StatementPrinter {
         case .showStats(let module): return "SHOW STATS" + (module.map { " FOR " + ExpressionPrinter.quoteString($0) } ?? "")
         case .showDiagnostics(let module): return "SHOW DIAGNOSTICS" + (module.map { " FOR " + ExpressionPrinter.quoteString($0) } ?? "")
         case .killQuery(let id): return "KILL QUERY \(id)"
+        case .dropShard(let id): return "DROP SHARD \(id)"
         }
     }
 

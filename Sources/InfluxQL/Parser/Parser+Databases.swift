@@ -21,6 +21,10 @@ extension Parser {
         switch token.kind {
         case .keyword(.database): return .dropDatabase(name: try parseIdentifier())
         case .keyword(.measurement): return .dropMeasurement(name: try parseIdentifier())
+        case .keyword(.shard):
+            let token = next()
+            guard token.kind == .integer, let id = UInt64(token.text) else { throw error(token, expected: ["integer"]) }
+            return .dropShard(id: id)
         case .keyword(.series): return try parseDropSeries()
         case .keyword(.user): return .user(.drop(name: try parseIdentifier()))
         case .keyword(.subscription): return try parseDropSubscription()

@@ -161,6 +161,7 @@ public struct QueryExecutor: Sendable {
         case .showStats(let module): return StatementResult(statementID: id, series: showStats(module))
         case .showDiagnostics(let module): return StatementResult(statementID: id, series: showDiagnostics(module))
         case .killQuery(let query): try registry.kill(query)
+        case .dropShard(let shard): try await engine.dropShard(shard)
         }
         return StatementResult(statementID: id)
     }

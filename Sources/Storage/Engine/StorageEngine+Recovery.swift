@@ -66,6 +66,7 @@ extension StorageEngine {
             case .write(let write): try applyReplayed(write)
             case .dropDatabase(let name, let incarnation): try removeDatabase(name, incarnation: incarnation)
             case .delete(let delete): try apply(delete)
+            case .dropShardGroup(let drop): try apply(drop)
             }
         }
         return summary.repairs + skipped

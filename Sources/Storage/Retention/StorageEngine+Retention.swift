@@ -19,12 +19,8 @@ extension StorageEngine {
             }
         }
         for shard in expired {
-            let directory = withLock { () -> String? in
-                let directory = databases[shard.database]?.shards[shard.shardID]?.directory
-                databases[shard.database]?.shards[shard.shardID] = nil
-                return directory
-            }
-            if let directory { try removeTree(directory) }
+            // The files go outside the lock: writes need not wait for them.
+            if let directory = withLock({ forgetShard(database: shard.database, shardID: shard.shardID) }) { try removeTree(directory) }
         }
         return expired.map(\.shardID)
     }

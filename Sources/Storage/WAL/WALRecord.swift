@@ -10,15 +10,18 @@ import TimeSeries
 /// big-endian bits; integer: ZigZag varint; unsigned: varint; boolean: 1 byte; string: varint length + UTF-8), and
 /// last the policy's incarnation (varint; absent in records from before policies had one, read as 0).
 /// A drop: the database name and incarnation. A delete: database name, incarnation, min and max time (ZigZag
-/// varints), a flag byte (1 when the series leave the index), the series count and each escaped series key.
+/// varints), a flag byte (1 when the series leave the index), the series count and each escaped series key. A shard
+/// drop: database name and incarnation, retention policy name and incarnation, the group's start and end (ZigZag).
 enum WALRecord {
     case write(WALWrite)
     case dropDatabase(String, incarnation: Int)
     case delete(WALDelete)
+    case dropShardGroup(WALShardGroupDrop)
 
     static let writeKind: UInt8 = 1
     static let dropDatabaseKind: UInt8 = 2
     static let deleteKind: UInt8 = 3
+    static let dropShardGroupKind: UInt8 = 4
 
     static func encodeDropDatabase(_ name: String, incarnation: Int) -> [UInt8] {
         var writer = BinaryWriter()
@@ -36,6 +39,7 @@ enum WALRecord {
             let name = String(decoding: try reader.readBytes(), as: UTF8.self)
             return .dropDatabase(name, incarnation: try reader.readInt())
         case deleteKind: return .delete(try WALDelete(decoding: &reader))
+        case dropShardGroupKind: return .dropShardGroup(try WALShardGroupDrop(decoding: &reader))
         case let kind: throw StorageError(.corruptFile, "WAL record: unknown kind \(kind)")
         }
     }
@@ -160,6 +164,48 @@ struct WALDelete: Equatable {
         writer.append(UInt8(dropsSeries ? 1 : 0))
         writer.appendVarint(UInt64(seriesKeys.count))
         for key in seriesKeys { writer.appendBytes(Array(key.utf8)) }
+        return writer.bytes
+    }
+}
+
+/// `DROP SHARD`: the time range of one retention policy whose shard group is gone, logged so that points of it still
+/// in the WAL do not come back at replay (replay drops whatever group they rebuilt in that range).
+struct WALShardGroupDrop: Equatable {
+    let database: String
+    let incarnation: Int
+    let retentionPolicy: String
+    let policyIncarnation: Int
+    /// Nanoseconds; the group held start ..< end.
+    let start: Int64
+    let end: Int64
+
+    init(database: String, incarnation: Int, retentionPolicy: String, policyIncarnation: Int, start: Int64, end: Int64) {
+        self.database = database
+        self.incarnation = incarnation
+        self.retentionPolicy = retentionPolicy
+        self.policyIncarnation = policyIncarnation
+        self.start = start
+        self.end = end
+    }
+
+    init(decoding reader: inout BinaryReader) throws {
+        database = String(decoding: try reader.readBytes(), as: UTF8.self)
+        incarnation = try reader.readInt()
+        retentionPolicy = String(decoding: try reader.readBytes(), as: UTF8.self)
+        policyIncarnation = try reader.readInt()
+        start = try reader.readSignedVarint()
+        end = try reader.readSignedVarint()
+    }
+
+    var encoded: [UInt8] {
+        var writer = BinaryWriter()
+        writer.append(WALRecord.dropShardGroupKind)
+        writer.appendBytes(Array(database.utf8))
+        writer.appendVarint(UInt64(incarnation))
+        writer.appendBytes(Array(retentionPolicy.utf8))
+        writer.appendVarint(UInt64(policyIncarnation))
+        writer.appendSignedVarint(start)
+        writer.appendSignedVarint(end)
         return writer.bytes
     }
 }
