@@ -92,10 +92,7 @@ struct BigPandaHandler: SendingHandler {
 extension BigPandaHandler {
     static let kind = HandlerKind(
         "bigpanda", property: "bigPanda",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.bigPanda
-            return (section.enabled, section.global, section.stateChangesOnly)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.bigPanda },
         test: ServiceTest(
             name: "bigpanda",
             defaults: { _ in

@@ -60,9 +60,7 @@ struct DiscordHandler: SendingHandler {
 extension DiscordHandler {
     static let kind = HandlerKind(
         "discord", property: "discord",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            services.defaultDiscord.map { ($0.enabled, $0.global, $0.stateChangesOnly) }
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.defaultDiscord },
         test: ServiceTest(
             name: "discord",
             defaults: { services in

@@ -117,10 +117,7 @@ struct EmailHandler: SendingHandler {
 extension EmailHandler {
     static let kind = HandlerKind(
         "smtp", property: "email", arguments: ["to…"],
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let smtp = services.configuration.smtp
-            return (smtp.enabled, smtp.global, smtp.stateChangesOnly)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.smtp },
         test: ServiceTest(
             name: "smtp",
             defaults: { services in

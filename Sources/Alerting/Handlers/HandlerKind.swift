@@ -1,4 +1,5 @@
 import Logging
+import SundialConfig
 
 /// Everything Sundial knows about one kind of alert handler, declared once beside the handler itself
 /// (`SlackHandler.kind`): its topic-handler kind and TICKscript property, the option names its arguments give, how it
@@ -60,13 +61,13 @@ public struct HandlerKind: Sendable {
             unusedProperties: unusedProperties)
     }
 
-    /// The `global` switch of a service whose section has `enabled`, `global` and `state-changes-only`.
-    static func globalSwitch(_ flags: @escaping @Sendable (HandlerServices) -> (enabled: Bool, global: Bool, stateChangesOnly: Bool)?)
+    /// The `global` switch of the service whose section `section` gives (nil: none configured).
+    static func globalSwitch(_ section: @escaping @Sendable (HandlerServices) -> (any GlobalServiceSection)?)
         -> @Sendable (HandlerServices) -> Bool?
     {
         { services in
-            guard let flags = flags(services), flags.enabled, flags.global else { return nil }
-            return flags.stateChangesOnly
+            guard let section = section(services), section.enabled, section.global else { return nil }
+            return section.makesStateChangesOnly
         }
     }
 }

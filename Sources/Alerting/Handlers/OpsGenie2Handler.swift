@@ -73,10 +73,7 @@ struct OpsGenie2Handler: SendingHandler {
 extension OpsGenie2Handler {
     static let kind = HandlerKind(
         "opsgenie2", property: "opsGenie2",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.opsGenie2
-            return (section.enabled, section.global, false)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.opsGenie2 },
         test: ServiceTest(
             name: "opsgenie2",
             defaults: { services in

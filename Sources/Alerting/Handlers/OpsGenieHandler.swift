@@ -49,10 +49,7 @@ struct OpsGenieHandler: SendingHandler {
 extension OpsGenieHandler {
     static let kind = HandlerKind(
         "opsgenie", property: "opsGenie",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.opsGenie
-            return (section.enabled, section.global, false)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.opsGenie },
         test: ServiceTest(
             name: "opsgenie",
             defaults: { services in

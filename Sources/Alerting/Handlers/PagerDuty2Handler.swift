@@ -112,10 +112,7 @@ extension TemplateValue {
 extension PagerDuty2Handler {
     static let kind = HandlerKind(
         "pagerduty2", property: "pagerDuty2",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.pagerDuty2
-            return (section.enabled, section.global, false)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.pagerDuty2 },
         test: ServiceTest(
             name: "pagerduty2",
             defaults: { _ in

@@ -39,10 +39,7 @@ struct PagerDutyHandler: SendingHandler {
 extension PagerDutyHandler {
     static let kind = HandlerKind(
         "pagerduty", property: "pagerDuty",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.pagerDuty
-            return (section.enabled, section.global, false)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.pagerDuty },
         test: ServiceTest(
             name: "pagerduty",
             defaults: { _ in

@@ -99,10 +99,7 @@ extension String {
 extension ServiceNowHandler {
     static let kind = HandlerKind(
         "servicenow", property: "serviceNow",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.serviceNow
-            return (section.enabled, section.global, section.stateChangesOnly)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.serviceNow },
         test: ServiceTest(
             name: "servicenow",
             defaults: { _ in

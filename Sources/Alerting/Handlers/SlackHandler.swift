@@ -48,9 +48,7 @@ struct SlackHandler: SendingHandler {
 extension SlackHandler {
     static let kind = HandlerKind(
         "slack", property: "slack",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            services.defaultSlack.map { ($0.enabled, $0.global, $0.stateChangesOnly) }
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.defaultSlack },
         test: ServiceTest(
             name: "slack",
             defaults: { services in

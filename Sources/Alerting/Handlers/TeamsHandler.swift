@@ -39,10 +39,7 @@ struct TeamsHandler: SendingHandler {
 extension TeamsHandler {
     static let kind = HandlerKind(
         "teams", property: "teams",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let teams = services.configuration.teams
-            return (teams.enabled, teams.global, teams.stateChangesOnly)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.teams },
         test: ServiceTest(
             name: "teams",
             defaults: { _ in

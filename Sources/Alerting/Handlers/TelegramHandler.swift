@@ -51,10 +51,7 @@ struct TelegramHandler: SendingHandler {
 extension TelegramHandler {
     static let kind = HandlerKind(
         "telegram", property: "telegram",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.telegram
-            return (section.enabled, section.global, section.stateChangesOnly)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.telegram },
         test: ServiceTest(
             name: "telegram",
             defaults: { services in

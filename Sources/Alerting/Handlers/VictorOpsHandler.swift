@@ -43,10 +43,7 @@ struct VictorOpsHandler: SendingHandler {
 extension VictorOpsHandler {
     static let kind = HandlerKind(
         "victorops", property: "victorOps",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.victorOps
-            return (section.enabled, section.global, false)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.victorOps },
         test: ServiceTest(
             name: "victorops",
             defaults: { services in

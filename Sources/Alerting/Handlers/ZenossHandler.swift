@@ -101,10 +101,7 @@ struct ZenossHandler: SendingHandler {
 extension ZenossHandler {
     static let kind = HandlerKind(
         "zenoss", property: "zenoss",
-        globalSwitch: HandlerKind.globalSwitch { services in
-            let section = services.configuration.zenoss
-            return (section.enabled, section.global, section.stateChangesOnly)
-        },
+        globalSwitch: HandlerKind.globalSwitch { $0.configuration.zenoss },
         test: ServiceTest(
             name: "zenoss",
             defaults: { services in
