@@ -66,7 +66,11 @@ import TimeSeries
         }
     }
 
-    @Test func anAggregateHandlerPublishesOneEventPerInterval() async throws {
+    /// A server whose topic `cpu` aggregates into `digest` every `interval` ns, and `digest` logs to a file; `body` runs
+    /// with the client, the runner and the directory; returns what the log holds once something arrived.
+    private func aggregating(
+        interval: Int, _ body: @escaping @Sendable (any TestClientProtocol, TaskRunner, URL) async throws -> Void
+    ) async throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aggregate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -74,10 +78,22 @@ import TimeSeries
         let runner = TaskRunner.test()
         let app = Application(router: try await TaskService.makeRouter(runner: runner))
         try await app.test(.router) { client in
-            let aggregate: [String: Any] = ["id": "digest", "kind": "aggregate", "options": ["interval": 100_000_000, "topic": "digest"]]
+            let aggregate: [String: Any] = ["id": "digest", "kind": "aggregate", "options": ["interval": interval, "topic": "digest"]]
             #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/cpu/handlers", aggregate).status == .ok)
             let file: [String: Any] = ["id": "file", "kind": "log", "options": ["path": log]]
             #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/digest/handlers", file).status == .ok)
+            try await body(client, runner, directory)
+        }
+        var logged = ""
+        for _ in 0..<250 where logged.isEmpty {
+            try await Task.sleep(for: .milliseconds(20))
+            logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        }
+        return logged
+    }
+
+    @Test func anAggregateHandlerPublishesOneEventPerInterval() async throws {
+        let logged = try await aggregating(interval: 100_000_000) { _, runner, _ in
             let handlers = runner.topics.handlers(for: "cpu")
             for event in [
                 Self.event(.warning, previous: .ok, host: "serverA"), Self.event(.critical, previous: .ok, host: "serverB"),
@@ -85,42 +101,21 @@ import TimeSeries
             ] {
                 for handler in handlers { await handler.handle(event) }
             }
-            var logged = ""
-            for _ in 0..<250 where logged.isEmpty {
-                try await Task.sleep(for: .milliseconds(20))
-                logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            }
-            let lines = logged.split(separator: "\n")
-            #expect(lines.count == 1, "\(logged)")
-            #expect(logged.contains("\"message\":\"Received 3 events in the last 100ms.\"") && logged.contains("\"level\":\"CRITICAL\""))
-            #expect(logged.contains("\"id\":\"digest\"") && logged.contains("cpu:serverA is WARNING\\ncpu:serverB is CRITICAL"))
         }
+        #expect(logged.split(separator: "\n").count == 1, "\(logged)")
+        #expect(logged.contains("\"message\":\"Received 3 events in the last 100ms.\"") && logged.contains("\"level\":\"CRITICAL\""))
+        #expect(logged.contains("\"id\":\"digest\"") && logged.contains("cpu:serverA is WARNING\\ncpu:serverB is CRITICAL"))
     }
 
     @Test func addingAHandlerToATopicKeepsItsAggregatesPendingEvents() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aggregate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let log = directory.appendingPathComponent("digest.log").path
-        let runner = TaskRunner.test()
-        let app = Application(router: try await TaskService.makeRouter(runner: runner))
-        try await app.test(.router) { client in
-            let aggregate: [String: Any] = ["id": "digest", "kind": "aggregate", "options": ["interval": 300_000_000, "topic": "digest"]]
-            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/cpu/handlers", aggregate).status == .ok)
-            let file: [String: Any] = ["id": "file", "kind": "log", "options": ["path": log]]
-            #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/digest/handlers", file).status == .ok)
+        let logged = try await aggregating(interval: 300_000_000) { client, runner, directory async throws in
             for handler in runner.topics.handlers(for: "cpu") { await handler.handle(Self.event(.critical, previous: .ok, host: "a")) }
             // Another handler on the same topic, mid-interval: the aggregate keeps running with its event.
             let other: [String: Any] = ["id": "other", "kind": "log", "options": ["path": directory.appendingPathComponent("o.log").path]]
             #expect(try await TaskRoutesTests.send(client, .post, "/kapacitor/v1/alerts/topics/cpu/handlers", other).status == .ok)
             #expect(runner.topics.handlers(for: "cpu").count == 2)
-            var logged = ""
-            for _ in 0..<250 where logged.isEmpty {
-                try await Task.sleep(for: .milliseconds(20))
-                logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            }
-            #expect(logged.contains("\"message\":\"Received 1 events in the last 300ms.\""), "\(logged)")
         }
+        #expect(logged.contains("\"message\":\"Received 1 events in the last 300ms.\""), "\(logged)")
     }
 
     @Test func topicsThatPublishIntoEachOtherNeitherLoopNorMultiply() async throws {
