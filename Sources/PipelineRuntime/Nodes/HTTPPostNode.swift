@@ -38,6 +38,9 @@ final class HTTPPostNode: RuntimeNode {
         Task { await posting.run(stream, logger: logger) }
     }
 
+    /// A task whose start failed after this node was made never calls `stop()`: its queue's consumer ends here.
+    deinit { continuation.finish() }
+
     /// The node's queue consumer: posts in order, and with `.codeField()` passes each message on with its code.
     private struct Posting: Sendable {
         let poster: RowPoster
