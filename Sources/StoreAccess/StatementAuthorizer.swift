@@ -85,6 +85,7 @@ extension AccessStore {
             // InfluxDB asks only READ on the CQ's database, and WRITE on another database it writes into.
             guard let target = create.source.target?.database else { return .privilege(.read, databases: [create.database]) }
             return .privileges([(.read, create.database), (.write, target)])
+        case .explain(let select, _): return requirement(of: .select(select), defaultDatabase: defaultDatabase)
         case .select(let select):
             let databases = Array(Set(Self.sourceDatabases(select).map { $0 ?? defaultDatabase ?? "" })).sorted()
             let reads = databases.map { (Privilege.read, $0) }

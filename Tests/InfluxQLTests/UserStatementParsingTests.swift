@@ -69,6 +69,8 @@ import Testing
         "SELECT v INTO db.rp.:MEASUREMENT FROM /c.*/",
         "SELECT v INTO rp.:MEASUREMENT FROM cpu",
         "DROP SHARD 18446744073709551615",
+        "EXPLAIN SELECT mean(v) FROM cpu WHERE host = 'a' GROUP BY time(10s)",
+        "EXPLAIN ANALYZE SELECT v FROM cpu",
     ])
     func printsBackAndReparses(_ text: String) throws {
         let statement = try Parser.parse(text)[0]

@@ -16,6 +16,8 @@ public enum Statement: Sendable, Equatable {
     case subscription(SubscriptionStatement)
     case continuousQuery(ContinuousQueryStatement)
     case showShards
+    /// `EXPLAIN [ANALYZE] SELECT …`.
+    case explain(SelectStatement, analyze: Bool)
     /// `DROP SHARD id`.
     case dropShard(id: UInt64)
     case showShardGroups
@@ -36,6 +38,7 @@ public enum Statement: Sendable, Equatable {
         case .continuousQuery(let statement): statement != .show
         case .select(let select): select.target != nil
         case .killQuery, .dropShard: true
+        case .explain: false
         case .showDatabases, .showRetentionPolicies, .showMeasurements, .showSeries, .showShards, .showShardGroups, .showQueries,
             .showStats,
             .showDiagnostics:

@@ -33,6 +33,7 @@ public enum StatementPrinter {
         case .showDiagnostics(let module): return "SHOW DIAGNOSTICS" + (module.map { " FOR " + ExpressionPrinter.quoteString($0) } ?? "")
         case .killQuery(let id): return "KILL QUERY \(id)"
         case .dropShard(let id): return "DROP SHARD \(id)"
+        case .explain(let select, let analyze): return (analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") + print(.select(select))
         }
     }
 

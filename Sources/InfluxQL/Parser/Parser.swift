@@ -50,6 +50,13 @@ public struct Parser {
         case .keyword(.alter): return try parseAlter()
         case .keyword(.delete): return try parseDelete()
         case .keyword(.select): return try parseSelect()
+        case .keyword(.explain):
+            let analyze = consume(.keyword(.analyze))
+            let token = next()
+            guard token.kind == .keyword(.select), case .select(let select) = try parseSelect() else {
+                throw error(token, expected: ["SELECT"])
+            }
+            return .explain(select, analyze: analyze)
         case .keyword(.grant): return try parseGrant()
         case .keyword(.revoke): return try parseRevoke()
         case .keyword(.set): return try parseSetPassword()

@@ -27,4 +27,9 @@ struct FieldRegistry {
             return id
         }
     }
+
+    /// The id of a field already registered (escaped names); nil for one never written.
+    func existingID(measurement: [UInt8], field: [UInt8]) -> Int? {
+        (measurement + [0] + field).withUnsafeBytes { table.find($0) }
+    }
 }

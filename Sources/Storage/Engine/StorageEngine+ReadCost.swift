@@ -1,0 +1,74 @@
+import LineProtocol
+
+/// What reading some series would touch, counted as InfluxDB's `EXPLAIN` counts it (`IteratorCost`).
+public struct ReadCost: Sendable, Equatable {
+    /// Shards of the policy in the range.
+    public var shards = 0
+    /// The series, once per shard.
+    public var series = 0
+    /// Values of the fields in the cache (and a flush's snapshot) within the range.
+    public var cachedValues = 0
+    /// TSM files, once per field key with blocks in the range.
+    public var files = 0
+    public var blocks = 0
+    public var blockBytes = 0
+
+    public init() {}
+}
+
+extension StorageEngine {
+    /// The cost of reading `fields` of `seriesKeys` in `range` from a database's policy (the default one unless
+    /// named). Tags among `fields` cost nothing, as in InfluxDB.
+    public func readCost(
+        database: String, retentionPolicy: String?, seriesKeys: [String], fields: [String], in range: ClosedRange<Int64>
+    ) throws -> ReadCost {
+        try withLock {
+            guard let info = meta.database(database), let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            let policy = retentionPolicy ?? info.defaultRetentionPolicy
+            let escapedFields = fields.map { field -> [UInt8] in
+                var escaped: [UInt8] = []
+                LineProtocolEscaping.escapeKey(field, into: &escaped)
+                return escaped
+            }
+            let series = seriesKeys.compactMap { key -> (key: [UInt8], id: Int)? in
+                let bytes = Array(key.utf8)
+                return bytes.withUnsafeBytes { state.index.seriesID($0) }.map { (bytes, $0) }
+            }
+            var cost = ReadCost()
+            for shard in state.shards.values
+            where shard.retentionPolicy == policy && shard.end > range.lowerBound && shard.start <= range.upperBound {
+                // The index is the database's, as InfluxDB's in-memory one is: every shard in the range counts every
+                // series, whether or not it holds data of it.
+                cost.shards += 1
+                cost.series += series.count
+                for entry in series {
+                    let measurement = Array(entry.key.prefix(entry.key.withUnsafeBytes { SeriesKey.measurementEnd($0) }))
+                    for field in escapedFields {
+                        add(shard, series: entry, measurement: measurement, field: field, state: state, range: range, to: &cost)
+                    }
+                }
+            }
+            return cost
+        }
+    }
+
+    private func add(
+        _ shard: Shard, series: (key: [UInt8], id: Int), measurement: [UInt8], field: [UInt8], state: DatabaseState,
+        range: ClosedRange<Int64>, to cost: inout ReadCost
+    ) {
+        if let fieldID = state.fields.existingID(measurement: measurement, field: field) {
+            let key = SeriesFieldKey(series: series.id, field: fieldID)
+            let times = shard.withCache { (shard.cache[key]?.times ?? []) + (shard.snapshot[key]?.times ?? []) }
+            cost.cachedValues += Set(times.filter { range.contains($0) }).count
+        }
+        let tsmKey = TSMFormat.key(series: series.key, field: field)
+        for file in shard.files {
+            guard let entry = file.entry(for: tsmKey) else { continue }
+            let blocks = entry.blocks.filter { $0.maxTime >= range.lowerBound && $0.minTime <= range.upperBound }
+            guard !blocks.isEmpty else { continue }
+            cost.files += 1
+            cost.blocks += blocks.count
+            cost.blockBytes += blocks.reduce(0) { $0 + Int($1.size) }
+        }
+    }
+}
