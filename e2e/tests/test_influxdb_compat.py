@@ -55,6 +55,7 @@ CASES = [
     ("explain a time range", "GET", Q + "EXPLAIN SELECT mean(v) FROM cpu WHERE time >= 10s AND time < 30s GROUP BY time(10s)"),
     ("explain math", "GET", Q + "EXPLAIN SELECT v + n FROM cpu"),
     ("explain not a select", "GET", "/query?q=EXPLAIN SHOW DATABASES"),
+    ("explain analyze", "GET", Q + "EXPLAIN ANALYZE SELECT mean(v) FROM cpu"),
     ("drop shard without id", "POST", "/query?q=DROP SHARD"),
     ("drop shard with a word", "POST", "/query?q=DROP SHARD x"),
     ("show subscriptions", "GET", "/query?q=SHOW SUBSCRIPTIONS"),
@@ -456,6 +457,8 @@ DIFFERENCES = {
         400, {"error": 'partial write: field type conflict: input field "v" on measurement "cflt" is type integer, '
               'already exists as type float dropped=1'},
     ),
+    "explain analyze": ("Sundial has no iterator tree to trace; it says so instead of answering InfluxDB's timings", 200,
+                        {"results": [{"statement_id": 0, "error": "EXPLAIN ANALYZE is not supported"}]}),
     "ping verbose": ("InfluxDB 1.6 ignores verbose (204); Sundial answers as 1.8 does", 200, {"version": "1.8.10"}),
     "health": (
         "InfluxDB 1.6 has no /health (404); Sundial serves 1.8's",
