@@ -22,34 +22,40 @@ extension StorageEngine {
     public func readCost(
         database: String, retentionPolicy: String?, seriesKeys: [String], fields: [String], in range: ClosedRange<Int64>
     ) throws -> ReadCost {
-        try withLock {
+        let escapedFields = fields.map { field -> [UInt8] in
+            var escaped: [UInt8] = []
+            LineProtocolEscaping.escapeKey(field, into: &escaped)
+            return escaped
+        }
+        let (state, shards, series) = try withLock { () -> (DatabaseState, [Shard], [(key: [UInt8], id: Int)]) in
             guard let info = meta.database(database), let state = databases[database] else { throw StorageError.databaseNotFound(database) }
             let policy = retentionPolicy ?? info.defaultRetentionPolicy
-            let escapedFields = fields.map { field -> [UInt8] in
-                var escaped: [UInt8] = []
-                LineProtocolEscaping.escapeKey(field, into: &escaped)
-                return escaped
+            let shards = state.shards.values.filter {
+                $0.retentionPolicy == policy && $0.end > range.lowerBound && $0.start <= range.upperBound
             }
             let series = seriesKeys.compactMap { key -> (key: [UInt8], id: Int)? in
                 let bytes = Array(key.utf8)
                 return bytes.withUnsafeBytes { state.index.seriesID($0) }.map { (bytes, $0) }
             }
-            var cost = ReadCost()
-            for shard in state.shards.values
-            where shard.retentionPolicy == policy && shard.end > range.lowerBound && shard.start <= range.upperBound {
-                // The index is the database's, as InfluxDB's in-memory one is: every shard in the range counts every
-                // series, whether or not it holds data of it.
-                cost.shards += 1
-                cost.series += series.count
-                for entry in series {
-                    let measurement = Array(entry.key.prefix(entry.key.withUnsafeBytes { SeriesKey.measurementEnd($0) }))
+            return (state, shards, series)
+        }
+        // The index is the database's, as InfluxDB's in-memory one is: every shard in the range counts every series,
+        // whether or not it holds data of it.
+        var cost = ReadCost()
+        cost.shards = shards.count
+        cost.series = shards.count * series.count
+        for shard in shards {
+            for entry in series {
+                let measurement = Array(entry.key.prefix(entry.key.withUnsafeBytes { SeriesKey.measurementEnd($0) }))
+                // The lock a series at a time, as reads take it: writes go on between.
+                withLock {
                     for field in escapedFields {
                         add(shard, series: entry, measurement: measurement, field: field, state: state, range: range, to: &cost)
                     }
                 }
             }
-            return cost
         }
+        return cost
     }
 
     private func add(
