@@ -1,7 +1,8 @@
 public import Logging
 
-/// A handler of a kind Sundial does not send through yet (slack, email, …): logs each event it is given as not sent,
-/// as Kapacitor does when that kind's service is not enabled, so the task and its topics keep working.
+/// A handler of a kind Sundial does not send through (`kafka`: no broker can run where Sundial is tested; `hipchat`,
+/// a service that is gone): logs each event it is given as not sent, as Kapacitor does when that kind's service is not
+/// enabled, so the task and its topics keep working.
 public struct NotSentHandler: AlertHandler {
     let kind: String
     let owner: String
