@@ -32,6 +32,83 @@ SETUP_WRITES = [
     ("db", "s", "dst v=0 1615507200\ndst v=1 1615528800\ndst v=2 1615550400\ndst v=3 1615572000\ndst v=4 1615593600\ndst v=5 1615615200\ndst v=6 1615636800\ndst v=7 1615658400\ndst v=8 1615680000\ndst v=9 1615701600\ndst v=10 1615723200\ndst v=11 1615744800\ndst v=12 1615766400\ndst v=13 1615788000\ndst v=14 1615809600\ndst v=15 1615831200\ndst v=16 1615852800\ndst v=17 1615874400\ndst v=18 1615896000\ndst v=19 1615917600\n"),
 ]
 
+# Prices for the technical-analysis functions and holt_winters: two hosts, a rising, seasonal, noisy series of
+# floats and one of integers (a point every 10 s), with a gap and a flat stretch.
+def _prices() -> str:
+    lines = []
+    for step in range(60):
+        if 20 <= step < 23:
+            continue
+        seasonal = (0, 3, 5, 2)[step % 4]
+        noise = ((step * 7919) % 13) / 4
+        flat = 30 <= step < 35
+        price = 50.0 if flat else 40 + step * 0.5 + seasonal + noise
+        lines.append(f"price,host=a p={price},n={int(price)}i {step * 10}")
+        lines.append(f"price,host=b p={100 - price / 2} {step * 10 + 5}")
+    return "\n".join(lines)
+
+
+QI = "/query?db=indicators&q="
+INDICATOR_CALLS = [
+    "exponential_moving_average(p, 5)", "exponential_moving_average(n, 4, 0)", "exponential_moving_average(p, 3, 2, 'simple')",
+    "exponential_moving_average(p, 1)",
+    "double_exponential_moving_average(p, 4)", "double_exponential_moving_average(p, 4, 0, 'simple')",
+    "triple_exponential_moving_average(p, 3)", "triple_exponential_moving_average(n, 3, 1, 'simple')",
+    "relative_strength_index(p, 6)", "relative_strength_index(p, 3, 0, 'simple')",
+    "triple_exponential_derivative(p, 4)", "triple_exponential_derivative(p, 2, 1, 'simple')",
+    "kaufmans_efficiency_ratio(p, 5)", "kaufmans_efficiency_ratio(n, 2, 0)",
+    "kaufmans_adaptive_moving_average(p, 5)", "kaufmans_adaptive_moving_average(p, 3, 0)",
+    "chande_momentum_oscillator(p, 5)", "chande_momentum_oscillator(p, 4, 0, 'none')",
+    "chande_momentum_oscillator(p, 3, -1, 'exponential')", "chande_momentum_oscillator(n, 5, 2, 'simple')",
+]
+INDICATOR_CASES = [
+    ("indicators: create", "POST", "/query?q=CREATE DATABASE indicators"),
+    ("indicators: write", "POST", "/write?db=indicators&precision=s BODY " + _prices()),
+    *[(f"indicators: {call}", "GET", QI + f"SELECT {call} FROM price WHERE host = 'a'") for call in INDICATOR_CALLS],
+    *[(f"indicators: {call} by host", "GET", QI + f"SELECT {call} FROM price GROUP BY host") for call in INDICATOR_CALLS[::3]],
+    *[(f"indicators: {call} of mean", "GET",
+       QI + f"SELECT {call.replace('(p,', '(mean(p),').replace('(n,', '(mean(n),')} FROM price "
+       "WHERE time >= 100s AND time < 500s GROUP BY time(20s)") for call in INDICATOR_CALLS[::2]],
+    ("indicators: two of them and descending", "GET",
+     QI + "SELECT exponential_moving_average(p, 3), relative_strength_index(p, 3) FROM price WHERE host = 'b' ORDER BY time DESC"),
+    ("indicators: moving_average and cumulative_sum of aggregates", "GET",
+     QI + "SELECT moving_average(max(p), 3) FROM price WHERE time >= 100s AND time < 400s GROUP BY time(20s); "
+     "SELECT cumulative_sum(max(p)) FROM price WHERE time >= 100s AND time < 400s GROUP BY time(20s)"),
+    *[(f"indicators: error {call}", "GET", QI + f"SELECT {call} FROM price") for call in (
+        "exponential_moving_average(p)", "exponential_moving_average(p, 2, 1, 'simple', 4)", "exponential_moving_average(p, 1.5)",
+        "exponential_moving_average(p, 0)", "exponential_moving_average(p, 2, -2)", "exponential_moving_average(p, 2, 'x')",
+        "exponential_moving_average(p, 2, 1, 'none')", "exponential_moving_average(p, 2, 1, 3)",
+        "triple_exponential_derivative(p, 2, 0)", "kaufmans_efficiency_ratio(p, 2, 1, 'simple')",
+        "kaufmans_adaptive_moving_average(p, 0)", "chande_momentum_oscillator(p, 2, 1, 'x')",
+        "chande_momentum_oscillator(p)", "relative_strength_index(host, 2)", "exponential_moving_average(mean(p), 2)",
+    )],
+    ("indicators: error aggregate required", "GET", QI + "SELECT exponential_moving_average(p, 2) FROM price WHERE time < 1h GROUP BY time(1m)"),
+    ("indicators: holt_winters", "GET", QI + "SELECT holt_winters(mean(p), 5, 4) FROM price WHERE host = 'a' AND time >= 0 AND time < 600s GROUP BY time(10s)"),
+    ("indicators: holt_winters without season", "GET",
+     QI + "SELECT holt_winters(max(p), 3, 0) FROM price WHERE time >= 0 AND time < 600s GROUP BY time(20s), host"),
+    ("indicators: holt_winters_with_fit", "GET",
+     QI + "SELECT holt_winters_with_fit(first(n), 4, 2) FROM price WHERE time >= 0 AND time < 300s GROUP BY time(30s)"),
+    *[(f"indicators: error {call}", "GET", QI + f"SELECT {call} FROM price WHERE time < 1h GROUP BY time(10s)") for call in (
+        "holt_winters(p, 1, 1)", "holt_winters(mean(p), 1)", "holt_winters(mean(p), 0, 1)", "holt_winters(mean(p), 1.5, 1)",
+        "holt_winters(mean(p), 1, -1)", "holt_winters(mean(p), 1, 'x')", "holt_winters_with_fit(mean(p), 2, 1, 1)",
+    )],
+    ("indicators: error holt_winters without interval", "GET", QI + "SELECT holt_winters(mean(p), 3, 1) FROM price"),
+    ("indicators: of an aggregate descending", "GET", QI + "SELECT relative_strength_index(mean(p), 3) FROM price "
+     "WHERE time >= 100s AND time < 500s GROUP BY time(20s) ORDER BY time DESC; SELECT derivative(max(p)) FROM price "
+     "WHERE time >= 100s AND time < 500s GROUP BY time(20s) ORDER BY time DESC"),
+    ("indicators: wildcards", "GET", QI + "SELECT exponential_moving_average(*, 3) FROM price WHERE host='a' LIMIT 2; "
+     "SELECT kaufmans_efficiency_ratio(/p|n/, 3) AS k FROM price WHERE host='a' LIMIT 2; "
+     "SELECT holt_winters(mean(*), 1, 0) FROM price WHERE time >= 0 AND time < 600s GROUP BY time(60s); "
+     "SELECT derivative(*) FROM price WHERE host = 'b' LIMIT 2; SELECT elapsed(*, 1s) FROM price WHERE host = 'b' LIMIT 2"),
+    ("indicators: huge arguments", "GET", QI + "SELECT exponential_moving_average(p, 9223372036854775807) FROM price WHERE host='a' LIMIT 3; "
+     "SELECT relative_strength_index(p, 9223372036854775807, 0) FROM price WHERE host='a' LIMIT 3; "
+     "SELECT exponential_moving_average(p, 2, 4294967296) FROM price WHERE host='a' LIMIT 3; "
+     "SELECT triple_exponential_derivative(p, 9223372036854775807, 1, 'simple') FROM price WHERE host='a' LIMIT 3; "
+     "SELECT holt_winters(mean(p), 5, 100000) FROM price WHERE time >= 0 AND time < 600s GROUP BY time(10s)"),
+    ("indicators: chande_momentum_oscillator of period 1", "GET",
+     QI + "SELECT chande_momentum_oscillator(p, 1) FROM price WHERE host='a' LIMIT 3"),
+]
+
 Q = "/query?db=db&q="
 QC = "/query?db=corners&q="
 CASES = [
@@ -422,6 +499,7 @@ CASES = [
     ("corners: an error among statements", "GET", QC + "SELECT count(v) FROM tie; SELECT distinct(*) FROM tie; SELECT count(v) FROM tie"),
     ("corners: tags selected in a subquery", "GET", QC + "SELECT mean(f) FROM (SELECT f, host FROM cast) GROUP BY host; "
      "SELECT mean(f) FROM (SELECT * FROM cast) GROUP BY host; SELECT mean(f) FROM (SELECT f, host AS h FROM cast) GROUP BY h"),
+    *INDICATOR_CASES,
     ("databases at the end", "GET", "/query?q=SHOW DATABASES"),
 ]
 
@@ -442,6 +520,12 @@ def approximately_equal(a, b) -> bool:
 
 # Cases where Sundial deliberately answers differently, with the reason.
 DIFFERENCES = {
+    "indicators: chande_momentum_oscillator of period 1": (
+        "InfluxDB's unsmoothed oscillator keeps period − 1 prices and panics when that is none (`index out of range`, "
+        "the statement lost); Sundial compares each price with none kept, as with zero",
+        200, {"results": [{"statement_id": 0, "series": [{"name": "price", "columns": ["time", "chande_momentum_oscillator"],
+              "values": [["1970-01-01T00:00:00Z", 0], ["1970-01-01T00:00:10Z", 100], ["1970-01-01T00:00:20Z", 100]]}]}]},
+    ),
     "tag values after delete by tag": (
         "InfluxDB 1.6.7 still lists host=b after DELETE removed every series with it (SHOW SERIES agrees they are gone); "
         "Sundial lists only the values of series that remain",

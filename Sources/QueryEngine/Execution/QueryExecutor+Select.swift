@@ -202,7 +202,7 @@ extension QueryExecutor {
         let ascending = !read.statement.isDescending
         if read.plan.columns.count == 1, case .transformation(let transformation) = read.plan.columns[0] {
             // One column needs no join, and keeps rows that share a time.
-            guard let function = transformation.aggregate else { return transformation.apply(to: rows ?? [], ascending: ascending) }
+            guard let function = transformation.aggregate else { return try transformation.apply(to: rows ?? [], ascending: ascending) }
             return try transformedAggregate(read, transformation, function)
         }
         var columns: [[Int64: ResultValue]] = []
@@ -213,7 +213,7 @@ extension QueryExecutor {
                 if let function = transformation.aggregate {
                     values = try transformedAggregate(read, transformation, function)
                 } else {
-                    values = transformation.apply(to: rows ?? [], ascending: ascending)
+                    values = try transformation.apply(to: rows ?? [], ascending: ascending)
                 }
             case .aggregate:
                 var inner = read.plan
@@ -234,23 +234,34 @@ extension QueryExecutor {
     }
 
     /// `derivative(mean(v))` and the like: the aggregate per bucket, then the transformation over the buckets. As
-    /// InfluxDB does, one more interval before the range is aggregated, so the first bucket has one to compare with.
+    /// InfluxDB does, intervals beyond the range's first end (`Transformation.extraIntervals`: before it, after it
+    /// for ORDER BY time DESC) are aggregated too, so the first bucket has one to compare with; what the
+    /// transformation makes of them is left out.
     private func transformedAggregate(_ read: GroupRead, _ transformation: Transformation, _ function: String) throws -> [[ResultValue]] {
         var condition = read.condition
-        let start = condition.timeRange.lowerBound
-        if start != Int64.min, let (width, _) = Self.timeInterval(read.statement) {
-            condition.timeRange = (start &- width)...condition.timeRange.upperBound
+        let range = condition.timeRange
+        let descending = read.statement.isDescending
+        if let (width, _) = Self.timeInterval(read.statement) {
+            let extra = width.multipliedSaturated(by: Int64(transformation.extraIntervals))
+            if descending, range.upperBound != Int64.max {
+                condition.timeRange = range.lowerBound...range.upperBound.addingSaturated(extra)
+            } else if !descending, range.lowerBound != Int64.min {
+                condition.timeRange = range.lowerBound.subtractingSaturated(extra)...range.upperBound
+            }
         }
         var inner = read.plan
         inner.columns = [.aggregate(function: function, field: transformation.field)]
         let rows = try readRows(
             read.group, plan: inner, database: read.database, policy: read.policy, condition: condition, filterFields: read.filterFields)
         var buckets = try aggregate(rows, plan: inner, statement: read.statement, condition: condition)
-        if read.statement.isDescending { buckets.reverse() }
+        if descending { buckets.reverse() }
         // An empty bucket counts nothing: for count it is a zero the transformation sees, not a gap.
         let points = buckets.compactMap { row in Self.point(Aggregation.counts(function) && row[1] == .null ? [row[0], .integer(0)] : row) }
-        let output = transformation.apply(to: points, ascending: !read.statement.isDescending)
-        return output.filter { row in if case .time(let time) = row[0] { time >= start } else { true } }
+        let output = try transformation.apply(to: points, ascending: !descending)
+        return output.filter { row in
+            guard case .time(let time) = row[0] else { return true }
+            return descending ? time <= range.upperBound || transformation.holtWinters != nil : time >= range.lowerBound
+        }
     }
 
     /// An aggregate row (time, value) as a point; empty buckets give none.

@@ -52,7 +52,7 @@ extension QueryExecutor {
                     statement.isDescending,
                     { rows in
                         let ordered = statement.isDescending ? Array(rows.reversed()) : rows
-                        return transformation.apply(to: ordered, ascending: !statement.isDescending).count >= needed
+                        return ((try? transformation.apply(to: ordered, ascending: !statement.isDescending))?.count ?? Int.max) >= needed
                     }
                 )
             }

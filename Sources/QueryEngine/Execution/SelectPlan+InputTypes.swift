@@ -27,10 +27,10 @@ extension SelectPlan {
         }
     }
 
-    private static let numericOnly: Set<String> = [
+    private static let numericOnly = Set([
         "sum", "mean", "median", "stddev", "spread", "percentile", "integral", "top", "bottom", "derivative", "difference",
         "moving average", "cumulative sum",
-    ]
+    ]).union(TechnicalIndicator.Kind.allCases.map(\.iteratorName))
     /// min() and max() take booleans too (true is the greater).
     private static let takeBooleans: Set<String> = ["min", "max"]
 
@@ -42,6 +42,7 @@ extension SelectPlan {
         case .cumulativeSum: "cumulative sum"
         case .movingAverage: "moving average"
         case .elapsed: "elapsed"
+        default: TechnicalIndicator.Kind(rawValue: function.rawValue)?.iteratorName ?? function.rawValue
         }
     }
 }

@@ -139,34 +139,6 @@ struct SelectPlan {
         }
     }
 
-    /// Each transformation checked against the GROUP BY interval (given it when it transforms an aggregate). Raw
-    /// transformations go only with each other; transformations of aggregates with aggregates.
-    private mutating func checkTransformations(_ statement: SelectStatement) throws {
-        let interval = statement.dimensions.lazy.compactMap { if case .time(let interval, _) = $0 { interval } else { nil } }.first
-        for index in columns.indices {
-            guard case .transformation(var transformation) = columns[index] else { continue }
-            switch (transformation.aggregate, interval) {
-            case (nil, .some):
-                throw QueryError("aggregate function required inside the call to \(transformation.function.rawValue)")
-            case (.some, nil):
-                throw QueryError("\(transformation.function.rawValue) aggregate requires a GROUP BY interval")
-            case (.some, .some(let interval)):
-                transformation.useGroupInterval(interval)
-                columns[index] = .transformation(transformation)
-            case (nil, nil): break
-            }
-        }
-        guard hasTransformation else { return }
-        let rawTransformations = transformations.contains { $0.aggregate == nil }
-        for column in columns {
-            switch column {
-            case .transformation(let transformation) where (transformation.aggregate == nil) == rawTransformations: continue
-            case .aggregate where !rawTransformations: continue
-            default: throw QueryError("mixing aggregate and non-aggregate queries is not supported")
-            }
-        }
-    }
-
     private mutating func add(_ field: SelectStatement.Field, fields: [(name: String, type: FieldType)], tagKeys: Set<String>) throws {
         let fieldNames = fields.map(\.name)
         switch field.expression {
@@ -193,7 +165,7 @@ struct SelectPlan {
                 appendOutput("\(name)_\(numeric)", .expression(.math(MathFunction(rawValue: name)!, [.column(input)])))
             }
         case .call(let name, let arguments) where Transformation.Function(rawValue: name) != nil:
-            append(field.alias ?? name, .transformation(try Transformation(Transformation.Function(rawValue: name)!, arguments)))
+            try addTransformation(Transformation.Function(rawValue: name)!, arguments, alias: field.alias, fields: fields)
         case .variable(let variable) where variable.name.lowercased() == "time":
             return
         case .variable(let variable):
@@ -245,7 +217,7 @@ struct SelectPlan {
     static func expansion(of function: String, fields: [(name: String, type: FieldType)], matching regex: RE2Regex?) -> [String] {
         var types: Set<FieldType> = [.float, .integer, .unsigned]
         switch function {
-        case "count", "first", "last", "distinct", "mode": types.formUnion([.string, .boolean])
+        case "count", "first", "last", "distinct", "elapsed", "mode", "sample": types.formUnion([.string, .boolean])
         case "min", "max": types.insert(.boolean)
         default: break
         }
@@ -302,7 +274,7 @@ struct SelectPlan {
     }
 
     /// A selected column, shown as it is computed.
-    private mutating func append(_ name: String, _ column: Column) {
+    mutating func append(_ name: String, _ column: Column) {
         appendOutput(name, .column(hidden(column)))
     }
 

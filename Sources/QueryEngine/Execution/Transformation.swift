@@ -12,6 +12,16 @@ struct Transformation: Equatable {
         case cumulativeSum = "cumulative_sum"
         case elapsed
         case movingAverage = "moving_average"
+        case exponentialMovingAverage = "exponential_moving_average"
+        case doubleExponentialMovingAverage = "double_exponential_moving_average"
+        case tripleExponentialMovingAverage = "triple_exponential_moving_average"
+        case relativeStrengthIndex = "relative_strength_index"
+        case tripleExponentialDerivative = "triple_exponential_derivative"
+        case kaufmansEfficiencyRatio = "kaufmans_efficiency_ratio"
+        case kaufmansAdaptiveMovingAverage = "kaufmans_adaptive_moving_average"
+        case chandeMomentumOscillator = "chande_momentum_oscillator"
+        case holtWinters = "holt_winters"
+        case holtWintersWithFit = "holt_winters_with_fit"
 
         var isDerivative: Bool { self == .derivative || self == .nonNegativeDerivative }
         var dropsNegatives: Bool { self == .nonNegativeDerivative || self == .nonNegativeDifference }
@@ -24,16 +34,34 @@ struct Transformation: Equatable {
     /// The aggregate the transformation runs over, one value per GROUP BY time bucket (`derivative(mean(v))`);
     /// nil over raw points.
     private(set) var aggregate: String?
+    /// The GROUP BY interval, for transformations of aggregates.
+    private(set) var groupInterval: Int64 = 0
     /// Whether the query gave a unit; a derivative of an aggregate without one uses the GROUP BY interval.
     private(set) var hasExplicitUnit = false
     /// Derivatives: the result is the change per this many nanoseconds; elapsed: the unit it counts in.
     private(set) var unit: Int64
     /// moving_average's window, in points.
     private(set) var window = 0
+    /// The technical-analysis functions' arguments and algorithm.
+    private(set) var indicator: TechnicalIndicator?
+    /// holt_winters' forecast.
+    private(set) var holtWinters: HoltWinters?
 
     init(_ function: Function, _ arguments: [Expression]) throws {
         let name = function.rawValue
-        try Self.checkCount(function, arguments.count)
+        self.function = function
+        unit = function.defaultUnit
+        if let kind = TechnicalIndicator.Kind(rawValue: name) {
+            indicator = try TechnicalIndicator(kind, arguments)
+        } else if function == .holtWinters || function == .holtWintersWithFit {
+            holtWinters = try HoltWinters(function == .holtWintersWithFit, arguments)
+        } else {
+            try Self.checkCount(function, arguments.count)
+        }
+        if holtWinters != nil, case .call = arguments[0] {
+        } else if holtWinters != nil {
+            throw QueryError("must use aggregate function with \(name)")
+        }
         switch arguments[0] {
         case .variable(let variable): field = variable.name
         case .call(let inner, let innerArguments) where Self.aggregatesSupported.contains(inner) && innerArguments.count == 1:
@@ -43,9 +71,7 @@ struct Transformation: Equatable {
         case .call(let inner, _): throw QueryError("\(name)() of \(inner)() is not supported yet")
         default: throw QueryError("expected field argument in \(name)()")
         }
-        self.function = function
-        unit = function.defaultUnit
-        guard arguments.count == 2 else { return }
+        guard arguments.count == 2, indicator == nil, holtWinters == nil else { return }
         if function == .movingAverage {
             guard case .integer(let count) = arguments[1] else { throw QueryError("second argument for moving_average must be an integer") }
             guard count > 1 else { throw QueryError("moving_average window must be greater than 1, got \(count)") }
@@ -64,9 +90,22 @@ struct Transformation: Equatable {
         "count", "sum", "mean", "median", "mode", "spread", "stddev", "min", "max", "first", "last",
     ]
 
-    /// A derivative of an aggregate counts change per GROUP BY interval unless the query names a unit.
+    /// A derivative of an aggregate counts change per GROUP BY interval unless the query names a unit; holt_winters
+    /// forecasts whole intervals.
     mutating func useGroupInterval(_ interval: Int64) {
+        groupInterval = interval
         if aggregate != nil && function.isDerivative && !hasExplicitUnit { unit = interval }
+    }
+
+    /// How many GROUP BY intervals before the range InfluxDB aggregates for a transformation of an aggregate: one,
+    /// so the range's first bucket has one before it, for all but running sums and forecasts. (InfluxDB also widens
+    /// the range by the window of averages and indicators, but only after it has made the aggregate's iterator, so
+    /// the aggregate never reads that far.)
+    var extraIntervals: Int {
+        switch function {
+        case .cumulativeSum, .holtWinters, .holtWintersWithFit: 0
+        default: 1
+        }
     }
 
     private static func checkCount(_ function: Function, _ count: Int) throws {
@@ -80,22 +119,30 @@ struct Transformation: Equatable {
             if !(1...2).contains(count) {
                 throw QueryError("invalid number of arguments for \(name), expected at least 1 but no more than 2, got \(count)")
             }
+        default: break  // checked by TechnicalIndicator and HoltWinters
         }
     }
 
     /// The output rows (time, value) for rows in output order; `ascending` is false for ORDER BY time DESC.
-    func apply(to rows: [QueryExecutor.Row], ascending: Bool) -> [[ResultValue]] {
-        apply(to: rows.compactMap { row in row.fields[field].map { (row.time, $0) } }, ascending: ascending)
+    func apply(to rows: [QueryExecutor.Row], ascending: Bool) throws -> [[ResultValue]] {
+        try apply(to: rows.compactMap { row in row.fields[field].map { (row.time, $0) } }, ascending: ascending)
     }
 
     /// The same over (time, value) points, such as the rows of the aggregate it runs over.
-    func apply(to allPoints: [(time: Int64, value: FieldValue)], ascending: Bool) -> [[ResultValue]] {
+    func apply(to allPoints: [(time: Int64, value: FieldValue)], ascending: Bool) throws -> [[ResultValue]] {
         let points = allPoints.filter { function == .elapsed || Aggregation.number($0.value) != nil }
+        if let indicator {
+            return indicator.apply(to: points.map { ($0.time, Aggregation.number($0.value)!) }).map { [.time($0.time), .float($0.value)] }
+        }
+        if let holtWinters {
+            let values = points.map { ($0.time, Aggregation.number($0.value)!) }
+            return try holtWinters.forecast(values, interval: groupInterval).map { [.time($0.time), .float($0.value)] }
+        }
         switch function {
         case .cumulativeSum: return cumulativeSum(points)
         case .elapsed: return elapsed(points)
         case .movingAverage: return movingAverage(points)
-        case .derivative, .nonNegativeDerivative, .difference, .nonNegativeDifference: return changes(points, ascending: ascending)
+        default: return changes(points, ascending: ascending)
         }
     }
 
