@@ -120,11 +120,18 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StoreBackup",
+            dependencies: ["Storage", "StoreAccess", "FileIO", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         // Layer 5: the three HTTP services.
         .target(
             name: "StoreService",
             dependencies: [
-                hummingbird, httpTypes, logging, "ServerLogging", "Storage", "StoreAccess", "TimeSeries", "InfluxQL", "QueryEngine",
+                hummingbird, httpTypes, logging, "ServerLogging", "Storage", "StoreAccess", "StoreBackup", "TimeSeries", "InfluxQL",
+                "QueryEngine",
                 "Credentials", "PrometheusRemote", "RE2Regex", "LineProtocol",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -175,7 +182,7 @@ let package = Package(
         .executableTarget(
             name: "sundial",
             dependencies: [
-                "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreService", "TaskService",
+                "SundialConfig", "DataDirectory", "ServerLogging", "Storage", "StoreAccess", "StoreBackup", "StoreService", "TaskService",
                 "ControlService", "PipelineSpec", "PipelineRuntime", "Alerting", "TICKscript", "InfluxClient", "QueryEngine", "InfluxQL",
                 "ContinuousQueries", "Collectd", "Graphite", "LineProtocol", .product(name: "Yams", package: "Yams"),
                 hummingbird, logging,
@@ -228,6 +235,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreAccessTests", dependencies: ["StoreAccess", "InfluxQL", "SundialTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreBackupTests", dependencies: ["StoreBackup", "FileIO", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(name: "FileIOTests", dependencies: ["FileIO", "SundialTesting"], swiftSettings: strictSettings),
         .testTarget(name: "DataDirectoryTests", dependencies: ["DataDirectory"], swiftSettings: strictSettings),
         .testTarget(

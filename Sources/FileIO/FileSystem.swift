@@ -64,6 +64,24 @@ extension FileSystem {
         try file.close()
         try rename(temporary, to: path)
     }
+
+    /// Copies `source` to `destination` as `replaceContents` writes (through `destination.tmp`, synced, renamed), a
+    /// megabyte at a time so a file of any size never sits in memory whole.
+    public func copy(_ source: String, to destination: String) throws(FileIOError) {
+        let input = try openForReading(source)
+        defer { try? input.close() }
+        let temporary = destination + ".tmp"
+        let output = try create(temporary)
+        var offset = 0
+        while offset < input.size {
+            let chunk = try input.read(at: offset, count: min(1 << 20, input.size - offset))
+            try output.write(chunk)
+            offset += chunk.count
+        }
+        try output.sync()
+        try output.close()
+        try rename(temporary, to: destination)
+    }
 }
 
 extension ReadableFile {

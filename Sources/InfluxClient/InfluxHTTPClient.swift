@@ -78,6 +78,39 @@ public struct InfluxHTTPClient: Sendable {
     private func exchange(
         _ connection: InfluxConnection, path: String, query: [(String, String)], method: HTTPMethod, body: [UInt8]?, timeout: Duration
     ) async throws(InfluxClientError) -> Answer {
+        let (request, client) = try Self.prepare(connection, path: path, query: query, method: method, body: body)
+        do {
+            let response = try await client.execute(request, timeout: Self.timeAmount(timeout))
+            let bytes = Array((try await response.body.collect(upTo: 64 << 20)).readableBytesView)
+            return Answer(status: Int(response.status.code), headers: response.headers, body: bytes)
+        } catch {
+            throw .unreachable(Self.describe(error, url: connection.url))
+        }
+    }
+
+    /// `GET path?query` whose 2xx answer's body is handed to `receive` as it arrives (a backup of any size, so no
+    /// deadline for the whole). Another answer is an error with the server's text.
+    public func download(
+        _ connection: InfluxConnection, path: String, query: [(String, String)], receive: ([UInt8]) async throws -> Void
+    ) async throws {
+        let (request, client) = try Self.prepare(connection, path: path, query: query, method: .GET, body: nil)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, deadline: .distantFuture)
+        } catch {
+            throw InfluxClientError.unreachable(Self.describe(error, url: connection.url))
+        }
+        guard (200..<300).contains(Int(response.status.code)) else {
+            let body = Array((try await response.body.collect(upTo: 64 << 10)).readableBytesView)
+            throw InfluxClientError.status(Int(response.status.code), Self.errorText(body, status: response.status))
+        }
+        for try await chunk in response.body { try await receive(Array(chunk.readableBytesView)) }
+    }
+
+    /// The request with the connection's credentials, and the client for its TLS settings.
+    private static func prepare(
+        _ connection: InfluxConnection, path: String, query: [(String, String)], method: HTTPMethod, body: [UInt8]?
+    ) throws(InfluxClientError) -> (HTTPClientRequest, HTTPClient) {
         guard var components = URLComponents(string: connection.url), let scheme = components.scheme?.lowercased(),
             ["http", "https"].contains(scheme), components.host?.isEmpty == false
         else { throw .invalidURL("invalid URL \(connection.url): expected http(s)://host:port") }
@@ -95,17 +128,13 @@ public struct InfluxHTTPClient: Sendable {
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let client =
             connection.insecureSkipVerify && scheme == "https"
-            ? Self.insecureClient
+            ? insecureClient
             : connection.trustedAuthorities.isEmpty ? Self.client : Self.client(trusting: connection.trustedAuthorities)
-        do {
-            let response = try await client.execute(
-                request,
-                timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
-            let bytes = Array((try await response.body.collect(upTo: 64 << 20)).readableBytesView)
-            return Answer(status: Int(response.status.code), headers: response.headers, body: bytes)
-        } catch {
-            throw .unreachable(Self.describe(error, url: connection.url))
-        }
+        return (request, client)
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// InfluxDB's `{"error": …}` (1.x) or `{"message": …}` (2.x), else the body or the reason phrase.

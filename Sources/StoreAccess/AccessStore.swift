@@ -65,3 +65,32 @@ public final class AccessStore: Sendable {
         return formatter.string(from: Date())
     }
 }
+
+/// Backups: the whole state as `access.json` holds it (password hashes and token digests, never a password).
+extension AccessStore {
+    public func exportState() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return Array(try encoder.encode(read { $0 }))
+    }
+
+    /// Whether nothing was ever kept: no user, organization, bucket, token or mapping.
+    public var isEmpty: Bool { read { $0 == AccessState() } }
+
+    /// Takes a backup's state whole. Only into an empty store, so a restore never mixes two sets of users and tokens.
+    public func importState(_ bytes: [UInt8]) throws(AccessError) {
+        let imported: AccessState
+        do {
+            imported = try JSONDecoder().decode(AccessState.self, from: Data(bytes))
+        } catch {
+            throw AccessError(.invalid, "cannot read the backup's access.json: \(error)")
+        }
+        try update { (state: inout AccessState) throws(AccessError) in
+            guard state == AccessState() else {
+                throw AccessError(
+                    .conflict, "this store already has users, tokens or mappings: restore users and tokens only into an empty one")
+            }
+            state = imported
+        }
+    }
+}

@@ -70,6 +70,8 @@ public enum StoreService {
             ).collection())
         router.addRoutes(DebugVarsRoutes(engine: engine, authenticator: authenticator).collection())
         router.addRoutes(
+            BackupRoutes(engine: engine, access: access, authenticator: authenticator, logger: Logger(label: "backup")).collection())
+        router.addRoutes(
             PrometheusRoutes(
                 engine: engine, maxBodySize: configuration.maxBodySize, authenticator: authenticator, statistics: statistics
             ).collection())

@@ -26,26 +26,7 @@ extension StorageEngine {
         }
         guard inputs.count > 1 else { return }
         let path = shard.directory + "/" + Shard.fileName(generation: generation)
-        var writer = try TSMWriter(path: path, fileSystem: fileSystem)
-        do {
-            for key in Self.mergedKeys(of: inputs) {
-                let seriesKey = TSMFormat.split(key).map { String(decoding: $0.series, as: UTF8.self) } ?? ""
-                let columns = try inputs.compactMap { input -> FieldColumn? in
-                    guard var column = try input.column(for: key, in: Int64.min...Int64.max) else { return nil }
-                    for tombstone in tombstones where tombstone.covers(seriesKey: seriesKey, generation: input.generation) {
-                        column = tombstone.filter(column)
-                    }
-                    return column.count > 0 ? column : nil
-                }
-                guard let type = columns.first?.type else { continue }
-                // Files of one shard agree on a field's type; keep values of the first type should they ever differ.
-                try writer.add(key: key, column: FieldColumn.merge(columns.filter { $0.type == type }, type: type))
-            }
-            try writer.finish()
-        } catch {
-            writer.abandon()
-            throw error
-        }
+        try Self.writeMerged(inputs, tombstones: tombstones, to: path, fileSystem: fileSystem)
         let merged = try TSMReader(path: path, generation: generation, fileSystem: fileSystem)
         let replaced = Set(inputs.map(\.generation))
         let newest = inputs.map(\.generation).max() ?? 0
@@ -62,6 +43,38 @@ extension StorageEngine {
             }
         }
         for input in inputs { try fileSystem.remove(input.path) }
+    }
+
+    /// Writes the values of `inputs` within `range` less those `tombstones` hide into one TSM file at `path` (newer
+    /// generations winning on equal times); returns how many keys it holds. Shared by compaction and backups.
+    @discardableResult
+    static func writeMerged(
+        _ inputs: [TSMReader], tombstones: [Tombstone], range: ClosedRange<Int64> = Int64.min...Int64.max, to path: String,
+        fileSystem: any FileSystem
+    ) throws -> Int {
+        var writer = try TSMWriter(path: path, fileSystem: fileSystem)
+        var written = 0
+        do {
+            for key in mergedKeys(of: inputs) {
+                let seriesKey = TSMFormat.split(key).map { String(decoding: $0.series, as: UTF8.self) } ?? ""
+                let columns = try inputs.compactMap { input -> FieldColumn? in
+                    guard var column = try input.column(for: key, in: range) else { return nil }
+                    for tombstone in tombstones where tombstone.covers(seriesKey: seriesKey, generation: input.generation) {
+                        column = tombstone.filter(column)
+                    }
+                    return column.count > 0 ? column : nil
+                }
+                guard let type = columns.first?.type else { continue }
+                // Files of one shard agree on a field's type; keep values of the first type should they ever differ.
+                try writer.add(key: key, column: FieldColumn.merge(columns.filter { $0.type == type }, type: type))
+                written += 1
+            }
+            try writer.finish()
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        return written
     }
 
     /// Every key of the files, once, in ascending byte order.

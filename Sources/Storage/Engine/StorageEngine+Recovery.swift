@@ -18,7 +18,7 @@ extension StorageEngine {
         }
     }
 
-    private func loadFiles(of shard: Shard, into state: DatabaseState) throws {
+    func loadFiles(of shard: Shard, into state: DatabaseState) throws {
         shard.tombstones = try TombstoneStore(directory: shard.directory, fileSystem: fileSystem).load()
         let droppedSeries = shard.tombstones.filter(\.dropsSeries)
         for name in try fileSystem.contentsOfDirectory(shard.directory) {

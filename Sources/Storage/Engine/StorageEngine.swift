@@ -87,6 +87,7 @@ public final class StorageEngine: @unchecked Sendable {
         try configuration.fileSystem.createDirectory(configuration.directory)
         metaStore = MetaStore(directory: configuration.directory, fileSystem: configuration.fileSystem)
         meta = try metaStore.load()
+        try removeTree(backupWorkDirectory)
         try openShards()
         recoveryNotes = try replayWAL()
         wal = try WriteAheadLog(

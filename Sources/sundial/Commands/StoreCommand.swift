@@ -7,8 +7,11 @@ import Storage
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Work with the embedded store's data directory (the server must be stopped).",
-        subcommands: [ExportCommand.self, CompactCommand.self, StoreSetupCommand.self, StoreTokenCommand.self, StoreBucketCommand.self]
+        abstract: "Work with the embedded store's data directory (the server must be stopped), or back up a running one.",
+        subcommands: [
+            ExportCommand.self, CompactCommand.self, StoreSetupCommand.self, StoreTokenCommand.self, StoreBucketCommand.self,
+            StoreBackupCommand.self, StoreRestoreCommand.self,
+        ]
     )
 
     /// Locks the data directory (refusing while a server runs on it) and opens its store, replaying the WAL.
