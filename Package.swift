@@ -252,7 +252,7 @@ let package = Package(
                 "StoreService", "Storage", "StoreAccess", "SundialTesting", "Credentials", "PrometheusRemote", "InfluxQL", hummingbird,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), logging,
             ],
             swiftSettings: strictSettings
         ),

@@ -39,6 +39,19 @@ extension AccessStore {
         }
     }
 
+    /// A token's statement on a database it may not use, answered as InfluxDB 2.x answers it: reading one is as if
+    /// it did not exist (2.x hides the DBRP mappings of buckets a token cannot read), writing one is `insufficient
+    /// permissions`, each as that statement's error. nil for a user, an operator token, or a statement it may run.
+    public func tokenRefusal(of statement: Statement, by principal: Principal, defaultDatabase: String?) -> String? {
+        guard case .token = principal, !principal.isAdmin,
+            case .privileges(let needs) = Self.requirement(of: statement, defaultDatabase: defaultDatabase)
+        else { return nil }
+        for (privilege, database) in needs where !may(principal, privilege, on: database) {
+            return privilege == .read ? "database not found: \(database)" : "insufficient permissions"
+        }
+        return nil
+    }
+
     /// Whether the principal may read or write `database` (a token: through a bucket that stores there).
     public func may(_ principal: Principal, _ privilege: Privilege, on database: String) -> Bool {
         switch principal {

@@ -32,7 +32,12 @@ extension QueryExecutor {
     func showDatabases(for principal: Principal?) -> ResultSeries {
         var names = engine.databaseNames
         if let principal, let access {
-            names = names.filter { access.may(principal, .read, on: $0) || access.may(principal, .write, on: $0) }
+            // A user sees the databases it holds any privilege on; a token those it may read (as InfluxDB 2.x).
+            let listed: (String) -> Bool =
+                if case .token = principal { { access.may(principal, .read, on: $0) } } else {
+                    { access.may(principal, .read, on: $0) || access.may(principal, .write, on: $0) }
+                }
+            names = names.filter(listed)
         }
         for (mapping, _) in access?.mappedNames(readableBy: principal, excluding: Set(engine.databaseNames)) ?? []
         where !names.contains(mapping.database) {

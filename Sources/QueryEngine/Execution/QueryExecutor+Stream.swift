@@ -38,6 +38,7 @@ extension QueryExecutor {
             var chunks: [StatementResult]
             do {
                 try budget.check()
+                try refuseTokenStatement(statement, context: context)
                 budget.startStatement()
                 if case .select(let select) = statement, let stream = try RawSelectStream(select, executor: self, context: context) {
                     chunks = try await stream.run(statementID: index, size: size, emit: emit)

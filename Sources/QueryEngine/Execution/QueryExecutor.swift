@@ -80,6 +80,7 @@ public struct QueryExecutor: Sendable {
             var result: StatementResult
             do {
                 try budget.check()
+                try refuseTokenStatement(statement, context: context)
                 result = try await executeOffTheEventLoopWhenLong(statement, id: index, context: context, budget: budget)
             } catch {
                 result = StatementResult(statementID: index, error: Self.message(for: error))
@@ -89,6 +90,14 @@ public struct QueryExecutor: Sendable {
             results.append(result)
         }
         return results
+    }
+
+    /// A token's statement on a database it may not use fails as InfluxDB 2.x fails it (`AccessStore.tokenRefusal`).
+    func refuseTokenStatement(_ statement: Statement, context: Context) throws {
+        guard let principal = context.principal,
+            let refusal = access?.tokenRefusal(of: statement, by: principal, defaultDatabase: context.database)
+        else { return }
+        throw QueryError(refusal)
     }
 
     /// Runs a statement so that it cannot hold an event loop for long. A plain SELECT (it only reads) starts where it

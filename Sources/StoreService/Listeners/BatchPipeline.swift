@@ -3,45 +3,44 @@ import Storage
 import Synchronization
 
 /// What a listener read, gathered into batches of `batchSize` points (or whatever `batchTimeout` found) and written
-/// to the store in order by one writer. Batches wait in a queue of `batchPending`; one that finds it full is dropped
-/// and counted. Counts into the listener's statistic.
+/// to the store in order by one writer. Batches wait in a queue of `batchPending` (`BatchQueue`); while it is full
+/// the listener waits instead of reading, as InfluxDB's does. Counts into the listener's statistic.
 final class BatchPipeline: Sendable {
     private let configuration: DatagramListener.Configuration
     private let engine: StorageEngine
     private let counters: StoreStatistics.Counters
     private let logger: Logger
     private let pending = Mutex<(lines: [UInt8], points: Int)>(([], 0))
-    private let closed = Atomic(false)
-    private let queue: AsyncStream<[UInt8]>.Continuation
-    private let batches: AsyncStream<[UInt8]>
+    private let queue: BatchQueue
 
     init(configuration: DatagramListener.Configuration, engine: StorageEngine, counters: StoreStatistics.Counters, logger: Logger) {
         self.configuration = configuration
         self.engine = engine
         self.counters = counters
         self.logger = logger
-        (batches, queue) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingOldest(configuration.batchPending))
+        queue = BatchQueue(capacity: configuration.batchPending)
     }
 
     /// Runs the writer and the batch timer while `reading` runs; when it returns, writes what was gathered and ends.
     func run(reading: () async -> Void) async {
-        await withDiscardingTaskGroup { group in
-            group.addTask { await self.write() }
-            group.addTask {
-                while !self.closed.load(ordering: .relaxed) {
-                    try? await Task.sleep(for: self.configuration.batchTimeout)
-                    if let batch = self.takeAll() { self.enqueue(batch) }
-                }
+        let writer = Task { await write() }
+        let timer = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: configuration.batchTimeout)
+                if !Task.isCancelled, let batch = takeAll() { await queue.add(batch) }
             }
-            await reading()
-            if let batch = takeAll() { enqueue(batch) }
-            closed.store(true, ordering: .relaxed)
-            queue.finish()
         }
+        await reading()
+        // The timer is stopped, not waited out: a listener stops at once, whatever its batch timeout.
+        timer.cancel()
+        await timer.value
+        if let batch = takeAll() { await queue.add(batch) }
+        queue.finish()
+        await writer.value
     }
 
-    /// Adds what one read decoded; a full batch goes to the writer.
-    func add(_ decoded: DatagramListener.Decoded) {
+    /// Adds what one read decoded; a full batch goes to the writer, waiting while `batchPending` batches are queued.
+    func add(_ decoded: DatagramListener.Decoded) async {
         if decoded.invalid > 0 { counters.add(Int64(decoded.invalid), to: "droppedPointsInvalid") }
         guard !decoded.lines.isEmpty else { return }
         let full = pending.withLock { pending -> [UInt8]? in
@@ -52,7 +51,7 @@ final class BatchPipeline: Sendable {
             defer { pending = ([], 0) }
             return pending.lines
         }
-        if let full { enqueue(full) }
+        if let full { await queue.add(full) }
     }
 
     private func takeAll() -> [UInt8]? {
@@ -63,12 +62,8 @@ final class BatchPipeline: Sendable {
         }
     }
 
-    private func enqueue(_ batch: [UInt8]) {
-        if case .dropped = queue.yield(batch) { counters.increment("batchesDropped") }
-    }
-
     private func write() async {
-        for await batch in batches {
+        while let batch = await queue.take() {
             do {
                 let outcome = try await engine.write(
                     batch, database: configuration.database, retentionPolicy: configuration.retentionPolicy,

@@ -8,8 +8,8 @@ public import TimeSeries
 /// InfluxDB's datagram listeners (`[[udp]]`: line protocol; `[[collectd]]`: collectd's network protocol): each
 /// datagram decoded to lines, gathered into batches of `batchSize` points (or whatever `batchTimeout` found) and
 /// written to `database`, which is made if missing, as InfluxDB does. Batches wait in a queue of `batchPending`;
-/// datagrams that find it full are dropped and counted (InfluxDB blocks its reader, and the kernel drops them
-/// instead). Counted as InfluxDB's statistic of the listener's kind (`udp`, `collectd`).
+/// while it is full the listener stops reading, as InfluxDB's does, and the kernel drops what overflows the socket's
+/// buffer. Counted as InfluxDB's statistic of the listener's kind (`udp`, `collectd`).
 public final class DatagramListener: Sendable {
     /// A datagram as line protocol: its lines, how many points they hold, and how many it had that cannot be points.
     public struct Decoded: Sendable {
@@ -84,7 +84,7 @@ public final class DatagramListener: Sendable {
             configuration.kind, tags: ["bind": bind], key: configuration.kind + ":" + bind,
             names: [
                 "pointsReceived", "bytesReceived", "pointsParseFail", "readFail", "batchesTx", "pointsTx", "batchesTxFail",
-                "batchesDropped", "droppedPointsInvalid",
+                "droppedPointsInvalid",
             ])
     }
 
@@ -114,7 +114,7 @@ public final class DatagramListener: Sendable {
                 for try await envelope in inbound {
                     let bytes = Array(buffer: envelope.data)
                     self.counters.add(Int64(bytes.count), to: "bytesReceived")
-                    pipeline.add(self.decode(bytes))
+                    await pipeline.add(self.decode(bytes))
                 }
             }
         }

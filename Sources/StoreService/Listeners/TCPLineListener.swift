@@ -29,7 +29,7 @@ public final class TCPLineListener: Sendable {
         counters = engine.statistics.counters(
             configuration.kind, tags: ["bind": bind, "proto": "tcp"], key: "\(configuration.kind):tcp:\(bind)",
             names: [
-                "pointsReceived", "bytesReceived", "pointsParseFail", "batchesTx", "pointsTx", "batchesTxFail", "batchesDropped",
+                "pointsReceived", "bytesReceived", "pointsParseFail", "batchesTx", "pointsTx", "batchesTxFail",
                 "droppedPointsInvalid", "connsActive", "connsHandled",
             ])
     }
@@ -86,12 +86,12 @@ public final class TCPLineListener: Sendable {
                 counters.add(Int64(chunk.readableBytes), to: "bytesReceived")
                 partial.append(contentsOf: chunk.readableBytesView)
                 guard let lastNewline = partial.lastIndex(of: UInt8(ascii: "\n")) else { continue }
-                for line in partial[..<lastNewline].split(separator: UInt8(ascii: "\n")) { pipeline.add(decode(Array(line))) }
+                for line in partial[..<lastNewline].split(separator: UInt8(ascii: "\n")) { await pipeline.add(decode(Array(line))) }
                 partial.removeSubrange(...lastNewline)
                 // A connection that never sends a newline cannot hold unbounded memory.
                 if partial.count > 1 << 20 { partial.removeAll() }
             }
         }
-        if !partial.isEmpty { pipeline.add(decode(partial)) }
+        if !partial.isEmpty { await pipeline.add(decode(partial)) }
     }
 }
