@@ -112,7 +112,15 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
-        .target(name: "Collectd", dependencies: ["LineProtocol", "TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(
+            name: "Collectd",
+            dependencies: [
+                "LineProtocol", "TimeSeries", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "Graphite", dependencies: ["TimeSeries"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(
             name: "ContinuousQueries",
@@ -226,7 +234,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PrometheusRemoteTests", dependencies: ["PrometheusRemote"], swiftSettings: strictSettings),
-        .testTarget(name: "CollectdTests", dependencies: ["Collectd", "TimeSeries"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CollectdTests", dependencies: ["Collectd", "TimeSeries", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         .testTarget(name: "GraphiteTests", dependencies: ["Graphite", "TimeSeries"], swiftSettings: strictSettings),
         .testTarget(
             name: "ContinuousQueriesTests",

@@ -1,15 +1,18 @@
 import Collectd
 import FuzzSupport
 
-/// Any datagram to the collectd listener: parsing it and mapping its value lists (both ways, against collectd's
-/// own common types) never trap.
+/// Any datagram to the collectd listener: parsing it (with every user's password known, so signatures are checked
+/// and encrypted parts decrypted) and mapping its value lists (both ways, against collectd's own common types) never
+/// trap.
 public func collectdFuzzer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else { return 0 }
-    let lists = CollectdPacket.parse(Array(UnsafeBufferPointer(start: data, count: size)))
+    let lists = CollectdPacket.parse(Array(UnsafeBufferPointer(start: data, count: size)), security: security)
     _ = CollectdPoints.lines(lists, types: types, multiValue: .split)
     _ = CollectdPoints.lines(lists, types: types, multiValue: .join)
     return 0
 }
+
+private let security = CollectdSecurity(level: .none) { _ in "password" }
 
 private let types = CollectdTypes(
     parsing: """

@@ -22,20 +22,31 @@ public struct CollectdValueList: Sendable, Equatable {
     public init() {}
 }
 
-/// collectd's binary network protocol (version 5, as its network plugin sends it with `SecurityLevel None`): parts
-/// of a type and a length, strings NUL-terminated, numbers big-endian except gauges (little-endian doubles), times
-/// in seconds or in 2⁻³⁰ s. Every values part makes a value list from the parts before it. Signed parts are read
-/// without checking the signature; encrypted parts and notifications are skipped. A part that does not fit ends
-/// the packet: what was read before it is kept.
+/// collectd's binary network protocol (version 5): parts of a type and a length, strings NUL-terminated, numbers
+/// big-endian except gauges (little-endian doubles), times in seconds or in 2⁻³⁰ s. Every values part makes a value
+/// list from the parts before it. Signed and encrypted parts are checked and kept as `CollectdSecurity` says;
+/// notifications are skipped. A part that does not fit ends the packet: what was read before it is kept.
 public enum CollectdPacket {
-    public static func parse(_ bytes: [UInt8]) -> [CollectdValueList] {
+    /// Encrypted parts inside encrypted parts, at most.
+    static let maximumNesting = 8
+
+    public static func parse(_ bytes: [UInt8], security: CollectdSecurity = .none) -> [CollectdValueList] {
         var lists: [CollectdValueList] = []
+        return parse(bytes[...], at: .none, security, nesting: 0, into: &lists) ? lists : []
+    }
+
+    /// Adds the value lists of `bytes`, read at `level`, that `security` takes; false when the packet is lost (a
+    /// signature or an encryption that does not check out).
+    private static func parse(
+        _ bytes: ArraySlice<UInt8>, at level: CollectdSecurity.Level, _ security: CollectdSecurity, nesting: Int,
+        into lists: inout [CollectdValueList]
+    ) -> Bool {
         var state = CollectdValueList()
-        var offset = 0
-        while bytes.count - offset >= 4 {
+        var offset = bytes.startIndex
+        while bytes.endIndex - offset >= 4 {
             let type = UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
             let length = Int(UInt16(bytes[offset + 2]) << 8 | UInt16(bytes[offset + 3]))
-            guard length >= 4, length <= bytes.count - offset else { break }
+            guard length >= 4, length <= bytes.endIndex - offset else { break }
             let payload = bytes[(offset + 4)..<(offset + length)]
             offset += length
             switch type {
@@ -51,17 +62,24 @@ public enum CollectdPacket {
             case 0x0008:
                 if let high = number(payload) { state.time = highResolutionTime(high) }
             case 0x0006:
-                guard let values = values(payload) else { return lists }
+                guard let values = values(payload) else { return true }
                 var list = state
                 list.values = values
-                lists.append(list)
+                if security.level <= level { lists.append(list) }
             case 0x0200:
-                // A signed packet: signature, then the user name, then the parts it signs.
-                continue
-            default: continue  // interval, notifications, encryption and parts of later versions
+                // Signed: the signature covers the user name and every part after it, which are read as signed.
+                // (collectd's Go library then reads them again unsigned, so with `none` InfluxDB writes them twice.)
+                let rest = bytes[offset...]
+                guard security.verifies(signature: payload, over: rest) else { return false }
+                return parse(rest, at: max(level, .sign), security, nesting: nesting, into: &lists)
+            case 0x0210:
+                guard nesting < maximumNesting, let parts = security.decrypt(payload),
+                    parse(parts[...], at: .encrypt, security, nesting: nesting + 1, into: &lists)
+                else { return false }
+            default: continue  // interval, notifications and parts of later versions
             }
         }
-        return lists
+        return true
     }
 
     /// Seconds in the upper 34 bits and a binary fraction of a second in the lower 30, in nanoseconds rounded to the

@@ -17,13 +17,16 @@ def shared_dir() -> Path:
 
 
 class InfluxDServer:
-    def __init__(self, data_dir: Path, auth_enabled: bool = False, collectd_port: int = None, graphite: str = None):
+    def __init__(self, data_dir: Path, auth_enabled: bool = False, collectd_port: int = None, graphite: str = None,
+                 collectd_settings: str = ""):
         self.data_dir = data_dir
         self.port = free_port()
         self.pid = None
         self.auth_enabled = auth_enabled
         # A `[[collectd]]` listener on loopback at this port (its defaults otherwise), when set.
         self.collectd_port = collectd_port
+        # More TOML lines for that listener (`security-level`, `auth-file`).
+        self.collectd_settings = collectd_settings
         # The settings of a `[[graphite]]` listener (TOML lines, `bind-address` among them), when set.
         self.graphite = graphite
 
@@ -57,7 +60,8 @@ class InfluxDServer:
             text = re.sub(r"(?m)^\[http\]\s*$", "[http]\n  auth-enabled = true", text, count=1)
         if self.collectd_port:
             listener = f'[[collectd]]\n  enabled = true\n  bind-address = "127.0.0.1:{self.collectd_port}"\n  batch-timeout = "1s"'
-            text = re.sub(r"(?m)^\[\[collectd\]\]\s*\n\s*enabled\s*=\s*false\s*$", listener, text, count=1)
+            listener += "\n" + self.collectd_settings
+            text = re.sub(r"(?m)^\[\[collectd\]\]\s*\n\s*enabled\s*=\s*false\s*$", lambda _: listener, text, count=1)
         if self.graphite:
             listener = "[[graphite]]\n  enabled = true\n" + self.graphite
             text = re.sub(r"(?m)^\[\[graphite\]\]\s*\n\s*enabled\s*=\s*false\s*$", lambda _: listener, text, count=1)

@@ -1,7 +1,7 @@
 /// One `[[store.collectd]]` element: InfluxDB's `[[collectd]]` listener, collectd's network protocol over UDP.
 ///
-/// Keys and defaults are InfluxDB 1.8's. Only `security-level = "none"` is supported: a signed or encrypted set-up
-/// is refused rather than run without the checks it asks for.
+/// Keys and defaults are InfluxDB 1.8's. With `security-level = "sign"` or `"encrypt"` the `auth-file` must be
+/// readable at start-up.
 public struct StoreCollectdSection: Sendable, ConfigSection {
     public var enabled = true
     public var bindAddress = ListenAddress(host: "", port: 25826)
@@ -32,7 +32,7 @@ public struct StoreCollectdSection: Sendable, ConfigSection {
             .value("read-buffer", \.readBuffer),
             .value("typesdb", \.typesDB),
             .value("security-level", \.securityLevel),
-            .value("auth-file", \.authFile, support: .ignored("used only with signed or encrypted packets, which are not supported")),
+            .value("auth-file", \.authFile),
             .value("parse-multivalue-plugin", \.parseMultivaluePlugin),
         ]
     }
@@ -40,11 +40,8 @@ public struct StoreCollectdSection: Sendable, ConfigSection {
     func validate() -> [ConfigProblem] {
         var problems: [ConfigProblem] = []
         if database.isEmpty { problems.append(ConfigProblem(key: "database", message: "must name a database")) }
-        if securityLevel.lowercased() != "none" {
-            let message =
-                ["sign", "encrypt"].contains(securityLevel.lowercased())
-                ? "signed and encrypted packets are not supported yet; only \"none\" is" : "must be none, sign or encrypt"
-            problems.append(ConfigProblem(key: "security-level", message: message))
+        if !["none", "sign", "encrypt"].contains(securityLevel) {
+            problems.append(ConfigProblem(key: "security-level", message: "must be none, sign or encrypt"))
         }
         if !["split", "join"].contains(parseMultivaluePlugin) {
             problems.append(ConfigProblem(key: "parse-multivalue-plugin", message: "must be split or join"))

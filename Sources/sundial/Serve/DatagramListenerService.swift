@@ -34,16 +34,21 @@ extension StoreUDPSection {
 }
 
 extension StoreCollectdSection {
-    /// The listener, with `typesdb` read now (a file, or every file of a directory): a missing one stops start-up.
+    /// The listener, with `typesdb` read now (a file, or every file of a directory): a missing one stops start-up, as
+    /// does an unreadable `auth-file` when packets must be signed or encrypted.
     func listener(engine: StorageEngine) throws -> DatagramListener {
         let types = try Self.types(at: typesDB)
+        let authFile = CollectdAuthFile(path: authFile)
+        let level = CollectdSecurity.Level(name: securityLevel) ?? .none
+        if level != .none { try authFile.check() }
+        let security = CollectdSecurity(level: level) { authFile.password(for: $0) }
         let multiValue = CollectdPoints.MultiValue(rawValue: parseMultivaluePlugin) ?? .split
         let configuration = DatagramListener.Configuration(
             kind: "collectd", host: bindAddress.bindHost, port: bindAddress.port, database: database,
             retentionPolicy: retentionPolicy.isEmpty ? nil : retentionPolicy, batchSize: batchSize, batchPending: batchPending,
             batchTimeout: .nanoseconds(batchTimeout.nanoseconds), readBuffer: readBuffer)
         return DatagramListener(engine: engine, configuration: configuration, logger: Logger(label: "collectd")) { datagram in
-            let converted = CollectdPoints.lines(CollectdPacket.parse(datagram), types: types, multiValue: multiValue)
+            let converted = CollectdPoints.lines(CollectdPacket.parse(datagram, security: security), types: types, multiValue: multiValue)
             let points = converted.lines.count { $0 == UInt8(ascii: "\n") }
             return DatagramListener.Decoded(lines: converted.lines, points: points, invalid: converted.dropped)
         }
