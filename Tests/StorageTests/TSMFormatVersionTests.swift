@@ -76,7 +76,7 @@ import WriteAheadLog
         try file.close()
         let reader = try TSMReader(path: damaged, generation: 2, fileSystem: fileSystem)
         #expect(throws: StorageError(.corruptFile, "\(damaged) at byte 8: block checksum mismatch")) {
-            try reader.readBlock(reader.entries[0].blocks[0])
+            try reader.readBlock(reader.entries[0].blocks[0], of: reader.entries[0].key)
         }
     }
 }

@@ -171,7 +171,7 @@ public struct QueryExecutor: Sendable {
         case .showDiagnostics(let module): return StatementResult(statementID: id, series: showDiagnostics(module))
         case .killQuery(let query): try registry.kill(query)
         case .dropShard(let shard): try await engine.dropShard(shard)
-        case .explain(let select, let analyze): return try explain(select, analyze: analyze, id: id, context: context)
+        case .explain(let select, let analyze): return try await explain(select, analyze: analyze, id: id, context: context)
         }
         return StatementResult(statementID: id)
     }

@@ -54,7 +54,7 @@ extension StorageEngine {
                     summaries.append(BlockSummary(type: type, meta: block))
                     continue
                 }
-                var column = try file.readBlock(block)
+                var column = try file.readBlock(block, of: entry.key)
                 let lower = column.times.partitioningIndex { $0 >= range.lowerBound }
                 let upper = column.times.partitioningIndex { $0 > range.upperBound }
                 column = column.slice(lower..<upper)

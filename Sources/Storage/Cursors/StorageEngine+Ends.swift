@@ -60,7 +60,7 @@ extension StorageEngine {
             if isWhole, let bits = isFirst ? block.first : block.last, let value = BlockSummary.value(bits, type) {
                 return (isFirst ? block.minTime : block.maxTime, value)
             }
-            var column = try file.readBlock(block)
+            var column = try file.readBlock(block, of: key)
             let lower = column.times.partitioningIndex { $0 >= range.lowerBound }
             let upper = column.times.partitioningIndex { $0 > range.upperBound }
             column = column.slice(lower..<upper)

@@ -78,3 +78,31 @@ extension StorageEngine {
         }
     }
 }
+
+extension StorageEngine {
+    /// The shards of a database's policy (the default one unless named) that `range` reaches, by id, each with which of
+    /// `fields` the measurement has there (field types are kept per shard, as InfluxDB keeps them): where
+    /// `EXPLAIN ANALYZE` shows InfluxDB making cursors.
+    public func shardFields(
+        database: String, retentionPolicy: String?, measurement: String, fields: [String], in range: ClosedRange<Int64>
+    ) throws -> [(shardID: Int, fields: Set<String>)] {
+        var escapedMeasurement: [UInt8] = []
+        LineProtocolEscaping.escapeMeasurement(measurement, into: &escapedMeasurement)
+        return try withLock {
+            guard let info = meta.database(database), let state = databases[database] else { throw StorageError.databaseNotFound(database) }
+            let policy = retentionPolicy ?? info.defaultRetentionPolicy
+            let shards = state.shards.values.filter {
+                $0.retentionPolicy == policy && $0.end > range.lowerBound && $0.start <= range.upperBound
+            }
+            return shards.sorted { $0.id < $1.id }.map { shard in
+                let present = fields.filter { field in
+                    var escaped: [UInt8] = []
+                    LineProtocolEscaping.escapeKey(field, into: &escaped)
+                    guard let id = state.fields.existingID(measurement: escapedMeasurement, field: escaped) else { return false }
+                    return shard.fieldTypes[id] != nil
+                }
+                return (shard.id, Set(present))
+            }
+        }
+    }
+}

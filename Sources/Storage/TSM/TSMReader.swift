@@ -13,6 +13,8 @@ final class TSMReader: @unchecked Sendable {
 
     let path: String
     let generation: Int
+    /// The shard the file belongs to (its directory's name), for `ReadTrace`.
+    let shardID: Int
     let size: Int
     private let file: any ReadableFile
     private(set) var entries: [IndexEntry] = []
@@ -23,6 +25,7 @@ final class TSMReader: @unchecked Sendable {
     init(path: String, generation: Int, fileSystem: any FileSystem) throws {
         self.path = path
         self.generation = generation
+        shardID = path.split(separator: "/").dropLast().last.flatMap { Int($0) } ?? -1
         file = try fileSystem.openImmutable(path)
         size = file.size
         guard size >= TSMFormat.magic.count + TSMFormat.footerSize else {
@@ -81,7 +84,7 @@ final class TSMReader: @unchecked Sendable {
         guard let entry = entry(for: key) else { return nil }
         var columns: [FieldColumn] = []
         for block in entry.blocks where block.maxTime >= range.lowerBound && block.minTime <= range.upperBound {
-            let decoded = try readBlock(block, upTo: range.upperBound)
+            let decoded = try readBlock(block, of: key, upTo: range.upperBound)
             let lower = decoded.times.partitioningIndex { $0 >= range.lowerBound }
             let upper = decoded.times.partitioningIndex { $0 > range.upperBound }
             columns.append(lower == 0 && upper == decoded.count ? decoded : decoded.slice(lower..<upper))
@@ -89,14 +92,15 @@ final class TSMReader: @unchecked Sendable {
         return FieldColumn.merge(columns, type: entry.type)
     }
 
-    /// A block's values (numbers only as far as `upTo`). Its checksum is verified the first time it is read: the
-    /// file never changes, and checksumming every read was 7–27% of a query that reads many blocks.
-    func readBlock(_ block: BlockMeta, upTo bound: Int64 = .max) throws -> FieldColumn {
+    /// A block of `key`'s values (numbers only as far as `upTo`). Its checksum is verified the first time it is read:
+    /// the file never changes, and checksumming every read was 7–27% of a query that reads many blocks.
+    func readBlock(_ block: BlockMeta, of key: [UInt8], upTo bound: Int64 = .max) throws -> FieldColumn {
         guard let offset = Int(exactly: block.offset) else { throw StorageError(.corruptFile, "\(path): block offset \(block.offset)") }
         let bytes = try file.read(at: offset, count: Int(block.size))
         let isVerified = verifiedBlocks.withLock { $0.contains(block.offset) }
         let column = try BlockCodec.decode(bytes, context: "\(path) at byte \(block.offset)", upTo: bound, verifyChecksum: !isVerified)
         if !isVerified { _ = verifiedBlocks.withLock { $0.insert(block.offset) } }
+        ReadTrace.current?.record(shard: shardID, tsmKey: key, type: column.type, bytes: Int(block.size))
         return column
     }
 }
