@@ -38,10 +38,9 @@ public struct CollectdSecurity: Sendable {
     /// A signature part (`0x0200`: HMAC-SHA256, then the user name) over the user name and the rest of the packet.
     func verifies(signature part: ArraySlice<UInt8>, over rest: ArraySlice<UInt8>) -> Bool {
         guard part.count > 32, let password = passwords(String(decoding: part.dropFirst(32), as: UTF8.self)) else { return false }
-        var mac = HMAC<SHA256>(key: SymmetricKey(data: Array(password.utf8)))
-        mac.update(data: Array(part.dropFirst(32)))
-        mac.update(data: Array(rest))
-        return Array(part.prefix(32)) == Array(mac.finalize())
+        return HMAC<SHA256>.isValidAuthenticationCode(
+            Array(part.prefix(32)), authenticating: Array(part.dropFirst(32)) + Array(rest),
+            using: SymmetricKey(data: Array(password.utf8)))
     }
 
     /// An encrypted part (`0x0210`: user name length and name, a 16-byte IV, then AES-256-OFB with the SHA-256 of the

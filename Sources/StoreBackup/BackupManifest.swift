@@ -6,6 +6,9 @@ public struct BackupManifest: Sendable, Codable, Equatable {
     public static let formatName = "sundial-backup"
     public static let currentVersion = 1
 
+    /// Files one backup may hold: a shard each, and two more.
+    static let maximumFiles = 1_000_000
+
     public var format = formatName
     public var version = currentVersion
     /// When the server made it, RFC 3339.
@@ -26,6 +29,9 @@ public struct BackupManifest: Sendable, Codable, Equatable {
         }
         for file in files where !Self.isValidFileName(file.name) || file.size < 0 {
             throw BackupError("the manifest names a file a backup cannot hold: \(file.name)")
+        }
+        guard Set(files.map(\.name)).count == files.count, files.count <= Self.maximumFiles else {
+            throw BackupError("the manifest lists a file twice, or more than \(Self.maximumFiles) files")
         }
     }
 

@@ -82,15 +82,25 @@ public struct BackupReceiver {
         return manifest
     }
 
+    /// Opens the next file to receive; empty ones are written at once (in a loop: a manifest of many empty files
+    /// must not recurse).
     private mutating func openNextFile() throws {
-        guard let manifest, index < manifest.files.count else { return }
-        output = try fileSystem.create(directory + "/" + manifest.files[index].name + ".tmp")
-        written = 0
-        hash = SHA256()
-        if manifest.files[index].size == 0 { try closeFile() }
+        while let manifest, index < manifest.files.count {
+            output = try fileSystem.create(directory + "/" + manifest.files[index].name + ".tmp")
+            written = 0
+            hash = SHA256()
+            guard manifest.files[index].size == 0 else { return }
+            try keepFile()
+        }
     }
 
     private mutating func closeFile() throws {
+        try keepFile()
+        try openNextFile()
+    }
+
+    /// The file just received, checked against the manifest and renamed into place.
+    private mutating func keepFile() throws {
         guard let manifest, let output else { return }
         let file = manifest.files[index]
         try output.sync()
@@ -102,6 +112,5 @@ public struct BackupReceiver {
         try fileSystem.rename(directory + "/" + file.name + ".tmp", to: directory + "/" + file.name)
         progress(.received(file, index: index))
         index += 1
-        try openNextFile()
     }
 }

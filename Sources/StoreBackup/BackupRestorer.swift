@@ -51,6 +51,10 @@ public struct BackupRestorer {
         if restoresAccess && !access.isEmpty {
             throw BackupError("this store already has users, tokens or mappings: restore into an empty data directory, or one database")
         }
+        let listed = Set(manifest.files.map(\.name))
+        if let stray = manifest.shards.compactMap(\.file).first(where: { !listed.contains($0) }) {
+            throw BackupError("the manifest names a shard file it does not list: \(stray)")
+        }
         var restored: [StorageEngine.RestoredDatabase] = []
         for info in chosen {
             let files = Dictionary(

@@ -81,3 +81,21 @@ import TimeSeries
         }
     }
 }
+
+extension TechnicalIndicatorTests {
+    @Test func holtWintersOverTimesEitherSideOf1970AnswersInsteadOfTrapping() throws {
+        // -19m, -9m and 1m round (towards zero, as InfluxDB rounds) to -10m, 0 and 0: two values for a season of 3.
+        let model = try HoltWinters(false, [.variable(.init("v")), .integer(1), .integer(3)])
+        let minute: Int64 = 60_000_000_000
+        #expect(try model.forecast([(-19 * minute, 1), (-9 * minute, 2), (minute, 3)], interval: 10 * minute).isEmpty)
+    }
+
+    @Test func holtWintersRefusesASeasonItsSearchCouldNotHold() throws {
+        let model = try HoltWinters(false, [.variable(.init("v")), .integer(1), .integer(3000)])
+        // Fewer values than the season: nothing to fit, nothing answered (as InfluxDB).
+        #expect(try model.forecast((0..<100).map { (Int64($0), 1) }, interval: 1).isEmpty)
+        #expect(throws: QueryError("holt_winters season must be at most 2048 intervals to fit, got 3000")) {
+            try model.forecast((0..<3000).map { (Int64($0), 1) }, interval: 1)
+        }
+    }
+}

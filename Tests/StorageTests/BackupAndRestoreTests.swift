@@ -9,7 +9,7 @@ import TimeSeries
 @Suite struct BackupAndRestoreTests {
     private let week: Int64 = 7 * 86_400_000_000_000
 
-    private func seeded(_ directory: TemporaryDirectory) async throws -> StorageEngine {
+    func seeded(_ directory: TemporaryDirectory) async throws -> StorageEngine {
         let engine = try makeEngine(directory)
         try engine.createDatabase("db")
         try await engine.write("cpu,host=a v=1 \(testNow - 3 * week)\ncpu,host=b v=2 \(testNow - week)\nmem,host=a used=3i \(testNow)")
@@ -61,5 +61,26 @@ import TimeSeries
             uniqueKeysWithValues: shards.compactMap { shard in shard.file.map { (shard.shardID, backup.path + "/" + $0) } })
         _ = try engine.restoreDatabase(engine.databaseInfo("db")!, as: "recent", files: files)
         #expect(try engine.exported(database: "recent") == ["cpu,host=a v=4.0 \(testNow - week + 1)", "mem,host=a used=3i \(testNow)"])
+    }
+}
+
+extension BackupAndRestoreTests {
+    @Test func aDamagedShardFileStopsTheRestoreAndLeavesNothingBehind() async throws {
+        let source = TemporaryDirectory()
+        let engine = try await seeded(source)
+        defer { engine.close() }
+        let backup = TemporaryDirectory()
+        let (meta, shards) = try await engine.writeBackup(into: backup.path, databases: nil, since: nil)
+        var files = Dictionary(uniqueKeysWithValues: shards.map { ($0.shardID, backup.path + "/" + $0.file!) })
+        let garbage = backup.path + "/garbage.tsm"
+        try POSIXFileSystem().replaceContents(of: garbage, with: Array("not a TSM file".utf8))
+        files[shards[1].shardID] = garbage
+        #expect(throws: StorageError.self) { try engine.restoreDatabase(meta.database("db")!, as: "broken", files: files) }
+        #expect(!engine.databaseNames.contains("broken"))
+        #expect(!POSIXFileSystem().fileExists(source.path + "/data/broken/autogen"))
+        // The ids the failed restore chose are free again, and a new shard there starts empty.
+        try engine.createDatabase("next")
+        try await engine.write("m v=1 \(testNow)", database: "next")
+        #expect(try engine.exported(database: "next") == ["m v=1.0 \(testNow)"])
     }
 }

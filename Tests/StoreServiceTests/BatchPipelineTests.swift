@@ -38,3 +38,33 @@ import Testing
         #expect(await queue.take() == nil)
     }
 }
+
+extension BatchPipelineTests {
+    @Test func everyWaitingAdderIsWokenWhenOneHandsItsBatchStraightToTheWriter() async throws {
+        let queue = BatchQueue(capacity: 1)
+        await queue.add([1])
+        let first = Task { await queue.add([2]) }
+        let second = Task { await queue.add([3]) }
+        try await Task.sleep(for: .milliseconds(50))
+        var taken: [[UInt8]] = []
+        for _ in 0..<3 {
+            // A writer that comes back at once finds the queue empty and waits; an adder then hands it its batch.
+            let batch = await withTaskGroup(of: [UInt8]?.self) { group in
+                group.addTask { await queue.take() }
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(5))
+                    return nil
+                }
+                let first = await group.next()!
+                group.cancelAll()
+                return first
+            }
+            guard let batch else { break }
+            taken.append(batch)
+        }
+        queue.finish()
+        await first.value
+        await second.value
+        #expect(taken.count == 3 && Set(taken) == [[1], [2], [3]], "\(taken)")
+    }
+}

@@ -6,6 +6,9 @@ import InfluxQL
 struct HoltWinters: Equatable {
     /// Forecasts past this many intervals are refused: each one is computed and kept.
     static let maximumHorizon = 10_000_000
+    /// Seasons longer than this are refused once there are enough values to fit one: the fit's search keeps a square
+    /// of parameters as large as the season (InfluxDB has no limit and runs out of memory).
+    static let maximumSeason = 2048
 
     let horizon: Int
     let season: Int
@@ -35,7 +38,12 @@ struct HoltWinters: Equatable {
     func forecast(_ points: [(time: Int64, value: Double)], interval: Int64) throws -> [(time: Int64, value: Double)] {
         guard points.count >= 2, !isSeasonal || points.count >= season, horizon > 0, interval > 0 else { return [] }
         let series = Self.evenlySpaced(points, interval: interval)
-        guard series.count > 1 else { return [] }
+        // Times either side of 1970 can round into one interval (InfluxDB rounds towards zero, as here), leaving
+        // fewer values than a season: InfluxDB then panics; Sundial answers nothing.
+        guard series.count > 1, !isSeasonal || series.count >= season else { return [] }
+        guard season <= Self.maximumSeason else {
+            throw QueryError("holt_winters season must be at most \(Self.maximumSeason) intervals to fit, got \(season)")
+        }
         let model = HoltWintersModel(observed: series, season: isSeasonal ? season : 0)
         var best = try model.bestParameters()
         let forecasted = model.forecast(horizon: horizon, parameters: &best)

@@ -34,7 +34,10 @@ extension QueryExecutor {
         let planning = ContinuousClock.now - started
         let trace = ReadTrace()
         let executionStart = ContinuousClock.now
-        _ = try await ReadTrace.$current.withValue(trace) { try await execute(.select(select), id: id, context: context) }
+        // Run as a plain read: EXPLAIN ANALYZE of SELECT … INTO shows the reading and writes nothing.
+        var reading = select
+        reading.target = nil
+        _ = try await ReadTrace.$current.withValue(trace) { try await execute(.select(reading), id: id, context: context) }
         let execution = ContinuousClock.now - executionStart
         let cursor = ExplainTree(
             "build_cursor",

@@ -89,6 +89,8 @@ extension StorageEngine {
         meta.nextShardID += 1
         meta.databases[databaseIndex].retentionPolicies[policyIndex].shardGroups.append(group)
         metaChanged = true
+        // A new shard starts empty, whatever a restore that failed before naming it may have left in its directory.
+        try removeTree(shardDirectory(database: database.name, retentionPolicy: policy, shardID: group.shardID))
         return try openShard(database: database, policy: policy, group: group)
     }
 

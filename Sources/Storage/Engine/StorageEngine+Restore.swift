@@ -21,19 +21,41 @@ extension StorageEngine {
         if withLock({ meta.database(name) != nil }) {
             throw StorageError(.invalidArgument, "database \(name) already exists: drop it first or restore under another name")
         }
-        let (info, outcome) = withLock { renumbered(database, as: name) }
-        // Files first, meta last: a failure or crash before the meta is saved leaves only directories no policy
-        // names, which nothing reads.
-        for policy in info.retentionPolicies {
-            for (position, group) in policy.shardGroups.enumerated() {
-                let original = database.retentionPolicy(policy.name)!.shardGroups[position]
-                let directory = shardDirectory(database: name, retentionPolicy: policy.name, shardID: group.shardID)
-                try fileSystem.createDirectory(directory)
-                guard let file = files[original.shardID] else { continue }
-                try fileSystem.copy(file, to: directory + "/" + Shard.fileName(generation: 1))
-                try fileSystem.syncDirectory(directory)
-            }
+        let groups = database.retentionPolicies.flatMap(\.shardGroups)
+        guard Set(database.retentionPolicies.map(\.name)).count == database.retentionPolicies.count,
+            Set(groups.map(\.id)).count == groups.count, Set(groups.map(\.shardID)).count == groups.count
+        else {
+            throw StorageError(.invalidArgument, "the backup of \(database.name) names a retention policy, shard group or shard twice")
         }
+        let (info, outcome) = withLock { renumbered(database, as: name) }
+        // Files first, meta last: until the meta names them, the shard directories are read by nothing. Each file is
+        // opened once here, so a damaged one stops the restore before the meta could name it (the store would not
+        // start); on any failure the database's directory (no database of the name exists) is removed again.
+        do {
+            for policy in info.retentionPolicies {
+                for (position, group) in policy.shardGroups.enumerated() {
+                    let original = database.retentionPolicy(policy.name)!.shardGroups[position]
+                    let directory = shardDirectory(database: name, retentionPolicy: policy.name, shardID: group.shardID)
+                    try removeTree(directory)
+                    try fileSystem.createDirectory(directory)
+                    guard let file = files[original.shardID] else { continue }
+                    let path = directory + "/" + Shard.fileName(generation: 1)
+                    try fileSystem.copy(file, to: path)
+                    try fileSystem.syncDirectory(directory)
+                    _ = try TSMReader(path: path, generation: 1, fileSystem: fileSystem)
+                }
+            }
+            try addRestored(info)
+        } catch {
+            try? removeTree(dataDirectory + "/" + Self.pathComponent(name))
+            throw error
+        }
+        return outcome
+    }
+
+    /// The restored database into the meta and the engine, its shards opened from the files now in place.
+    private func addRestored(_ info: DatabaseInfo) throws {
+        let name = info.name
         try withLock {
             let groups = info.retentionPolicies.flatMap(\.shardGroups)
             let used = Set(meta.databases.flatMap { $0.retentionPolicies.flatMap { $0.shardGroups.map(\.shardID) } })
@@ -58,7 +80,6 @@ extension StorageEngine {
             }
             catalogVersion += 1
         }
-        return outcome
     }
 
     /// The database as it will be stored: new incarnations (the WAL may still hold records of an earlier database of

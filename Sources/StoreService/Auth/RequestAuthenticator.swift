@@ -71,6 +71,13 @@ struct RequestAuthenticator: Sendable {
         }
     }
 
+    /// Whether a token may not use a database one of the statements names: the executor answers those (InfluxDB
+    /// 2.x's `database not found`), so an answer kept for someone else must not be sent.
+    func leavesRefusalToExecutor(_ statements: [Statement], principal: Principal?, database: String?) -> Bool {
+        guard isEnabled, let principal else { return false }
+        return statements.contains { access.tokenRefusal(of: $0, by: principal, defaultDatabase: database) != nil }
+    }
+
     /// Throws a 403 unless the principal may read `database` (InfluxDB 1.8 checks nothing on a Prometheus remote read).
     func authorizeRead(principal: Principal?, database: String) throws {
         guard isEnabled else { return }

@@ -57,19 +57,22 @@ final class BatchQueue: Sendable {
         }
     }
 
-    /// The oldest batch, waiting for one; nil once finished and empty.
+    /// The oldest batch, waiting for one; nil once finished and empty. Taking one wakes every waiting adder, and
+    /// each looks again: waking only the first lost the others when it then handed its batch straight to a waiting
+    /// writer (the queue empty, nobody left to wake them).
     func take() async -> [UInt8]? {
         await withCheckedContinuation { (continuation: CheckedContinuation<[UInt8]?, Never>) in
-            let (ready, batch, adder) = state.withLock { state -> (Bool, [UInt8]?, CheckedContinuation<Void, Never>?) in
+            let (ready, batch, adders) = state.withLock { state -> (Bool, [UInt8]?, [CheckedContinuation<Void, Never>]) in
                 if !state.batches.isEmpty {
-                    let adder = state.waitingAdders.isEmpty ? nil : state.waitingAdders.removeFirst()
-                    return (true, state.batches.removeFirst(), adder)
+                    let adders = state.waitingAdders
+                    state.waitingAdders = []
+                    return (true, state.batches.removeFirst(), adders)
                 }
-                if state.finished { return (true, nil, nil) }
+                if state.finished { return (true, nil, []) }
                 state.waitingTaker = continuation
-                return (false, nil, nil)
+                return (false, nil, [])
             }
-            adder?.resume()
+            for adder in adders { adder.resume() }
             if ready { continuation.resume(returning: batch) }
         }
     }

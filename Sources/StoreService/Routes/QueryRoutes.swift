@@ -41,7 +41,9 @@ struct QueryRoutes {
             let key = IndexAnswerCache.Key(
                 parameters, database: database, retentionPolicy: retentionPolicy, format: format, gzipped: gzipped)
             let indexVersion = executor.engine.indexVersion()
-            if let kept = answers.answer(for: key, at: indexVersion) {
+            if let kept = answers.answer(for: key, at: indexVersion),
+                !authenticator.leavesRefusalToExecutor(kept.statements, principal: principal, database: database)
+            {
                 try authenticator.authorize(kept.statements, principal: principal, database: database)
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: kept.body))
             }
