@@ -80,6 +80,7 @@ public enum ControlService {
         router.addRoutes(SourcesRoutes(store: store, isScoped: configuration.oauth != nil).collection())
         router.addRoutes(KapacitorsRoutes(store: store).collection())
         router.addRoutes(RulesRoutes(store: store).collection())
+        router.addRoutes(DashboardsRoutes(store: store, isScoped: configuration.oauth != nil).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(

@@ -87,6 +87,7 @@ final class ControlStore: Sendable {
             }
             try db.execute(sql: "INSERT INTO mapping VALUES ('default', 'default', '*', '*', '*')")
         }
+        registerDashboards(&migrator)
         return migrator
     }
 
