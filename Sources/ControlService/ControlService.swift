@@ -58,7 +58,8 @@ public enum ControlService {
         var files = ResourceFiles()
         if let resourcesPath {
             files = ResourceFiles.load(
-                directory: resourcesPath, environment: environment, takenSourceIDs: Set(try store.sources().compactMap(\.id)))
+                directory: resourcesPath, environment: environment, takenSourceIDs: Set(try store.sources().compactMap(\.id)),
+                takenDashboardIDs: Set(try store.dashboards().map(\.id)))
         }
         if let startup { files.add(startup) }
         for problem in files.problems { logger?.warning("resources: \(problem)") }

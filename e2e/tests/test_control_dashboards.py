@@ -194,3 +194,30 @@ def test_missing_and_malformed_ids(server):
         "code": 422, "message": "update must include either name or cells"}
     assert requests.get(api(server, f"/{created['id']}/cells/nope")).json() == {"code": 404, "message": f"ID {created['id']} not found"}
     assert requests.put(api(server, f"/{created['id']}/cells/nope"), json={}).json() == {"code": 404, "message": "ID nope not found"}
+
+
+def test_dashboard_files_are_shown_and_read_only(make_server, tmp_path):
+    """`.dashboard` resource files (a dashboard, or Chronograf's export of one, `{{ .ENV }}` filled) are listed with
+    the stored ones; changing one through the API is refused, naming its file; new dashboards get ids after theirs."""
+    import json
+
+    resources = tmp_path / "resources"
+    resources.mkdir()
+    exported = copy.deepcopy(EXPORTED)
+    exported["dashboard"]["name"] = "{{ .BOARD_NAME }}"
+    (resources / "hosts.dashboard").write_text(json.dumps(exported))
+    (resources / "plain.dashboard").write_text(json.dumps({"id": "12", "name": "Plain", "cells": [], "templates": []}))
+    (resources / "broken.dashboard").write_text(json.dumps({"id": 13, "name": "Bad", "cells": [{"noteVisibility": "x"}]}))
+    server = make_server()
+    server.env = {"RESOURCES_PATH": str(resources), "BOARD_NAME": 'Hosts "prod"'}
+    server.start()
+    listed = requests.get(api(server)).json()["dashboards"]
+    assert [(d["id"], d["name"]) for d in listed] == [("7", 'Hosts "prod"'), ("12", "Plain")]
+    assert without_ids(listed[0])["cells"] == without_ids(EXPORTED["dashboard"])["cells"]
+    refused = requests.patch(api(server, "/7"), json={"name": "x"})
+    assert refused.status_code == 422 and "hosts.dashboard" in refused.json()["message"]
+    assert requests.delete(api(server, "/12")).status_code == 422
+    assert requests.post(api(server, "/12/cells"), json={}).status_code == 422
+    created = requests.post(api(server), json={"name": "mine"}).json()
+    assert created["id"] == "13"
+    assert "broken.dashboard" in server.log() and "note visibility" in server.log()

@@ -12,7 +12,7 @@ struct DashboardCellsRoutes {
             return try DashboardAnswer.response(dashboard.cells.map { DashboardAnswer.Cell(dashboard: dashboard.id, cell: $0) })
         }
         routes.post("/chronograf/v1/dashboards/{id}/cells") { request, context in
-            var dashboard = try dashboards.dashboard(request, context)
+            var dashboard = try dashboards.changeable(request, context)
             var cell = try await DashboardsRoutes.decode(DashboardCellJSON.self, request)
             try DashboardRules.check(&cell)
             cell.i = UUID().uuidString.lowercased()
@@ -28,7 +28,7 @@ struct DashboardCellsRoutes {
             return try DashboardAnswer.response(DashboardAnswer.Cell(dashboard: dashboard.id, cell: cell))
         }
         routes.put("/chronograf/v1/dashboards/{id}/cells/{cid}") { request, context in
-            var dashboard = try dashboards.dashboard(request, context)
+            var dashboard = try dashboards.changeable(request, context)
             let id = context.parameters.get("cid") ?? ""
             guard let index = dashboard.cells.firstIndex(where: { $0.i == id }) else {
                 throw ChronografError(.notFound, "ID \(id) not found")
@@ -41,7 +41,7 @@ struct DashboardCellsRoutes {
             return try DashboardAnswer.response(DashboardAnswer.Cell(dashboard: dashboard.id, cell: cell))
         }
         routes.delete("/chronograf/v1/dashboards/{id}/cells/{cid}") { request, context in
-            var dashboard = try dashboards.dashboard(request, context)
+            var dashboard = try dashboards.changeable(request, context)
             guard let index = dashboard.cells.firstIndex(where: { $0.i == context.parameters.get("cid") }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
             }

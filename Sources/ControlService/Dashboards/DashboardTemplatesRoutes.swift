@@ -13,7 +13,7 @@ struct DashboardTemplatesRoutes {
             ])
         }
         routes.post("/chronograf/v1/dashboards/{id}/templates") { request, context in
-            var dashboard = try dashboards.dashboard(request, context)
+            var dashboard = try dashboards.changeable(request, context)
             var template = try await DashboardsRoutes.decode(TemplateJSON.self, request)
             try DashboardRules.check(template)
             template.id = UUID().uuidString.lowercased()
@@ -30,7 +30,7 @@ struct DashboardTemplatesRoutes {
             return try DashboardAnswer.response(DashboardAnswer.Template(dashboard: dashboard.id, template: template))
         }
         routes.put("/chronograf/v1/dashboards/{id}/templates/{tid}") { request, context in
-            var dashboard = try dashboards.dashboard(request, context)
+            var dashboard = try dashboards.changeable(request, context)
             let id = context.parameters.get("tid") ?? ""
             guard let index = dashboard.templates.firstIndex(where: { $0.id == id }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
@@ -44,7 +44,7 @@ struct DashboardTemplatesRoutes {
             return try DashboardAnswer.response(DashboardAnswer.Template(dashboard: dashboard.id, template: template))
         }
         routes.delete("/chronograf/v1/dashboards/{id}/templates/{tid}") { request, context in
-            var dashboard = try dashboards.dashboard(request, context)
+            var dashboard = try dashboards.changeable(request, context)
             guard let index = dashboard.templates.firstIndex(where: { $0.id == context.parameters.get("tid") }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
             }

@@ -36,12 +36,22 @@ struct DashboardsRoutes {
         routes.put("/chronograf/v1/dashboards/{id}") { request, context in try await replace(request, context) }
         routes.patch("/chronograf/v1/dashboards/{id}") { request, context in try await patch(request, context) }
         routes.delete("/chronograf/v1/dashboards/{id}") { request, context in
-            try store.deleteDashboard(try dashboard(request, context).id)
+            try store.deleteDashboard(try changeable(request, context).id)
             return Response(status: .noContent)
         }
         DashboardCellsRoutes(dashboards: self).add(to: routes)
         DashboardTemplatesRoutes(dashboards: self).add(to: routes)
         return routes
+    }
+
+    /// The dashboard the path names, to be changed: one from a `.dashboard` file is read-only (Chronograf would
+    /// rewrite the file).
+    func changeable(_ request: Request, _ context: ControlRequestContext) throws -> DashboardJSON {
+        let dashboard = try dashboard(request, context)
+        if let file = store.file(ofDashboard: dashboard.id) {
+            throw ChronografError(.unprocessableContent, "dashboard \(dashboard.id) comes from \(file): change it there")
+        }
+        return dashboard
     }
 
     /// The dashboard the path names, in the caller's organization: 422 for an id that is not a number, 404 otherwise.
@@ -60,7 +70,7 @@ struct DashboardsRoutes {
         guard Int64(text) != nil else {
             throw ChronografError(.internalServerError, "Could not parse dashboard ID: Error converting ID \(text)")
         }
-        let existing = try dashboard(request, context)
+        let existing = try changeable(request, context)
         var dashboard = try await Self.decode(DashboardJSON.self, request)
         dashboard.id = existing.id
         try DashboardRules.check(&dashboard)
@@ -77,7 +87,7 @@ struct DashboardsRoutes {
         guard Int64(text) != nil else {
             throw ChronografError(.internalServerError, "Could not parse dashboard ID: Error converting ID \(text)")
         }
-        var dashboard = try dashboard(request, context)
+        var dashboard = try changeable(request, context)
         var sent = try await Self.decode(DashboardJSON.self, request)
         if !sent.name.isEmpty {
             dashboard.name = sent.name

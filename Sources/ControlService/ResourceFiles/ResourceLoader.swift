@@ -11,17 +11,26 @@ struct ResourceFiles {
     /// Which file each source and Kapacitor came from, by id.
     var sourceFiles: [Int64: String] = [:]
     var kapacitorFiles: [Int64: String] = [:]
+    var dashboards: [DashboardJSON] = []
+    var dashboardFiles: [Int64: String] = [:]
     var problems: [String] = []
 
-    /// Reads `directory` (missing: nothing to read). `takenSourceIDs` are the stored sources', which win.
-    static func load(directory: String, environment: [String: String], takenSourceIDs: Set<Int64>) -> ResourceFiles {
+    /// Reads `directory` (missing: nothing to read). `takenSourceIDs` and `takenDashboardIDs` are the stored ones',
+    /// which win.
+    static func load(
+        directory: String, environment: [String: String], takenSourceIDs: Set<Int64>, takenDashboardIDs: Set<Int64> = []
+    ) -> ResourceFiles {
         var files = ResourceFiles()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        for kind in ["org", "src", "kap"] {
+        for kind in ["org", "src", "kap", "dashboard"] {
             for name in names where (name as NSString).pathExtension == kind {
                 let path = directory + "/" + name
                 do {
                     let object = try read(path, environment: environment)
+                    if kind == "dashboard" {
+                        try files.addDashboard(object, path: path, takenIDs: takenDashboardIDs)
+                        continue
+                    }
                     try files.add(object, kind: kind, path: path, takenSourceIDs: takenSourceIDs)
                 } catch {
                     files.problems.append("skipped \(path): \(error)")
@@ -29,6 +38,28 @@ struct ResourceFiles {
             }
         }
         return files
+    }
+
+    /// A `.dashboard` file: a dashboard, or Chronograf's export of one (`{"dashboard": …}`), checked as the API checks
+    /// one.
+    private mutating func addDashboard(_ object: [String: Any], path: String, takenIDs: Set<Int64>) throws {
+        var document = object
+        if (object["name"] as? String ?? "").isEmpty, let exported = object["dashboard"] as? [String: Any] { document = exported }
+        let data = try JSONSerialization.data(withJSONObject: document)
+        guard var dashboard = try? JSONDecoder().decode(DashboardJSON.self, from: data) else {
+            throw Problem(description: "not a dashboard")
+        }
+        dashboard.id = try Self.id(document["id"], field: "id")
+        guard !takenIDs.contains(dashboard.id), dashboardFiles[dashboard.id] == nil else {
+            throw Problem(description: "duplicate dashboard id \(dashboard.id)")
+        }
+        do {
+            try DashboardRules.check(&dashboard)
+        } catch let error as ChronografError {
+            throw Problem(description: error.message)
+        }
+        dashboards.append(dashboard)
+        dashboardFiles[dashboard.id] = path
     }
 
     struct Problem: Error, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Dashboards, each stored as its Chronograf JSON (cells and template variables together, as Chronograf keeps them).
 extension ControlStore {
@@ -13,26 +14,35 @@ extension ControlStore {
         }
     }
 
+    /// Stored dashboards and those of `.dashboard` files, by id.
     func dashboards() throws -> [DashboardJSON] {
-        try database.read { db in
+        let stored = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT id, document FROM dashboard ORDER BY id").map(Self.dashboard)
         }
+        return (stored + files.withLock(\.dashboards)).sorted { $0.id < $1.id }
     }
 
     func dashboard(_ id: Int64) throws -> DashboardJSON? {
         try database.read { db in
             try Row.fetchOne(db, sql: "SELECT id, document FROM dashboard WHERE id = ?", arguments: [id]).map(Self.dashboard)
-        }
+        } ?? files.withLock { $0.dashboards.first { $0.id == id } }
     }
 
-    /// Stores a new dashboard; its id is the next one, whatever it carried.
+    /// The `.dashboard` file a dashboard comes from, if it does.
+    func file(ofDashboard id: Int64) -> String? {
+        files.withLock { $0.dashboardFiles[id] }
+    }
+
+    /// Stores a new dashboard; its id is the next after every stored one and every file's, whatever it carried.
     func createDashboard(_ dashboard: DashboardJSON) throws -> DashboardJSON {
-        try database.write { db in
-            try db.execute(
-                sql: "INSERT INTO dashboard (organization, document) VALUES (?, ?)",
-                arguments: [dashboard.organization, try Self.document(dashboard)])
+        let fileMaximum = files.withLock { $0.dashboards.map(\.id).max() ?? 0 }
+        return try database.write { db in
+            let storedMaximum = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM dashboard") ?? 0
             var created = dashboard
-            created.id = db.lastInsertedRowID
+            created.id = max(storedMaximum, fileMaximum) + 1
+            try db.execute(
+                sql: "INSERT INTO dashboard (id, organization, document) VALUES (?, ?, ?)",
+                arguments: [created.id, created.organization, try Self.document(created)])
             return created
         }
     }
