@@ -82,6 +82,9 @@ public enum ControlService {
         router.addRoutes(KapacitorsRoutes(store: store).collection())
         router.addRoutes(RulesRoutes(store: store).collection())
         router.addRoutes(DashboardsRoutes(store: store, isScoped: configuration.oauth != nil).collection())
+        router.addRoutes(OrgConfigRoutes(store: store).collection())
+        router.addRoutes(LayoutsRoutes(directory: resourcesPath).collection())
+        router.addRoutes(SourceCapabilitiesRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(

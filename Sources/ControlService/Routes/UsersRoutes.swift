@@ -29,6 +29,12 @@ struct UsersRoutes {
             }
             routes.delete(RouterPath(base + "/{id}")) { _, context in try delete(try user(context), organization: scope(context)) }
         }
+        routes.get("/chronograf/v1/config") { _, _ in
+            try SourceJSON.response([
+                "links": ["self": "/chronograf/v1/config", "auth": "/chronograf/v1/config/auth"],
+                "auth": ["superAdminNewUsers": try store.superAdminNewUsers],
+            ])
+        }
         routes.get("/chronograf/v1/config/auth") { _, _ in try authConfig() }
         routes.put("/chronograf/v1/config/auth") { request, _ in
             guard let value = try await SourceJSON.body(of: request)["superAdminNewUsers"] as? Bool else {

@@ -1,0 +1,86 @@
+import FileIO
+import Foundation
+import Hummingbird
+
+/// `/chronograf/v1/layouts` (the canned layouts of the host pages, read from the `.json` files of the canned
+/// directory at start-up, as Chronograf reads them; unreadable ones skipped) and `/chronograf/v1/protoboards`
+/// (none yet: Sundial reads no protoboards directory).
+struct LayoutsRoutes {
+    /// Each layout as its file holds it, by id.
+    let layouts: [[String: JSONValue]]
+
+    init(directory: String?) {
+        guard let directory else {
+            layouts = []
+            return
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted().filter { $0.hasSuffix(".json") }
+        var byID: [String: [String: JSONValue]] = [:]
+        for name in names {
+            guard let data = try? POSIXFileSystem().contents(of: directory + "/" + name),
+                let layout = try? JSONDecoder().decode([String: JSONValue].self, from: Data(data)),
+                case .string(let id)? = layout["id"], byID[id] == nil
+            else { continue }
+            byID[id] = layout
+        }
+        layouts = byID.keys.sorted().map { byID[$0]! }
+    }
+
+    func collection() -> RouteCollection<ControlRequestContext> {
+        let layouts = layouts
+        let routes = RouteCollection(context: ControlRequestContext.self)
+        routes.get("/chronograf/v1/layouts") { request, _ in
+            // `?app=` and `?measurement=` (each repeatable) pick layouts of any of the apps or measurements named.
+            let wanted = Set(request.uri.queryParameters.getAll("app").map { String($0) })
+                .union(request.uri.queryParameters.getAll("measurement").map { String($0) })
+            let chosen = layouts.filter { layout in
+                wanted.isEmpty || wanted.contains(Self.text(layout["app"])) || wanted.contains(Self.text(layout["measurement"]))
+            }
+            return try DashboardAnswer.response(["layouts": chosen.map(Self.answer)])
+        }
+        routes.get("/chronograf/v1/layouts/{id}") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let layout = layouts.first(where: { Self.text($0["id"]) == id }) else {
+                throw ChronografError(.notFound, "ID \(id) not found")
+            }
+            return try DashboardAnswer.response(Self.answer(layout))
+        }
+        routes.get("/chronograf/v1/protoboards") { _, _ in try SourceJSON.response(["protoboards": [Any]()]) }
+        routes.get("/chronograf/v1/protoboards/{id}") { _, context -> Response in
+            throw ChronografError(.notFound, "ID \(context.parameters.get("id") ?? "") not found")
+        }
+        return routes
+    }
+
+    /// A layout as Chronograf answers it: every cell with its three axes and a list of colours, and its link.
+    static func answer(_ layout: [String: JSONValue]) -> [String: JSONValue] {
+        var layout = layout
+        if layout["autoflow"] == nil { layout["autoflow"] = .bool(false) }
+        if case .array(let cells)? = layout["cells"] {
+            layout["cells"] = .array(
+                cells.map { cell in
+                    guard case .object(var cell) = cell else { return cell }
+                    var axes: [String: JSONValue] = [:]
+                    if case .object(let given)? = cell["axes"] { axes = given }
+                    for name in ["x", "y", "y2"] where axes[name] == nil {
+                        axes[name] = .object([
+                            "bounds": .array([]), "label": .string(""), "prefix": .string(""), "suffix": .string(""),
+                            "base": .string(""), "scale": .string(""),
+                        ])
+                    }
+                    cell["axes"] = .object(axes)
+                    if cell["colors"] == nil || cell["colors"] == .null { cell["colors"] = .array([]) }
+                    return .object(cell)
+                })
+        } else {
+            layout["cells"] = .array([])
+        }
+        layout["link"] = .object(["href": .string("/chronograf/v1/layouts/\(text(layout["id"]))"), "rel": .string("self")])
+        return layout
+    }
+
+    private static func text(_ value: JSONValue?) -> String {
+        if case .string(let text)? = value { return text }
+        return ""
+    }
+}
