@@ -14,7 +14,7 @@ import TimeSeries
     }
 
     private func transformation(_ name: String, _ arguments: [Expression] = []) throws -> Transformation {
-        try Transformation(Transformation.Function(rawValue: name)!, [.variable(.init("v"))] + arguments)
+        try Transformation(Transformation.Function(name: name)!, [.variable(.init("v"))] + arguments)
     }
 
     @Test func derivativeIsTheChangePerUnitOfTime() throws {

@@ -36,7 +36,7 @@ extension SelectPlan {
                 }
                 return .math(function, try arguments.map { try compile($0) })
             }
-            if let function = Transformation.Function(rawValue: name) {
+            if let function = Transformation.Function(name: name) {
                 return .column(hidden(.transformation(try Transformation(function, arguments))))
             }
             let parameter = try Self.checkAggregate(name, arguments)

@@ -42,7 +42,8 @@ extension SelectPlan {
         case .cumulativeSum: "cumulative sum"
         case .movingAverage: "moving average"
         case .elapsed: "elapsed"
-        default: TechnicalIndicator.Kind(rawValue: function.rawValue)?.iteratorName ?? function.rawValue
+        case .indicator(let kind): kind.iteratorName
+        case .holtWinters, .holtWintersWithFit: function.name
         }
     }
 }

@@ -10,8 +10,8 @@ extension SelectPlan {
     mutating func addTransformation(
         _ function: Transformation.Function, _ arguments: [Expression], alias: String?, fields: [(name: String, type: FieldType)]
     ) throws {
-        let name = alias ?? function.rawValue
-        var innermost = (name: function.rawValue, arguments: arguments)
+        let name = alias ?? function.name
+        var innermost = (name: function.name, arguments: arguments)
         while case .call(let inner, let innerArguments)? = innermost.arguments.first { innermost = (inner, innerArguments) }
         let regex: RE2Regex?
         switch innermost.arguments.first {
@@ -47,9 +47,9 @@ extension SelectPlan {
             guard case .transformation(var transformation) = columns[index] else { continue }
             switch (transformation.aggregate, interval) {
             case (nil, .some):
-                throw QueryError("aggregate function required inside the call to \(transformation.function.rawValue)")
+                throw QueryError("aggregate function required inside the call to \(transformation.function.name)")
             case (.some, nil):
-                throw QueryError("\(transformation.function.rawValue) aggregate requires a GROUP BY interval")
+                throw QueryError("\(transformation.function.name) aggregate requires a GROUP BY interval")
             case (.some, .some(let interval)):
                 transformation.useGroupInterval(interval)
                 columns[index] = .transformation(transformation)

@@ -164,8 +164,8 @@ struct SelectPlan {
                 let input = hidden(.raw(numeric))
                 appendOutput("\(name)_\(numeric)", .expression(.math(MathFunction(rawValue: name)!, [.column(input)])))
             }
-        case .call(let name, let arguments) where Transformation.Function(rawValue: name) != nil:
-            try addTransformation(Transformation.Function(rawValue: name)!, arguments, alias: field.alias, fields: fields)
+        case .call(let name, let arguments) where Transformation.Function(name: name) != nil:
+            try addTransformation(Transformation.Function(name: name)!, arguments, alias: field.alias, fields: fields)
         case .variable(let variable) where variable.name.lowercased() == "time":
             return
         case .variable(let variable):

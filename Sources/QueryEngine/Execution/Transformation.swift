@@ -4,24 +4,34 @@ import TimeSeries
 /// InfluxQL's transformations over raw points: each output point comes from a point and those before it, across
 /// all series of a group merged in time order (as InfluxDB merges them before transforming).
 struct Transformation: Equatable {
-    enum Function: String {
-        case derivative
-        case nonNegativeDerivative = "non_negative_derivative"
-        case difference
-        case nonNegativeDifference = "non_negative_difference"
-        case cumulativeSum = "cumulative_sum"
-        case elapsed
-        case movingAverage = "moving_average"
-        case exponentialMovingAverage = "exponential_moving_average"
-        case doubleExponentialMovingAverage = "double_exponential_moving_average"
-        case tripleExponentialMovingAverage = "triple_exponential_moving_average"
-        case relativeStrengthIndex = "relative_strength_index"
-        case tripleExponentialDerivative = "triple_exponential_derivative"
-        case kaufmansEfficiencyRatio = "kaufmans_efficiency_ratio"
-        case kaufmansAdaptiveMovingAverage = "kaufmans_adaptive_moving_average"
-        case chandeMomentumOscillator = "chande_momentum_oscillator"
-        case holtWinters = "holt_winters"
-        case holtWintersWithFit = "holt_winters_with_fit"
+    enum Function: Equatable {
+        case derivative, nonNegativeDerivative, difference, nonNegativeDifference, cumulativeSum, elapsed, movingAverage
+        case holtWinters, holtWintersWithFit
+        /// The technical-analysis functions (`exponential_moving_average` …), which name themselves.
+        case indicator(TechnicalIndicator.Kind)
+
+        private static let names: [(String, Function)] = [
+            ("derivative", .derivative), ("non_negative_derivative", .nonNegativeDerivative), ("difference", .difference),
+            ("non_negative_difference", .nonNegativeDifference), ("cumulative_sum", .cumulativeSum), ("elapsed", .elapsed),
+            ("moving_average", .movingAverage), ("holt_winters", .holtWinters), ("holt_winters_with_fit", .holtWintersWithFit),
+        ]
+
+        /// The function InfluxQL calls `name`, if it is a transformation.
+        init?(name: String) {
+            if let kind = TechnicalIndicator.Kind(rawValue: name) {
+                self = .indicator(kind)
+            } else if let function = Self.names.first(where: { $0.0 == name })?.1 {
+                self = function
+            } else {
+                return nil
+            }
+        }
+
+        /// Its InfluxQL name.
+        var name: String {
+            if case .indicator(let kind) = self { return kind.rawValue }
+            return Self.names.first { $0.1 == self }!.0
+        }
 
         var isDerivative: Bool { self == .derivative || self == .nonNegativeDerivative }
         var dropsNegatives: Bool { self == .nonNegativeDerivative || self == .nonNegativeDifference }
@@ -48,10 +58,10 @@ struct Transformation: Equatable {
     private(set) var holtWinters: HoltWinters?
 
     init(_ function: Function, _ arguments: [Expression]) throws {
-        let name = function.rawValue
+        let name = function.name
         self.function = function
         unit = function.defaultUnit
-        if let kind = TechnicalIndicator.Kind(rawValue: name) {
+        if case .indicator(let kind) = function {
             indicator = try TechnicalIndicator(kind, arguments)
         } else if function == .holtWinters || function == .holtWintersWithFit {
             holtWinters = try HoltWinters(function == .holtWintersWithFit, arguments)
@@ -109,7 +119,7 @@ struct Transformation: Equatable {
     }
 
     private static func checkCount(_ function: Function, _ count: Int) throws {
-        let name = function.rawValue
+        let name = function.name
         switch function {
         case .difference, .nonNegativeDifference, .cumulativeSum:
             if count != 1 { throw QueryError("invalid number of arguments for \(name), expected 1, got \(count)") }
