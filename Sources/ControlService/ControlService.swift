@@ -85,6 +85,7 @@ public enum ControlService {
         router.addRoutes(OrgConfigRoutes(store: store).collection())
         router.addRoutes(LayoutsRoutes(directory: resourcesPath).collection())
         router.addRoutes(SourceCapabilitiesRoutes(store: store).collection())
+        router.addRoutes(SourceUsersRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(

@@ -128,21 +128,10 @@ struct DatabasesRoutes {
     }
 
     private func rows(_ text: String, _ context: ControlRequestContext) async throws -> [[Any]] {
-        let id = try SourcesRoutes.id(context)
-        guard let source = try store.source(id) else { throw ChronografError.notFound(id) }
-        let body: [UInt8]
-        do {
-            body = try await client.query(SourcesRoutes.connection(source), text)
-        } catch {
-            throw ChronografError(.badRequest, "Unable to connect to source \(id): \(error)")
-        }
-        let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
-        let result = (object?["results"] as? [[String: Any]])?.first
-        if let error = result?["error"] as? String { throw ChronografError(.badRequest, error) }
-        return ((result?["series"] as? [[String: Any]])?.first?["values"] as? [[Any]]) ?? []
+        try await SourceQuery(store: store, client: client).rows(text, context)
     }
 
-    /// An identifier in double quotes, as InfluxQL takes any name.
+    /// A name as an InfluxQL identifier.
     static func quote(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

@@ -1,0 +1,55 @@
+"""InfluxDB Admin's users (`/chronograf/v1/sources/:id/users`), against Sundial's own store and Debian's InfluxDB
+1.6.7 as a source alike: users made, listed, given and denied permissions and dropped with InfluxQL through the
+source, as Chronograf does for InfluxDB OSS."""
+
+import pytest
+import requests
+
+from harness.influxd_server import InfluxDServer
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory):
+    from harness.sundial_server import SundialServer
+
+    base = tmp_path_factory.mktemp("users")
+    influx = InfluxDServer(base / "influxd").start()
+    sundial = SundialServer(data_dir=base / "data", log_path=base / "sundial.log").start()
+    remote = requests.post(sundial.control_url + "/chronograf/v1/sources", json={"name": "influxdb", "url": influx.url, "type": "influx"})
+    assert remote.status_code == 201, remote.text
+    try:
+        yield sundial, {"embedded": "0", "influxdb 1.6.7": remote.json()["id"]}
+    finally:
+        sundial.stop()
+        influx.stop()
+
+
+@pytest.mark.parametrize("which", ["embedded", "influxdb 1.6.7"])
+def test_users_and_their_permissions(sources, which):
+    sundial, ids = sources
+    api = f"{sundial.control_url}/chronograf/v1/sources/{ids[which]}"
+    assert requests.post(api + "/dbs", json={"name": "telegraf"}).status_code == 201
+    created = requests.post(api + "/users", json={"name": "alice", "password": "pw'1",
+                                                  "permissions": [{"scope": "database", "name": "telegraf", "allowed": ["READ"]}]})
+    assert created.status_code == 201, created.text
+    assert created.headers["Location"] == f"/chronograf/v1/sources/{ids[which]}/users/alice"
+    assert created.json() == {"name": "alice", "links": {"self": f"/chronograf/v1/sources/{ids[which]}/users/alice"},
+                              "permissions": [{"scope": "database", "name": "telegraf", "allowed": ["READ"]}]}
+    admin = requests.post(api + "/users", json={"name": "root", "password": "x", "permissions": [{"scope": "all", "allowed": ["ALL"]}]})
+    assert admin.json()["permissions"] == [{"scope": "all", "allowed": ["ALL"]}]
+    widened = requests.patch(api + "/users/alice", json={"permissions": [
+        {"scope": "database", "name": "telegraf", "allowed": ["READ", "WRITE"]}]})
+    assert widened.status_code == 200 and widened.json()["permissions"] == [
+        {"scope": "database", "name": "telegraf", "allowed": ["WRITE", "READ"]}]
+    names = [user["name"] for user in requests.get(api + "/users").json()["users"]]
+    assert names == ["alice", "root"]
+    assert requests.patch(api + "/users/alice", json={"password": "new"}).status_code == 200
+    assert requests.patch(api + "/users/alice", json={}).json() == {"code": 422, "message": "no fields to update"}
+    assert requests.post(api + "/users", json={"name": "bob"}).json() == {"code": 422, "message": "password required"}
+    assert requests.post(api + "/users", json={"name": "bob", "password": "p", "permissions": [{"scope": "database"}]}).json() == {
+        "code": 422, "message": "Database scoped permission requires a name"}
+    assert requests.get(api + "/users/nobody").json() == {"code": 400, "message": "user not found"}
+    for name in ("alice", "root"):
+        assert requests.delete(api + f"/users/{name}").status_code == 204
+    assert requests.get(api + "/users").json() == {"users": []}
+    assert requests.delete(api + "/dbs/telegraf").status_code == 204
