@@ -40,21 +40,18 @@ struct ChandeMomentumOscillator: IndicatorAlgorithm {
 
 /// The smoothed Chande momentum oscillator: gains and losses averaged as the relative strength index averages them.
 struct SmoothedChandeMomentumOscillator: IndicatorAlgorithm {
-    private var gains: ExponentialAverage
-    private var losses: ExponentialAverage
-    private var last = 0.0
+    private var averages: GainsAndLosses
 
     init(period: Int, warmup: WarmupType) {
-        (gains, losses) = RelativeStrengthIndex.averages(period: period, warmup: warmup)
+        averages = GainsAndLosses(period: period, warmup: warmup)
     }
 
-    var warmCount: Int { gains.warmCount }
+    var warmCount: Int { averages.warmCount }
 
     mutating func add(_ value: Double) -> Double {
-        _ = gains.add(value > last ? value - last : 0)
-        _ = losses.add(value < last ? last - value : 0)
-        last = value
-        return 100.0 * ((gains.last - losses.last) / (gains.last + losses.last))
+        averages.add(value)
+        let (gains, losses) = (averages.gains.last, averages.losses.last)
+        return 100.0 * ((gains - losses) / (gains + losses))
     }
 }
 

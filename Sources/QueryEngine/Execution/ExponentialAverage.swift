@@ -102,29 +102,40 @@ struct TripleExponentialDerivative: IndicatorAlgorithm {
     }
 }
 
-/// The relative strength index: the averaged gains against the averaged losses, 0 to 100.
-struct RelativeStrengthIndex: IndicatorAlgorithm {
-    private var gains: ExponentialAverage
-    private var losses: ExponentialAverage
+/// Wilder-smoothed averages of a series' gains and of its losses (a period one longer, alpha 1 / period), which the
+/// relative strength index and the smoothed Chande oscillator compare.
+struct GainsAndLosses {
+    private(set) var gains: ExponentialAverage
+    private(set) var losses: ExponentialAverage
     private var last = 0.0
 
     init(period: Int, warmup: WarmupType) {
-        (gains, losses) = Self.averages(period: period, warmup: warmup)
-    }
-
-    /// Wilder's smoothing: a period one longer, alpha 1 / period.
-    static func averages(period: Int, warmup: WarmupType) -> (ExponentialAverage, ExponentialAverage) {
         var average = ExponentialAverage(period: period &+ 1, warmup: warmup)
         average.alpha = 1 / Double(period)
-        return (average, average)
+        (gains, losses) = (average, average)
     }
 
     var warmCount: Int { gains.warmCount }
 
-    mutating func add(_ value: Double) -> Double {
+    mutating func add(_ value: Double) {
         _ = gains.add(value > last ? value - last : 0)
         _ = losses.add(value < last ? last - value : 0)
         last = value
-        return 100 - (100 / (1 + gains.last / losses.last))
+    }
+}
+
+/// The relative strength index: the averaged gains against the averaged losses, 0 to 100.
+struct RelativeStrengthIndex: IndicatorAlgorithm {
+    private var averages: GainsAndLosses
+
+    init(period: Int, warmup: WarmupType) {
+        averages = GainsAndLosses(period: period, warmup: warmup)
+    }
+
+    var warmCount: Int { averages.warmCount }
+
+    mutating func add(_ value: Double) -> Double {
+        averages.add(value)
+        return 100 - (100 / (1 + averages.gains.last / averages.losses.last))
     }
 }
