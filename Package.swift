@@ -180,6 +180,7 @@ let package = Package(
             dependencies: [
                 "ControlUI",
                 hummingbird, httpTypes, logging, "ServerLogging", "InfluxClient", "PipelineSpec", "TICKscript", "FileIO", "Credentials",
+                "InfluxQL", "QueryEngine", "TimeSeries",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -86,6 +86,7 @@ public enum ControlService {
         router.addRoutes(LayoutsRoutes(directory: resourcesPath).collection())
         router.addRoutes(SourceCapabilitiesRoutes(store: store).collection())
         router.addRoutes(SourceUsersRoutes(store: store).collection())
+        router.addRoutes(AnnotationsRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(

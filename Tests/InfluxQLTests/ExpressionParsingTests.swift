@@ -8,6 +8,16 @@ import Testing
         return statement.condition
     }
 
+    @Test func leadingExpressionStopsWhereTheExpressionEnds() throws {
+        #expect(try Parser.parseLeadingExpression("service = 'api'") == .binary(.equal, .variable(.init("service")), .string("api")))
+        #expect(
+            try Parser.parseLeadingExpression(" time > now() - 1h GROUP BY time(1m)")
+                == .binary(
+                    .greater, .variable(.init("time")), .binary(.subtract, .call(name: "now", arguments: []), .duration(3_600_000_000_000)))
+        )
+        #expect(throws: InfluxQLError.self) { try Parser.parseLeadingExpression("GROUP BY") }
+    }
+
     @Test func precedenceOrAndComparisonArithmetic() throws {
         #expect(
             try condition("a = 'x' OR b = 'y' AND c > 1 + 2 * 3")

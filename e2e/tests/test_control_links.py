@@ -6,7 +6,7 @@ import json
 import requests
 
 # Links still to build (issue 19), or that take only POST, as in Chronograf.
-PENDING = {"/chronograf/v1/sources/0/annotations"}
+PENDING: set[str] = set()
 POST_ONLY = {"/chronograf/v1/flux/ast", "/chronograf/v1/validate_text_templates", "/chronograf/v1/sources/0/proxy",
              "/chronograf/v1/sources/0/queries", "/chronograf/v1/sources/0/write", "/chronograf/v1/sources/0/kapacitors/0/proxy"}
 

@@ -31,8 +31,8 @@ struct LayoutsRoutes {
         let routes = RouteCollection(context: ControlRequestContext.self)
         routes.get("/chronograf/v1/layouts") { request, _ in
             // `?app=` and `?measurement=` (each repeatable) pick layouts of any of the apps or measurements named.
-            let wanted = Set(request.uri.queryParameters.getAll("app").map { String($0) })
-                .union(request.uri.queryParameters.getAll("measurement").map { String($0) })
+            let query = FormQuery(request)
+            let wanted = Set(query.all("app") + query.all("measurement"))
             let chosen = layouts.filter { layout in
                 wanted.isEmpty || wanted.contains(Self.text(layout["app"])) || wanted.contains(Self.text(layout["measurement"]))
             }

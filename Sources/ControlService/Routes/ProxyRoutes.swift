@@ -51,7 +51,7 @@ struct ProxyRoutes {
     private func write(_ request: Request, _ context: ControlRequestContext) async throws -> Response {
         let (id, source) = try self.source(context)
         let body = Array(try await request.body.collect(upTo: 25_000_000).readableBytesView)
-        let query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        let query = FormQuery(request).pairs.map { ($0.key, $0.value) }
         do {
             let answer = try await client.relay(SourcesRoutes.connection(source), method: "POST", path: "/write", query: query, body: body)
             return Self.response(answer)
@@ -64,7 +64,7 @@ struct ProxyRoutes {
         let sourceID = try SourcesRoutes.id(context)
         let kapacitorID = try KapacitorsRoutes.kapacitorID(context)
         guard let kapacitor = try store.kapacitor(kapacitorID, of: sourceID) else { throw ChronografError.notFound(kapacitorID) }
-        guard let target = request.uri.queryParameters["path"].map(String.init), !target.isEmpty else {
+        guard let target = FormQuery(request)["path"], !target.isEmpty else {
             throw ChronografError(.unprocessableContent, "path query parameter required")
         }
         let components = URLComponents(string: target)

@@ -39,6 +39,13 @@ public struct Parser {
         }
     }
 
+    /// The expression at the start of `text`; what follows it is left unread, as InfluxDB's `ParseExpr` leaves it
+    /// (Chronograf reads a query's time range from everything after `WHERE`, GROUP BY included).
+    public static func parseLeadingExpression(_ text: String) throws(InfluxQLError) -> Expression {
+        var parser = Parser(text)
+        return try parser.parseExpression()
+    }
+
     static let statementStarters = ["SELECT", "DELETE", "SHOW", "CREATE", "DROP", "EXPLAIN", "GRANT", "REVOKE", "ALTER", "SET", "KILL"]
 
     mutating func parseStatement() throws(InfluxQLError) -> Statement {
