@@ -87,6 +87,7 @@ public enum ControlService {
         router.addRoutes(SourceCapabilitiesRoutes(store: store).collection())
         router.addRoutes(SourceUsersRoutes(store: store).collection())
         router.addRoutes(AnnotationsRoutes(store: store).collection())
+        router.addRoutes(QueriesRoutes(store: store).collection())
         router.addRoutes(ProxyRoutes(store: store).collection())
         router.addRoutes(OrganizationsRoutes(store: store).collection())
         router.addRoutes(

@@ -17,13 +17,13 @@ EXPORTED = {
                 "i": "0f4d2bc3-5a1c-4b59-9f4e-7d5f9d0c1b2a", "x": 0, "y": 0, "w": 8, "h": 4, "name": "CPU by host",
                 "queries": [{
                     "query": 'SELECT mean("usage_user") AS "mean_usage_user" FROM "telegraf"."autogen"."cpu" '
-                             "WHERE time > :dashboardTime: AND time < :upperDashboardTime: AND \"host\"=:host: "
+                             "WHERE time > :dashboardTime: AND time < :upperDashboardTime: AND \"host\"='web-1' "
                              "GROUP BY time(:interval:), \"host\" FILL(null)",
                     "queryConfig": {
                         "database": "telegraf", "measurement": "cpu", "retentionPolicy": "autogen",
                         "fields": [{"value": "mean", "type": "func", "alias": "mean_usage_user",
                                     "args": [{"value": "usage_user", "type": "field", "alias": ""}]}],
-                        "tags": {"host": [":host:"]}, "groupBy": {"time": "auto", "tags": ["host"]},
+                        "tags": {"host": ["web-1"]}, "groupBy": {"time": "auto", "tags": ["host"]},
                         "areTagsAccepted": True, "fill": "null", "rawText": None,
                         "range": None, "shifts": None,
                     },
@@ -50,7 +50,7 @@ EXPORTED = {
                              "queryConfig": {"database": "", "measurement": "", "retentionPolicy": "", "fields": [], "tags": {},
                                              "groupBy": {"time": "", "tags": []}, "areTagsAccepted": False,
                                              "rawText": 'SELECT last("load1") FROM "telegraf"."autogen"."system" WHERE "host"=:host:',
-                                             "range": None, "shifts": None},
+                                             "range": None, "shifts": [{"label": "1d", "unit": "d", "quantity": "1"}]},
                              "source": "", "type": "influxql"}],
                 "axes": {"x": {"bounds": ["", ""], "label": "", "prefix": "", "suffix": "", "base": "10", "scale": "linear"},
                          "y": {"bounds": ["", ""], "label": "", "prefix": "", "suffix": "", "base": "10", "scale": "linear"},
@@ -157,6 +157,22 @@ def test_cells_and_templates_one_by_one(server):
     assert patched["name"] == "renamed" and patched["cells"] == []
     assert requests.delete(api(server, base)).status_code == 204
     assert requests.get(api(server, base)).status_code == 404
+
+
+def test_query_configs_are_made_from_the_query_as_chronograf_makes_them(server):
+    query = 'SELECT max("used") AS "peak" FROM "telegraf"."autogen"."mem" WHERE time > now() - 6h AND "host" != \'a\' GROUP BY time(5m), "host" FILL(none)'
+    sent = {"query": query, "queryConfig": {"rawText": "stale", "shifts": [{"label": "1w", "unit": "w", "quantity": "1"}]}}
+    dashboard = requests.post(api(server), json={"name": "builder", "cells": [{"name": "mem", "queries": [sent]}]}).json()
+    assert dashboard["cells"][0]["queries"][0]["queryConfig"] == {
+        "database": "telegraf", "measurement": "mem", "retentionPolicy": "autogen",
+        "fields": [{"value": "max", "type": "func", "alias": "peak", "args": [{"value": "used", "type": "field", "alias": ""}]}],
+        "tags": {"host": ["a"]}, "groupBy": {"time": "5m", "tags": ["host"]}, "areTagsAccepted": False, "fill": "none",
+        "rawText": None, "range": {"upper": "", "lower": "now() - 6h"}, "shifts": [{"label": "1w", "unit": "w", "quantity": "1"}]}
+    cell = dashboard["cells"][0]
+    replaced = requests.put(api(server, f"/{dashboard['id']}/cells/{cell['i']}"), json={**cell, "queries": [sent]}).json()
+    assert replaced["queries"][0]["queryConfig"] == sent["queryConfig"], "a replaced cell echoes what was sent, as Chronograf's does"
+    read = requests.get(api(server, f"/{dashboard['id']}/cells/{cell['i']}")).json()
+    assert read["queries"][0]["queryConfig"] == dashboard["cells"][0]["queries"][0]["queryConfig"]
 
 
 @pytest.mark.parametrize("body,status,message", [

@@ -23,14 +23,17 @@ enum DashboardAnswer {
         }
     }
 
+    /// A cell, its queries' `queryConfig` made from their text as Chronograf answers them, except where Chronograf
+    /// echoes the cell it was sent (`PUT …/cells/{cid}`: `echoesQueryConfig`).
     struct Cell: Encodable {
         let dashboard: Int64
         let cell: DashboardCellJSON
+        var echoesQueryConfig = false
 
         private enum Keys: String, CodingKey { case links }
 
         func encode(to encoder: any Encoder) throws {
-            try DashboardRules.normalizedForAnswer(cell).encode(to: encoder)
+            try DashboardRules.normalizedForAnswer(echoesQueryConfig ? cell : DashboardRules.withQueryConfigs(cell)).encode(to: encoder)
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(["self": DashboardAnswer.path(dashboard) + "/cells/" + cell.i], forKey: .links)
         }

@@ -38,7 +38,7 @@ struct DashboardCellsRoutes {
             cell.i = id
             dashboard.cells[index] = cell
             try dashboards.store.updateDashboard(dashboard)
-            return try DashboardAnswer.response(DashboardAnswer.Cell(dashboard: dashboard.id, cell: cell))
+            return try DashboardAnswer.response(DashboardAnswer.Cell(dashboard: dashboard.id, cell: cell, echoesQueryConfig: true))
         }
         routes.delete("/chronograf/v1/dashboards/{id}/cells/{cid}") { request, context in
             var dashboard = try dashboards.changeable(request, context)

@@ -109,7 +109,8 @@ struct DashboardCellJSON: Codable, Equatable, Sendable {
     }
 }
 
-/// A cell's query (chronograf.go `DashboardQuery`). `queryConfig` is the explorer's builder state, kept as sent.
+/// A cell's query (chronograf.go `DashboardQuery`). `queryConfig` is the explorer's builder state; it is kept as
+/// sent, but answers make it again from the query (`DashboardRules.withQueryConfigs`), as Chronograf does.
 struct CellQueryJSON: Codable, Equatable, Sendable {
     var query = ""
     var label: String?
@@ -141,19 +142,17 @@ struct CellQueryJSON: Codable, Equatable, Sendable {
         try c.encode(query, forKey: .query)
         if let label, !label.isEmpty { try c.encode(label, forKey: .label) }
         try c.encodeIfPresent(range, forKey: .range)
-        try c.encode(queryConfig ?? Self.rawQueryConfig(query), forKey: .queryConfig)
+        try c.encode(queryConfig ?? Self.emptyQueryConfig, forKey: .queryConfig)
         try c.encode(source, forKey: .source)
         try c.encode(type, forKey: .type)
     }
 
-    /// The builder state Chronograf gives a query its builder cannot show: the query as raw text.
-    static func rawQueryConfig(_ query: String) -> JSONValue {
-        .object([
-            "database": .string(""), "measurement": .string(""), "retentionPolicy": .string(""), "fields": .array([]),
-            "tags": .object([:]), "groupBy": .object(["time": .string(""), "tags": .array([])]), "areTagsAccepted": .bool(false),
-            "rawText": .string(query), "range": .null, "shifts": .null,
-        ])
-    }
+    /// Go's zero `QueryConfig`, which Chronograf echoes for a cell replaced without one.
+    static let emptyQueryConfig = JSONValue.object([
+        "database": .string(""), "measurement": .string(""), "retentionPolicy": .string(""), "fields": .null, "tags": .null,
+        "groupBy": .object(["time": .string(""), "tags": .null]), "areTagsAccepted": .bool(false), "rawText": .null, "range": .null,
+        "shifts": .null,
+    ])
 }
 
 struct QueryRangeJSON: Codable, Equatable, Sendable {

@@ -96,6 +96,22 @@ enum DashboardRules {
         return cell
     }
 
+    /// Chronograf's `AddQueryConfig`: each query's builder state made again from its text, keeping only the time
+    /// shifts the client sent (null when there are none).
+    static func withQueryConfigs(_ cell: DashboardCellJSON) -> DashboardCellJSON {
+        var cell = cell
+        cell.queries = cell.queries?.map { query in
+            var query = query
+            var config = QueryConfig(influxQL: query.query)
+            if case .object(let sent)? = query.queryConfig, case .array(let shifts)? = sent["shifts"], !shifts.isEmpty {
+                config.shifts = .array(shifts)
+            }
+            query.queryConfig = config.json
+            return query
+        }
+        return cell
+    }
+
     /// What Chronograf's store fills in when it reads a dashboard back: a line graph, decimal axes on a linear scale,
     /// variables whose source follows the dashboard's.
     static func storedDefaults(_ dashboard: DashboardJSON) -> DashboardJSON {

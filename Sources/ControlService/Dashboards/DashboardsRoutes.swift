@@ -2,10 +2,8 @@ import Foundation
 import Hummingbird
 
 /// `/chronograf/v1/dashboards`: dashboards of the current organization, their cells and template variables, with
-/// Chronograf 1.10's JSON, checks, status codes and error texts (`DashboardRules`, `DashboardAnswer`).
-///
-/// Differences, on purpose: a query's `queryConfig` (the explorer's builder state) is kept as sent, where Chronograf
-/// makes it again from the query on every read; a query without one gets Chronograf's raw-text form.
+/// Chronograf 1.10's JSON, checks, status codes and error texts (`DashboardRules`, `DashboardAnswer`); a query's
+/// `queryConfig` is made again from its text in every answer but a replaced cell's, as Chronograf does.
 struct DashboardsRoutes {
     let store: ControlStore
     /// With sign-in on, lists show the current organization's dashboards only (`default` until one is chosen).
