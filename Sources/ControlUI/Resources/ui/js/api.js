@@ -70,6 +70,22 @@ export const api = {
     request("PATCH", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/${encodeURIComponent(id)}`, { status }),
   deleteRule: (sourceID, kapacitorID, id) => request("DELETE", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/${encodeURIComponent(id)}`),
   previewRule: (sourceID, kapacitorID, rule) => request("POST", `${base}/sources/${sourceID}/kapacitors/${kapacitorID}/rules/preview`, rule),
+  /// Chronograf's `/sources/:id/queries`: each query's time width (`durationMs`) and builder state.
+  queryInfo: async (sourceID, queries) => (await request("POST", `${base}/sources/${sourceID}/queries`, { queries })).queries,
+  dashboards: async () => (await request("GET", `${base}/dashboards`)).dashboards,
+  dashboard: (id) => request("GET", `${base}/dashboards/${id}`),
+  createDashboard: (body) => request("POST", `${base}/dashboards`, body),
+  replaceDashboard: (id, body) => request("PUT", `${base}/dashboards/${id}`, body),
+  deleteDashboard: (id) => request("DELETE", `${base}/dashboards/${id}`),
+  annotations: async (sourceID, since, until) =>
+    (await request("GET", `${base}/sources/${sourceID}/annotations?since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`)).annotations,
+  createAnnotation: (sourceID, body) => request("POST", `${base}/sources/${sourceID}/annotations`, body),
+  updateAnnotation: (sourceID, id, body) => request("PATCH", `${base}/sources/${sourceID}/annotations/${encodeURIComponent(id)}`, body),
+  deleteAnnotation: (sourceID, id) => request("DELETE", `${base}/sources/${sourceID}/annotations/${encodeURIComponent(id)}`),
+  layouts: async (measurements) =>
+    (await request("GET", `${base}/layouts?${measurements.map((m) => `measurement=${encodeURIComponent(m)}`).join("&")}`)).layouts,
+  /// Any other `/chronograf/v1` call (the InfluxDB Admin page's users, retention policies, …).
+  call: (method, path, body) => request(method, `${base}${path}`, body),
   me: () => request("GET", `${base}/me`),
   discovery: () => request("GET", `${base}/`),
   switchOrganization: (id) => request("PUT", `${base}/me`, { organization: id }),

@@ -12,6 +12,11 @@ import { renderAlertRules } from "./pages/alert-rules.js";
 import { renderRuleBuilder } from "./pages/rule-builder.js";
 import { renderAlertHistory } from "./pages/alert-history.js";
 import { renderLogin } from "./pages/login.js";
+import { renderDashboards } from "./pages/dashboards.js";
+import { renderDashboard } from "./pages/dashboard.js";
+import { renderHosts } from "./pages/hosts.js";
+import { renderHost } from "./pages/host.js";
+import { renderAdmin } from "./pages/admin-influxdb.js";
 import { mountOrgSwitcher } from "./org-switcher.js";
 import { loadRole, allows, currentRole } from "./roles.js";
 
@@ -77,6 +82,11 @@ route("/sources/:id/kapacitors/:kid/alert-rules/:ruleID", (page, params) => rend
 route("/sources/:id/alerts", (page, params) => renderAlertHistory(page, params));
 route("/sources/:id/tickscripts/new", (page, params) => renderTaskEditor(page, { id: params.id }));
 route("/sources/:id/tickscripts/:taskID", (page, params) => renderTaskEditor(page, params));
+route("/sources/:id/dashboards", (page, params) => renderDashboards(page, params));
+route("/sources/:id/dashboards/:dashboardID", (page, params) => renderDashboard(page, params));
+route("/sources/:id/hosts", (page, params) => renderHosts(page, params));
+route("/sources/:id/hosts/:host", (page, params) => renderHost(page, params));
+route("/sources/:id/admin-influxdb/:tab", (page, params) => renderAdmin(page, params));
 
 window.addEventListener("sundial:unauthorized", () => {
   if (location.pathname !== "/login") navigate("/login");

@@ -7,13 +7,14 @@ let lastWarned = null;
 export function setCurrentSource(id) {
   checkHealth(id);
   const links = {
-    "nav-explore": "chronograf/data-explorer", "nav-alerting": "alert-rules", "nav-history": "alerts", "nav-tasks": "tickscripts",
-    "nav-configuration": "manage-sources",
+    "nav-explore": "chronograf/data-explorer", "nav-hosts": "hosts", "nav-dashboards": "dashboards", "nav-alerting": "alert-rules", "nav-history": "alerts", "nav-tasks": "tickscripts",
+    "nav-configuration": "manage-sources", "nav-admin": "admin-influxdb/databases",
   };
   for (const [elementID, page] of Object.entries(links)) {
     const link = document.getElementById(elementID);
     link.setAttribute("href", id === undefined ? "/" : `/sources/${id}/${page}`);
-    link.toggleAttribute("aria-current", location.pathname.endsWith(`/${page}`) || location.pathname.includes(`/${page}/`));
+    const section = page.split("/")[0];
+    link.toggleAttribute("aria-current", location.pathname.endsWith(`/${section}`) || location.pathname.includes(`/${section}/`));
     if (link.hasAttribute("aria-current")) link.setAttribute("aria-current", "page");
   }
 }

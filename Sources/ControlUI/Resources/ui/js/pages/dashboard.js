@@ -1,0 +1,8 @@
+// A dashboard's page.
+import { h } from "../dom.js";
+import { setCurrentSource } from "../nav.js";
+
+export async function renderDashboard(page, { id }) {
+  setCurrentSource(id);
+  page.append(h("div", { class: "page-header" }, h("h1", {}, "Dashboard")));
+}
