@@ -185,6 +185,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["README.md"],
+            resources: [.copy("Layouts")],
             swiftSettings: strictSettings
         ),
         // Layer 6: the composition root.

@@ -18,3 +18,12 @@ public struct ControlRequestContext: RequestContext {
         return encoder
     }
 }
+
+extension ControlRequestContext {
+    /// A path segment's value as the client meant it, percent-decoded as Chronograf's router gives it (Hummingbird
+    /// gives it as sent: `my%20db` would name another database); empty when the route has no such segment.
+    func pathValue(_ name: String) -> String {
+        let raw = parameters.get(name) ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
+}

@@ -53,7 +53,7 @@ def test_the_documents_behind_the_links(make_server, tmp_path):
     layouts = requests.get(api + "/layouts", params={"app": "system"}).json()["layouts"]
     assert layouts[0]["link"] == {"href": "/chronograf/v1/layouts/layout-1", "rel": "self"}
     assert set(layouts[0]["cells"][0]["axes"]) == {"x", "y", "y2"} and layouts[0]["cells"][0]["colors"] == []
-    assert requests.get(api + "/layouts", params={"measurement": "mem"}).json() == {"layouts": []}
+    assert requests.get(api + "/layouts", params={"measurement": "nothing-here"}).json() == {"layouts": []}
     assert requests.get(api + "/layouts/nope").json() == {"code": 404, "message": "ID nope not found"}
     assert requests.get(api + "/protoboards").json() == {"protoboards": []}
     assert requests.get(api + "/config").json() == {

@@ -53,3 +53,18 @@ def test_users_and_their_permissions(sources, which):
         assert requests.delete(api + f"/users/{name}").status_code == 204
     assert requests.get(api + "/users").json() == {"users": []}
     assert requests.delete(api + "/dbs/telegraf").status_code == 204
+
+
+@pytest.mark.parametrize("which", ["embedded", "influxdb 1.6.7"])
+def test_names_in_the_path_are_decoded(sources, which):
+    """`my%20db` and `jo%20smith` in a path name `my db` and `jo smith`, as Chronograf's router reads them."""
+    sundial, ids = sources
+    api = f"{sundial.control_url}/chronograf/v1/sources/{ids[which]}"
+    assert requests.post(api + "/dbs", json={"name": "my db"}).status_code == 201
+    assert requests.post(api + "/dbs/my%20db/rps", json={"name": "a week", "duration": "7d", "replication": 1}).status_code == 201
+    assert requests.delete(api + "/dbs/my%20db/rps/a%20week").status_code == 204
+    assert requests.post(api + "/users", json={"name": "jo smith", "password": "pw"}).status_code == 201
+    assert requests.get(api + "/users/jo%20smith").json()["name"] == "jo smith"
+    assert requests.delete(api + "/users/jo%20smith").status_code == 204
+    assert requests.delete(api + "/dbs/my%20db").status_code == 204
+    assert "my db" not in [db["name"] for db in requests.get(api + "/dbs").json()["databases"]]

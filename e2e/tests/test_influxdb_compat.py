@@ -270,6 +270,7 @@ CASES = [
     ("select regex measurements", "GET", Q + "SELECT * FROM /.*/ WHERE host = 'a'"),
     ("select qualified source", "GET", "/query?q=SELECT v FROM db.autogen.cpu"),
     ("select default rp source", "GET", "/query?q=SELECT v FROM db..cpu"),
+    ("select empty quoted rp source", "GET", '/query?q=SELECT v FROM "db".""."cpu"'),
     ("select unknown measurement", "GET", Q + "SELECT v FROM nothing"),
     ("count", "GET", Q + "SELECT count(v) FROM cpu"),
     ("count star", "GET", Q + "SELECT count(*) FROM cpu"),

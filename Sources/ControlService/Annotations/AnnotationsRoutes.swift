@@ -64,7 +64,7 @@ struct AnnotationsRoutes {
     }
 
     private static func annotationID(_ context: ControlRequestContext) throws -> String {
-        context.parameters.get("aid") ?? ""
+        context.pathValue("aid")
     }
 
     private static func link(_ document: [String: Any]) -> String? {

@@ -22,14 +22,14 @@ struct DashboardCellsRoutes {
         }
         routes.get("/chronograf/v1/dashboards/{id}/cells/{cid}") { request, context in
             let dashboard = DashboardRules.storedDefaults(try dashboards.dashboard(request, context))
-            guard let cell = dashboard.cells.first(where: { $0.i == context.parameters.get("cid") }) else {
+            guard let cell = dashboard.cells.first(where: { $0.i == context.pathValue("cid") }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
             }
             return try DashboardAnswer.response(DashboardAnswer.Cell(dashboard: dashboard.id, cell: cell))
         }
         routes.put("/chronograf/v1/dashboards/{id}/cells/{cid}") { request, context in
             var dashboard = try dashboards.changeable(request, context)
-            let id = context.parameters.get("cid") ?? ""
+            let id = context.pathValue("cid")
             guard let index = dashboard.cells.firstIndex(where: { $0.i == id }) else {
                 throw ChronografError(.notFound, "ID \(id) not found")
             }
@@ -42,7 +42,7 @@ struct DashboardCellsRoutes {
         }
         routes.delete("/chronograf/v1/dashboards/{id}/cells/{cid}") { request, context in
             var dashboard = try dashboards.changeable(request, context)
-            guard let index = dashboard.cells.firstIndex(where: { $0.i == context.parameters.get("cid") }) else {
+            guard let index = dashboard.cells.firstIndex(where: { $0.i == context.pathValue("cid") }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
             }
             dashboard.cells.remove(at: index)

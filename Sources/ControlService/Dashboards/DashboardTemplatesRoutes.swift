@@ -24,14 +24,14 @@ struct DashboardTemplatesRoutes {
         }
         routes.get("/chronograf/v1/dashboards/{id}/templates/{tid}") { request, context in
             let dashboard = DashboardRules.storedDefaults(try dashboards.dashboard(request, context))
-            guard let template = dashboard.templates.first(where: { $0.id == context.parameters.get("tid") }) else {
+            guard let template = dashboard.templates.first(where: { $0.id == context.pathValue("tid") }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
             }
             return try DashboardAnswer.response(DashboardAnswer.Template(dashboard: dashboard.id, template: template))
         }
         routes.put("/chronograf/v1/dashboards/{id}/templates/{tid}") { request, context in
             var dashboard = try dashboards.changeable(request, context)
-            let id = context.parameters.get("tid") ?? ""
+            let id = context.pathValue("tid")
             guard let index = dashboard.templates.firstIndex(where: { $0.id == id }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
             }
@@ -45,7 +45,7 @@ struct DashboardTemplatesRoutes {
         }
         routes.delete("/chronograf/v1/dashboards/{id}/templates/{tid}") { request, context in
             var dashboard = try dashboards.changeable(request, context)
-            guard let index = dashboard.templates.firstIndex(where: { $0.id == context.parameters.get("tid") }) else {
+            guard let index = dashboard.templates.firstIndex(where: { $0.id == context.pathValue("tid") }) else {
                 throw ChronografError(.notFound, "ID \(dashboard.id) not found")
             }
             dashboard.templates.remove(at: index)

@@ -10,9 +10,8 @@ struct DatabasesRoutes {
 
     func collection() -> RouteCollection<ControlRequestContext> {
         let routes = RouteCollection(context: ControlRequestContext.self)
-        let base = "/chronograf/v1/sources/{id}/dbs"
-        routes.get(RouterPath(base)) { _, context in try await list(context) }
-        routes.post(RouterPath(base)) { request, context in
+        routes.get("/chronograf/v1/sources/{id}/dbs") { _, context in try await list(context) }
+        routes.post("/chronograf/v1/sources/{id}/dbs") { request, context in
             let body = try await SourceJSON.body(of: request)
             guard let name = body["name"] as? String, !name.isEmpty else {
                 throw ChronografError(.unprocessableContent, "name is required")
@@ -24,25 +23,25 @@ struct DatabasesRoutes {
             try await run("CREATE DATABASE \(Self.quote(name))" + (clauses.isEmpty ? "" : " WITH" + clauses), context)
             return try await database(name, context, status: .created)
         }
-        routes.delete(RouterPath(base + "/{db}")) { _, context in
-            try await run("DROP DATABASE \(Self.quote(context.parameters.get("db") ?? ""))", context)
+        routes.delete("/chronograf/v1/sources/{id}/dbs/{db}") { _, context in
+            try await run("DROP DATABASE \(Self.quote(context.pathValue("db")))", context)
             return Response(status: .noContent)
         }
-        routes.get(RouterPath(base + "/{db}/rps")) { _, context in
-            let db = context.parameters.get("db") ?? ""
+        routes.get("/chronograf/v1/sources/{id}/dbs/{db}/rps") { _, context in
+            let db = context.pathValue("db")
             let rows = try await rows("SHOW RETENTION POLICIES ON \(Self.quote(db))", context)
             return try SourceJSON.response([
                 "retentionPolicies": DatabaseJSON.policies(source: try SourcesRoutes.id(context), database: db, rows)
             ])
         }
-        routes.post(RouterPath(base + "/{db}/rps")) { request, context in try await createPolicy(request, context) }
-        routes.put(RouterPath(base + "/{db}/rps/{rp}")) { request, context in try await alterPolicy(request, context) }
-        routes.delete(RouterPath(base + "/{db}/rps/{rp}")) { _, context in
-            let (db, rp) = (context.parameters.get("db") ?? "", context.parameters.get("rp") ?? "")
+        routes.post("/chronograf/v1/sources/{id}/dbs/{db}/rps") { request, context in try await createPolicy(request, context) }
+        routes.put("/chronograf/v1/sources/{id}/dbs/{db}/rps/{rp}") { request, context in try await alterPolicy(request, context) }
+        routes.delete("/chronograf/v1/sources/{id}/dbs/{db}/rps/{rp}") { _, context in
+            let (db, rp) = (context.pathValue("db"), context.pathValue("rp"))
             try await run("DROP RETENTION POLICY \(Self.quote(rp)) ON \(Self.quote(db))", context)
             return Response(status: .noContent)
         }
-        routes.get(RouterPath(base + "/{db}/measurements")) { request, context in try await measurements(request, context) }
+        routes.get("/chronograf/v1/sources/{id}/dbs/{db}/measurements") { request, context in try await measurements(request, context) }
         return routes
     }
 
@@ -63,7 +62,7 @@ struct DatabasesRoutes {
     }
 
     private func createPolicy(_ request: Request, _ context: ControlRequestContext) async throws -> Response {
-        let db = context.parameters.get("db") ?? ""
+        let db = context.pathValue("db")
         let body = try await SourceJSON.body(of: request)
         guard let name = body["name"] as? String, !name.isEmpty else { throw ChronografError(.unprocessableContent, "name is required") }
         guard let duration = body["duration"] as? String, !duration.isEmpty else {
@@ -81,7 +80,7 @@ struct DatabasesRoutes {
     }
 
     private func alterPolicy(_ request: Request, _ context: ControlRequestContext) async throws -> Response {
-        let (db, rp) = (context.parameters.get("db") ?? "", context.parameters.get("rp") ?? "")
+        let (db, rp) = (context.pathValue("db"), context.pathValue("rp"))
         let body = try await SourceJSON.body(of: request)
         var clauses = ""
         if let duration = body["duration"] as? String, !duration.isEmpty { clauses += " DURATION \(try Self.duration(duration))" }
@@ -105,7 +104,7 @@ struct DatabasesRoutes {
     }
 
     private func measurements(_ request: Request, _ context: ControlRequestContext) async throws -> Response {
-        let db = context.parameters.get("db") ?? ""
+        let db = context.pathValue("db")
         let limit = request.uri.queryParameters["limit"].flatMap { Int($0) } ?? 100
         let offset = request.uri.queryParameters["offset"].flatMap { Int($0) } ?? 0
         let names = try await rows("SHOW MEASUREMENTS ON \(Self.quote(db)) LIMIT \(limit) OFFSET \(offset)", context).compactMap {

@@ -2,28 +2,34 @@ import FileIO
 import Foundation
 import Hummingbird
 
-/// `/chronograf/v1/layouts` (the canned layouts of the host pages, read from the `.json` files of the canned
-/// directory at start-up, as Chronograf reads them; unreadable ones skipped) and `/chronograf/v1/protoboards`
-/// (none yet: Sundial reads no protoboards directory).
+/// `/chronograf/v1/layouts` (the canned layouts of the host pages: the `.json` files of the canned directory read at
+/// start-up, as Chronograf reads them, unreadable ones skipped, then Sundial's own from `Layouts/` for Telegraf's
+/// system, InfluxDB and Kapacitor inputs; a user's file wins over a built-in one of the same id, as Chronograf's
+/// directory wins over its embedded layouts) and `/chronograf/v1/protoboards` (none yet: Sundial reads no
+/// protoboards directory).
 struct LayoutsRoutes {
-    /// Each layout as its file holds it, by id.
+    /// Each layout as its file holds it: the user's by id, then the built-in ones by file name.
     let layouts: [[String: JSONValue]]
 
-    init(directory: String?) {
-        guard let directory else {
-            layouts = []
-            return
-        }
+    init(directory: String?, builtInDirectory: String? = Bundle.module.url(forResource: "Layouts", withExtension: nil)?.path) {
+        let user = Self.read(directory)
+        let userIDs = Set(user.map { Self.text($0["id"]) })
+        let builtIn = Self.read(builtInDirectory).filter { !userIDs.contains(Self.text($0["id"])) }
+        layouts = user.sorted { Self.text($0["id"]) < Self.text($1["id"]) } + builtIn
+    }
+
+    /// The layouts of a directory's `.json` files in file-name order; of two with one id, the first.
+    private static func read(_ directory: String?) -> [[String: JSONValue]] {
+        guard let directory else { return [] }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted().filter { $0.hasSuffix(".json") }
-        var byID: [String: [String: JSONValue]] = [:]
-        for name in names {
+        var seen: Set<String> = []
+        return names.compactMap { name in
             guard let data = try? POSIXFileSystem().contents(of: directory + "/" + name),
                 let layout = try? JSONDecoder().decode([String: JSONValue].self, from: Data(data)),
-                case .string(let id)? = layout["id"], byID[id] == nil
-            else { continue }
-            byID[id] = layout
+                case .string(let id)? = layout["id"], seen.insert(id).inserted
+            else { return nil }
+            return layout
         }
-        layouts = byID.keys.sorted().map { byID[$0]! }
     }
 
     func collection() -> RouteCollection<ControlRequestContext> {

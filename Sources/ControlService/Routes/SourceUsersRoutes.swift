@@ -42,10 +42,10 @@ struct SourceUsersRoutes {
             return try SourceJSON.response(user, status: .created, location: try link(name, context))
         }
         routes.get("/chronograf/v1/sources/{id}/users/{uid}") { _, context in
-            try SourceJSON.response(try await user(context.parameters.get("uid") ?? "", context))
+            try SourceJSON.response(try await user(context.pathValue("uid"), context))
         }
         routes.patch("/chronograf/v1/sources/{id}/users/{uid}") { request, context in
-            let name = context.parameters.get("uid") ?? ""
+            let name = context.pathValue("uid")
             let body = try await SourceJSON.body(of: request)
             guard body["password"] != nil || body["permissions"] != nil || body["roles"] != nil else {
                 throw ChronografError(.unprocessableContent, "no fields to update")
@@ -61,7 +61,7 @@ struct SourceUsersRoutes {
             return try SourceJSON.response(try await user(name, context), location: try link(name, context))
         }
         routes.delete("/chronograf/v1/sources/{id}/users/{uid}") { _, context in
-            _ = try await query("DROP USER \(DatabasesRoutes.quote(context.parameters.get("uid") ?? ""))", context)
+            _ = try await query("DROP USER \(DatabasesRoutes.quote(context.pathValue("uid")))", context)
             return Response(status: .noContent)
         }
         return routes

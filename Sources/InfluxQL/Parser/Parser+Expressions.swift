@@ -153,8 +153,11 @@ extension Parser {
         return Self.source(Array(segments.dropLast()), last: segments.last!, regex: nil)
     }
 
-    private static func source(_ prefix: [String?], last: String?, regex: String?) -> MeasurementSource {
-        switch prefix.count {
+    /// An empty database or policy (`"db".""."m"`, as Chronograf writes a source without a default policy) is no
+    /// name at all, as `"db"..m` is: the request's database, the database's default policy.
+    private static func source(_ segments: [String?], last: String?, regex: String?) -> MeasurementSource {
+        let prefix = segments.map { $0.flatMap { $0.isEmpty ? nil : $0 } }
+        return switch prefix.count {
         case 0: MeasurementSource(name: last, regex: regex)
         case 1: MeasurementSource(retentionPolicy: prefix[0], name: last, regex: regex)
         default: MeasurementSource(database: prefix[0], retentionPolicy: prefix[1], name: last, regex: regex)

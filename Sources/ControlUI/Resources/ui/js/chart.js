@@ -4,7 +4,7 @@ import { h } from "./dom.js";
 
 let dygraph = null;
 
-async function loadDygraphs() {
+export async function loadDygraphs() {
   if (dygraph !== null) return dygraph;
   dygraph = await new Promise((resolve) => {
     const link = document.createElement("link");

@@ -14,17 +14,19 @@ export function autoInterval(range) {
   return (niceIntervals.find(([, seconds]) => seconds >= wanted) || niceIntervals[niceIntervals.length - 1])[0];
 }
 
-/// `state`: {db, rp, measurement, fields: [{name, fn}], tags: {key: [values]}, groupByTime, groupByTags, fill, range}.
+/// `state`: {db, rp, measurement, fields: [{name, fn}], tags: {key: [values]}, groupByTime, groupByTags, fill, range};
+/// with `forDashboard`, the range and automatic interval are the dashboard's variables, as Chronograf writes them.
 export function buildQuery(state) {
   if (!state.db || !state.measurement || state.fields.length === 0) return "";
-  const interval = state.groupByTime === "auto" ? autoInterval(state.range) : state.groupByTime;
+  const automatic = state.forDashboard ? ":interval:" : autoInterval(state.range);
+  const interval = state.groupByTime === "auto" ? automatic : state.groupByTime;
   const grouped = interval !== "none";
   const selections = state.fields.map(({ name, fn }) => {
     const func = fn === "raw" && grouped ? "mean" : fn;
     return func === "raw" ? quoteIdentifier(name) : `${func}(${quoteIdentifier(name)}) AS ${quoteIdentifier(`${func}_${name}`)}`;
   });
   const from = `${quoteIdentifier(state.db)}.${quoteIdentifier(state.rp || "autogen")}.${quoteIdentifier(state.measurement)}`;
-  const conditions = [`time > now() - ${state.range}`];
+  const conditions = state.forDashboard ? ["time > :dashboardTime:", "time < :upperDashboardTime:"] : [`time > now() - ${state.range}`];
   for (const [key, values] of Object.entries(state.tags)) {
     if (values.length === 0) continue;
     const parts = values.map((value) => `${quoteIdentifier(key)}=${quoteString(value)}`);

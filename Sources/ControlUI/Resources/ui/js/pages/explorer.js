@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { setCurrentSource } from "../nav.js";
 import { buildQuery, columnValues, functions, quoteIdentifier, ranges } from "../influxql.js";
 import { renderChart, renderTable } from "../chart.js";
+import { sendToDashboard } from "../send-to-dashboard.js";
 
 export async function renderExplorer(page, { id }) {
   setCurrentSource(id);
@@ -17,15 +18,21 @@ export async function renderExplorer(page, { id }) {
     return slot.replaceChildren(errorBlock("Could not list databases.", error.reason || error.message));
   }
   slot.replaceChildren();
-  new Explorer(slot, id, databases).render();
+  new Explorer(slot, id, databases, { onSendToDashboard: (query) => sendToDashboard(id, query) }).render();
 }
 
-class Explorer {
-  constructor(root, sourceID, databases) {
+/// The builder and its query box. `options`: `query` to start from, `onQuery(text)` told of every change (the cell
+/// editor embeds it this way), `onSendToDashboard(text)` offered as a button.
+export class Explorer {
+  constructor(root, sourceID, databases, options = {}) {
     this.root = root;
     this.sourceID = sourceID;
     this.databases = databases;
-    this.state = { db: "", rp: "", measurement: "", fields: [], tags: {}, groupByTime: "auto", groupByTags: [], fill: "null", range: "1h" };
+    this.options = options;
+    this.state = {
+      db: "", rp: "", measurement: "", fields: [], tags: {}, groupByTime: "auto", groupByTags: [], fill: "null", range: "1h",
+      forDashboard: Boolean(options.forDashboard),
+    };
     this.edited = false;
     this.view = "graph";
     this.lastResults = null;
@@ -36,10 +43,20 @@ class Explorer {
     this.measurementColumn = h("div", { class: "explorer-column", role: "group", "aria-labelledby": "col-measurements" });
     this.fieldColumn = h("div", { class: "explorer-column", role: "group", "aria-labelledby": "col-fields" });
     this.queryBox = h("textarea", { id: "query-text", class: "query-text", rows: 3, spellcheck: "false" });
-    this.queryBox.addEventListener("input", () => (this.edited = this.queryBox.value !== buildQuery(this.state)));
+    this.queryBox.addEventListener("input", () => {
+      this.edited = this.queryBox.value !== buildQuery(this.state);
+      if (this.options.onQuery) this.options.onQuery(this.queryBox.value);
+    });
+    if (this.options.query) {
+      this.queryBox.value = this.options.query;
+      this.edited = true;
+    }
     this.results = h("div", { class: "results", id: "results" });
     this.feedback = h("div", { "aria-live": "assertive" });
     const submit = h("button", { type: "button", class: "button button-primary", onclick: () => this.run() }, "Submit Query");
+    const send = this.options.onSendToDashboard
+      ? h("button", { type: "button", class: "button", "data-needs": "editor", onclick: () => this.options.onSendToDashboard(this.queryBox.value.trim()) }, "Send to Dashboard")
+      : null;
     const tabs = h(
       "div",
       { class: "tabs", role: "tablist" },
@@ -61,7 +78,7 @@ class Explorer {
         h("div", { class: "explorer-columns" }, this.dbColumn, this.measurementColumn, this.fieldColumn),
         this.groupByControls(),
       ),
-      h("section", { class: "panel" }, h("label", { for: "query-text", class: "editor-label" }, "InfluxQL"), this.queryBox, h("div", { class: "form-actions" }, submit, this.rangeSelect()), this.feedback),
+      h("section", { class: "panel" }, h("label", { for: "query-text", class: "editor-label" }, "InfluxQL"), this.queryBox, h("div", { class: "form-actions" }, submit, this.rangeSelect(), send), this.feedback),
       h("section", { class: "panel" }, tabs, this.results),
     );
     this.renderDatabases();
@@ -90,7 +107,9 @@ class Explorer {
 
   update(change) {
     Object.assign(this.state, change);
-    if (!this.edited) this.queryBox.value = buildQuery(this.state);
+    if (this.edited) return;
+    this.queryBox.value = buildQuery(this.state);
+    if (this.options.onQuery) this.options.onQuery(this.queryBox.value);
   }
 
   async meta(query) {
