@@ -335,6 +335,7 @@ if Context.environment["SUNDIAL_FUZZ"] != nil {
         ("AlertTemplateFuzzer", ["Alerting", "FuzzSupport"]),
         ("AlertServicesFuzzer", ["Alerting", "SundialConfig", logging, "FuzzSupport"]),
         ("ResourceFileFuzzer", ["ControlService", "FuzzSupport"]),
+        ("ChronografRequestFuzzer", ["ControlService", "FuzzSupport"]),
         ("PrometheusRemoteFuzzer", ["PrometheusRemote", "FuzzSupport"]),
         ("CollectdFuzzer", ["Collectd", "FuzzSupport"]),
         ("GraphiteFuzzer", ["Graphite", "FuzzSupport"]),

@@ -23,10 +23,13 @@ public enum ControlService {
         public var listener: ListenerOptions
         /// `[control] credentials-key-file`: the key connection passwords are sealed with in `control.sqlite`.
         public var credentialsKeyFile: String?
+        /// `[control] protoboards-path`: the protoboard files `/chronograf/v1/protoboards` serves.
+        public var protoboardsPath: String?
 
         public init(
             host: String = "127.0.0.1", port: Int = 8888, uiPath: String? = nil, javascriptPath: String = "/usr/share/javascript",
-            oauth: OAuthSettings? = nil, listener: ListenerOptions = .init(), credentialsKeyFile: String? = nil
+            oauth: OAuthSettings? = nil, listener: ListenerOptions = .init(), credentialsKeyFile: String? = nil,
+            protoboardsPath: String? = nil
         ) {
             self.credentialsKeyFile = credentialsKeyFile
             self.host = host
@@ -35,6 +38,7 @@ public enum ControlService {
             self.javascriptPath = javascriptPath
             self.oauth = oauth
             self.listener = listener
+            self.protoboardsPath = protoboardsPath
         }
     }
 
@@ -84,6 +88,7 @@ public enum ControlService {
         router.addRoutes(DashboardsRoutes(store: store, isScoped: configuration.oauth != nil).collection())
         router.addRoutes(OrgConfigRoutes(store: store).collection())
         router.addRoutes(LayoutsRoutes(directory: resourcesPath).collection())
+        router.addRoutes(ProtoboardsRoutes(directory: configuration.protoboardsPath).collection())
         router.addRoutes(SourceCapabilitiesRoutes(store: store).collection())
         router.addRoutes(SourceUsersRoutes(store: store).collection())
         router.addRoutes(AnnotationsRoutes(store: store).collection())

@@ -80,7 +80,7 @@ import Testing
             "[control]\nbind-address = \":8888\"\n",
             environment: [
                 "HOST": "127.0.0.1", "PORT": "18888", "RESOURCES_PATH": "/etc/res", "CANNED_PATH": "/etc/canned",
-                "BASE_PATH": "/chronograf",
+                "PROTOBOARDS_PATH": "/etc/protoboards", "BASE_PATH": "/chronograf",
             ]
         )
         #expect(
@@ -91,6 +91,7 @@ import Testing
         #expect(control.bindAddress == ListenAddress(host: "127.0.0.1", port: 18888))
         #expect(control.resourcesPath == "/etc/res")
         #expect(control.cannedPath == "/etc/canned")
+        #expect(control.protoboardsPath == "/etc/protoboards")
         #expect(control.basePath == "/chronograf")
     }
 

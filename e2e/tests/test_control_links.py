@@ -46,8 +46,15 @@ def test_the_documents_behind_the_links(make_server, tmp_path):
     layout = {"id": "layout-1", "measurement": "cpu", "app": "system", "autoflow": True,
               "cells": [{"x": 0, "y": 0, "w": 4, "h": 4, "i": "c1", "name": "CPU", "queries": [{"query": "SELECT 1"}]}]}
     (canned / "cpu.json").write_text(json.dumps(layout))
+    protoboards = tmp_path / "protoboards"
+    protoboards.mkdir()
+    protoboard = {"id": "system", "meta": {"name": "System", "measurements": ["cpu"], "version": "1.0", "dashboardVersion": "1.x"},
+                  "data": {"cells": [{"x": 0, "y": 0, "w": 4, "h": 4, "name": "CPU", "queries": [{"query": "SELECT 1"}]}],
+                           "templates": []}}
+    (protoboards / "system.json").write_text(json.dumps(protoboard))
+    (protoboards / "broken.json").write_text("{")
     server = make_server()
-    server.env = {"RESOURCES_PATH": str(canned)}
+    server.env = {"RESOURCES_PATH": str(canned), "PROTOBOARDS_PATH": str(protoboards)}
     server.start()
     api = server.control_url + "/chronograf/v1"
     layouts = requests.get(api + "/layouts", params={"app": "system"}).json()["layouts"]
@@ -55,7 +62,10 @@ def test_the_documents_behind_the_links(make_server, tmp_path):
     assert set(layouts[0]["cells"][0]["axes"]) == {"x", "y", "y2"} and layouts[0]["cells"][0]["colors"] == []
     assert requests.get(api + "/layouts", params={"measurement": "nothing-here"}).json() == {"layouts": []}
     assert requests.get(api + "/layouts/nope").json() == {"code": 404, "message": "ID nope not found"}
-    assert requests.get(api + "/protoboards").json() == {"protoboards": []}
+    served = {**protoboard, "links": {"self": "/chronograf/v1/protoboards/system"}}
+    assert requests.get(api + "/protoboards").json() == {"protoboards": [served]}
+    assert requests.get(api + "/protoboards/system").json() == served
+    assert requests.get(api + "/protoboards/nope").json() == {"code": 404, "message": "ID nope not found"}
     assert requests.get(api + "/config").json() == {
         "links": {"self": "/chronograf/v1/config", "auth": "/chronograf/v1/config/auth"}, "auth": {"superAdminNewUsers": False}}
     org = requests.get(api + "/org_config").json()

@@ -5,8 +5,7 @@ import Hummingbird
 /// `/chronograf/v1/layouts` (the canned layouts of the host pages: the `.json` files of the canned directory read at
 /// start-up, as Chronograf reads them, unreadable ones skipped, then Sundial's own from `Layouts/` for Telegraf's
 /// system, InfluxDB and Kapacitor inputs; a user's file wins over a built-in one of the same id, as Chronograf's
-/// directory wins over its embedded layouts) and `/chronograf/v1/protoboards` (none yet: Sundial reads no
-/// protoboards directory).
+/// directory wins over its embedded layouts).
 struct LayoutsRoutes {
     /// Each layout as its file holds it: the user's by id, then the built-in ones by file name.
     let layouts: [[String: JSONValue]]
@@ -18,8 +17,9 @@ struct LayoutsRoutes {
         layouts = user.sorted { Self.text($0["id"]) < Self.text($1["id"]) } + builtIn
     }
 
-    /// The layouts of a directory's `.json` files in file-name order; of two with one id, the first.
-    private static func read(_ directory: String?) -> [[String: JSONValue]] {
+    /// The objects of a directory's `.json` files in file-name order, unreadable ones skipped; of two with one id,
+    /// the first.
+    static func read(_ directory: String?) -> [[String: JSONValue]] {
         guard let directory else { return [] }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted().filter { $0.hasSuffix(".json") }
         var seen: Set<String> = []
@@ -51,10 +51,6 @@ struct LayoutsRoutes {
             }
             return try DashboardAnswer.response(Self.answer(layout))
         }
-        routes.get("/chronograf/v1/protoboards") { _, _ in try SourceJSON.response(["protoboards": [Any]()]) }
-        routes.get("/chronograf/v1/protoboards/{id}") { _, context -> Response in
-            throw ChronografError(.notFound, "ID \(context.parameters.get("id") ?? "") not found")
-        }
         return routes
     }
 
@@ -85,7 +81,7 @@ struct LayoutsRoutes {
         return layout
     }
 
-    private static func text(_ value: JSONValue?) -> String {
+    static func text(_ value: JSONValue?) -> String {
         if case .string(let text)? = value { return text }
         return ""
     }

@@ -6,7 +6,7 @@
 /// without a file); further past the end is an error. Variables that name no key are ignored, since
 /// `KAPACITOR_URL` and friends belong to the command-line tools.
 ///
-/// Chronograf's names set the control plane: `HOST`, `PORT`, `RESOURCES_PATH`, `CANNED_PATH`, `BASE_PATH`.
+/// Chronograf's names set the control plane: `HOST`, `PORT`, `RESOURCES_PATH`, `CANNED_PATH`, `PROTOBOARDS_PATH`, `BASE_PATH`.
 struct EnvironmentOverrides {
     static let prefixes = ["KAPACITOR_", "SUNDIAL_"]
 
@@ -118,6 +118,10 @@ struct EnvironmentOverrides {
         }
         set("CANNED_PATH", "canned-path") { text, control in
             control.cannedPath = text
+            return true
+        }
+        set("PROTOBOARDS_PATH", "protoboards-path") { text, control in
+            control.protoboardsPath = text
             return true
         }
         set("BASE_PATH", "basepath") { text, control in

@@ -8,6 +8,8 @@ public struct ControlSection: Sendable, ConfigSection {
     public var resourcesPath = ""
     /// Chronograf's canned directory; empty means `<data_dir>/canned`.
     public var cannedPath = ""
+    /// Chronograf's `--protoboards-path`: a directory of protoboard `.json` files; empty means none.
+    public var protoboardsPath = ""
     /// Chronograf's `--cert` / `TLS_CERTIFICATE` and `--key` / `TLS_PRIVATE_KEY`: HTTPS when a certificate is set.
     public var certificate = ""
     public var privateKey = ""
@@ -42,6 +44,7 @@ public struct ControlSection: Sendable, ConfigSection {
             .value("bind-address", \.bindAddress),
             .value("resources-path", \.resourcesPath),
             .value("canned-path", \.cannedPath),
+            .value("protoboards-path", \.protoboardsPath),
             .value("cert", \.certificate),
             .value("key", \.privateKey),
             .value("credentials-key-file", \.credentialsKeyFile),

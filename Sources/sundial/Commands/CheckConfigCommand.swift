@@ -11,7 +11,7 @@ struct CheckConfigCommand: ParsableCommand {
             Prints `ok` when the file can be used; otherwise every error and warning, one per line \
             (`line 7: [[influxdb]] urls: expected an array of strings, got "http://x"`), and exits with status 1 \
             when there is an error. Warnings (unknown keys) alone do not fail the check. Environment overrides \
-            (KAPACITOR_*, SUNDIAL_*, HOST, PORT, RESOURCES_PATH, CANNED_PATH) are applied as `serve` would, and \
+            (KAPACITOR_*, SUNDIAL_*, HOST, PORT, RESOURCES_PATH, CANNED_PATH, PROTOBOARDS_PATH) are applied as `serve` would, and \
             the config API's overrides stored in the data directory are checked against the file.
             """
     )
