@@ -177,3 +177,38 @@ def test_twelve_cells_over_a_day_of_a_hundred_hosts(make_server, browser):
             out.write(report + "\n")
         page.screenshot_new_page()
     assert min(t[1] for t in timings) < 10000, report
+
+
+def test_send_to_dashboard_move_resize_refresh_and_present(make_server, browser):
+    server = make_server().start()
+    write_telegraf(server, ["web-a"], minutes=30)
+    page = Page(browser)
+    browser.get(server.control_url + "/sources/0/chronograf/data-explorer")
+    query = page.find("#query-text")
+    query.send_keys('SELECT mean("usage_user") FROM "telegraf"."autogen"."cpu" WHERE time > now() - 1h GROUP BY time(1m)')
+    page.button("Send to Dashboard").click()
+    page.fill("New dashboard name", "From Explore")
+    page.dialog_button("Send").click()
+    page.text_appears("From Explore", ".dashboard-name")
+    page.find(".dashboard-cell .cell-graph canvas")
+    dashboard = requests.get(server.control_url + "/chronograf/v1/dashboards").json()["dashboards"][0]
+    cell = dashboard["cells"][0]
+    assert cell["queries"][0]["query"].startswith('SELECT mean("usage_user") FROM "telegraf"."autogen"."cpu" WHERE time > :dashboardTime:')
+    assert (cell["x"], cell["y"], cell["w"], cell["h"]) == (0, 0, 6, 4)
+
+    header = page.find(".dashboard-cell .cell-header")
+    header.send_keys(Keys.ARROW_RIGHT)
+    header.send_keys(Keys.SHIFT, Keys.ARROW_DOWN)
+
+    def stored_place(_):
+        stored = requests.get(server.control_url + f"/chronograf/v1/dashboards/{dashboard['id']}").json()["cells"][0]
+        return (stored["x"], stored["y"], stored["w"], stored["h"]) == (1, 0, 6, 5)
+    page.wait.until(stored_place)
+
+    Select(page.find("#auto-refresh")).select_by_visible_text("Every 5s")
+    page.wait.until(lambda driver: "refresh=5000" in driver.current_url)
+    page.button("Present").click()
+    page.wait.until(lambda driver: not driver.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed())
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    page.wait.until(lambda driver: driver.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed())
+    assert not [e for e in page.errors() if e["source"] != "network"], "no script errors"
