@@ -168,6 +168,9 @@ def test_proxies_sign_in_for_the_browser(servers):
     answer = requests.post(proxy, json={"query": "SELECT v FROM cpu", "db": "proxied", "uuid": "u-1"}, headers=xhr).json()
     assert answer == {"results": [{"statement_id": 0, "series": [{"name": "cpu", "columns": ["time", "v"], "values": [[60000, 1.5]]}]}],
                       "uuid": "u-1"}, "epoch defaults to ms"
+    quoted = requests.post(proxy, json={"query": "SELECT v FROM cpu", "db": "proxied", "uuid": 'u"\\2</'}, headers=xhr)
+    assert quoted.headers["Content-Type"] == "application/json" and quoted.json()["uuid"] == 'u"\\2</'
+    assert requests.post(proxy, json={"query": "SELECT v FROM cpu", "db": "proxied"}, headers=xhr).json()["uuid"]
     bad = requests.post(proxy, json={"query": "SELEC"}, headers=xhr)
     assert bad.status_code == 400 and bad.json()["message"].startswith("received status code 400 from server: err: error parsing query")
 
