@@ -117,10 +117,23 @@ def test_a_dashboard_from_scratch(make_server, browser, tmp_path):
     page.find("dialog[open] #annotation-text").send_keys("deploy v2")
     page.dialog_button("Add Annotation").click()
     since = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 7200))
-    annotations = requests.get(server.control_url + "/chronograf/v1/sources/0/annotations", params={"since": since}).json()["annotations"]
-    page.wait.until(lambda driver: requests.get(server.control_url + "/chronograf/v1/sources/0/annotations", params={"since": since}).json()["annotations"])
-    annotations = requests.get(server.control_url + "/chronograf/v1/sources/0/annotations", params={"since": since}).json()["annotations"]
-    assert [annotation["text"] for annotation in annotations] == ["deploy v2"]
+
+    def annotation_texts(_=None):
+        listed = requests.get(server.control_url + "/chronograf/v1/sources/0/annotations", params={"since": since}).json()["annotations"]
+        return [annotation["text"] for annotation in listed]
+    page.wait.until(lambda driver: annotation_texts() == ["deploy v2"])
+    page.wait.until(lambda driver: not driver.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+    # The annotation is drawn where it was placed: a click there opens it for editing.
+    page.find(".dashboard-cell .cell-graph canvas")
+    time.sleep(0.5)
+    canvas = browser.find_elements(By.CSS_SELECTOR, ".dashboard-cell .cell-graph canvas")[-1]
+    ActionChains(browser).move_to_element(canvas).click().perform()
+    text = page.find("dialog[open] #annotation-text")
+    assert text.get_attribute("value") == "deploy v2"
+    text.send_keys(Keys.CONTROL, "a")
+    text.send_keys("deploy v3")
+    page.dialog_button("Save Annotation").click()
+    page.wait.until(lambda driver: annotation_texts() == ["deploy v3"])
 
     page.button("Export").click()
     exported_path = tmp_path / "Telegraf.json"
@@ -137,6 +150,14 @@ def test_a_dashboard_from_scratch(make_server, browser, tmp_path):
     assert len(dashboards) == 2
     assert [c["queries"][0]["query"] for c in dashboards[1]["cells"]] == [c["queries"][0]["query"] for c in dashboards[0]["cells"]]
     page.find(".dashboard-cell .cell-graph canvas")
+
+    browser.get(server.control_url + "/sources/0/dashboards")
+    page.find("button[aria-label='Clone Telegraf']").click()
+    page.text_appears("Telegraf (clone)", "#dashboards")
+    page.find("button[aria-label='Delete Telegraf (clone)']").click()
+    page.dialog_button("Delete").click()
+    page.wait.until(lambda driver: [d["name"] for d in requests.get(server.control_url + "/chronograf/v1/dashboards").json()["dashboards"]]
+                    == ["Telegraf", "Telegraf"])
     assert not [e for e in page.errors() if e["source"] != "network"], "no script errors"
 
 
@@ -211,4 +232,33 @@ def test_send_to_dashboard_move_resize_refresh_and_present(make_server, browser)
     page.wait.until(lambda driver: not driver.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed())
     ActionChains(browser).send_keys(Keys.ESCAPE).perform()
     page.wait.until(lambda driver: driver.find_element(By.CSS_SELECTOR, ".sidebar").is_displayed())
+    assert not [e for e in page.errors() if e["source"] != "network"], "no script errors"
+
+
+def test_a_cell_built_in_the_builder_opens_in_it_again(make_server, browser):
+    server = make_server().start()
+    write_telegraf(server, ["web-a"], minutes=30)
+    dashboard = requests.post(server.control_url + "/chronograf/v1/dashboards", json={"name": "Built"}).json()
+    page = Page(browser)
+    browser.get(server.control_url + f"/sources/0/dashboards/{dashboard['id']}")
+    page.button("+ Add Cell").click()
+    page.button("telegraf.autogen").click()
+    page.button("cpu").click()
+    page.find("dialog.cell-editor input[data-field='usage_user']").click()
+    built = ('SELECT mean("usage_user") AS "mean_usage_user" FROM "telegraf"."autogen"."cpu" '
+             "WHERE time > :dashboardTime: AND time < :upperDashboardTime: GROUP BY time(:interval:)")
+    page.wait.until(lambda driver: driver.find_element(By.ID, "query-text").get_attribute("value") == built)
+    page.dialog_button("Save").click()
+    page.find(".dashboard-cell .cell-graph canvas")
+    stored = requests.get(server.control_url + f"/chronograf/v1/dashboards/{dashboard['id']}").json()["cells"][0]
+    assert stored["queries"][0]["query"] == built and stored["queries"][0]["queryConfig"]["rawText"] is None
+
+    page.find("button[aria-label='Edit Untitled Graph']").click()
+    page.wait.until(lambda driver: driver.execute_script(
+        "const box = document.querySelector(\"dialog.cell-editor input[data-field='usage_user']\"); return box && box.checked"))
+    Select(browser.find_element(By.CSS_SELECTOR, "dialog.cell-editor select[aria-label='Function for usage_user']")).select_by_visible_text("max")
+    page.wait.until(lambda driver: driver.find_element(By.ID, "query-text").get_attribute("value") == built.replace("mean", "max"))
+    page.dialog_button("Save").click()
+    page.wait.until(lambda driver: requests.get(server.control_url + f"/chronograf/v1/dashboards/{dashboard['id']}").json()[
+        "cells"][0]["queries"][0]["query"] == built.replace("mean", "max"))
     assert not [e for e in page.errors() if e["source"] != "network"], "no script errors"

@@ -40,7 +40,7 @@ struct AnnotationsRoutes {
         routes.patch("/chronograf/v1/sources/{id}/annotations/{aid}") { request, context in
             let id = try SourcesRoutes.id(context)
             let store = try annotationStore(id)
-            let aid = try Self.annotationID(context)
+            let aid = Self.annotationID(context)
             guard let current = try? await store.get(aid) else { throw ChronografError(.notFound, "ID \(aid) not found") }
             let changed = try AnnotationRequest.change(current, by: try await SourceJSON.body(of: request))
             try await writing { try await store.update(changed, replacing: current) }
@@ -49,6 +49,7 @@ struct AnnotationsRoutes {
         }
         routes.delete("/chronograf/v1/sources/{id}/annotations/{aid}") { _, context in
             let store = try annotationStore(try SourcesRoutes.id(context))
+            // Chronograf answers any failure of a deletion, the lookup included, with a 400.
             guard let annotation = try await writing({ try await store.get(Self.annotationID(context)) }) else {
                 throw ChronografError(.badRequest, "annotation not found")
             }
@@ -63,7 +64,7 @@ struct AnnotationsRoutes {
         return AnnotationStore(influx: RemoteInfluxDB(connection: SourcesRoutes.connection(source), timeout: .seconds(15)))
     }
 
-    private static func annotationID(_ context: ControlRequestContext) throws -> String {
+    private static func annotationID(_ context: ControlRequestContext) -> String {
         context.pathValue("aid")
     }
 
@@ -97,12 +98,11 @@ struct AnnotationsRoutes {
         if let until = parameters["until"], !until.isEmpty { stop = try time(until) }
         if start > stop { swap(&start, &stop) }
         let filters = try parameters.all("tag").map { text throws(ChronografError) -> InfluxQL.Expression in
-            let expression = try? Parser.parseLeadingExpression(text)
-            guard case .binary(let op, .variable, let value)? = expression, op.isComparison else {
-                throw ChronografError(.unprocessableContent, "Invalid tag query param")
-            }
+            guard let expression = try? Parser.parseLeadingExpression(text), case .binary(let op, .variable, let value) = expression,
+                op.isComparison
+            else { throw ChronografError(.unprocessableContent, "Invalid tag query param") }
             switch value {
-            case .string, .regex: return expression!
+            case .string, .regex: return expression
             default: throw ChronografError(.unprocessableContent, "Invalid tag query param")
             }
         }

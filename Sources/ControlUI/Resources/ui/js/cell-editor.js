@@ -5,6 +5,7 @@ import { api } from "./api.js";
 import { Explorer } from "./pages/explorer.js";
 import { cellTypes, isGraph, renderCellBody } from "./cell-view.js";
 import { thresholdEditor } from "./cell-colors.js";
+import { restoreBuilder } from "./explorer-restore.js";
 
 const field = (id, label, control) => h("div", { class: "form-group" }, h("label", { for: id }, label), control);
 
@@ -68,14 +69,17 @@ function queriesSection(cell, context, refresh) {
     }
     slot.replaceChildren();
     const query = cell.queries[chosen];
-    new Explorer(slot, context.sourceID, databases, {
+    const config = query.queryConfig;
+    const explorer = new Explorer(slot, context.sourceID, databases, {
       query: query.query, forDashboard: true,
       onQuery: (text) => {
         query.query = text;
         query.queryConfig = undefined;
         refresh();
       },
-    }).render();
+    });
+    explorer.render();
+    if (config && query.query) await restoreBuilder(explorer, config, query.query);
   };
   const addQuery = h("button", { type: "button", class: "button button-small" }, "+ Add Query");
   addQuery.addEventListener("click", () => {

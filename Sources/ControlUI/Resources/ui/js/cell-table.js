@@ -1,9 +1,10 @@
 // Table and note cells: a table of the cell's series by time (columns renamed, hidden and ordered by its field
-// options, sorted by a header click, coloured by its thresholds), and a note's text.
+// options, sorted by a header click, coloured by its thresholds), and a note's Markdown.
 import { h } from "./dom.js";
 import { toChartData } from "./chart.js";
 import { formatValue } from "./cell-graph.js";
 import { thresholdColor } from "./cell-stat.js";
+import { renderMarkdown } from "./markdown.js";
 
 function formatTime(millis, format) {
   const date = new Date(millis);
@@ -63,8 +64,7 @@ function tableCell(value, cell) {
   return td;
 }
 
-/// A note: its text as written, paragraphs kept (shown as text, never as HTML).
+/// A note: its Markdown drawn (as DOM nodes, never as HTML).
 export function renderNote(container, cell) {
-  const paragraphs = (cell.note || "").split(/\n{2,}/).map((paragraph) => h("p", {}, paragraph));
-  container.replaceChildren(h("div", { class: "cell-note" }, paragraphs));
+  container.replaceChildren(h("div", { class: "cell-note" }, renderMarkdown(cell.note || "")));
 }

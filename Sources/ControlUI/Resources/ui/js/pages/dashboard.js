@@ -159,7 +159,11 @@ class DashboardView {
       onClickTime: (time, annotation) => this.clickedTime(time, annotation),
     };
     const cells = this.dashboard.cells || [];
-    await Promise.all(cells.map((cell) => renderCellBody(this.bodies.get(cell.i), cell, context).catch(() => null)));
+    // A cell that fails (a variable's lookup, a drawing error) says so in itself; the others still draw.
+    await Promise.all(cells.map((cell) => {
+      const body = this.bodies.get(cell.i);
+      return renderCellBody(body, cell, context).catch((error) => body.replaceChildren(h("p", { class: "cell-error", role: "alert" }, error.message)));
+    }));
     const grid = this.gridSlot.querySelector(".dashboard-grid");
     if (grid) grid.dataset.renderedMs = String(Math.round(performance.now() - started));
   }
@@ -182,14 +186,17 @@ class DashboardView {
     if (this.refresh > 0) this.timer = setInterval(() => this.drawCells(), this.refresh);
   }
 
-  /// Stores the dashboard; new cells get the ids the server gave them, and the cell objects the grid moves stay the
-  /// same ones.
+  /// Stores the dashboard; new cells get the ids the server gave them and their queries the builder states it made
+  /// of them, and the cell objects the grid moves stay the same ones.
   async save() {
     try {
       await api.replaceDashboard(this.dashboard.id, withoutLinks(this.dashboard));
       const stored = await api.dashboard(this.dashboard.id);
       this.dashboard.cells.forEach((cell, index) => {
-        if (!cell.i && stored.cells[index]) cell.i = stored.cells[index].i;
+        const kept = stored.cells[index];
+        if (!kept) return;
+        if (!cell.i) cell.i = kept.i;
+        (cell.queries || []).forEach((query, position) => (query.queryConfig = (kept.queries[position] || {}).queryConfig));
       });
     } catch (error) {
       notify(`Could not save the dashboard: ${error.message}`, "error");
