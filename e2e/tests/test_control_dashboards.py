@@ -3,6 +3,7 @@ a dashboard as a real Chronograf exports it imports and reads back the same (cel
 them), survives a restart, and every change and mistake answers as Chronograf answers it."""
 
 import copy
+import json
 
 import pytest
 import requests
@@ -126,6 +127,51 @@ def test_an_exported_dashboard_imports_and_reads_back_the_same(server):
     server.stop()
     server.start()
     assert requests.get(api(server, f"/{dashboard['id']}")).json() == read
+
+
+def protoboard_cell(x, name, query, config):
+    axis = {"bounds": ["", ""], "label": "", "prefix": "", "suffix": "", "base": "10", "scale": "linear"}
+    return {"x": x, "y": 0, "w": 4, "h": 4, "name": name, "queries": [{"query": query, "queryConfig": config, "source": "", "type": "influxql"}],
+            "axes": {"x": axis, "y": axis, "y2": axis}, "type": "line", "colors": [], "legend": {},
+            "tableOptions": {"verticalTimeAxis": True, "sortBy": {"internalName": "time", "displayName": "", "visible": True},
+                             "wrapping": "truncate", "fixFirstColumn": True},
+            "fieldOptions": [], "timeFormat": "MM/DD/YYYY HH:mm:ss", "decimalPlaces": {"isEnforced": False, "digits": 2},
+            "note": "", "noteVisibility": "default"}
+
+
+RAW = 'SELECT mean("load1") AS "load" FROM ":db:".":rp:"."system" WHERE host = :host: AND time > :dashboardTime: GROUP BY time(:interval:)'
+PROTOBOARD = {
+    "id": "system", "meta": {"name": "System", "measurements": ["cpu", "system"], "version": "1.0", "dashboardVersion": "1.x"},
+    "data": {"cells": [
+        protoboard_cell(0, "CPU", 'SELECT mean("usage_user") AS "mean_usage_user" FROM "telegraf"."autogen"."cpu" '
+                        "WHERE time > :dashboardTime: AND time < :upperDashboardTime: GROUP BY time(:interval:) FILL(null)",
+                        {"database": "telegraf", "measurement": "cpu", "retentionPolicy": "autogen",
+                         "fields": [{"value": "mean", "type": "func", "alias": "mean_usage_user", "args": [{"value": "usage_user", "type": "field", "alias": ""}]}],
+                         "tags": {}, "groupBy": {"time": "auto", "tags": []}, "areTagsAccepted": False, "fill": "null", "rawText": None,
+                         "range": None, "shifts": None}),
+        protoboard_cell(4, "Load", RAW, {"database": "", "measurement": "", "retentionPolicy": "", "fields": [], "tags": {},
+                                         "groupBy": {"time": "", "tags": []}, "areTagsAccepted": False, "rawText": RAW, "range": None, "shifts": None}),
+    ], "templates": [{"tempVar": ":host:", "values": [], "id": "", "type": "tagValues", "label": "",
+                      "query": {"influxql": "SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:", "db": "telegraf",
+                                "measurement": "cpu", "tagKey": "host", "fieldKey": ""}, "sourceID": "dynamic"}]},
+}
+
+
+def test_a_dashboard_made_from_a_protoboard_reads_back_as_the_protoboard(make_server, tmp_path):
+    """As Chronograf's "create from protoboard": the protoboard's cells and variables posted as a dashboard. The cells
+    come back exactly as the file (in Chronograf's own stored shape) holds them: the builder state Sundial makes
+    from each query is the one Chronograf wrote."""
+    folder = tmp_path / "protoboards"
+    folder.mkdir()
+    (folder / "system.json").write_text(json.dumps(PROTOBOARD))
+    server = make_server()
+    server.env = {"PROTOBOARDS_PATH": str(folder)}
+    server.start()
+    protoboard = requests.get(server.control_url + "/chronograf/v1/protoboards/system").json()
+    made = requests.post(api(server), json={"name": protoboard["meta"]["name"], **protoboard["data"]}).json()
+    read = requests.get(api(server, f"/{made['id']}")).json()
+    assert [{k: v for k, v in cell.items() if k not in ("i", "links")} for cell in read["cells"]] == PROTOBOARD["data"]["cells"]
+    assert [{k: v for k, v in t.items() if k != "links"} for t in read["templates"]] == PROTOBOARD["data"]["templates"]
 
 
 def test_cells_and_templates_one_by_one(server):
