@@ -60,12 +60,12 @@ struct ExecutingTaskTests {
     }
 
     @Test func aNodeTheEngineDoesNotRunFailsTheStartNamingIt() throws {
-        let pipeline = try Pipeline.build(script: "dbrp \"db\".\"rp\"\nstream\n    |from()\n    |flatten()\n")
+        let pipeline = try Pipeline.build(script: "dbrp \"db\".\"rp\"\nstream\n    |from()\n    |barrier().idle(1m)\n")
         #expect {
             _ = try ExecutingTask(
                 id: "t", pipeline: pipeline, dbrps: pipeline.dbrps, topics: TopicRegistry(), writer: nil, logger: Logger(label: "test"))
         } throws: { error in
-            "\(error)".contains("flatten2")
+            "\(error)".contains("barrier2")
         }
     }
 

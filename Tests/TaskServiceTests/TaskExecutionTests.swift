@@ -79,15 +79,15 @@ import Testing
     @Test func aTaskWithANodeTheEngineCannotRunIsSavedDisabledWithTheReason() async throws {
         let app = Application(router: try await TaskService.makeRouter(runner: .test()))
         try await app.test(.router) { client in
-            let script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |flatten()\n"
+            let script = "dbrp \"telegraf\".\"autogen\"\nstream\n    |from().measurement('cpu')\n    |barrier().idle(1m)\n"
             let (status, body) = try await TaskRoutesTests.send(
                 client, .post, "/kapacitor/v1/tasks", ["id": "flat", "script": script, "status": "enabled"])
             #expect(status == .badRequest)
-            #expect((body["error"] as? String)?.contains("flatten") == true)
+            #expect((body["error"] as? String)?.contains("barrier") == true)
             let (_, task) = try await TaskRoutesTests.send(client, .get, "/kapacitor/v1/tasks/flat")
             #expect(task["status"] as? String == "disabled")
             #expect(task["executing"] as? Bool == false)
-            #expect((task["error"] as? String)?.contains("flatten2") == true)
+            #expect((task["error"] as? String)?.contains("barrier2") == true)
         }
     }
 

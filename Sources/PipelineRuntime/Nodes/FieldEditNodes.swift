@@ -120,9 +120,15 @@ final class GroupByNode: RuntimeNode {
             point.group = group(name: point.name, tags: point.tags)
             emit(.point(point))
         case .batch(let batch):
-            // Kapacitor regroups all batches of one time together and sends them when a batch of another time begins.
+            // Kapacitor regroups all batches of one time together and sends them when a batch of another time begins,
+            // each with its points sorted by time (points of one time keep their order).
             if batch.time != regroupedTime {
-                for key in regroupedOrder { emit(.batch(regrouped[key]!)) }
+                for key in regroupedOrder {
+                    var merged = regrouped[key]!
+                    merged.points = merged.points.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(
+                        \.element)
+                    emit(.batch(merged))
+                }
                 (regroupedOrder, regrouped, regroupedTime) = ([], [:], batch.time)
             }
             for point in batch.points {

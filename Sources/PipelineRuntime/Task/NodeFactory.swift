@@ -61,6 +61,8 @@ enum NodeFactory {
         case "difference", "elapsed", "movingAverage", "cumulativeSum": return try RunningTransformNode(spec)
         case "stateDuration", "stateCount": return try StateTrackingNode(spec)
         case "changeDetect": return ChangeDetectNode(spec)
+        case "flatten": return FlattenNode(spec)
+        case "combine": return try CombineNode(spec)
         case "top", "bottom", "distinct": return try MultiSelectorNode(spec)
         default: throw TaskStartError("\(spec.name): the \(method) node is not supported by Sundial's task engine yet")
         }

@@ -13,6 +13,7 @@ enum PipelineValidator {
                         "\(node.definition.method) needs one name per lambda in .as(): \(node.arguments.count) lambda(s), \(names) name(s)",
                         at: node.position)
                 }
+                if node.definition.method == "combine" { try validateCombineNames(node) }
             case "join":
                 let names = node.property("as")?.count ?? 0
                 guard names == node.parents.count else {
@@ -31,6 +32,25 @@ enum PipelineValidator {
                 let cron = node.property("cron") != nil
                 if every && cron { throw PipelineError("\(node.definition.method) takes .every() or .cron(), not both", at: node.position) }
             default: break
+            }
+        }
+    }
+
+    /// Kapacitor's checks of combine's prefixes: named, free of the delimiter, each once.
+    private static func validateCombineNames(_ node: PipelineNode) throws(PipelineError) {
+        var delimiter = "."
+        if case .string(let text)? = node.property("delimiter")?.first { delimiter = text }
+        var seen: Set<String> = []
+        for case .string(let name) in node.property("as") ?? [] {
+            guard !name.isEmpty else {
+                throw PipelineError("must provide a prefix name for the combine node, see .as() property method", at: node.position)
+            }
+            if !delimiter.isEmpty, name.contains(delimiter) {
+                throw PipelineError(
+                    "cannot use name \(name) as field prefix, it contains the delimiter character \(delimiter)", at: node.position)
+            }
+            guard seen.insert(name).inserted else {
+                throw PipelineError("cannot use the same prefix name see .as() property method", at: node.position)
             }
         }
     }
