@@ -180,3 +180,26 @@ def test_alert_logs_are_written_only_where_allowed(make_server, tmp_path):
                             json={"id": "h", "kind": "log", "options": {"path": "/etc/cron.d/sundial"}})
     assert handler.status_code == 400 and "is outside the directories" in handler.json()["error"], handler.text
     assert not (tmp_path / "elsewhere.log").exists()
+
+
+def test_kapacitor_loopback_feeds_the_tasks_reading_its_database(server):
+    """A task writes its points back into the stream as another database and policy; a second task reading those
+    sees them (Kapacitor's kapacitorLoopback), and a task looping into what it reads is refused."""
+    loop = ("dbrp \"db\".\"rp\"\nstream\n    |from().measurement('m')\n    |eval(lambda: \"v\" * 10.0).as('v')\n"
+            "    |kapacitorLoopback().database('looped').retentionPolicy('autogen').measurement('m10')\n")
+    reader = "dbrp \"looped\".\"autogen\"\nstream\n    |from().measurement('m10')\n    |httpOut('last')\n"
+    for task_id, script in (("loop", loop), ("reader", reader)):
+        code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": task_id, "script": script, "status": "enabled"}))
+        assert code == 200, body
+    request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=b"m v=1 10\nm v=2 11\n")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 204
+
+    def last():
+        code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/reader/last")
+        series = json.loads(body).get("series") if code == 200 else None
+        return series and series[0]["values"]
+    assert wait_for(lambda: last() == [["1970-01-01T00:00:11Z", 20]], timeout=5), last()
+    looping = "dbrp \"db\".\"rp\"\nstream\n    |from()\n    |kapacitorLoopback().database('db').retentionPolicy('rp')\n"
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "looping", "script": looping, "status": "enabled"}))
+    assert code == 400 and "loop detected on dbrp" in body, body

@@ -27,7 +27,7 @@ public final class ExecutingTask: Sendable {
     /// definition, which may name them outside the script).
     public init(
         id: String, pipeline: Pipeline, dbrps: [DBRP], topics: TopicRegistry, writer: (any PointWriter)?,
-        querier: (any InfluxQLQuerying)? = nil, handlers: HandlerServices = .init(), logger: Logger
+        querier: (any InfluxQLQuerying)? = nil, handlers: HandlerServices = .init(), loopback: StreamLoopback? = nil, logger: Logger
     ) throws(TaskStartError) {
         if pipeline.type == .batch && querier == nil { throw TaskStartError("batch tasks need an InfluxDB to query; none is configured") }
         self.id = id
@@ -38,7 +38,8 @@ public final class ExecutingTask: Sendable {
         self.effects = effects
         let context = TaskContext(
             taskName: id, topics: topics, effects: effects, logger: logger,
-            handlerFactory: AlertHandlerFactory(taskName: id, services: handlers, logger: logger), reentry: GraphReentry())
+            handlerFactory: AlertHandlerFactory(taskName: id, services: handlers, logger: logger), reentry: GraphReentry(),
+            dbrps: pipeline.type == .stream ? Set(dbrps) : [])
         let built = try NodeFactory.makeGraph(pipeline, context: context)
         outputs = built.outputs
         var queries: [BatchQuery] = []
@@ -48,7 +49,7 @@ public final class ExecutingTask: Sendable {
             TaskGraph(
                 names: pipeline.nodes.map(\.name), nodes: built.nodes, children: pipeline.nodes.map(\.children),
                 quiet: pipeline.nodes.map { $0.isSet("quiet") }, watched: built.watched, logger: logger))
-        effectRun.withLock { $0 = Task { await effects.run(writer: writer, logger: logger) } }
+        effectRun.withLock { $0 = Task { await effects.run(writer: writer, loopback: loopback, logger: logger) } }
         context.reentry.connect { [weak self] message, node in
             self?.graph.withLock { graph in
                 guard !graph.isStopped else { return }

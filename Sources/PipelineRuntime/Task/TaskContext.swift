@@ -1,5 +1,6 @@
 import Alerting
 import Logging
+import PipelineSpec
 import Synchronization
 import TimeSeries
 
@@ -13,6 +14,8 @@ struct TaskContext: Sendable {
     let handlerFactory: AlertHandlerFactory
     /// Where output a node makes later (off the data path) goes back into the task.
     let reentry: GraphReentry
+    /// What a stream task reads, so `kapacitorLoopback` can refuse to write into it.
+    let dbrps: Set<DBRP>
 }
 
 /// What `influxDBOut`'s writes came to, counted by the effect queue when each write comes back, as Kapacitor counts
@@ -30,11 +33,16 @@ final class WriteCounters: Sendable {
     var writeErrors: Int64 { failures.load(ordering: .relaxed) }
 }
 
+/// Where `kapacitorLoopback` writes: the task engine's stream router (points, database, retention policy).
+public typealias StreamLoopback = @Sendable ([StreamPoint], String, String) -> Void
+
 /// Work a task hands off its data path: run in order, one at a time, by the task's effect consumer.
 enum TaskEffect: Sendable {
     case alert(AlertEvent, [any AlertHandler])
     case write([Point], database: String, retentionPolicy: String)
     case createDatabase(String, retentionPolicy: String?)
+    /// `kapacitorLoopback`: points written back into the task engine's stream, as a write to `/kapacitor/v1/write`.
+    case loopback([StreamPoint], database: String, retentionPolicy: String)
 }
 
 /// The queue of a task's effects and the loop that carries them out, in order, off the data path. At most `limit`
@@ -63,6 +71,8 @@ final class EffectQueue: Sendable {
             writes.failed()
             what = "write of \(points.count) points to \(database).\(retentionPolicy) failed"
         case .createDatabase(let database, _): what = "creating database \(database) skipped"
+        case .loopback(let points, let database, let retentionPolicy):
+            what = "\(points.count) points for \(database).\(retentionPolicy) dropped"
         }
         if let held = throttle.admit("full") {
             logger.error(
@@ -73,8 +83,9 @@ final class EffectQueue: Sendable {
 
     func finish() { continuation.finish() }
 
-    /// Runs until `finish()`: every effect, in order; each write is counted, a failed one logged.
-    func run(writer: (any PointWriter)?, logger: Logger) async {
+    /// Runs until `finish()`: every effect, in order; each write is counted, a failed one logged. Loopback points go
+    /// to `loopback` here, off the task's lock, so two tasks writing into each other's streams cannot deadlock.
+    func run(writer: (any PointWriter)?, loopback: StreamLoopback?, logger: Logger) async {
         for await effect in stream {
             switch effect {
             case .alert(let event, let handlers):
@@ -92,6 +103,8 @@ final class EffectQueue: Sendable {
                     writes.failed()
                     logger.error("influxDBOut: write to \(database).\(retentionPolicy) failed: \(error)")
                 }
+            case .loopback(let points, let database, let retentionPolicy):
+                loopback?(points, database, retentionPolicy)
             case .createDatabase(let database, let retentionPolicy):
                 do {
                     try await writer?.createDatabase(database, retentionPolicy: retentionPolicy)

@@ -22,6 +22,12 @@ enum PipelineValidator {
                 }
             case "window":
                 try validateWindow(node)
+            case "kapacitorLoopback":
+                for (property, what) in [("database", "database"), ("retentionPolicy", "retention policy")] {
+                    guard case .string(let value)? = node.property(property)?.first, !value.isEmpty else {
+                        throw PipelineError("must specify a \(what)", at: node.position)
+                    }
+                }
             case "alert":
                 // Each alert group keeps this many levels: a script cannot ask for gigabytes per group.
                 if case .int(let history)? = node.property("history")?.first, history > maximumAlertHistory {

@@ -78,6 +78,9 @@ public final class TaskRunner: Sendable {
         }
         let executing = try ExecutingTask(
             id: task.id, pipeline: pipeline, dbrps: dbrps, topics: topics, writer: writer, querier: querier, handlers: handlerServices,
+            loopback: { [router] points, database, retentionPolicy in
+                router.route(points, database: database, retentionPolicy: retentionPolicy)
+            },
             logger: Logger(label: "tasks.\(task.id)"))
         router.add(executing)
         logger.info("started task \(task.id)")
