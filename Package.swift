@@ -160,7 +160,10 @@ let package = Package(
         ),
         .target(
             name: "PipelineRuntime",
-            dependencies: ["PipelineSpec", "TICKscript", "Alerting", "TimeSeries", "LineProtocol", "RE2Regex", logging],
+            dependencies: [
+                "PipelineSpec", "TICKscript", "Alerting", "TimeSeries", "LineProtocol", "RE2Regex", logging,
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),

@@ -87,6 +87,7 @@ public enum TaskService {
         // Kapacitor serves the same API under `v1preview`; clients of either spelling keep working.
         for base in ["/kapacitor/v1", "/kapacitor/v1preview"] {
             router.addRoutes(PingRoutes.collection(), atPath: RouterPath(base))
+            router.addRoutes(SideloadRoutes(runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(TaskRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(TemplateRoutes(store: store, runner: runner).collection(), atPath: RouterPath(base))
             router.addRoutes(WriteRoutes(runner: runner).collection(), atPath: RouterPath(base))

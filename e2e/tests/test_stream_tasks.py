@@ -203,3 +203,32 @@ def test_kapacitor_loopback_feeds_the_tasks_reading_its_database(server):
     looping = "dbrp \"db\".\"rp\"\nstream\n    |from()\n    |kapacitorLoopback().database('db').retentionPolicy('rp')\n"
     code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "looping", "script": looping, "status": "enabled"}))
     assert code == 400 and "loop detected on dbrp" in body, body
+
+
+def test_sideload_reads_values_files_and_reloads_them(server, tmp_path):
+    """Per-host thresholds from YAML and JSON files (Kapacitor's sideload), read again on
+    POST /kapacitor/v1/sideload/reload."""
+    values = tmp_path / "sideload"
+    (values / "hosts").mkdir(parents=True)
+    (values / "hosts" / "web1.yml").write_text("threshold: 90\nteam: web\n")
+    (values / "default.json").write_text('{"threshold": 50.5, "team": "ops"}')
+    script = ("dbrp \"db\".\"rp\"\nstream\n    |from().measurement('cpu').groupBy('host')\n"
+              f"    |sideload().source('file://{values}').order('hosts/{{{{.host}}}}.yml', 'default.json')"
+              ".field('threshold', 0.0).tag('team', 'nobody')\n    |httpOut('last')\n")
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "side", "script": script, "status": "enabled"}))
+    assert code == 200, body
+
+    def written_and_read(lines):
+        request = urllib.request.Request(f"{server.tasks_url}/kapacitor/v1/write?db=db&rp=rp&precision=s", data=lines)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 204
+        code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/side/last")
+        return {s["tags"]["host"]: (s["tags"]["team"], dict(zip(s["columns"], s["values"][-1]))["threshold"]) for s in json.loads(body)["series"]}
+    assert written_and_read(b"cpu,host=web1 v=1 10\ncpu,host=db1 v=1 10\n") == {"web1": ("web", 90), "db1": ("ops", 50.5)}
+    (values / "hosts" / "web1.yml").write_text("threshold: 95\n")
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/sideload/reload")
+    assert code == 204, body
+    assert written_and_read(b"cpu,host=web1 v=1 11\n")["web1"] == ("ops", 95)
+    (values / "default.json").write_text("{not json")
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/sideload/reload")
+    assert code == 500 and "default.json" in body and "failed to update sideload cache" in body, body

@@ -27,7 +27,8 @@ public final class ExecutingTask: Sendable {
     /// definition, which may name them outside the script).
     public init(
         id: String, pipeline: Pipeline, dbrps: [DBRP], topics: TopicRegistry, writer: (any PointWriter)?,
-        querier: (any InfluxQLQuerying)? = nil, handlers: HandlerServices = .init(), loopback: StreamLoopback? = nil, logger: Logger
+        querier: (any InfluxQLQuerying)? = nil, handlers: HandlerServices = .init(), loopback: StreamLoopback? = nil,
+        sideloads: SideloadRegistry = SideloadRegistry(), logger: Logger
     ) throws(TaskStartError) {
         if pipeline.type == .batch && querier == nil { throw TaskStartError("batch tasks need an InfluxDB to query; none is configured") }
         self.id = id
@@ -39,7 +40,7 @@ public final class ExecutingTask: Sendable {
         let context = TaskContext(
             taskName: id, topics: topics, effects: effects, logger: logger,
             handlerFactory: AlertHandlerFactory(taskName: id, services: handlers, logger: logger), reentry: GraphReentry(),
-            dbrps: pipeline.type == .stream ? Set(dbrps) : [])
+            dbrps: pipeline.type == .stream ? Set(dbrps) : [], sideloads: sideloads)
         let built = try NodeFactory.makeGraph(pipeline, context: context)
         outputs = built.outputs
         var queries: [BatchQuery] = []

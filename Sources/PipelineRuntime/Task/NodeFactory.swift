@@ -63,6 +63,7 @@ enum NodeFactory {
         case "changeDetect": return ChangeDetectNode(spec)
         case "flatten": return FlattenNode(spec)
         case "kapacitorLoopback": return try KapacitorLoopbackNode(spec, context: context)
+        case "sideload": return try SideloadNode(spec, context: context)
         case "combine": return try CombineNode(spec)
         case "top", "bottom", "distinct": return try MultiSelectorNode(spec)
         default: throw TaskStartError("\(spec.name): the \(method) node is not supported by Sundial's task engine yet")

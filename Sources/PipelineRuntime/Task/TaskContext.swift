@@ -16,6 +16,8 @@ struct TaskContext: Sendable {
     let reentry: GraphReentry
     /// What a stream task reads, so `kapacitorLoopback` can refuse to write into it.
     let dbrps: Set<DBRP>
+    /// The sideload directories the tasks share.
+    let sideloads: SideloadRegistry
 }
 
 /// What `influxDBOut`'s writes came to, counted by the effect queue when each write comes back, as Kapacitor counts

@@ -20,6 +20,8 @@ public final class TaskRunner: Sendable {
     let handlerServices: HandlerServices
     /// Throws when the tasks may not read a database a stream task names (an auth-enabled embedded store).
     let streamAccess: StreamAccessCheck?
+    /// The sideload directories of every task (`POST /kapacitor/v1/sideload/reload`).
+    public let sideloads = SideloadRegistry()
     /// Who this server is in `/debug/vars`: its cluster id (also its server id) and host name.
     let clusterID: String
     let hostname: String
@@ -81,7 +83,7 @@ public final class TaskRunner: Sendable {
             loopback: { [router] points, database, retentionPolicy in
                 router.route(points, database: database, retentionPolicy: retentionPolicy)
             },
-            logger: Logger(label: "tasks.\(task.id)"))
+            sideloads: sideloads, logger: Logger(label: "tasks.\(task.id)"))
         router.add(executing)
         logger.info("started task \(task.id)")
     }
