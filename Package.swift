@@ -51,6 +51,7 @@ let package = Package(
         // Layer 1: languages and formats.
         .target(name: "Compression", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "InfluxQL", dependencies: ["RE2Regex"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "Forecasting", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "TICKscript", exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "CRC32CHardware", exclude: ["README.md"]),
         .target(
@@ -108,7 +109,7 @@ let package = Package(
         // Layer 3: running queries.
         .target(
             name: "QueryEngine",
-            dependencies: ["InfluxQL", "LineProtocol", "RE2Regex", "Storage", "StoreAccess", "TimeSeries"],
+            dependencies: ["InfluxQL", "LineProtocol", "RE2Regex", "Storage", "StoreAccess", "TimeSeries", "Forecasting"],
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -161,7 +162,7 @@ let package = Package(
         .target(
             name: "PipelineRuntime",
             dependencies: [
-                "PipelineSpec", "TICKscript", "Alerting", "TimeSeries", "LineProtocol", "RE2Regex", logging,
+                "PipelineSpec", "TICKscript", "Alerting", "TimeSeries", "LineProtocol", "RE2Regex", "Forecasting", logging,
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["README.md"],
@@ -235,7 +236,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "QueryEngineTests",
-            dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting"],
+            dependencies: ["QueryEngine", "InfluxQL", "Storage", "TimeSeries", "SundialTesting", "Forecasting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PrometheusRemoteTests", dependencies: ["PrometheusRemote"], swiftSettings: strictSettings),

@@ -1,3 +1,4 @@
+import Forecasting
 import InfluxQL
 import Storage
 import SundialTesting

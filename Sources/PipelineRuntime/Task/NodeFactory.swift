@@ -64,6 +64,7 @@ enum NodeFactory {
         case "flatten": return FlattenNode(spec)
         case "kapacitorLoopback": return try KapacitorLoopbackNode(spec, context: context)
         case "sideload": return try SideloadNode(spec, context: context)
+        case "holtWinters", "holtWintersWithFit": return try HoltWintersNode(spec)
         case "combine": return try CombineNode(spec)
         case "top", "bottom", "distinct": return try MultiSelectorNode(spec)
         default: throw TaskStartError("\(spec.name): the \(method) node is not supported by Sundial's task engine yet")

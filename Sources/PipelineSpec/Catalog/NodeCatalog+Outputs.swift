@@ -16,9 +16,10 @@ extension NodeCatalog {
             NodeDefinition("cumulativeSum", arguments: Signature(.string), properties: selectorProperties),
             NodeDefinition(
                 "holtWinters", output: .batch, arguments: Signature(.string, .int, .int, .duration), properties: selectorProperties),
+            // Kapacitor names both forecasts' field `holtWinters`.
             NodeDefinition(
                 "holtWintersWithFit", output: .batch, arguments: Signature(.string, .int, .int, .duration),
-                properties: selectorProperties),
+                properties: selectorProperties, defaults: ["as": [.string("holtWinters")]]),
         ]
         return nodes
     }()

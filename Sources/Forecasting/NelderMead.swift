@@ -14,7 +14,9 @@ struct NelderMead {
     }
 
     /// The least value found and the point it was found at (as it was before its last evaluation).
-    func minimize(_ start: [Double], scale: Double = 1, _ objective: (inout [Double]) -> Double) throws -> (Double, [Double]) {
+    func minimize(
+        _ start: [Double], scale: Double = 1, check: () throws -> Void, _ objective: (inout [Double]) -> Double
+    ) throws -> (Double, [Double]) {
         let n = start.count
         let count = Double(n)
         let pn = scale * ((Double(n + 1)).squareRoot() - 1 + count) / (count * (2.0).squareRoot())
@@ -23,7 +25,7 @@ struct NelderMead {
         for i in 1...n { vertices.append((0..<n).map { j in (i - 1 == j ? pn : qn) + start[j] }) }
         var values = vertices.indices.map { objective(&vertices[$0]) }
         for iteration in 1...maximumIterations {
-            if iteration % 64 == 0 { try QueryBudget.current?.check() }
+            if iteration % 64 == 0 { try check() }
             step(&vertices, &values, objective)
             if hasConverged(values) { break }
         }

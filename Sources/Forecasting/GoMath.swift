@@ -2,8 +2,8 @@ import Foundation
 
 /// Go's `math.Pow` for a whole, non-negative exponent: repeated squaring of the mantissa with the powers of two kept
 /// apart. It can differ from C's `pow` in the last bit, and Holt-Winters' forecasts must match InfluxDB's.
-enum GoMath {
-    static func pow(_ base: Double, _ exponent: Int) -> Double {
+public enum GoMath {
+    public static func pow(_ base: Double, _ exponent: Int) -> Double {
         if exponent == 0 || base == 1 { return 1 }
         if exponent == 1 { return base }
         if base.isNaN { return .nan }

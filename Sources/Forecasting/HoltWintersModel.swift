@@ -16,7 +16,8 @@ struct HoltWintersModel {
 
     /// The parameters of the least squared error, searched from a grid of starting guesses (alpha, beta, gamma and
     /// phi each 0.3 and 0.7) with the initial level, trend and season estimated from the first values.
-    func bestParameters() throws -> [Double] {
+    /// `check` runs between the searches (and inside them): a query's kill or time limit throws from it.
+    func bestParameters(check: () throws -> Void) throws -> [Double] {
         var start = [Double](repeating: 0, count: 6) + initialSeason()
         start[4] = initialLevel()
         start[5] = initialTrend()
@@ -28,12 +29,12 @@ struct HoltWintersModel {
             for beta in guesses {
                 for gamma in guesses {
                     for phi in guesses {
-                        try QueryBudget.current?.check()
+                        try check()
                         start[0] = alpha
                         start[1] = beta
                         start[2] = gamma
                         start[3] = phi
-                        let (error, parameters) = try optimizer.minimize(start) { squaredError(&$0) }
+                        let (error, parameters) = try optimizer.minimize(start, check: check) { squaredError(&$0) }
                         if error < smallest || best == nil { (smallest, best) = (error, parameters) }
                     }
                 }
