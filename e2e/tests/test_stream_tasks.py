@@ -232,3 +232,34 @@ def test_sideload_reads_values_files_and_reloads_them(server, tmp_path):
     (values / "default.json").write_text("{not json")
     code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/sideload/reload")
     assert code == 500 and "default.json" in body and "failed to update sideload cache" in body, body
+
+
+def test_a_batch_task_runs_on_its_cron_schedule(server):
+    """`.cron()` (Kapacitor's syntax with seconds): the query runs at the schedule's times; a bad expression or
+    one with `.every()` as well is refused."""
+    client = influxdb.InfluxDBClient(host="127.0.0.1", port=server.store_port, database="telegraf")
+    client.create_database("telegraf")
+    now = int(time.time())
+    assert client.write_points([f"cpu,host=a usage_idle={v} {now - 30 + i}" for i, v in enumerate([10, 20, 30])], time_precision="s", protocol="line")
+    script = """dbrp "telegraf"."autogen"
+batch
+    |query('SELECT mean("usage_idle") AS value FROM "telegraf"."autogen"."cpu"')
+        .period(1h).cron('*/2 * * * * * *')
+    |httpOut('out')
+"""
+    code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "cron", "script": script, "status": "enabled"}))
+    assert code == 200, body
+
+    def answer():
+        code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/cron/out")
+        series = json.loads(body).get("series") if code == 200 else None
+        return series
+    series = wait_for(answer, timeout=10)
+    assert series and series[0]["values"][0][1] == 20, series
+    started = series[0]["values"][0][0]
+    assert int(started[17:19]) % 2 == 0, f"runs at even seconds (the mean is at the range's start, an hour before): {started}"
+    for bad, message in (("'61 * * * * * *'", "out of range"), ("'0 0 0 15W * ? *'", "not supported")):
+        broken = script.replace("'*/2 * * * * * *'", bad)
+        code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "bad", "script": broken, "status": "enabled"}))
+        assert code == 400 and message in body, body
+        curl("DELETE", f"{server.tasks_url}/kapacitor/v1/tasks/bad")

@@ -8,7 +8,10 @@ struct BatchQuery: Sendable {
     let node: Int
     let text: String
     let period: Int64
+    /// `.every()`; 0 with `.cron()`.
     let every: Int64
+    /// `.cron()`: when the query runs instead of every `every`.
+    let cron: CronSchedule?
     let offset: Int64
     let align: Bool
     /// `time(length, offset)` of `.groupBy()`, if any.
@@ -20,12 +23,23 @@ struct BatchQuery: Sendable {
 
     init(_ spec: PipelineNode) throws(TaskStartError) {
         guard case .string(let text)? = spec.arguments.first else { throw TaskStartError("\(spec.name): query needs InfluxQL") }
-        guard spec.property("cron") == nil else { throw TaskStartError("\(spec.name): .cron() schedules are not supported yet") }
-        guard let every = spec.duration("every"), every > 0 else { throw TaskStartError("\(spec.name): query needs .every()") }
+        if case .string(let expression)? = spec.property("cron")?.first {
+            do { cron = try CronSchedule(expression) } catch { throw TaskStartError("\(spec.name): \(error)") }
+            guard let period = spec.duration("period"), period > 0 else {
+                throw TaskStartError("\(spec.name): a .cron() query needs .period()")
+            }
+            every = 0
+            self.period = period
+        } else {
+            guard let every = spec.duration("every"), every > 0 else {
+                throw TaskStartError("\(spec.name): must define one of 'every' or 'cron'")
+            }
+            cron = nil
+            self.every = every
+            period = spec.duration("period") ?? every
+        }
         node = spec.id
         self.text = text
-        self.every = every
-        period = spec.duration("period") ?? every
         offset = spec.duration("offset") ?? 0
         align = spec.isSet("align")
         byName = spec.isSet("groupByMeasurement")
@@ -44,8 +58,20 @@ struct BatchQuery: Sendable {
         fill = spec.property("fill")?.first.map { value in if case .string(let text) = value { text } else { value.scriptText } }
     }
 
-    /// When the first query runs for a task started at `now`: one `every` later, or the next multiple of `every`.
-    func firstRun(after now: Int64) -> Int64 { (align ? now.flooredSaturated(toMultipleOf: every) : now).addingSaturated(every) }
+    /// When the first query runs for a task started at `now`: one `every` later, or the next multiple of `every`, or
+    /// the cron schedule's next time.
+    func firstRun(after now: Int64) -> Int64 {
+        if let cron { return cron.next(after: now) ?? .max }
+        return (align ? now.flooredSaturated(toMultipleOf: every) : now).addingSaturated(every)
+    }
+
+    /// When the query runs after the run scheduled at `previous`, at `now`: runs missed while the previous one was
+    /// slow are skipped, not caught up. `Int64.max` when a cron schedule never runs again.
+    func nextRun(after previous: Int64, now: Int64) -> Int64 {
+        if let cron { return cron.next(after: max(previous, now)) ?? .max }
+        let missed = now.subtractingSaturated(previous) / every + 1
+        return previous.addingSaturated(every.multipliedSaturated(by: max(1, missed)))
+    }
 
     /// The statement run at `now`: the script's query with the time range and the grouping appended.
     func statement(at now: Int64) -> (text: String, stop: Int64) {

@@ -79,8 +79,7 @@ public final class ExecutingTask: Sendable {
                         if wait > 0 { try? await Task.sleep(for: .nanoseconds(wait)) }
                         guard !Task.isCancelled, let self else { return }
                         await self.runQuery(query.node, at: next)
-                        let missed = Self.now().subtractingSaturated(next) / query.every + 1
-                        next = next.addingSaturated(query.every.multipliedSaturated(by: max(1, missed)))
+                        next = query.nextRun(after: next, now: Self.now())
                     }
                 })
         }
