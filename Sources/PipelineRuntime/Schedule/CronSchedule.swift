@@ -100,8 +100,8 @@ struct CronSchedule: Sendable {
     }
 
     private func matches(day: Int, weekday: Int, month: Int, year: Int, calendar: Calendar) -> Bool {
-        let length =
-            calendar.range(of: .day, in: .month, for: calendar.date(from: DateComponents(year: year, month: month, day: 1))!)?.count ?? 31
+        let first = calendar.date(from: DateComponents(year: year, month: month, day: 1))
+        let length = first.flatMap { calendar.range(of: .day, in: .month, for: $0)?.count } ?? 31
         let byMonth = days.ofMonth.contains(day) || (days.lastOfMonth && day == length)
         let byWeek =
             days.ofWeek.contains(weekday) || (days.lastWeekdays.contains(weekday) && day + 7 > length)
