@@ -2,6 +2,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -59,3 +60,21 @@ def browser():
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="module")
+def two_sources(tmp_path_factory):
+    """A running Sundial with Debian's InfluxDB 1.6.7 registered as a second control-plane source, for routes that must
+    answer alike whichever InfluxDB a source is: (sundial, {"embedded": (id, store url), "influxdb 1.6.7": (id, url)})."""
+    from harness.influxd_server import InfluxDServer
+
+    base = tmp_path_factory.mktemp("sources")
+    influx = InfluxDServer(base / "influxd").start()
+    sundial = SundialServer(data_dir=base / "data", log_path=base / "sundial.log").start()
+    remote = requests.post(sundial.control_url + "/chronograf/v1/sources", json={"name": "influxdb", "url": influx.url, "type": "influx"})
+    assert remote.status_code == 201, remote.text
+    try:
+        yield sundial, {"embedded": ("0", sundial.store_url), "influxdb 1.6.7": (remote.json()["id"], influx.url)}
+    finally:
+        sundial.stop()
+        influx.stop()

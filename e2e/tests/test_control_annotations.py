@@ -7,23 +7,10 @@ import re
 import pytest
 import requests
 
-from harness.influxd_server import InfluxDServer
-
 
 @pytest.fixture(scope="module")
-def sources(tmp_path_factory):
-    from harness.sundial_server import SundialServer
-
-    base = tmp_path_factory.mktemp("annotations")
-    influx = InfluxDServer(base / "influxd").start()
-    sundial = SundialServer(data_dir=base / "data", log_path=base / "sundial.log").start()
-    remote = requests.post(sundial.control_url + "/chronograf/v1/sources", json={"name": "influxdb", "url": influx.url, "type": "influx"})
-    assert remote.status_code == 201, remote.text
-    try:
-        yield sundial, {"embedded": ("0", sundial.store_url), "influxdb 1.6.7": (remote.json()["id"], influx.url)}
-    finally:
-        sundial.stop()
-        influx.stop()
+def sources(two_sources):
+    return two_sources
 
 
 def stored(url):

@@ -5,23 +5,11 @@ default retention policy read from the source (Sundial's own store and Debian's 
 import pytest
 import requests
 
-from harness.influxd_server import InfluxDServer
-
 
 @pytest.fixture(scope="module")
-def sources(tmp_path_factory):
-    from harness.sundial_server import SundialServer
-
-    base = tmp_path_factory.mktemp("queries")
-    influx = InfluxDServer(base / "influxd").start()
-    sundial = SundialServer(data_dir=base / "data", log_path=base / "sundial.log").start()
-    remote = requests.post(sundial.control_url + "/chronograf/v1/sources", json={"name": "influxdb", "url": influx.url, "type": "influx"})
-    assert remote.status_code == 201, remote.text
-    try:
-        yield sundial, {"embedded": "0", "influxdb 1.6.7": remote.json()["id"]}
-    finally:
-        sundial.stop()
-        influx.stop()
+def sources(two_sources):
+    sundial, ids = two_sources
+    return sundial, {name: source[0] for name, source in ids.items()}
 
 
 @pytest.mark.parametrize("which", ["embedded", "influxdb 1.6.7"])

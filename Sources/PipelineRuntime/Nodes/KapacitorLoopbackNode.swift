@@ -18,10 +18,7 @@ final class KapacitorLoopbackNode: RuntimeNode {
         database = spec.string("database")
         retentionPolicy = spec.string("retentionPolicy")
         measurement = spec.string("measurement")
-        tags = spec.properties.filter { $0.name == "tag" }.compactMap { call in
-            guard case .string(let key)? = call.arguments.first, case .string(let value)? = call.arguments.last else { return nil }
-            return (key, value)
-        }
+        tags = spec.tagProperties
         effects = context.effects
         if context.dbrps.contains(DBRP(db: database, rp: retentionPolicy)) {
             throw TaskStartError("\(spec.name): loop detected on dbrp: \"\(database)\".\"\(retentionPolicy)\"")

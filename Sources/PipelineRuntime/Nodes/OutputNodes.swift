@@ -61,10 +61,7 @@ final class InfluxDBOutNode: RuntimeNode {
         database = spec.string("database")
         retentionPolicy = spec.string("retentionPolicy")
         measurement = spec.string("measurement")
-        tags = spec.properties.filter { $0.name == "tag" }.compactMap { call in
-            guard case .string(let key)? = call.arguments.first, case .string(let value)? = call.arguments.last else { return nil }
-            return (key, value)
-        }
+        tags = spec.tagProperties
         precision = Precision(name: spec.string("precision", default: "ns")) ?? .nanoseconds
         bufferSize = Int(spec.int("buffer") ?? 1000)
         flushInterval = spec.duration("flushInterval") ?? 10_000_000_000

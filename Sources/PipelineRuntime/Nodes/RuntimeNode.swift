@@ -65,6 +65,14 @@ extension PipelineNode {
 
     func isSet(_ name: String) -> Bool { property(name) != nil }
 
+    /// Every `.tag(key, value)` call's pair, in order (`influxDBOut`, `kapacitorLoopback`).
+    var tagProperties: [(String, String)] {
+        properties.filter { $0.name == "tag" }.compactMap { call in
+            guard case .string(let key)? = call.arguments.first, case .string(let value)? = call.arguments.last else { return nil }
+            return (key, value)
+        }
+    }
+
     /// Every `.name(lambda)` call's lambda, compiled.
     func lambdas(_ name: String) throws(TaskStartError) -> [CompiledLambda] {
         var result: [CompiledLambda] = []
