@@ -6,6 +6,7 @@ import { Explorer } from "./pages/explorer.js";
 import { cellTypes, isGraph, renderCellBody } from "./cell-view.js";
 import { thresholdEditor } from "./cell-colors.js";
 import { restoreBuilder } from "./explorer-restore.js";
+import { showModal } from "./dialog.js";
 
 const field = (id, label, control) => h("div", { class: "form-group" }, h("label", { for: id }, label), control);
 
@@ -19,31 +20,20 @@ export function editCell(original, context) {
   cell.axes = cell.axes || {};
   cell.axes.y = { bounds: ["", ""], label: "", prefix: "", suffix: "", base: "10", scale: "linear", ...(cell.axes.y || {}) };
   cell.decimalPlaces = cell.decimalPlaces || { isEnforced: true, digits: 2 };
-  return new Promise((resolve) => {
-    const preview = h("div", { class: "cell-body editor-preview", id: "editor-preview" });
-    const refresh = debounce(() => renderCellBody(preview, cell, context), 400);
-    const queries = queriesSection(cell, context, refresh);
-    const settings = settingsSection(cell, refresh);
-    const cancel = h("button", { type: "button", class: "button" }, "Cancel");
-    const save = h("button", { type: "button", class: "button button-success" }, "Save");
-    const dialog = h("dialog", { class: "dialog cell-editor", "aria-label": "Edit Cell" },
-      h("div", { class: "cell-editor-top" }, h("h2", {}, "Edit Cell"), h("div", { class: "dialog-actions" }, cancel, save)),
-      preview, h("div", { class: "cell-editor-sections" }, queries, settings));
-    const finish = (answer) => {
-      dialog.close();
-      dialog.remove();
-      resolve(answer);
-    };
-    cancel.addEventListener("click", () => finish(null));
-    save.addEventListener("click", () => finish(cell));
-    dialog.addEventListener("cancel", (event) => {
-      event.preventDefault();
-      finish(null);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    refresh();
-  });
+  const preview = h("div", { class: "cell-body editor-preview", id: "editor-preview" });
+  const refresh = debounce(() => renderCellBody(preview, cell, context), 400);
+  const queries = queriesSection(cell, context, refresh);
+  const settings = settingsSection(cell, refresh);
+  const cancel = h("button", { type: "button", class: "button" }, "Cancel");
+  const save = h("button", { type: "button", class: "button button-success" }, "Save");
+  const dialog = h("dialog", { class: "dialog cell-editor", "aria-label": "Edit Cell" },
+    h("div", { class: "cell-editor-top" }, h("h2", {}, "Edit Cell"), h("div", { class: "dialog-actions" }, cancel, save)),
+    preview, h("div", { class: "cell-editor-sections" }, queries, settings));
+  const { done, finish } = showModal(dialog);
+  cancel.addEventListener("click", () => finish(null));
+  save.addEventListener("click", () => finish(cell));
+  refresh();
+  return done;
 }
 
 /// One tab per query; the chosen one shows the explorer (builder and query text) bound to it.

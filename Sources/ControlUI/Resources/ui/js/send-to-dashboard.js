@@ -5,6 +5,7 @@ import { api } from "./api.js";
 import { notify } from "./notify.js";
 import { navigate } from "./router.js";
 import { nextFreeRow } from "./dashboard-grid.js";
+import { showModal } from "./dialog.js";
 
 /// `time > now() - 1h` → `time > :dashboardTime:`, an explorer's `time(1m)` kept (Chronograf keeps the query as written
 /// apart from the range).
@@ -29,19 +30,18 @@ export async function sendToDashboard(sourceID, query) {
     h("label", { for: "send-target" }, "Dashboard"), select, h("label", { for: "send-name" }, "New dashboard name"), name,
     h("label", { for: "send-cell-name" }, "Cell name"), cellName, feedback, h("div", { class: "dialog-actions" }, cancel, send));
   select.addEventListener("change", () => (name.disabled = select.value !== "new"));
-  cancel.addEventListener("click", () => dialog.remove());
+  const { finish } = showModal(dialog);
+  cancel.addEventListener("click", () => finish(null));
   send.addEventListener("click", async () => {
     try {
       const dashboard = select.value === "new" ? await api.createDashboard({ name: name.value || "Explore", cells: [], templates: [] }) : await api.dashboard(select.value);
       const cell = { x: 0, y: nextFreeRow(dashboard.cells || []), w: 6, h: 4, name: cellName.value, type: "line", queries: [{ query: asDashboardQuery(query), type: "influxql", source: "" }] };
       await api.call("POST", `/dashboards/${dashboard.id}/cells`, cell);
-      dialog.remove();
+      finish(dashboard);
       notify(`Sent to ${dashboard.name}.`);
       navigate(`/sources/${sourceID}/dashboards/${dashboard.id}`);
     } catch (error) {
       feedback.replaceChildren(errorBlock("Could not send the query.", error.message));
     }
   });
-  document.body.append(dialog);
-  dialog.showModal();
 }

@@ -2,6 +2,7 @@
 // the new list, or null when cancelled.
 import { h } from "./dom.js";
 import { variableTypes, defaultMetaQuery, typedValues } from "./template-vars.js";
+import { showModal } from "./dialog.js";
 
 const typeLabels = {
   tagValues: "Tag Values", tagKeys: "Tag Keys", fieldKeys: "Field Keys", measurements: "Measurements", databases: "Databases",
@@ -11,38 +12,31 @@ const needs = { tagValues: ["db", "measurement", "tagKey"], tagKeys: ["db", "mea
 
 export function editVariables(templates) {
   const edited = structuredClone(templates);
-  return new Promise((resolve) => {
-    const list = h("div", { class: "variables-list" });
-    const redraw = () => list.replaceChildren(...edited.map((template, index) => variableForm(template, index, () => {
-      edited.splice(index, 1);
-      redraw();
-    })));
+  const list = h("div", { class: "variables-list" });
+  const redraw = () => list.replaceChildren(...edited.map((template, index) => variableForm(template, index, () => {
+    edited.splice(index, 1);
     redraw();
-    const add = h("button", { type: "button", class: "button" }, "+ Add Variable");
-    add.addEventListener("click", () => {
-      edited.push({ tempVar: `:var${edited.length + 1}:`, values: [], id: crypto.randomUUID(), type: "tagValues", label: "", query: { influxql: defaultMetaQuery("tagValues"), db: "", measurement: "", tagKey: "", fieldKey: "" } });
-      redraw();
-    });
-    const feedback = h("p", { class: "error-message", "aria-live": "assertive" });
-    const cancel = h("button", { type: "button", class: "button" }, "Cancel");
-    const save = h("button", { type: "button", class: "button button-success" }, "Save Variables");
-    const dialog = h("dialog", { class: "dialog dialog-wide", "aria-label": "Variables" }, h("h2", {}, "Variables"), list, add, feedback, h("div", { class: "dialog-actions" }, cancel, save));
-    const finish = (answer) => {
-      dialog.close();
-      dialog.remove();
-      resolve(answer);
-    };
-    cancel.addEventListener("click", () => finish(null));
-    save.addEventListener("click", () => {
-      const names = edited.map((template) => template.tempVar);
-      const wrong = names.find((name) => !/^:[\w.-]+:$/.test(name) || ["::", ":dashboardTime:", ":upperDashboardTime:", ":interval:"].includes(name));
-      if (wrong) return (feedback.textContent = `${wrong} is not a variable name one can use (letters, digits, _ between colons).`);
-      if (new Set(names).size !== names.length) return (feedback.textContent = "Each variable needs its own name.");
-      finish(edited);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
+  })));
+  redraw();
+  const add = h("button", { type: "button", class: "button" }, "+ Add Variable");
+  add.addEventListener("click", () => {
+    edited.push({ tempVar: `:var${edited.length + 1}:`, values: [], id: crypto.randomUUID(), type: "tagValues", label: "", query: { influxql: defaultMetaQuery("tagValues"), db: "", measurement: "", tagKey: "", fieldKey: "" } });
+    redraw();
   });
+  const feedback = h("p", { class: "error-message", "aria-live": "assertive" });
+  const cancel = h("button", { type: "button", class: "button" }, "Cancel");
+  const save = h("button", { type: "button", class: "button button-success" }, "Save Variables");
+  const dialog = h("dialog", { class: "dialog dialog-wide", "aria-label": "Variables" }, h("h2", {}, "Variables"), list, add, feedback, h("div", { class: "dialog-actions" }, cancel, save));
+  const { done, finish } = showModal(dialog);
+  cancel.addEventListener("click", () => finish(null));
+  save.addEventListener("click", () => {
+    const names = edited.map((template) => template.tempVar);
+    const wrong = names.find((name) => !/^:[\w.-]+:$/.test(name) || ["::", ":dashboardTime:", ":upperDashboardTime:", ":interval:"].includes(name));
+    if (wrong) return (feedback.textContent = `${wrong} is not a variable name one can use (letters, digits, _ between colons).`);
+    if (new Set(names).size !== names.length) return (feedback.textContent = "Each variable needs its own name.");
+    finish(edited);
+  });
+  return done;
 }
 
 function variableForm(template, index, remove) {

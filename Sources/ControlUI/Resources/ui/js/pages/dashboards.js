@@ -2,7 +2,7 @@
 // Chronograf's export format (`{"meta": {…}, "dashboard": {…}}`).
 import { h, loading, errorBlock } from "../dom.js";
 import { api } from "../api.js";
-import { confirmDialog } from "../dialog.js";
+import { confirmDialog, showModal } from "../dialog.js";
 import { notify } from "../notify.js";
 import { navigate } from "../router.js";
 import { setCurrentSource } from "../nav.js";
@@ -119,19 +119,18 @@ function importDialog(sourceID) {
   const dialog = h("dialog", { class: "dialog dialog-wide", "aria-label": "Import Dashboard" }, h("h2", {}, "Import Dashboard"),
     h("label", { for: "import-file" }, "JSON file"), file, h("label", { for: "import-json" }, "Dashboard JSON"), text, feedback,
     h("div", { class: "dialog-actions" }, cancel, save));
-  cancel.addEventListener("click", () => dialog.remove());
+  const { finish } = showModal(dialog);
+  cancel.addEventListener("click", () => finish(null));
   save.addEventListener("click", async () => {
     try {
       const parsed = JSON.parse(text.value);
       const dashboard = parsed.dashboard || parsed;
       const made = await api.createDashboard(withoutLinks(dashboard));
-      dialog.remove();
+      finish(made);
       notify(`Dashboard ${made.name} imported.`);
       navigate(`/sources/${sourceID}/dashboards/${made.id}`);
     } catch (error) {
       feedback.replaceChildren(errorBlock("Could not import this dashboard.", error.message));
     }
   });
-  document.body.append(dialog);
-  dialog.showModal();
 }
