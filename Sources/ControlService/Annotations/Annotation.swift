@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import QueryEngine
+import TimeSeries
 
 /// A Chronograf annotation: a span of time with text, a colour and the user's tags, drawn on graphs.
 struct Annotation: Equatable {
@@ -33,9 +34,9 @@ struct Annotation: Equatable {
     }
 
     /// Go's `2006-01-02T15:04:05.999Z07:00` in UTC: milliseconds, truncated, trailing zeros dropped.
+    /// A time from the source may be any Int64 (flooring the earliest ones to the millisecond would overflow).
     static func format(_ nanoseconds: Int64) -> String {
-        let (milliseconds, remainder) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000)
-        return RFC3339.format(nanoseconds: (milliseconds - (remainder < 0 ? 1 : 0)) * 1_000_000)
+        RFC3339.format(nanoseconds: nanoseconds.flooredSaturated(toMultipleOf: 1_000_000))
     }
 
     /// A time in that layout as Go's parser reads it: `T`, seconds, an optional fraction and a zone (`Z` or

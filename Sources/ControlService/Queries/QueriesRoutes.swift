@@ -22,7 +22,7 @@ struct QueriesRoutes {
                 throw ChronografError(.badRequest, "Unparsable JSON")
             }
             let now = Int64(Date().timeIntervalSince1970 * 1e9)
-            var answers: [[String: Any]] = []
+            var answers: [JSONValue] = []
             for query in queries {
                 let text = query["query"] as? String ?? ""
                 let queryID = query["id"] as? String ?? ""
@@ -30,12 +30,13 @@ struct QueriesRoutes {
                 try await fillDefaultRetentionPolicy(&config, context)
                 config.shifts = .array([])
                 config.id = queryID
-                answers.append([
-                    "durationMs": Self.durationMilliseconds(text, now: now) as Any, "id": queryID, "query": text,
-                    "queryConfig": try JSONSerialization.jsonObject(with: JSONEncoder().encode(config.json)),
-                ])
+                answers.append(
+                    .object([
+                        "durationMs": .number(Double(Self.durationMilliseconds(text, now: now))), "id": .string(queryID),
+                        "query": .string(text), "queryConfig": config.json,
+                    ]))
             }
-            return try SourceJSON.response(["queries": answers])
+            return try DashboardAnswer.response(JSONValue.object(["queries": .array(answers)]))
         }
         return routes
     }

@@ -37,6 +37,8 @@ final class CombineNode: RuntimeNode {
         }
         self.predicates = predicates
         names = (spec.property("as") ?? []).compactMap { if case .string(let name) = $0 { name } else { nil } }
+        // The script's checks make these equal; a prefix is looked up per lambda for every point emitted.
+        guard names.count == predicates.count else { throw TaskStartError("\(spec.name): combine needs one .as() name per lambda") }
         delimiter = spec.string("delimiter", default: ".")
         tolerance = spec.duration("tolerance") ?? 0
         maximum = spec.int("max") ?? 1_000_000
