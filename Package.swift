@@ -336,6 +336,7 @@ if Context.environment["SUNDIAL_FUZZ"] != nil {
         ("TSMReaderFuzzer", ["Storage", "FileIO", "FuzzSupport"]),
         ("QueryPlannerFuzzer", ["QueryEngine", "InfluxQL", "Storage", "FuzzSupport"]),
         ("LambdaFuzzer", ["PipelineRuntime", "TICKscript", "TimeSeries", "FuzzSupport"]),
+        ("CronScheduleFuzzer", ["PipelineRuntime", "FuzzSupport"]),
         ("AlertTemplateFuzzer", ["Alerting", "FuzzSupport"]),
         ("AlertServicesFuzzer", ["Alerting", "SundialConfig", logging, "FuzzSupport"]),
         ("ResourceFileFuzzer", ["ControlService", "FuzzSupport"]),

@@ -88,11 +88,21 @@ def test_kapacitor_write_api_feeds_tasks_and_rejects_bad_lines(server):
     assert server.process.poll() is None
 
 
-def test_a_batch_task_queries_the_embedded_store_on_its_schedule(server):
+def write_three_cpu_points(server):
+    """cpu usage_idle 10, 20, 30 of host a in the last 30 s, in the embedded store's telegraf database."""
     client = influxdb.InfluxDBClient(host="127.0.0.1", port=server.store_port, database="telegraf")
     client.create_database("telegraf")
     now = int(time.time())
     assert client.write_points([f"cpu,host=a usage_idle={v} {now - 30 + i}" for i, v in enumerate([10, 20, 30])], time_precision="s", protocol="line")
+
+
+def httpout_series(server, task_id):
+    code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/{task_id}/out")
+    return json.loads(body).get("series") if code == 200 else None
+
+
+def test_a_batch_task_queries_the_embedded_store_on_its_schedule(server):
+    write_three_cpu_points(server)
     script = """dbrp "telegraf"."autogen"
 batch
     |query('SELECT mean("usage_idle") AS value FROM "telegraf"."autogen"."cpu"')
@@ -102,12 +112,7 @@ batch
     code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "hourly", "script": script, "status": "enabled"}))
     assert code == 200, body
 
-    def answer():
-        code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/hourly/out")
-        series = json.loads(body).get("series") if code == 200 else None
-        return series
-
-    series = wait_for(answer, timeout=10)
+    series = wait_for(lambda: httpout_series(server, "hourly"), timeout=10)
     assert series and series[0]["tags"] == {"host": "a"} and series[0]["columns"] == ["time", "value"], series
     assert series[0]["values"][0][1] == 20
 
@@ -237,10 +242,7 @@ def test_sideload_reads_values_files_and_reloads_them(server, tmp_path):
 def test_a_batch_task_runs_on_its_cron_schedule(server):
     """`.cron()` (Kapacitor's syntax with seconds): the query runs at the schedule's times; a bad expression or
     one with `.every()` as well is refused."""
-    client = influxdb.InfluxDBClient(host="127.0.0.1", port=server.store_port, database="telegraf")
-    client.create_database("telegraf")
-    now = int(time.time())
-    assert client.write_points([f"cpu,host=a usage_idle={v} {now - 30 + i}" for i, v in enumerate([10, 20, 30])], time_precision="s", protocol="line")
+    write_three_cpu_points(server)
     script = """dbrp "telegraf"."autogen"
 batch
     |query('SELECT mean("usage_idle") AS value FROM "telegraf"."autogen"."cpu"')
@@ -250,11 +252,7 @@ batch
     code, body = curl("POST", f"{server.tasks_url}/kapacitor/v1/tasks", json.dumps({"id": "cron", "script": script, "status": "enabled"}))
     assert code == 200, body
 
-    def answer():
-        code, body = curl("GET", f"{server.tasks_url}/kapacitor/v1/tasks/cron/out")
-        series = json.loads(body).get("series") if code == 200 else None
-        return series
-    series = wait_for(answer, timeout=10)
+    series = wait_for(lambda: httpout_series(server, "cron"), timeout=10)
     assert series and series[0]["values"][0][1] == 20, series
     started = series[0]["values"][0][0]
     assert int(started[17:19]) % 2 == 0, f"runs at even seconds (the mean is at the range's start, an hour before): {started}"
